@@ -1,0 +1,125 @@
+"""Arabic normalization for matching, built on CAMeL Tools' character maps.
+
+Normalization serves matching, never storage: every function that changes the
+length of a string also returns, for each character of the normalized string,
+the offset of the original character it came from, so a match found in the
+normalized text maps back to ``text[start:end]`` of the original article.
+
+The per-character mapping is computed once from CAMeL Tools (``arclean``
+cleanup, ``dediac_ar``, alef / alef maksura / taa marbuta normalization) and
+cached as a ``str.translate`` table, which keeps the hot path in C.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from camel_tools.utils.charmap import CharMapper
+from camel_tools.utils.dediac import dediac_ar
+from camel_tools.utils.normalize import (
+    normalize_alef_ar,
+    normalize_alef_maksura_ar,
+    normalize_teh_marbuta_ar,
+)
+
+__all__ = [
+    "normalize",
+    "normalize_with_offsets",
+    "normalize_char",
+    "BIDI_AND_CONTROL",
+    "strip_al",
+]
+
+_ARCLEAN = CharMapper.builtin_mapper("arclean")
+
+#: Bidi embedding/override/isolate marks and zero-width characters: invisible in
+#: rendered news text, but they split or glue words when copied from web pages.
+BIDI_AND_CONTROL = re.compile(
+    "[\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\u00ad"
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+)
+
+# Characters whose CAMeL mapping we override: Arabic punctuation keeps its
+# identity (the tokenizer and the patterns know both forms), invisible marks
+# become spaces so that they separate words instead of gluing them.
+_KEEP = {"،": "،", "؛": "؛", "؟": "؟", "«": "«", "»": "»", "\u066c": ",", "\u066b": "."}
+
+
+@lru_cache(maxsize=None)
+def normalize_char(char: str) -> str:
+    """Normalize one character; may return '' (diacritic, tatweel) or 2 chars (ligature)."""
+    if char in _KEEP:
+        return _KEEP[char]
+    if BIDI_AND_CONTROL.match(char):
+        return " "
+    if char in "\n\t\r":
+        return char
+    if unicodedata.category(char) == "Zs":
+        return " "
+    out = _ARCLEAN(char)
+    out = dediac_ar(out).replace("\u0640", "")
+    out = normalize_alef_ar(out)
+    out = normalize_alef_maksura_ar(out)
+    out = normalize_teh_marbuta_ar(out)
+    return out
+
+
+def _build_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    ranges = [(0x00, 0x250), (0x0600, 0x0700), (0x0750, 0x0780), (0x08A0, 0x0900),
+              (0x2000, 0x2070), (0xFB50, 0xFE00), (0xFE70, 0xFF00), (0xFEFF, 0xFF00)]
+    for lo, hi in ranges:
+        for code in range(lo, hi):
+            char = chr(code)
+            mapped = normalize_char(char)
+            if mapped != char:
+                table[code] = mapped
+    return table
+
+
+_TABLE = _build_table()
+_CHANGES_LENGTH = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c, v in _TABLE.items() if len(v) != 1) + "]"
+)
+
+
+def normalize(text: str) -> str:
+    """Normalized copy of ``text`` for matching (length may differ)."""
+    return text.translate(_TABLE)
+
+
+def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Normalize ``text`` and map each normalized character back to the original.
+
+    Returns ``(norm, offsets)`` where ``offsets[i]`` is the index in ``text`` of
+    the character that produced ``norm[i]``; ``offsets`` has one extra final
+    entry equal to ``len(text)`` so that an end offset maps too. A normalized
+    span ``norm[i:j]`` is the original ``text[offsets[i]:offsets[j - 1] + 1]``.
+    """
+    if not _CHANGES_LENGTH.search(text):
+        return text.translate(_TABLE), list(range(len(text) + 1))
+    pieces: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        mapped = _TABLE.get(ord(char), char)
+        pieces.append(mapped)
+        offsets.extend([index] * len(mapped))
+    offsets.append(len(text))
+    return "".join(pieces), offsets
+
+
+def original_span(offsets: list[int], start: int, end: int) -> tuple[int, int]:
+    """Map a half-open span of the normalized text back to the original text."""
+    if end <= start:
+        return offsets[start], offsets[start]
+    return offsets[start], offsets[end - 1] + 1
+
+
+_AL = re.compile(r"^(?:ال|لل)(?=..)")
+
+
+def strip_al(norm_word: str) -> str:
+    """Drop the definite article from a normalized word (for looser lexicon keys)."""
+    return _AL.sub("", norm_word)

@@ -1,0 +1,174 @@
+"""The library interface: ``Extractor().extract(text)`` → ``Result``.
+
+A ``Result`` serializes to the contract's JSON (``to_dict``) and to pandas
+tables. One article's failure never escapes: it becomes that article's
+``errors`` and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import traceback
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator
+
+import pandas as pd
+from spacy.language import Language
+
+from .inputs import MAX_CHARS, prepare
+from .mentions import Mention
+from .pipeline import load
+
+__all__ = ["Extractor", "Result", "Article"]
+
+Article = dict[str, Any]  # {"id", "text", "date"} as read from JSONL or a file
+
+
+@dataclass
+class Result:
+    """One article's extraction, in the shape of ``EXTRACTION.md``."""
+
+    id: str | None
+    date: dt.date | None
+    text: str
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def to_dict(self, include_text: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "date": self.date.isoformat() if self.date else None,
+                               "entities": self.entities, "events": self.events,
+                               "errors": self.errors}
+        if include_text:
+            out["text"] = self.text
+        return out
+
+    def entities_frame(self) -> pd.DataFrame:
+        """One row per entity mention (article id, label, offsets, values)."""
+        columns = ["doc_id", "id", "label", "start", "end", "text", "value", "qualifier", "unit",
+                   "mod", "score", "source", "reason"]
+        rows = [{"doc_id": self.id, **entity} for entity in self.entities]
+        return pd.DataFrame(rows, columns=sorted(set(columns) | {k for r in rows for k in r},
+                                                 key=lambda c: (c not in columns, columns.index(c)
+                                                                if c in columns else 0, c)))
+
+    def events_frame(self) -> pd.DataFrame:
+        """One row per event argument (events without arguments get one row)."""
+        by_id = {entity["id"]: entity for entity in self.entities}
+        rows = []
+        for event in self.events:
+            base = {"doc_id": self.id, "event_id": event["id"], "type": event["type"],
+                    "status": event["status"], "trigger": event["trigger"]["text"],
+                    "trigger_start": event["trigger"]["start"]}
+            args = event.get("args") or [{"role": None, "ref": None}]
+            for arg in args:
+                filler = by_id.get(arg["ref"], {})
+                rows.append({**base, "role": arg["role"], "ref": arg["ref"],
+                             "arg_label": filler.get("label"), "arg_text": filler.get("text")})
+        return pd.DataFrame(rows, columns=["doc_id", "event_id", "type", "status", "trigger",
+                                           "trigger_start", "role", "ref", "arg_label", "arg_text"])
+
+
+_CONTRACT_KEYS = {
+    "QUANTITY": ("value", "min", "max", "qualifier", "unit"),
+    "TIME": ("value", "mod"),
+}
+
+
+def _entity_dict(mention: Mention, index: int, text: str, sentence: int | None) -> dict[str, Any]:
+    entity: dict[str, Any] = {"id": f"m{index}", "label": mention.label, "start": mention.start,
+                              "end": mention.end, "text": text[mention.start:mention.end]}
+    for key in _CONTRACT_KEYS.get(mention.label, ()):
+        entity[key] = mention.attrs.get(key)
+    for key, value in mention.attrs.items():
+        entity.setdefault(key, value)
+    entity.update({"score": round(float(mention.score), 3), "source": mention.source,
+                   "reason": mention.reason, "sentence": sentence})
+    return entity
+
+
+class Extractor:
+    """Loads the pipeline once and extracts articles one by one or in batches."""
+
+    def __init__(self, nlp: Language | None = None, segmenter: str = "builtin",
+                 max_chars: int = MAX_CHARS) -> None:
+        self.nlp = nlp if nlp is not None else load(segmenter=segmenter)
+        self.max_chars = max_chars
+
+    def extract(self, text: Any, date: Any = None, doc_id: str | None = None) -> Result:
+        """Extract one article; never raises for bad content."""
+        prepared = prepare(text, date, self.max_chars)
+        result = Result(doc_id, prepared.date, prepared.text, errors=list(prepared.errors))
+        if prepared.skip:
+            return result
+        try:
+            self._fill(result, prepared.matching_text, prepared.header_end)
+        except Exception as error:  # a component failing must not lose the article
+            result.entities, result.events = [], []
+            where = traceback.extract_tb(error.__traceback__)[-1]
+            result.errors.append(f"extraction failed: {type(error).__name__}: {error} "
+                                 f"(at {where.name}, line {where.lineno})")
+        return result
+
+    def _fill(self, result: Result, matching_text: str, header_end: int) -> None:
+        doc = self.nlp.make_doc(matching_text)
+        doc._.article_date = result.date
+        doc._.doc_id = result.id
+        for _name, component in self.nlp.pipeline:
+            doc = component(doc)
+        mentions = [m for m in (doc._.mentions or []) if m.start >= header_end]
+        sentence_of = _sentence_index(doc)
+        ids: dict[int, str] = {}
+        for index, mention in enumerate(mentions, start=1):
+            ids[id(mention)] = f"m{index}"
+            result.entities.append(_entity_dict(mention, index, result.text,
+                                                sentence_of(mention.start)))
+        for event in doc._.events or []:
+            if event.trigger_start < header_end:
+                continue
+            as_dict = event.to_dict(ids, result.text)
+            if as_dict["args"]:
+                result.events.append(as_dict)
+        for number, event in enumerate(result.events, start=1):
+            event["id"] = f"v{number}"
+
+    def pipe(self, articles: Iterable[Article | str], n_process: int = 1,
+             batch_size: int = 64) -> Iterator[Result]:
+        """Extract many articles, in input order; ``n_process > 1`` uses worker processes."""
+        if n_process <= 1:
+            for position, article in enumerate(articles):
+                yield self.extract_article(article, position)
+            return
+        from .batch import parallel_map  # late import: multiprocessing machinery
+
+        yield from parallel_map(articles, n_process=n_process, batch_size=batch_size)
+
+    def extract_article(self, article: Article | str, position: int = 0) -> Result:
+        """Extract one article record, keeping the errors its reader found."""
+        text, date, doc_id = _unpack(article, position)
+        read_errors = list(article.get("errors") or []) if isinstance(article, dict) else []
+        if read_errors and not isinstance(text, str):
+            return Result(doc_id, None, "", errors=read_errors)
+        result = self.extract(text, date=date, doc_id=doc_id)
+        result.errors[:0] = read_errors
+        return result
+
+
+def _unpack(article: Article | str, position: int) -> tuple[Any, Any, str]:
+    if isinstance(article, str):
+        return article, None, str(position)
+    if not isinstance(article, dict):
+        return article, None, str(position)
+    doc_id = article.get("id")
+    return article.get("text"), article.get("date"), str(doc_id if doc_id is not None else position)
+
+
+def _sentence_index(doc):
+    starts = [sent.start_char for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
+
+    def find(offset: int) -> int:
+        import bisect
+
+        return max(0, bisect.bisect_right(starts, offset) - 1)
+
+    return find

@@ -1,0 +1,132 @@
+"""Command line: ``extractor run`` and ``extractor evaluate``.
+
+``run`` writes one JSON line per input article, in input order, to stdout or
+``-o``; a progress bar goes to stderr when it is a terminal. A missing input
+path is reported on stderr with exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from . import __version__
+
+__all__ = ["main", "build_parser"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="extractor",
+                                     description="Information extraction from Arabic news.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="extract entities and events from articles")
+    run.add_argument("paths", nargs="+", help=".txt files, .jsonl/.csv files, folders, or - for stdin JSONL")
+    run.add_argument("-o", "--output", help="output JSONL file (default: stdout)")
+    run.add_argument("--date", help="article date (YYYY-MM-DD) for inputs that carry none")
+    run.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    run.add_argument("--batch-size", type=int, default=64)
+    run.add_argument("--segmenter", choices=["builtin", "camel", "auto"], default="builtin",
+                     help="clitic segmentation: rules, CAMeL morphology, or CAMeL when installed")
+    run.add_argument("--include-text", action="store_true", help="copy the article text into the output")
+    run.add_argument("--progress", choices=["auto", "on", "off"], default="auto")
+
+    evaluate = commands.add_parser("evaluate", help="score predictions against an annotated corpus")
+    evaluate.add_argument("--gold", required=True, help="gold corpus JSONL")
+    evaluate.add_argument("--pred", help="predictions JSONL (default: run the extractor on the gold texts)")
+    evaluate.add_argument("--out", help="folder for CSV and JSON tables")
+    evaluate.add_argument("--mode", choices=["lenient", "strict"], default="lenient")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "run":
+        return _run(args)
+    return _evaluate(args)
+
+
+def _progress(iterable: Iterable, mode: str):
+    from tqdm import tqdm
+
+    disable = {"on": False, "off": True}.get(mode, not sys.stderr.isatty())
+    return tqdm(iterable, disable=disable, file=sys.stderr, unit="article", dynamic_ncols=True)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .api import Extractor
+    from .io import JsonlWriter, read_articles
+
+    try:
+        articles = read_articles(args.paths)
+        first = next(articles, None)
+    except FileNotFoundError as error:
+        print(f"extractor: error: {error}", file=sys.stderr)
+        return 2
+    if first is None:
+        print("extractor: warning: no articles found", file=sys.stderr)
+        return 0
+    stream = _with_default_date(_chain(first, articles), args.date)
+    extractor = Extractor(segmenter=args.segmenter)
+    output = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    writer = JsonlWriter(output)
+    labels: Counter[str] = Counter()
+    events: Counter[str] = Counter()
+    failed = count = 0
+    started = time.perf_counter()
+    try:
+        for result in _progress(extractor.pipe(stream, n_process=args.workers,
+                                               batch_size=args.batch_size), args.progress):
+            writer.write(result.to_dict(include_text=args.include_text))
+            count += 1
+            failed += bool(result.errors)
+            labels.update(entity["label"] for entity in result.entities)
+            events.update(event["type"] for event in result.events)
+    finally:
+        if output is not sys.stdout:
+            output.close()
+    elapsed = time.perf_counter() - started
+    summary = ", ".join(f"{k} {v}" for k, v in sorted(labels.items())) or "none"
+    print(f"extractor: {count} article(s) in {elapsed:.1f}s; entities: {summary}; events: "
+          f"{sum(events.values())}; articles with errors/warnings: {failed}", file=sys.stderr)
+    return 0
+
+
+def _chain(first, rest):
+    yield first
+    yield from rest
+
+
+def _with_default_date(articles, date: str | None):
+    for article in articles:
+        if date and not article.get("date"):
+            article = {**article, "date": date}
+        yield article
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from .evaluation.cli import evaluate_main
+
+    argv = ["--gold", args.gold, "--mode", args.mode]
+    if args.pred:
+        argv += ["--pred", args.pred]
+    if args.out:
+        argv += ["--out", args.out]
+    return evaluate_main(argv, predict=_predict)
+
+
+def _predict(articles: list[dict]) -> list[dict]:
+    from .api import Extractor
+
+    extractor = Extractor()
+    return [extractor.extract(a["text"], date=a.get("date"), doc_id=a.get("id")).to_dict()
+            for a in articles]
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,119 @@
+"""spaCy document model: an Arabic ``Language`` whose tokenizer is the text layer.
+
+``doc.text`` is the original article exactly; clitic pieces are tokens with
+no trailing space and ``token.norm_`` holds the CAMeL-normalized form, so
+``Matcher``/``PhraseMatcher`` patterns on ``NORM`` match «بالحسكة» as «الحسكه».
+Sentence starts come from the news sentence splitter.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token as SpacyToken
+from spacy.vocab import Vocab
+
+from .text import ProcliticSplitter, Segmenter, sentence_starts, tokenize
+
+__all__ = ["ArabicNewsTokenizer", "create_tokenizer", "blank", "register_extensions"]
+
+
+def register_extensions() -> None:
+    """Doc/Token extensions the components write to (idempotent)."""
+    for name, default in (("mentions", None), ("events", None), ("article_date", None),
+                          ("errors", None), ("doc_id", None)):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    if not SpacyToken.has_extension("is_clitic"):
+        SpacyToken.set_extension("is_clitic", default=False)
+    if not Span.has_extension("mention"):
+        Span.set_extension("mention", default=None)
+
+
+class ArabicNewsTokenizer:
+    """Callable ``text -> Doc`` built on ``extractor.text.tokenize``."""
+
+    def __init__(self, vocab: Vocab, segmenter: Segmenter | None = None) -> None:
+        self.vocab = vocab
+        self.segmenter = segmenter or ProcliticSplitter(_known_stem)
+
+    def __call__(self, text: str) -> Doc:
+        tokens = tokenize(text, self.segmenter)
+        words: list[str] = []
+        spaces: list[bool] = []
+        norms: list[str] = []
+        clitic: list[bool] = []
+        starts: list[bool] = []
+        for token, is_start in zip(tokens, sentence_starts(tokens)):
+            words.append(token.text)
+            norms.append(token.norm)
+            clitic.append(token.is_clitic)
+            starts.append(is_start)
+            gap = token.space_after
+            if gap.startswith(" "):
+                spaces.append(True)
+                gap = gap[1:]
+            else:
+                spaces.append(False)
+            if gap:  # other whitespace becomes a whitespace token, as in spaCy
+                words.append(gap)
+                spaces.append(False)
+                norms.append(" ")
+                clitic.append(False)
+                starts.append(False)
+        doc = Doc(self.vocab, words=words, spaces=spaces, sent_starts=starts or None)
+        for spacy_token, norm, is_clitic in zip(doc, norms, clitic):
+            spacy_token.norm_ = norm
+            if is_clitic:
+                spacy_token._.is_clitic = True
+        return doc
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    # spaCy serializes tokenizers; ours is fully described by its config.
+    def to_bytes(self, **_kwargs) -> bytes:
+        return b""
+
+    def from_bytes(self, _data: bytes, **_kwargs) -> "ArabicNewsTokenizer":
+        return self
+
+    def to_disk(self, _path, **_kwargs) -> None:
+        return None
+
+    def from_disk(self, _path, **_kwargs) -> "ArabicNewsTokenizer":
+        return self
+
+
+def _known_stem(stem: str) -> bool:
+    """Whether a normalized stem is a name the lexicons hold (lets «لقسد» split)."""
+    from .lexicons import known_names  # late import: lexicons are loaded on first use
+
+    return stem in known_names()
+
+
+@spacy.registry.tokenizers("extractor.ArabicNewsTokenizer.v1")
+def create_tokenizer(segmenter: str = "builtin") -> Callable[[Language], ArabicNewsTokenizer]:
+    """Registered tokenizer factory; ``segmenter`` is builtin, camel or auto."""
+
+    def make(nlp: Language) -> ArabicNewsTokenizer:
+        register_extensions()
+        chosen: Segmenter | None = None
+        if segmenter != "builtin":
+            from .morphology import load_segmenter
+
+            chosen = load_segmenter(segmenter)
+        return ArabicNewsTokenizer(nlp.vocab, chosen)
+
+    return make
+
+
+def blank(segmenter: str = "builtin") -> Language:
+    """A blank Arabic pipeline with the news tokenizer and no components."""
+    register_extensions()
+    config = {"nlp": {"tokenizer": {"@tokenizers": "extractor.ArabicNewsTokenizer.v1",
+                                    "segmenter": segmenter}}}
+    return spacy.blank("ar", config=config)

@@ -1,0 +1,128 @@
+"""Lexicon entries from ``models/``: gazetteer places, bases and forces.
+
+Each entry is a normalized phrase (space-separated NORM tokens) with the label
+it gives and the attributes it carries (canonical name, country, coordinates),
+ready for a ``PhraseMatcher`` on ``NORM``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Iterable
+
+from .normalize import normalize, strip_al
+from .resources import load_tsv, load_yaml
+
+__all__ = ["Entry", "place_entries", "base_entries", "force_entries", "known_names",
+           "context_words", "all_entries"]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A lexicon phrase: ``key`` is the normalized, space-joined token sequence."""
+
+    key: str
+    label: str
+    source: str
+    ambiguous: bool = False
+    bare: bool = False  # a base's name without its head noun («عين الأسد»)
+    attrs: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+
+def _key(phrase: str) -> str:
+    return " ".join(normalize(phrase).replace("«", " ").replace("»", " ").replace('"', " ").split())
+
+
+def _rows(data: Any, key: str) -> list[dict[str, Any]]:
+    if isinstance(data, dict):
+        data = data.get(key, [])
+    return [row for row in data or [] if isinstance(row, dict)]
+
+
+def _number(value: Any) -> float | None:
+    try:
+        return float(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+
+
+@cache
+def place_entries() -> tuple[Entry, ...]:
+    """PLACE entries from the generated gazetteer (``models/gazetteer/places.tsv``)."""
+    entries = []
+    for row in load_tsv("gazetteer/places.tsv"):
+        key = _key(row.get("name", ""))
+        if not key:
+            continue
+        attrs = {"canonical": row.get("canonical") or None, "kind": row.get("kind") or None,
+                 "country_code": row.get("country_code") or None,
+                 "lat": _number(row.get("lat")), "lon": _number(row.get("lon"))}
+        entries.append(Entry(key, "PLACE", f"gazetteer:{row.get('source', '')}",
+                             ambiguous=row.get("ambiguous") in ("1", "true", "True"), attrs=attrs))
+    return tuple(entries)
+
+
+@cache
+def base_entries() -> tuple[Entry, ...]:
+    """BASE entries: the full name («قاعدة عين الأسد»), its variants and bare names."""
+    entries = []
+    for row in _rows(load_yaml("lexicons/bases.yaml"), "bases"):
+        attrs = {"canonical": row.get("canonical") or row.get("name"), "kind": row.get("kind"),
+                 "country_code": row.get("country"), "lat": _number(row.get("lat")),
+                 "lon": _number(row.get("lon"))}
+        head = row.get("head") or ""
+        bares = [row.get("bare")] + [v for v in row.get("variants") or [] if not
+                                      _key(v).startswith(_key(head) + " ")]
+        fulls = [row.get("name")] + [v for v in row.get("variants") or [] if v not in bares]
+        for phrase in filter(None, fulls):
+            entries.append(Entry(_key(phrase), "BASE", "lexicon:bases", attrs=attrs))
+        for phrase in filter(None, bares):
+            entries.append(Entry(_key(phrase), "BASE", "lexicon:bases", bare=True, attrs=attrs))
+    return tuple(entries)
+
+
+@cache
+def force_entries() -> tuple[Entry, ...]:
+    """FORCE entries: national forces (generated) and armed groups with abbreviations."""
+    entries = []
+    for row in _rows(load_yaml("lexicons/forces.yaml"), "forces"):
+        attrs = {"canonical": row.get("canonical") or row.get("name"), "kind": row.get("kind"),
+                 "country_code": row.get("country")}
+        for phrase in [row.get("name"), *(row.get("variants") or []),
+                       *(row.get("abbreviations") or [])]:
+            if phrase:
+                entries.append(Entry(_key(phrase), "FORCE", f"lexicon:{row.get('source') or 'forces'}",
+                                     attrs=attrs))
+    return tuple(entries)
+
+
+def all_entries() -> Iterable[Entry]:
+    yield from place_entries()
+    yield from base_entries()
+    yield from force_entries()
+
+
+@cache
+def known_names() -> frozenset[str]:
+    """Normalized one-word names (and first words of names) the lexicons hold.
+
+    The proclitic splitter asks this set whether «لقسد» is ل + a name.
+    """
+    names: set[str] = set()
+    for entry in all_entries():
+        if entry.ambiguous:
+            continue
+        first = entry.key.split(" ", 1)[0]
+        if len(first) >= 3:
+            names.add(first)
+            names.add(strip_al(first))
+    return frozenset(names)
+
+
+@cache
+def context_words(name: str) -> frozenset[str]:
+    """A normalized word list from ``models/patterns/context.yaml``."""
+    data = load_yaml("patterns/context.yaml").get(name, [])
+    words = data.keys() if isinstance(data, dict) else data
+    return frozenset(_key(str(word)) for word in words)

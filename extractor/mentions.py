@@ -1,0 +1,69 @@
+"""The mention record every recognizer returns, and overlap resolution.
+
+Like Presidio's ``RecognizerResult``, every mention carries its offsets in the
+original text, a score, where it came from and why it matched, so a reviewer
+can trace each output back to a lexicon entry or a pattern.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+__all__ = ["Mention", "resolve_overlaps", "LABEL_PRIORITY"]
+
+#: Higher wins when two mentions overlap: a BASE beats the PLACE inside its name,
+#: a QUANTITY beats a FORCE unit number («الفرقة 82» is handled by FORCE first).
+LABEL_PRIORITY: dict[str, int] = {
+    "FORCE": 60,
+    "BASE": 50,
+    "TIME": 40,
+    "QUANTITY": 30,
+    "PLACE": 20,
+    "ORG": 10,
+    "PERSON": 10,
+    "MISC": 5,
+}
+
+
+@dataclass(slots=True)
+class Mention:
+    """One entity mention: ``text == article[start:end]``."""
+
+    label: str
+    start: int
+    end: int
+    text: str
+    score: float = 1.0
+    source: str = "rules"
+    reason: str = ""
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: "Mention") -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+def _rank(mention: Mention) -> tuple[int, float, int, int]:
+    # Longer spans first, then label priority, then score; earlier start breaks ties.
+    return (mention.length, LABEL_PRIORITY.get(mention.label, 0), mention.score, -mention.start)
+
+
+def resolve_overlaps(mentions: Iterable[Mention], keep_labels: Iterable[str] = ()) -> list[Mention]:
+    """Greedy non-overlapping selection: longest span, then label priority, then score.
+
+    ``keep_labels`` are kept even when they overlap a chosen mention (their
+    overlap is resolved only among themselves).
+    """
+    keep = set(keep_labels)
+    chosen: list[Mention] = []
+    extra: list[Mention] = []
+    for mention in sorted(mentions, key=_rank, reverse=True):
+        pool = extra if mention.label in keep else chosen
+        if any(mention.overlaps(other) for other in pool):
+            continue
+        pool.append(mention)
+    return sorted(chosen + extra, key=lambda m: (m.start, -m.end))

@@ -1,0 +1,297 @@
+"""Recognizers: one per kind of evidence, all returning ``Mention`` objects.
+
+Modelled on Presidio's analyzer: a shared base class, lexicon recognizers with
+validation hooks (an ambiguous place needs a cue word before it), context
+pattern recognizers for names no list holds, and thin adapters around the
+number and date grammars. Each mention says why it matched (``reason``).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any, Iterable
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from .lexicons import Entry, _key, all_entries, context_words, known_names
+from .mentions import Mention
+from .resources import load_yaml
+
+__all__ = ["Recognizer", "LexiconRecognizer", "ContextRecognizer", "QuantityRecognizer",
+           "TimeRecognizer", "nationality_adjectives"]
+
+_QUOTES = {"«": "»", '"': '"', "“": "”", "'": "'", "”": "“"}
+
+
+class Recognizer:
+    """Base class: ``analyze(doc)`` returns mentions in original-text offsets."""
+
+    name = "recognizer"
+    labels: tuple[str, ...] = ()
+
+    def analyze(self, doc: Doc) -> list[Mention]:
+        raise NotImplementedError
+
+    @staticmethod
+    def mention(doc: Doc, label: str, start: int, end: int, reason: str, score: float = 0.9,
+                source: str = "rules", **attrs: Any) -> Mention:
+        return Mention(label, start, end, doc.text[start:end], score, source, reason,
+                       {k: v for k, v in attrs.items() if v is not None})
+
+
+@cache
+def nationality_adjectives() -> frozenset[str]:
+    """Normalized nationality adjectives (with and without ال) from the lexicon."""
+    found: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+        elif isinstance(node, str):
+            key = _key(node)
+            if " " not in key and key.endswith(("ي", "يه", "يون", "يين", "يات")):
+                found.add(key)
+                found.add(key[2:] if key.startswith("ال") else "ال" + key)
+
+    walk(load_yaml("lexicons/nationalities.yaml"))
+    return frozenset(found)
+
+
+def _cue_before(doc: Doc, index: int) -> str | None:
+    """The cue word just before token ``index`` (skipping a proclitic), if any."""
+    cues = context_words("place_cues") | context_words("place_descriptors")
+    for back in (1, 2):
+        if index - back < 0:
+            return None
+        token = doc[index - back]
+        if token.norm_ in cues:
+            return token.norm_
+        if not token._.is_clitic:
+            return None
+    return None
+
+
+class LexiconRecognizer(Recognizer):
+    """Gazetteer, base and force names through a ``PhraseMatcher`` on ``NORM``."""
+
+    name = "lexicon"
+    labels = ("PLACE", "BASE", "FORCE")
+
+    def __init__(self, vocab: Vocab, entries: Iterable[Entry] | None = None) -> None:
+        self.matcher = PhraseMatcher(vocab, attr="NORM")
+        self.entries: dict[str, list[Entry]] = {}
+        for entry in entries if entries is not None else all_entries():
+            self.entries.setdefault(entry.key, []).append(entry)
+        for key in self.entries:
+            self.matcher.add(key, [Doc(vocab, words=key.split(" "))])
+
+    def analyze(self, doc: Doc) -> list[Mention]:
+        mentions = []
+        for match_id, start, end in self.matcher(doc):
+            span = doc[start:end]
+            key = doc.vocab.strings[match_id]
+            entries = self.entries[key]
+            labels = {entry.label for entry in entries if not entry.bare}
+            for entry in entries:
+                if entry.bare and "PLACE" in labels:
+                    continue  # «الشدادي» alone is the town; «قاعدة الشدادي» is the base
+                cue = _cue_before(doc, start)
+                if entry.ambiguous and cue is None:
+                    continue  # common word that is also a town: needs بلدة/قرب/في...
+                reason = f"{entry.source}:{key}" + (f" (cue {cue})" if entry.ambiguous else "")
+                score = 0.95 if not (entry.bare or entry.ambiguous) else 0.75
+                mentions.append(self.mention(doc, entry.label, span.start_char, span.end_char,
+                                             reason, score, **entry.attrs))
+        return mentions
+
+
+class ContextRecognizer(Recognizer):
+    """Names no list holds, found by the words around them (``context.yaml``)."""
+
+    name = "context"
+    labels = ("PLACE", "BASE", "FORCE")
+
+    def __init__(self) -> None:
+        words = context_words
+        self.base_heads = words("base_heads")
+        self.needs_marker = words("base_heads_needing_military_marker")
+        self.markers = words("military_markers")
+        self.strong = words("place_descriptors_strong")
+        self.stop = words("name_stopwords") | words("place_cues") | words("ordinals")
+        self.compound = words("compound_first")
+        self.unit_heads = words("unit_heads")
+        self.ordinals = words("ordinals")
+        self.force_heads = words("force_heads")
+        self.definite_heads = words("force_heads_definite")
+        self.adjectives = nationality_adjectives()
+
+    def analyze(self, doc: Doc) -> list[Mention]:
+        mentions: list[Mention] = []
+        for index, token in enumerate(doc):
+            norm = token.norm_
+            pair = f"{norm} {doc[index + 1].norm_}" if index + 1 < len(doc) else norm
+            for head_norm, width in ((pair, 2), (norm, 1)):
+                if head_norm in self.base_heads:
+                    mentions.extend(self._base(doc, index, width, head_norm))
+                    break
+            if norm in self.strong:
+                mentions.extend(self._place(doc, index))
+            if norm in self.unit_heads:
+                mentions.extend(self._unit(doc, index))
+            if norm in self.force_heads:
+                mentions.extend(self._group(doc, index))
+            for head_norm, width in ((pair, 2), (norm, 1)):
+                if head_norm in self.definite_heads:
+                    mentions.extend(self._national(doc, index, width))
+                    break
+        return mentions
+
+    # -- names -----------------------------------------------------------
+    def _is_name_word(self, token) -> bool:
+        norm = token.norm_
+        if not token.is_alpha or token._.is_clitic or norm in self.stop or norm in self.adjectives:
+            return False
+        if norm.endswith(("يه", "يون", "يين")) and norm not in known_names():
+            return False  # nisba adjective («عسكرية»، «أميركية»), not a name
+        return True
+
+    def _name_after(self, doc: Doc, index: int) -> tuple[int, int] | None:
+        """Token span [start, end) of a name right after ``index`` (quoted or not)."""
+        start = index + 1
+        if start >= len(doc):
+            return None
+        opener = doc[start].text
+        if opener in _QUOTES:
+            closer = _QUOTES[opener]
+            for end in range(start + 1, min(start + 7, len(doc))):
+                if doc[end].text == closer:
+                    return (start, end + 1) if end > start + 1 else None
+            return None
+        if not self._is_name_word(doc[start]):
+            return None
+        end = start + 1
+        while end < len(doc) and end - start < 4:
+            previous, current = doc[end - 1], doc[end]
+            takes_more = previous.norm_ in self.compound or (
+                current.norm_.startswith("ال") and not previous.norm_.startswith("ال")
+                and end - start == 1)
+            if not (takes_more and self._is_name_word(current)):
+                break
+            end += 1
+        return start, end
+
+    def _base(self, doc: Doc, index: int, width: int, head: str) -> list[Mention]:
+        name = self._name_after(doc, index + width - 1)
+        if name is None:
+            return []
+        start, end = name
+        if head in self.needs_marker:
+            if end >= len(doc) or doc[end].norm_ not in self.markers:
+                return []
+        first = doc[index]
+        return [self.mention(doc, "BASE", first.idx, doc[end - 1].idx + len(doc[end - 1]),
+                             f"context:head {head} + name", 0.85, kind=head)]
+
+    def _place(self, doc: Doc, index: int) -> list[Mention]:
+        name = self._name_after(doc, index)
+        if name is None:
+            return []
+        start, end = name
+        span = doc[start:end]
+        return [self.mention(doc, "PLACE", span.start_char, span.end_char,
+                             f"context:descriptor {doc[index].norm_} + name", 0.7)]
+
+    def _unit(self, doc: Doc, index: int) -> list[Mention]:
+        nxt = index + 1
+        if nxt >= len(doc):
+            return []
+        token = doc[nxt]
+        end = None
+        if token.like_num or token.norm_.isdigit():
+            end = nxt + 1
+        elif token.norm_ in self.ordinals:
+            end = nxt + 1
+            if nxt + 1 < len(doc) and f"{token.norm_} {doc[nxt + 1].norm_}" in self.ordinals:
+                end = nxt + 2
+        elif not doc[index].norm_.startswith("ال") and token.norm_.startswith("ال") \
+                and self._is_name_word(token):
+            end = nxt + 1
+        if end is None:
+            return []
+        span = doc[index:end]
+        return [self.mention(doc, "FORCE", span.start_char, span.end_char,
+                             f"context:unit {doc[index].norm_}", 0.85, kind="unit")]
+
+    def _group(self, doc: Doc, index: int) -> list[Mention]:
+        end = index + 1
+        while end < len(doc) and end - index <= 3:
+            token = doc[end]
+            norm = token.norm_
+            definite_name = norm.startswith("ال") and self._is_name_word(token)
+            if not (definite_name or norm in self.adjectives or norm in known_names()):
+                break
+            if token._.is_clitic:
+                break
+            end += 1
+        if end == index + 1:
+            return []
+        span = doc[index:end]
+        return [self.mention(doc, "FORCE", span.start_char, span.end_char,
+                             f"context:force head {doc[index].norm_}", 0.75, kind="group")]
+
+    def _national(self, doc: Doc, index: int, width: int) -> list[Mention]:
+        nxt = index + width
+        if nxt >= len(doc) or doc[nxt].norm_ not in self.adjectives:
+            return []
+        span = doc[index:nxt + 1]
+        return [self.mention(doc, "FORCE", span.start_char, span.end_char,
+                             f"context:national {span[0].norm_} + {doc[nxt].norm_}", 0.9,
+                             kind="state_force")]
+
+
+class QuantityRecognizer(Recognizer):
+    """QUANTITY from the number grammar in ``extractor.quantities``."""
+
+    name = "quantities"
+    labels = ("QUANTITY",)
+
+    def analyze(self, doc: Doc) -> list[Mention]:
+        from .quantities import find_quantities
+
+        return [Mention("QUANTITY", q.start, q.end, q.surface, q.score, "rules", q.reason,
+                        {"value": q.value, "min": q.min, "max": q.max, "qualifier": q.qualifier,
+                         "unit": q.unit, "noun": q.noun,
+                         "core": [q.number_start, q.number_end]})
+                for q in find_quantities(doc.text)]
+
+
+class TimeRecognizer(Recognizer):
+    """TIME from the date grammar in ``extractor.times``, resolved on the article date."""
+
+    name = "times"
+    labels = ("TIME",)
+
+    def analyze(self, doc: Doc) -> list[Mention]:
+        from .times import find_times
+
+        return [Mention("TIME", t.start, t.end, t.text, t.score, "rules", t.reason,
+                        {"value": t.value, "mod": t.mod, "kind": t.kind, "calendar": t.calendar})
+                for t in find_times(doc.text, doc._.article_date)]
+
+
+def spans_for(doc: Doc, mentions: Iterable[Mention], label_key: str = "label") -> list[Span]:
+    """spaCy spans (expanded to token boundaries) carrying their mention."""
+    spans = []
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, label=getattr(mention, label_key),
+                             alignment_mode="expand")
+        if span is not None:
+            span._.mention = mention
+            spans.append(span)
+    return spans

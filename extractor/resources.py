@@ -1,0 +1,61 @@
+"""Where the data lives: ``models/`` lexicons, gazetteers and trained models.
+
+Everything the taggers know is reviewable data under ``models/`` (YAML and
+TSV), loaded once per process. ``EXTRACTOR_MODELS`` points elsewhere, e.g. to
+a reviewed copy of the lexicons.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .normalize import normalize
+
+__all__ = ["models_dir", "load_yaml", "load_tsv", "lexicon_path"]
+
+
+def models_dir() -> Path:
+    """The ``models/`` folder: ``$EXTRACTOR_MODELS`` or the one beside the package."""
+    override = os.environ.get("EXTRACTOR_MODELS")
+    if override:
+        return Path(override)
+    return Path(__file__).resolve().parent.parent / "models"
+
+
+def lexicon_path(relative: str) -> Path:
+    return models_dir() / relative
+
+
+@cache
+def load_yaml(relative: str) -> Any:
+    """Parse a YAML file under ``models/`` (cached); missing files read as empty."""
+    path = lexicon_path(relative)
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle) or {}
+
+
+@cache
+def load_tsv(relative: str) -> tuple[dict[str, str], ...]:
+    """Rows of a TSV file under ``models/`` as dicts (cached); missing files read as empty."""
+    path = lexicon_path(relative)
+    if not path.exists():
+        return ()
+    with path.open(encoding="utf-8", newline="") as handle:
+        return tuple(csv.DictReader(handle, delimiter="\t"))
+
+
+@cache
+def word_set(relative: str, key: str | None = None) -> frozenset[str]:
+    """Normalized words of a YAML list (or of ``data[key]``) for fast membership tests."""
+    data = load_yaml(relative)
+    if key is not None:
+        data = data.get(key, []) if isinstance(data, dict) else []
+    return frozenset(normalize(str(word)) for word in data or [])

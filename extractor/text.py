@@ -1,0 +1,240 @@
+"""Text layer: word tokens with original offsets, proclitic splitting, sentences.
+
+Word tokenization is CAMeL Tools' ``simple_word_tokenize`` (punctuation and
+symbols become their own tokens), run inside each whitespace-delimited chunk so
+that every token keeps its exact character offsets. Numbers with separators
+(``1,000``, ``2.5``, ``١٬٠٠٠``) are protected first so they stay one token.
+
+Proclitics (و ف + ب ك ل, and ال-initial words) are split by a conservative
+rule-based splitter, so «بالحسكة», «والتنف», «لقسد», «للقوات» reach the
+taggers as the bare name. A word is only split when what remains starts with
+the article ال, is a number, or is a name the lexicons know; «بغداد»,
+«لبنان», «كركوك» stay whole. When CAMeL's morphology data is installed the
+tokenizer can use its morphological tokenizer instead (see ``morphology``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterable, Protocol
+
+from camel_tools.tokenizers.word import simple_word_tokenize
+
+from .normalize import BIDI_AND_CONTROL, normalize, normalize_with_offsets
+
+__all__ = [
+    "Token",
+    "Piece",
+    "Segmenter",
+    "ProcliticSplitter",
+    "tokenize",
+    "sentence_starts",
+    "sentences",
+]
+
+Piece = tuple[int, int, str]
+"""(start, end, normalized form) of one segment inside a word."""
+
+
+class Segmenter(Protocol):
+    """Anything that splits one word into contiguous pieces (see ``morphology``)."""
+
+    def segment(self, word: str) -> list[Piece]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token: its surface in the original text, offsets and matching form."""
+
+    text: str
+    start: int
+    end: int
+    norm: str
+    space_after: str = ""
+    is_clitic: bool = False
+
+
+_NUMBER = re.compile(r"\d+(?:[.,'٫٬]\d+)*")
+_WHITESPACE = re.compile(r"\s+")
+_CHUNK = re.compile(r"\S+")
+
+# و/ف (conjunctions) then ب/ك/ل (prepositions): at most one of each.
+_PROCLITIC = re.compile(r"^(و|ف)?(ب|ك|ل)?")
+
+
+class ProcliticSplitter:
+    """Rule-based proclitic segmentation for news text (no data needed).
+
+    ``known`` answers whether a normalized stem is a lexicon entry (a place,
+    force or base name) so that «وسوريا» or «لقسد» split while «وزير» and
+    «لبنان» do not.
+    """
+
+    def __init__(self, known: Callable[[str], bool] | None = None) -> None:
+        self.known = known or (lambda _stem: False)
+
+    def segment(self, word: str) -> list[Piece]:
+        norm, offsets = normalize_with_offsets(word)
+        cut = self._clitic_length(norm)
+        if cut == 0:
+            return [(0, len(word), norm)]
+        pieces: list[Piece] = []
+        for index in range(cut):
+            start, end = offsets[index], offsets[index + 1]
+            pieces.append((start, end, norm[index]))
+        rest_start = offsets[cut]
+        rest = norm[cut:]
+        if norm.startswith("لل", cut - 1) and pieces[-1][2] == "ل" and not rest.startswith("ال"):
+            rest = "ا" + rest  # لل+قوات: the article's alef is elided after ل
+        pieces.append((rest_start, len(word), rest))
+        return pieces
+
+    def _clitic_length(self, norm: str) -> int:
+        """How many leading letters of ``norm`` are proclitics (0 when none)."""
+        if len(norm) < 3:
+            return 0
+        match = _PROCLITIC.match(norm)
+        cut = match.end() if match else 0
+        while cut:
+            rest = norm[cut:]
+            if rest[:1].isdigit():
+                return cut
+            if rest.startswith("ال") and len(rest) >= 4:
+                return cut
+            if norm[cut - 1] == "ل" and rest.startswith("ل") and len(rest) >= 3:
+                return cut  # للقوات = ل + (ا)لقوات
+            if len(rest) >= 3 and self.known(rest) and not self.known(norm):
+                return cut
+            cut -= 1  # try a shorter prefix (و+بغداد, not و+ب+غداد)
+        return 0
+
+
+def _split_chunk(chunk: str) -> list[tuple[int, int]]:
+    """Offsets of the word tokens of one whitespace-free chunk."""
+    spans: list[tuple[int, int]] = []
+    norm, offsets = normalize_with_offsets(chunk)
+    cursor = 0
+    protected = [(offsets[m.start()], offsets[m.end() - 1] + 1) for m in _NUMBER.finditer(norm)]
+    for number_start, number_end in protected + [(len(chunk), len(chunk))]:
+        if cursor < number_start:
+            spans.extend(_camel_words(chunk, cursor, number_start))
+        if number_start < number_end:
+            spans.append((number_start, number_end))
+        cursor = number_end
+    return spans
+
+
+def _camel_words(chunk: str, start: int, end: int) -> Iterable[tuple[int, int]]:
+    """Run CAMeL's word tokenizer on chunk[start:end] and recover offsets."""
+    part = chunk[start:end]
+    position = 0
+    for word in simple_word_tokenize(part):
+        found = part.find(word, position)
+        if found < 0:  # defensive: CAMeL never rewrites characters, but never lose text
+            yield start + position, end
+            return
+        if found > position:
+            yield start + position, start + found
+        yield start + found, start + found + len(word)
+        position = found + len(word)
+    if position < len(part):
+        yield start + position, end
+
+
+def tokenize(text: str, segmenter: Segmenter | None = None) -> list[Token]:
+    """Tokenize ``text``; concatenating token texts and ``space_after`` gives ``text`` back."""
+    segmenter = segmenter or ProcliticSplitter()
+    tokens: list[Token] = []
+    cleaned = BIDI_AND_CONTROL.sub(" ", text)
+    position = 0
+    leading = _WHITESPACE.match(cleaned)
+    if leading:  # whitespace-only token at the very start keeps the text exact
+        tokens.append(Token(text[: leading.end()], 0, leading.end(), " ", ""))
+        position = leading.end()
+    for chunk_match in _CHUNK.finditer(cleaned, position):
+        chunk_start, chunk_end = chunk_match.span()
+        gap_end = chunk_end
+        following = _WHITESPACE.match(cleaned, chunk_end)
+        if following:
+            gap_end = following.end()
+        spans = _split_chunk(text[chunk_start:chunk_end])
+        for index, (start, end) in enumerate(spans):
+            word = text[chunk_start + start: chunk_start + end]
+            pieces = segmenter.segment(word) if _is_wordlike(word) else [(0, len(word), normalize(word))]
+            for piece_index, (piece_start, piece_end, piece_norm) in enumerate(pieces):
+                absolute = chunk_start + start
+                tokens.append(Token(
+                    text=word[piece_start:piece_end],
+                    start=absolute + piece_start,
+                    end=absolute + piece_end,
+                    norm=piece_norm,
+                    is_clitic=piece_index < len(pieces) - 1,
+                ))
+            if index == len(spans) - 1 and gap_end > chunk_end:
+                last = tokens[-1]
+                tokens[-1] = Token(last.text, last.start, last.end, last.norm,
+                                   text[chunk_end:gap_end], last.is_clitic)
+    return tokens
+
+
+def _is_wordlike(word: str) -> bool:
+    return any(ch.isalpha() for ch in word)
+
+
+_TERMINAL = {".", "؟", "?", "!", "؛", ";", "…"}
+_CLOSERS = {"»", "\"", "”", "'", ")", "’"}
+_BULLETS = {"-", "•", "*", "–", "—", "·"}
+_ABBREVIATIONS = {"د", "م", "ص", "ه", "ق", "ج", "أ", "ا", "ت"}
+
+
+def sentence_starts(tokens: list[Token]) -> list[bool]:
+    """Mark the first token of each sentence (news rules, no model needed).
+
+    Ends a sentence after . ؟ ! ؛ (and any closing quotes after them) unless the
+    period follows a one-letter abbreviation (د. م. هـ.), and at every line
+    break; a bullet dash at the start of a line opens a sentence.
+    """
+    starts = [False] * len(tokens)
+    if not tokens:
+        return starts
+    starts[0] = True
+    boundary_next = False
+    line_start = True
+    for index, token in enumerate(tokens):
+        if boundary_next and token.text not in _CLOSERS:
+            starts[index] = True
+            boundary_next = False
+        if line_start and token.text in _BULLETS and not token.text.isspace():
+            starts[index] = True
+        line_start = line_start and (token.text.isspace() or token.text in _BULLETS)
+        if token.text in _TERMINAL and not _is_abbreviation(tokens, index):
+            boundary_next = True
+        if "\n" in token.space_after or "\n" in token.text:
+            boundary_next = True
+            line_start = True
+    return starts
+
+
+def _is_abbreviation(tokens: list[Token], index: int) -> bool:
+    if tokens[index].text != "." or index == 0:
+        return False
+    previous = tokens[index - 1]
+    return previous.norm in _ABBREVIATIONS and not previous.space_after
+
+
+def sentences(text: str, tokens: list[Token] | None = None) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) in original offsets, trailing whitespace excluded."""
+    tokens = tokens if tokens is not None else tokenize(text)
+    spans: list[tuple[int, int]] = []
+    starts = sentence_starts(tokens)
+    current: list[Token] = []
+    for token, is_start in zip(tokens, starts):
+        if is_start and current:
+            spans.append((current[0].start, current[-1].end))
+            current = []
+        if not token.text.isspace():
+            current.append(token)
+    if current:
+        spans.append((current[0].start, current[-1].end))
+    return spans

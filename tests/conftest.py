@@ -1,0 +1,35 @@
+"""Shared fixtures: one pipeline per test session, the bundled sample, schema checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extractor.schema import output_problems
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "corpus" / "sample" / "qasrak-withdrawal-2026-02-23.txt"
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    from extractor import Extractor
+
+    return Extractor()
+
+
+@pytest.fixture(scope="session")
+def sample_text() -> str:
+    return SAMPLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def sample_result(extractor, sample_text):
+    return extractor.extract(sample_text, doc_id=SAMPLE.stem)
+
+
+def assert_valid(obj: dict, text: str | None = None) -> None:
+    """Every test that produces output validates it against the shipped schema."""
+    problems = output_problems(obj, text)
+    assert not problems, problems

@@ -1,0 +1,99 @@
+"""Text layer: CAMeL normalization with offsets, tokens, clitics, sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.normalize import normalize, normalize_with_offsets, original_span
+from extractor.text import ProcliticSplitter, sentences, tokenize
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("القواتُ", "القوات"),                 # dediacritization
+    ("الأميركيـــة", "الاميركيه"),           # tatweel, alef hamza, taa marbuta
+    ("إلى", "الي"),                         # alef hamza below, alef maksura
+    ("آلاف", "الاف"),                       # alef madda
+    ("١٬٠٠٠", "1,000"),                     # Eastern Arabic digits and separator
+    ("٢٫٥", "2.5"),                         # Arabic decimal separator
+    ("۱۲۳", "123"),                         # Persian digits
+    ("ﻻ", "لا"),                            # presentation-form ligature
+    ("أ\u200fب", "ا ب"),                    # bidi mark separates words
+])
+def test_normalize(raw: str, expected: str) -> None:
+    assert normalize(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["القواتُ الأميركيـة", "ﻻ بُدَّ", "a\u202bب\u200fج", "١٬٠٠٠ جنديٍّ"])
+def test_offsets_map_back_to_the_original(raw: str) -> None:
+    norm, offsets = normalize_with_offsets(raw)
+    assert len(offsets) == len(norm) + 1 and offsets[-1] == len(raw)
+    for start in range(len(norm)):
+        ostart, oend = original_span(offsets, start, start + 1)
+        assert norm[start] in normalize(raw[ostart:oend])
+
+
+KNOWN = {"قسد", "سوريا", "التنف", "بغداد"}
+splitter = ProcliticSplitter(lambda stem: stem in KNOWN)
+
+
+@pytest.mark.parametrize("word, pieces", [
+    ("بالحسكة", ["ب", "الحسكة"]),
+    ("والتنف", ["و", "التنف"]),
+    ("لقسد", ["ل", "قسد"]),
+    ("للقوات", ["ل", "لقوات"]),
+    ("وبالقاعدة", ["و", "ب", "القاعدة"]),
+    ("فالجيش", ["ف", "الجيش"]),
+    ("وسوريا", ["و", "سوريا"]),
+    ("و24", ["و", "24"]),
+    ("بغداد", ["بغداد"]),           # a name, not ب + غداد
+    ("لبنان", ["لبنان"]),
+    ("وزير", ["وزير"]),
+    ("والي", ["والي"]),             # too short after ال to be و + ال
+    ("الحسكة", ["الحسكة"]),
+    ("كركوك", ["كركوك"]),
+])
+def test_proclitic_splitting(word: str, pieces: list[str]) -> None:
+    tokens = tokenize(word, splitter)
+    assert [t.text for t in tokens] == pieces
+    assert "".join(t.text for t in tokens) == word
+
+
+def test_lam_lam_piece_normalizes_to_the_definite_name() -> None:
+    tokens = tokenize("للقوات", splitter)
+    assert tokens[1].norm == "القوات"
+
+
+@pytest.mark.parametrize("text", [
+    "بدأت القوات الأميركية بالانسحاب من قاعدة «خراب الجير»، و1,000 جندي.\n\nثم  غادرت.",
+    "  مسافات في البداية\tونهاية  ",
+    "نص\u200fمع\u202bعلامات اتجاه",
+    "2.5 ألف، ١٬٠٠٠ و٣٠٠ جندي؟!",
+    "",
+])
+def test_tokens_rebuild_the_text_exactly(text: str) -> None:
+    tokens = tokenize(text, splitter)
+    assert "".join(t.text + t.space_after for t in tokens) == text
+    for token in tokens:
+        assert text[token.start:token.end] == token.text
+
+
+@pytest.mark.parametrize("text, number", [
+    ("قتل 2.5 ألف", "2.5"), ("نحو 1,000 جندي", "1,000"), ("نحو ١٬٢٠٠ جندي", "١٬٢٠٠"),
+    ("بنسبة 12.5%", "12.5"),
+])
+def test_numbers_stay_one_token(text: str, number: str) -> None:
+    assert number in [t.text for t in tokenize(text, splitter)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("انسحبت القوات. ووصلت التعزيزات.", ["انسحبت القوات.", "ووصلت التعزيزات."]),
+    ("هل انسحبت؟ نعم!", ["هل انسحبت؟", "نعم!"]),
+    ("قال: «انسحبنا.» ثم غادر", ["قال: «انسحبنا.»", "ثم غادر"]),
+    ("بلغ العدد 2.5 ألف جندي.", ["بلغ العدد 2.5 ألف جندي."]),
+    ("سطر أول\nسطر ثان", ["سطر أول", "سطر ثان"]),
+    ("- بند أول\n- بند ثان", ["- بند أول", "- بند ثان"]),
+    ("قال د. أحمد إن القوات غادرت.", ["قال د. أحمد إن القوات غادرت."]),
+    ("انسحبت؛ ثم عادت", ["انسحبت؛", "ثم عادت"]),
+])
+def test_sentences(text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e in sentences(text, tokenize(text, splitter))] == expected

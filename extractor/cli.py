@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
-from collections import Counter
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -35,6 +33,11 @@ def build_parser() -> argparse.ArgumentParser:
                      help="clitic segmentation: rules, CAMeL morphology, or CAMeL when installed")
     run.add_argument("--include-text", action="store_true", help="copy the article text into the output")
     run.add_argument("--progress", choices=["auto", "on", "off"], default="auto")
+    run.add_argument("--resume", action="store_true",
+                     help="skip ids already in the -o file (after a torn last line is cut)")
+    run.add_argument("--dask", action="store_true", help="run on a local Dask cluster (.jsonl inputs)")
+    run.add_argument("--dask-scheduler", metavar="ADDRESS",
+                     help="run on the Dask cluster at this address, e.g. tcp://10.0.0.5:8786")
 
     evaluate = commands.add_parser("evaluate", help="score predictions against an annotated corpus")
     evaluate.add_argument("--gold", required=True, help="gold corpus JSONL")
@@ -59,9 +62,10 @@ def _progress(iterable: Iterable, mode: str):
 
 
 def _run(args: argparse.Namespace) -> int:
-    from .api import Extractor
     from .io import JsonlWriter, read_articles
 
+    if args.dask or args.dask_scheduler:
+        return _run_dask(args)
     try:
         articles = read_articles(args.paths)
         first = next(articles, None)
@@ -71,29 +75,51 @@ def _run(args: argparse.Namespace) -> int:
     if first is None:
         print("extractor: warning: no articles found", file=sys.stderr)
         return 0
+    from .api import Extractor
+    from .batch import completed_ids, run_batch
+
+    skip: set[str] = set()
+    if args.resume:
+        if not args.output:
+            print("extractor: error: --resume needs -o/--output", file=sys.stderr)
+            return 2
+        skip = completed_ids(Path(args.output))
     stream = _with_default_date(_chain(first, articles), args.date)
-    extractor = Extractor(segmenter=args.segmenter)
-    output = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    writer = JsonlWriter(output)
-    labels: Counter[str] = Counter()
-    events: Counter[str] = Counter()
-    failed = count = 0
-    started = time.perf_counter()
+    output = open(args.output, "a" if args.resume else "w", encoding="utf-8") if args.output else sys.stdout
     try:
-        for result in _progress(extractor.pipe(stream, n_process=args.workers,
-                                               batch_size=args.batch_size), args.progress):
-            writer.write(result.to_dict(include_text=args.include_text))
-            count += 1
-            failed += bool(result.errors)
-            labels.update(entity["label"] for entity in result.entities)
-            events.update(event["type"] for event in result.events)
+        summary = run_batch(stream, JsonlWriter(output), Extractor(segmenter=args.segmenter),
+                            workers=args.workers, batch_size=args.batch_size, skip_ids=skip,
+                            include_text=args.include_text,
+                            progress=lambda it: _progress(it, args.progress))
     finally:
         if output is not sys.stdout:
             output.close()
-    elapsed = time.perf_counter() - started
-    summary = ", ".join(f"{k} {v}" for k, v in sorted(labels.items())) or "none"
-    print(f"extractor: {count} article(s) in {elapsed:.1f}s; entities: {summary}; events: "
-          f"{sum(events.values())}; articles with errors/warnings: {failed}", file=sys.stderr)
+    print(summary, file=sys.stderr)
+    return 130 if summary.interrupted else 0
+
+
+def _run_dask(args: argparse.Namespace) -> int:
+    from .distributed import run_on_dask
+    from .io import JsonlWriter
+
+    paths = [str(Path(p)) for p in args.paths]
+    wrong = [p for p in paths if not p.endswith(".jsonl") or not Path(p).exists()]
+    if wrong:
+        print(f"extractor: error: Dask runs read existing .jsonl files only: {', '.join(wrong)}",
+              file=sys.stderr)
+        return 2
+    output = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    count = 0
+    try:
+        writer = JsonlWriter(output)
+        for obj in run_on_dask(paths, scheduler=args.dask_scheduler, segmenter=args.segmenter,
+                               include_text=args.include_text, n_workers=max(1, args.workers)):
+            writer.write(obj)
+            count += 1
+    finally:
+        if output is not sys.stdout:
+            output.close()
+    print(f"extractor: done: {count} article(s) on Dask", file=sys.stderr)
     return 0
 
 

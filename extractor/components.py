@@ -49,7 +49,7 @@ class RecognizerComponent:
 
 def _factory(name: str, build: Callable[[Language], list[Recognizer]]) -> None:
     @Language.factory(name, default_config={"spans_key": CANDIDATES_KEY},
-                      assigns=[f"doc.spans", "doc._.mentions"])
+                      assigns=["doc.spans", "doc._.mentions"])
     def make(nlp: Language, name: str, spans_key: str) -> RecognizerComponent:
         return RecognizerComponent(name, build(nlp), spans_key)
 

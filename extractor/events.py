@@ -4,8 +4,9 @@ Rules a reviewer can read, with the vocabulary in ``models/lexicons/triggers.yam
 a trigger word gives the type; its tense or a governing verb gives the status;
 negated or hypothetical triggers give nothing. Arguments come from the
 resolved mentions in the trigger's clause (the sentence, cut at neighbouring
-triggers) by the preposition in front of them; the actor may come from the two
-previous sentences through «قواتها»/«القوات». One trigger gives one event;
+triggers of other types) by the preposition in front of them; the actor may
+come from the two previous sentences through «قواتها»/«القوات». One trigger
+(adjacent triggers of one type, «شنت غارة», count as one) gives one event;
 a list of places gives several arguments of one role.
 """
 
@@ -18,25 +19,32 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .lexicons import _key
+from .lexicons import _key, context_words
 from .mentions import Mention
 from .resources import load_yaml
 
-__all__ = ["Event", "EventExtractor", "trigger_index"]
+__all__ = ["Event", "EventExtractor", "trigger_index", "lookup_trigger"]
 
 _TENSE_STATUS = {"past": "completed", "present": "ongoing", "future": "planned"}
 _ROLE_LABELS = {"origin": {"BASE", "PLACE"}, "destination": {"BASE", "PLACE"},
                 "location": {"BASE", "PLACE"}, "target": {"BASE", "FORCE", "PLACE"},
                 "recipient": {"FORCE"}}
+#: Which prepositional roles each type takes, in order of preference.
 _ROLES_BY_TYPE = {
-    "WITHDRAWAL": ("origin", "destination", "location"),
-    "DEPLOYMENT": ("destination", "location", "origin"),
+    "WITHDRAWAL": ("origin", "destination"),
+    "DEPLOYMENT": ("destination", "location"),
     "BASE_TRANSFER": ("recipient", "location"),
     "BASE_CLOSURE": ("location",),
     "ATTACK": ("target", "location"),
 }
+#: Prepositions borrowed from another role: a withdrawal «في» a place leaves from it.
+_BORROWED = {"WITHDRAWAL": {"location": "origin"}}
+#: The role of a bare object («غادرت القوات قاعدة غاو», «استهداف قاعدة ...»).
+_DIRECT_OBJECT = {"WITHDRAWAL": "origin", "BASE_TRANSFER": "location",
+                  "BASE_CLOSURE": "location", "ATTACK": "target"}
 _COUNTED_UNITS = {"troops", "vehicles", "bases", "sites", "aircraft", "drones", "killed",
                   "wounded", "people", "tanks", "missiles", "rockets"}
+_CORE_ROLES = {"actor", "origin", "destination", "location", "target", "recipient"}
 
 
 @dataclass
@@ -56,11 +64,15 @@ class Event:
                 "args": args, **self.extra}
 
 
+def _config() -> dict[str, Any]:
+    return load_yaml("lexicons/triggers.yaml")
+
+
 @cache
 def trigger_index() -> dict[str, tuple[str, str]]:
     """Normalized trigger form → (event type, tense)."""
     index: dict[str, tuple[str, str]] = {}
-    for event_type, spec in load_yaml("lexicons/triggers.yaml").get("types", {}).items():
+    for event_type, spec in _config().get("types", {}).items():
         for tense in ("noun", "past", "present", "future"):
             for form in spec.get(tense, []):
                 index.setdefault(_key(form), (event_type, tense))
@@ -69,10 +81,24 @@ def trigger_index() -> dict[str, tuple[str, str]]:
 
 @cache
 def _words(section: str, key: str | None = None) -> frozenset[str]:
-    data = load_yaml("lexicons/triggers.yaml").get(section, {})
+    data = _config().get(section, {})
     if key is not None:
         data = data.get(key, [])
     return frozenset(_key(word) for word in data)
+
+
+def lookup_trigger(norm: str) -> tuple[str, str] | None:
+    """(type, tense) of a token NORM, also through a pronoun suffix («انسحابها»)."""
+    index = trigger_index()
+    if norm in index:
+        return index[norm]
+    for suffix in sorted(_words("enclitics"), key=len, reverse=True):
+        stem = norm[: -len(suffix)]
+        if norm.endswith(suffix) and len(stem) >= 3:
+            for candidate in (stem, stem[:-1] + "ه" if stem.endswith("ت") else stem):
+                if candidate in index:
+                    return index[candidate]
+    return None
 
 
 class EventExtractor:
@@ -82,50 +108,75 @@ class EventExtractor:
         self.name = name
         self.back_sentences = back_sentences
         self.window = window
-        self.triggers = trigger_index()
-        config = load_yaml("lexicons/triggers.yaml")
+        config = _config()
         self.meta = {t: (s.get("cameo"), s.get("plover")) for t, s in config["types"].items()}
         self.object_dependent = {_key(k): v for k, v in config.get("object_dependent", {}).items()}
         self.noun_default = config.get("noun_default", "completed")
         self.roles = {role: _words("roles", role) for role in config.get("roles", {})}
+        self.role_words = frozenset().union(*self.roles.values())
+        self.descriptors = context_words("place_descriptors") | context_words("base_heads")
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = sorted(doc._.mentions or [], key=lambda m: m.start)
         sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         found: list[Event] = []
         for number, sentence in enumerate(sentences):
-            hits = [t for t in sentence if t.norm_ in self.triggers and not _inside(t, mentions)]
-            for position, token in enumerate(hits):
-                lo = hits[position - 1].idx + len(hits[position - 1]) if position else sentence.start_char
-                hi = hits[position + 1].idx if position + 1 < len(hits) else sentence.end_char
-                event = self._event(doc, token, mentions, (lo, hi), sentences, number)
+            hits = self._hits(sentence, mentions)
+            for position, (token, last, kind) in enumerate(hits):
+                lo = hits[position - 1][1].idx + len(hits[position - 1][1]) if position else sentence.start_char
+                hi = hits[position + 1][0].idx if position + 1 < len(hits) else sentence.end_char
+                event = self._event(doc, token, last, kind, mentions, (lo, hi), sentences, number)
                 if event is not None:
                     found.append(event)
         _link_groups(found)
         doc._.events = found
         return doc
 
+    def _hits(self, sentence, mentions) -> list[tuple[Any, Any, tuple[str, str]]]:
+        """Trigger tokens; a run of same-type triggers within the window is one hit."""
+        hits: list[tuple[Any, Any, tuple[str, str]]] = []
+        for token in sentence:
+            kind = lookup_trigger(token.norm_)
+            if kind is None or _inside(token, mentions):
+                continue
+            if hits and hits[-1][2][0] == kind[0] and token.i - hits[-1][1].i <= self.window:
+                hits[-1] = (hits[-1][0], token, hits[-1][2])
+                continue
+            hits.append((token, token, kind))
+        return hits
+
     # -- one trigger -----------------------------------------------------
-    def _event(self, doc, token, mentions, clause, sentences, number) -> Event | None:
-        event_type, tense = self.triggers[token.norm_]
+    def _event(self, doc, token, last, kind, mentions, clause, sentences, number) -> Event | None:
+        event_type, tense = kind
         if self._blocked(doc, token):
             return None
-        in_clause = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
-        after = [m for m in in_clause if m.start >= token.idx + len(token)]
-        event_type = self._retype(event_type, token.norm_, after)
-        if event_type == "WITHDRAWAL" and self._non_military(doc, token):
+        if event_type == "WITHDRAWAL" and self._non_military(doc, last):
             return None
-        status = self._status(doc, token, tense)
-        event = Event(event_type, status, token.idx, token.idx + len(token))
+        in_clause = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
+        sentence_start = token.sent.start_char
+        before = [m for m in mentions if sentence_start <= m.start and m.end <= token.idx]
+        actor = self._actor(doc, token, last, in_clause, before, sentences, number)
+        event_type = self._retype(event_type, token.norm_, last, in_clause, actor)
+        event = Event(event_type, self._status(doc, token, tense), token.idx, token.idx + len(token))
         cameo, plover = self.meta.get(event_type, (None, None))
         event.extra = {"cameo": cameo, "plover": plover, "sentence": number}
-        actor = self._actor(doc, token, in_clause, sentences, number)
+        giver = self._after_min(doc, in_clause, last, "FORCE")
+        if token.norm_ in _words("receive_forms") and event_type == "BASE_TRANSFER":
+            if actor is not None:
+                event.args.append(("recipient", actor))
+            actor = giver
+        elif actor is None:
+            actor = giver  # «تعزيزات من القوات الروسية»
         if actor is not None:
             event.args.append(("actor", actor))
-        self._role_args(doc, event, in_clause, actor)
+        self._role_args(doc, event, last, in_clause, {id(m) for _, m in event.args})
+        if event_type == "ATTACK" and not any(r == "target" for r, _ in event.args):
+            self._passive_target(doc, event, before)
         self._nearest(event, token, in_clause, "QUANTITY", "quantity",
                       lambda m: m.attrs.get("unit") in _COUNTED_UNITS)
         self._nearest(event, token, in_clause, "TIME", "time", lambda m: True)
+        if not any(role in _CORE_ROLES for role, _ in event.args):
+            return None  # nothing says who or where: not a codable event
         return event
 
     def _blocked(self, doc: Doc, token) -> bool:
@@ -134,15 +185,17 @@ class EventExtractor:
         start = max(token.sent.start, token.i - self.window)
         return any(t.norm_ in blockers for t in doc[start:token.i])
 
-    def _non_military(self, doc: Doc, token) -> bool:
-        following = doc[token.i + 1: min(token.sent.end, token.i + 4)]
+    def _non_military(self, doc: Doc, last) -> bool:
+        following = doc[last.i + 1: min(last.sent.end, last.i + 4)]
         objects = _words("non_military_objects")
-        return any(t.norm_ in objects for t in following)
+        return any(t.norm_ in objects or f"{t.norm_} {t.nbor().norm_ if t.i + 1 < len(doc) else ''}"
+                   in objects for t in following)
 
-    def _retype(self, event_type: str, norm: str, after: list[Mention]) -> str:
+    def _retype(self, event_type: str, norm: str, last, in_clause, actor) -> str:
         rule = self.object_dependent.get(norm)
         if not rule:
             return event_type
+        after = [m for m in in_clause if m.start >= last.idx + len(last) and m is not actor]
         first = next((m for m in after if m.label in ("BASE", "FORCE")), None)
         return rule.get(first.label if first else "default", rule.get("default", event_type))
 
@@ -154,15 +207,15 @@ class EventExtractor:
                 return status
         return _TENSE_STATUS.get(tense, self.noun_default)
 
-    def _actor(self, doc, token, in_clause, sentences, number) -> Mention | None:
-        forces = [m for m in in_clause if m.label == "FORCE"]
-        end = token.idx + len(token)
-        following = [m for m in forces if m.start >= end and _gap_tokens(doc, end, m.start) <= 2]
-        if following and not self._preceded_by_role_word(doc, following[0]):
+    def _actor(self, doc, token, last, in_clause, before, sentences, number) -> Mention | None:
+        end = last.idx + len(last)
+        following = [m for m in in_clause if m.label == "FORCE" and m.start >= end
+                     and _gap_tokens(doc, end, m.start) <= 2]
+        if following and not self._has_role_word(doc, following[0]):
             return following[0]
-        preceding = [m for m in forces if m.end <= token.idx]
-        if preceding:
-            return preceding[-1]
+        subjects = [m for m in before if m.label == "FORCE" and not self._has_role_word(doc, m)]
+        if subjects:
+            return subjects[-1]
         for back in range(number - 1, max(-1, number - 1 - self.back_sentences), -1):
             sentence = sentences[back]
             earlier = [m for m in doc._.mentions or [] if m.label == "FORCE"
@@ -171,38 +224,73 @@ class EventExtractor:
                 return earlier[0]
         return None
 
-    def _preceded_by_role_word(self, doc: Doc, mention: Mention) -> bool:
-        before = _token_before(doc, mention.start)
-        return before is not None and any(before.norm_ in words for words in self.roles.values())
+    def _after_min(self, doc, in_clause, last, label: str) -> Mention | None:
+        end = last.idx + len(last)
+        for mention in in_clause:
+            before = self._word_before(doc, mention.start)
+            if mention.label == label and mention.start >= end and before is not None \
+                    and before.norm_ == "من":
+                return mention
+        return None
 
-    def _role_args(self, doc: Doc, event: Event, in_clause: list[Mention], actor) -> None:
+    def _has_role_word(self, doc: Doc, mention: Mention) -> bool:
+        before = self._word_before(doc, mention.start)
+        return before is not None and before.norm_ in self.role_words
+
+    def _word_before(self, doc: Doc, char: int):
+        """The word before a mention, skipping descriptors («إلى مدينة الأبيض» → إلى)."""
+        token = _token_before(doc, char)
+        while token is not None and token.norm_ in self.descriptors and token.i > 0:
+            token = doc[token.i - 1]
+        return token
+
+    def _role_args(self, doc: Doc, event: Event, last, in_clause, taken: set[int]) -> None:
         previous_role: str | None = None
         last_end = -1
+        end = last.idx + len(last)
         for mention in in_clause:
-            if mention is actor or mention.start < event.trigger_end:
+            if id(mention) in taken or mention.start < end:
                 continue  # role complements follow their trigger
-            before = _token_before(doc, mention.start)
-            role = self._role_for(before.norm_ if before else "", event.type, mention.label)
+            before = self._word_before(doc, mention.start)
+            prep = before.norm_ if before is not None else ""
+            role = self._role_for(prep, event.type, mention.label)
             if role is None and previous_role and _coordinated(doc, last_end, mention.start):
                 role = previous_role if mention.label in _ROLE_LABELS[previous_role] else None
-            if role is None and event.type == "ATTACK" and mention.label in _ROLE_LABELS["target"] \
-                    and _gap_tokens(doc, event.trigger_end, mention.start) <= 1:
-                role = "target"  # «استهداف قاعدة ...» : the object of the verbal noun
-            if role is None and event.type == "BASE_CLOSURE" and mention.label == "BASE":
-                role = "location"
+            if role is None and prep not in self.role_words:
+                role = self._direct_object(doc, event, end, mention)
             if role is None:
                 continue
             event.args.append((role, mention))
             previous_role, last_end = role, mention.end
 
     def _role_for(self, prep: str, event_type: str, label: str) -> str | None:
-        for role in _ROLES_BY_TYPE[event_type]:
-            if prep in self.roles.get(role, ()) and label in _ROLE_LABELS[role]:
-                return role
-        if event_type == "WITHDRAWAL" and prep in self.roles.get("location", ()) \
-                and label in _ROLE_LABELS["origin"]:
-            return "origin"  # «قواعد لها في الشدادي» after من: where they left from
+        borrowed = _BORROWED.get(event_type, {})
+        for role in (*_ROLES_BY_TYPE[event_type], *borrowed):
+            if prep in self.roles.get(role, ()):
+                role = borrowed.get(role, role)
+                if label in _ROLE_LABELS[role]:
+                    return role
         return None
+
+    def _direct_object(self, doc: Doc, event: Event, end: int, mention: Mention) -> str | None:
+        role = _DIRECT_OBJECT.get(event.type)
+        if role is None or mention.label not in _ROLE_LABELS[role] or \
+                any(r == role for r, _ in event.args):
+            return None
+        if mention.label != "BASE" and _gap_tokens(doc, end, mention.start) == 0 \
+                and event.type != "ATTACK":
+            return None  # «سحبت تركيا قواتها»: a place right after the verb is its subject
+        return role
+
+    def _passive_target(self, doc: Doc, event: Event, before: list[Mention]) -> None:
+        """«تعرضت قاعدة التنف لهجوم»: the mention after تعرض is the target."""
+        governors = _words("passive_governors")
+        for mention in reversed(before):
+            previous = _token_before(doc, mention.start)
+            if mention.label in _ROLE_LABELS["target"] and previous is not None \
+                    and previous.norm_ in governors:
+                event.args.append(("target", mention))
+                return
 
     @staticmethod
     def _nearest(event: Event, token, in_clause, label: str, role: str, accept) -> None:
@@ -217,24 +305,25 @@ def _inside(token, mentions: list[Mention]) -> bool:
 
 
 def _token_before(doc: Doc, char: int):
-    """The token before a mention, skipping a proclitic piece attached to it."""
-    token = doc.char_span(char, char + 1, alignment_mode="expand")
-    if token is None or token.start == 0:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
         return None
-    return doc[token.start - 1]
+    return doc[span.start - 1]
 
 
 def _gap_tokens(doc: Doc, start: int, end: int) -> int:
     span = doc.char_span(start, end, alignment_mode="contract")
-    return len([t for t in span if not t.is_space]) if span is not None else 99
+    if span is None:
+        return 0 if not doc.text[start:end].strip() else 99
+    return len([t for t in span if not t.is_space])
 
 
 def _coordinated(doc: Doc, last_end: int, start: int) -> bool:
     """Only «،» and «و» between two mentions: a list continuing the same role."""
     if last_end < 0:
         return False
-    between = doc.text[last_end:start].strip()
-    return between in ("", "،", ",", "و", "، و", "،و", ", و")
+    between = doc.text[last_end:start].replace(" ", "")
+    return between in ("", "،", ",", "و", "،و", ",و")
 
 
 def _link_groups(events: list[Event]) -> None:

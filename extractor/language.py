@@ -8,6 +8,7 @@ Sentence starts come from the news sentence splitter.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Callable
 
 import spacy
@@ -89,10 +90,23 @@ class ArabicNewsTokenizer:
 
 
 def _known_stem(stem: str) -> bool:
-    """Whether a normalized stem is a name the lexicons hold (lets «لقسد» split)."""
-    from .lexicons import known_names  # late import: lexicons are loaded on first use
+    """Whether a normalized stem is a word the lexicons hold (lets «لقسد», «وانسحبت» split)."""
+    return stem in known_stems()
 
-    return stem in known_names()
+
+@cache
+def known_stems() -> frozenset[str]:
+    """Names, trigger and governor forms, and context words: what a proclitic may precede."""
+    from .events import _words, trigger_index  # late imports: data is loaded on first use
+    from .lexicons import context_words, known_names
+
+    words = set(known_names()) | set(trigger_index())
+    for status in ("ongoing", "planned", "completed"):
+        words |= _words("status_governors", status)
+    for section in ("place_descriptors", "base_heads", "unit_heads", "force_heads",
+                    "force_heads_definite"):
+        words |= {w for w in context_words(section) if " " not in w}
+    return frozenset(w for w in words if len(w) >= 3)
 
 
 @spacy.registry.tokenizers("extractor.ArabicNewsTokenizer.v1")

@@ -47,13 +47,15 @@ class Mention:
         return self.start < other.end and other.start < self.end
 
 
-def _rank(mention: Mention) -> tuple[int, float, int, int]:
-    # Longer spans first, then label priority, then score; earlier start breaks ties.
-    return (mention.length, LABEL_PRIORITY.get(mention.label, 0), mention.score, -mention.start)
+def _rank(mention: Mention) -> tuple[bool, int, int, float, int]:
+    # Rules before the statistical model (it only fills gaps), then longer spans,
+    # then label priority, then score; an earlier start breaks ties.
+    return (mention.source != "model", mention.length, LABEL_PRIORITY.get(mention.label, 0),
+            mention.score, -mention.start)
 
 
 def resolve_overlaps(mentions: Iterable[Mention], keep_labels: Iterable[str] = ()) -> list[Mention]:
-    """Greedy non-overlapping selection: longest span, then label priority, then score.
+    """Greedy non-overlapping selection: rules first, longest span, label priority, score.
 
     ``keep_labels`` are kept even when they overlap a chosen mention (their
     overlap is resolved only among themselves).

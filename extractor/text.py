@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterable, Protocol
 
 from camel_tools.tokenizers.word import simple_word_tokenize
@@ -73,8 +74,18 @@ class ProcliticSplitter:
 
     def __init__(self, known: Callable[[str], bool] | None = None) -> None:
         self.known = known or (lambda _stem: False)
+        self._cache: dict[str, list[Piece]] = {}
 
     def segment(self, word: str) -> list[Piece]:
+        """Pieces of ``word`` (cached: news vocabulary repeats a lot)."""
+        pieces = self._cache.get(word)
+        if pieces is None:
+            pieces = self._segment(word)
+            if len(self._cache) < 200_000:
+                self._cache[word] = pieces
+        return pieces
+
+    def _segment(self, word: str) -> list[Piece]:
         norm, offsets = normalize_with_offsets(word)
         cut = self._clitic_length(norm)
         if cut == 0:
@@ -110,7 +121,8 @@ class ProcliticSplitter:
         return 0
 
 
-def _split_chunk(chunk: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=65536)
+def _split_chunk(chunk: str) -> tuple[tuple[int, int], ...]:
     """Offsets of the word tokens of one whitespace-free chunk."""
     spans: list[tuple[int, int]] = []
     norm, offsets = normalize_with_offsets(chunk)
@@ -122,7 +134,7 @@ def _split_chunk(chunk: str) -> list[tuple[int, int]]:
         if number_start < number_end:
             spans.append((number_start, number_end))
         cursor = number_end
-    return spans
+    return tuple(spans)
 
 
 def _camel_words(chunk: str, start: int, end: int) -> Iterable[tuple[int, int]]:

@@ -1,0 +1,100 @@
+"""Throughput and memory of the extractor, measured (never asserted in tests).
+
+Builds a batch by repeating the corpus articles (the bundled sample when no
+corpus file is present) and reports articles/s, MB/s and peak RSS for:
+
+  a) spaCy's blank Arabic tokenizer alone
+  b) CAMeL Tools' simple_word_tokenize alone
+  c) the full extractor in one process
+  d) the full extractor with 2 worker processes
+  e) cost per article at 100 versus N articles (flat is good)
+
+Usage: python benchmarks/throughput.py [--articles 5000] [--json out.json]
+Each case runs in a fresh subprocess so peak RSS is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ("spacy_blank", "camel_tokenize", "extractor_1", "extractor_2", "extractor_100")
+
+
+def _texts(count: int) -> list[str]:
+    corpus = ROOT / "corpus" / "dev.jsonl"
+    if corpus.exists():
+        base = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines()]
+    else:
+        base = [(ROOT / "corpus" / "sample" / "qasrak-withdrawal-2026-02-23.txt").read_text("utf-8")]
+    return [base[i % len(base)] for i in range(count)]
+
+
+def _run_case(case: str, count: int) -> dict:
+    texts = _texts(100 if case == "extractor_100" else count)
+    started = time.perf_counter()
+    if case == "spacy_blank":
+        import spacy
+
+        nlp = spacy.blank("ar")
+        work = lambda: [nlp.make_doc(t) for t in texts]  # noqa: E731
+    elif case == "camel_tokenize":
+        from camel_tools.tokenizers.word import simple_word_tokenize
+
+        work = lambda: [simple_word_tokenize(t) for t in texts]  # noqa: E731
+    else:
+        from extractor import Extractor
+
+        extractor = Extractor()
+        workers = 2 if case == "extractor_2" else 1
+        work = lambda: list(extractor.pipe(({"id": str(i), "text": t, "date": "2026-01-01"}  # noqa: E731
+                                            for i, t in enumerate(texts)), n_process=workers))
+    load_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    work()
+    seconds = time.perf_counter() - started
+    megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"case": case, "articles": len(texts), "seconds": round(seconds, 3),
+            "articles_per_s": round(len(texts) / seconds, 1), "mb_per_s": round(megabytes / seconds, 3),
+            "ms_per_article": round(1000 * seconds / len(texts), 3), "load_s": round(load_seconds, 2),
+            "peak_rss_mb": round(max(peak, children), 1),
+            "torch_imported": "torch" in sys.modules}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=5000)
+    parser.add_argument("--case", choices=CASES, help=argparse.SUPPRESS)
+    parser.add_argument("--json", help="also write the results here")
+    args = parser.parse_args()
+    if args.case:
+        print(json.dumps(_run_case(args.case, args.articles)))
+        return 0
+    rows = []
+    for case in CASES:
+        done = subprocess.run([sys.executable, __file__, "--case", case, "--articles", str(args.articles)],
+                              capture_output=True, text=True, check=True)
+        rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+        print(json.dumps(rows[-1]), flush=True)
+    by_case = {row["case"]: row for row in rows}
+    ratio = by_case["extractor_1"]["seconds"] / max(by_case["spacy_blank"]["seconds"], 1e-9)
+    speedup = by_case["extractor_2"]["articles_per_s"] / max(by_case["extractor_1"]["articles_per_s"], 1e-9)
+    print(f"\nfull extractor vs spaCy blank tokenizer: {ratio:.1f}x the time; "
+          f"2 workers vs 1: {speedup:.2f}x; "
+          f"ms/article at 100: {by_case['extractor_100']['ms_per_article']}, "
+          f"at {args.articles}: {by_case['extractor_1']['ms_per_article']}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(rows, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,67 @@
+"""spaCy document model: tokenizer, NORM matching, registered factories, load()."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from spacy.matcher import Matcher, PhraseMatcher
+
+from extractor import load
+from extractor.language import blank
+
+TEXT = "وبدأت القوات الأميركية بالانسحاب من قاعدة «التنف»،  متجهة إلى الأردن.\n\nوقال مصدر لـ«الوكالة» إن للقوات خطة."
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return blank()
+
+
+def test_doc_text_is_the_original_exactly(nlp) -> None:
+    doc = nlp(TEXT)
+    assert doc.text == TEXT
+    clitic = [t for t in doc if t._.is_clitic]
+    assert [t.text for t in clitic][:2] == ["و", "ب"]
+    assert all(not t.whitespace_ for t in clitic)
+
+
+def test_norm_supports_matchers(nlp) -> None:
+    doc = nlp(TEXT)
+    matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+    matcher.add("FORCE", [nlp.make_doc("القوات الأمريكية".replace("أمريكية", "اميركيه"))])
+    matcher.add("DEF", [nlp.make_doc("القوات")])
+    spans = {doc[s:e].text for _, s, e in matcher(doc)}
+    assert "القوات الأميركية" in spans and "لقوات" in spans   # للقوات → ل + لقوات (NORM القوات)
+    token_matcher = Matcher(nlp.vocab)
+    token_matcher.add("WITHDRAW", [[{"NORM": "الانسحاب"}]])
+    assert [doc[s:e].text for _, s, e in token_matcher(doc)] == ["الانسحاب"]
+
+
+def test_sentences_come_from_the_news_splitter(nlp) -> None:
+    doc = nlp(TEXT)
+    assert [s.text.strip() for s in doc.sents][0].endswith("الأردن.")
+    assert len([s for s in doc.sents if s.text.strip()]) == 2
+
+
+def test_load_returns_an_editable_pipeline() -> None:
+    nlp = load()
+    assert nlp.pipe_names == ["arabic_places", "arabic_quantities", "arabic_times",
+                              "arabic_entity_resolver", "arabic_events"]
+    doc = nlp(TEXT)
+    assert {e.label_ for e in doc.ents} >= {"FORCE", "BASE", "PLACE"}
+    assert len(doc.spans["candidates"]) >= len(doc.ents)
+    assert doc._.events and doc._.events[0].type == "WITHDRAWAL"
+    nlp.remove_pipe("arabic_events")
+    assert nlp(TEXT)._.events is None
+    nlp.add_pipe("arabic_events")
+    assert nlp(TEXT)._.events
+
+
+def test_torch_is_not_imported_on_the_default_path() -> None:
+    import subprocess
+
+    code = ("import sys, extractor; from extractor import Extractor; "
+            "Extractor().extract('انسحبت القوات من قاعدة التنف'); print('torch' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "False"

@@ -110,8 +110,12 @@ def known_stems() -> frozenset[str]:
 
 
 @spacy.registry.tokenizers("extractor.ArabicNewsTokenizer.v1")
-def create_tokenizer(segmenter: str = "builtin") -> Callable[[Language], ArabicNewsTokenizer]:
-    """Registered tokenizer factory; ``segmenter`` is builtin, camel or auto."""
+def create_tokenizer(segmenter: str = "builtin",
+                     db_path: str | None = None) -> Callable[[Language], ArabicNewsTokenizer]:
+    """Registered tokenizer factory; ``segmenter`` is builtin, camel or auto.
+
+    ``db_path`` points CAMeL at a morphology database other than its installed data.
+    """
 
     def make(nlp: Language) -> ArabicNewsTokenizer:
         register_extensions()
@@ -119,15 +123,15 @@ def create_tokenizer(segmenter: str = "builtin") -> Callable[[Language], ArabicN
         if segmenter != "builtin":
             from .morphology import load_segmenter
 
-            chosen = load_segmenter(segmenter)
+            chosen = load_segmenter(segmenter, db_path=db_path)
         return ArabicNewsTokenizer(nlp.vocab, chosen)
 
     return make
 
 
-def blank(segmenter: str = "builtin") -> Language:
+def blank(segmenter: str = "builtin", db_path: str | None = None) -> Language:
     """A blank Arabic pipeline with the news tokenizer and no components."""
     register_extensions()
     config = {"nlp": {"tokenizer": {"@tokenizers": "extractor.ArabicNewsTokenizer.v1",
-                                    "segmenter": segmenter}}}
+                                    "segmenter": segmenter, "db_path": db_path}}}
     return spacy.blank("ar", config=config)

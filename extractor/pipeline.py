@@ -23,14 +23,16 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
 )
 
 
-def load(segmenter: str = "builtin", components: tuple[str, ...] = DEFAULT_COMPONENTS) -> Language:
+def load(segmenter: str = "builtin", components: tuple[str, ...] = DEFAULT_COMPONENTS,
+         db_path: str | None = None) -> Language:
     """Build the extraction pipeline.
 
     ``segmenter`` chooses the clitic segmentation: ``builtin`` (rules, no data),
     ``camel`` (CAMeL Tools' morphological tokenizer; needs its data) or
-    ``auto`` (CAMeL when its data is installed, else the rules, with a notice).
+    ``auto`` (CAMeL when its data is installed, else the rules, with a notice);
+    ``db_path`` names another CAMeL morphology database.
     """
-    nlp = blank(segmenter)
+    nlp = blank(segmenter, db_path)
     for name in components:
         nlp.add_pipe(name)
     return nlp

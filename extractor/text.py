@@ -174,6 +174,7 @@ def tokenize(text: str, segmenter: Segmenter | None = None) -> list[Token]:
         for index, (start, end) in enumerate(spans):
             word = text[chunk_start + start: chunk_start + end]
             pieces = segmenter.segment(word) if _is_wordlike(word) else [(0, len(word), normalize(word))]
+            stem = max(range(len(pieces)), key=lambda i: pieces[i][1] - pieces[i][0])
             for piece_index, (piece_start, piece_end, piece_norm) in enumerate(pieces):
                 absolute = chunk_start + start
                 tokens.append(Token(
@@ -181,7 +182,7 @@ def tokenize(text: str, segmenter: Segmenter | None = None) -> list[Token]:
                     start=absolute + piece_start,
                     end=absolute + piece_end,
                     norm=piece_norm,
-                    is_clitic=piece_index < len(pieces) - 1,
+                    is_clitic=piece_index != stem,  # proclitics and (CAMeL) enclitics
                 ))
             if index == len(spans) - 1 and gap_end > chunk_end:
                 last = tokens[-1]

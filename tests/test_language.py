@@ -65,3 +65,15 @@ def test_torch_is_not_imported_on_the_default_path() -> None:
             "Extractor().extract('انسحبت القوات من قاعدة التنف'); print('torch' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_camel_morphology_segmenter_in_the_pipeline() -> None:
+    from pathlib import Path
+
+    fixture = Path(__file__).parent / "fixtures" / "morph_db" / "morphology.db"
+    nlp = blank("camel", db_path=str(fixture))
+    text = "وصلت القوات بالحسكة"
+    doc = nlp(text)
+    assert doc.text == text
+    pieces = [(t.text, t.norm_) for t in doc]
+    assert ("ب", "ب") in pieces and ("الحسكة", "الحسكه") in pieces

@@ -114,7 +114,8 @@ def original_span(offsets: list[int], start: int, end: int) -> tuple[int, int]:
     """Map a half-open span of the normalized text back to the original text."""
     if end <= start:
         return offsets[start], offsets[start]
-    return offsets[start], offsets[end - 1] + 1
+    # Up to the next kept character: trailing diacritics and tatweel («غداً») stay inside.
+    return offsets[start], max(offsets[end - 1] + 1, offsets[end])
 
 
 _AL = re.compile(r"^(?:ال|لل)(?=..)")

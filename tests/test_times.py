@@ -1,0 +1,235 @@
+"""TIME tagger (extractor.times): spans in original offsets, ISO values, generated lexicon."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from extractor import times
+from extractor.normalize import normalize
+from extractor.times import TimeExpression, find_times
+
+ROOT = Path(__file__).resolve().parent.parent
+MONDAY = dt.date(2026, 2, 23)  # the article date of most cases: a Monday
+
+
+def spans_ok(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
+    """Every mention's text is exactly its slice of the original article."""
+    for t in found:
+        assert text[t.start:t.end] == t.text, t
+    return found
+
+
+def summary(text: str, date: dt.date | None = MONDAY) -> list[tuple]:
+    return [(t.text, t.value, t.mod, t.kind) for t in spans_ok(text, find_times(text, date))]
+
+
+FOUND = [  # (sentence, mention, value, mod, kind) with the article dated Monday 2026-02-23
+    # absolute dates
+    ("وقع الهجوم في 2026-02-23 صباحاً", "2026-02-23", "2026-02-23", None, "date"),
+    ("صدر القرار بتاريخ 23/2/2026 عن الوزارة", "23/2/2026", "2026-02-23", None, "date"),
+    ("صدر القرار بتاريخ 23-2-2026 عن الوزارة", "23-2-2026", "2026-02-23", None, "date"),
+    ("في 2/23/2026 أعلن الجيش", "2/23/2026", "2026-02-23", None, "date"),
+    ("بدأت العملية في 15 آذار/مارس 2025 شمالاً", "15 آذار/مارس 2025", "2025-03-15", None, "date"),
+    ("بدأت العملية في 15 مارس 2025 شمالاً", "15 مارس 2025", "2025-03-15", None, "date"),
+    ("وصلت التعزيزات في ١٥ آذار ٢٠٢٥ إلى القاعدة", "١٥ آذار ٢٠٢٥", "2025-03-15", None, "date"),
+    ("في 23 فبراير (شباط) 2026 أعلنت", "23 فبراير (شباط) 2026", "2026-02-23", None, "date"),
+    ("في الخامس عشر من آذار 2025 انسحبت", "الخامس عشر من آذار 2025", "2025-03-15", None, "date"),
+    ("الأحد 15 مارس 2025 موعد الانسحاب", "الأحد 15 مارس 2025", "2025-03-15", None, "date"),
+    ("جرى ذلك في 15 مارس من العام 2024 بحسب", "15 مارس من العام 2024", "2024-03-15", None, "date"),
+    ("وقع في 10/10/2025م قرب الحدود", "10/10/2025م", "2025-10-10", None, "date"),
+    ("تغير الوضع في مارس 2025 كثيراً", "مارس 2025", "2025-03", None, "month"),
+    ("حتى أيار (مايو) 2025 على الأقل", "أيار (مايو) 2025", "2025-05", None, "month"),
+    ("منتصف آذار/مارس 2025 قبل الهدنة", "منتصف آذار/مارس 2025", "2025-03", "MID", "month"),
+    ("أنشئت القاعدة في العام 2024 قرب الحدود", "العام 2024", "2024", None, "year"),
+    ("أنشئت القاعدة عام 2024 قرب الحدود", "عام 2024", "2024", None, "year"),
+    ("بعد سقوط النظام نهاية العام 2024، تغير", "نهاية العام 2024", "2024", "END", "year"),
+    ("تراجع العدد منذ مطلع 2025 تدريجياً", "مطلع 2025", "2025", "START", "year"),
+    ("تعيش البلاد أزمة منذ 2011 وحتى الآن", "2011", "2011", None, "year"),
+    ("بنيت سنة 2023م على عجل", "سنة 2023م", "2023", None, "year"),
+    # Hijri
+    ("في 15 رمضان 1446 هـ أعلن", "15 رمضان 1446 هـ", "2025-03-15", None, "hijri"),
+    ("جرى ذلك في جمادى الأولى 1445 هـ", "جمادى الأولى 1445 هـ", "2023-11", None, "hijri"),
+    ("تنتهي المهلة في شهر رمضان المقبل", "شهر رمضان المقبل", "2027-02", None, "hijri"),
+    # relative days and day parts
+    ("وصل الوفد اليوم إلى دمشق", "اليوم", "2026-02-23", None, "relative"),
+    ("قصفت الطائرات الليلة مواقع", "الليلة", "2026-02-23", None, "relative"),
+    ("وصل الوفد وأمس غادر", "أمس", "2026-02-22", None, "relative"),
+    ("وصل الوفد بالأمس إلى بغداد", "الأمس", "2026-02-22", None, "relative"),
+    ("وصل الوفد أول أمس إلى عمّان", "أول أمس", "2026-02-21", None, "relative"),
+    ("وصل الوفد أول من أمس إلى عمّان", "أول من أمس", "2026-02-21", None, "relative"),
+    ("يصل الوفد غداً إلى الرياض", "غداً", "2026-02-24", None, "relative"),
+    ("يصل الوفد بعد غد إلى الرياض", "بعد غد", "2026-02-25", None, "relative"),
+    ("بدأت القوات صباح اليوم الاثنين، بالانسحاب", "صباح اليوم الاثنين", "2026-02-23", None, "relative"),
+    ("هاجم مسلحون مساء أمس الأحد حاجزاً", "مساء أمس الأحد", "2026-02-22", None, "relative"),
+    ("قصف الطيران ليلة أمس مواقع", "ليلة أمس", "2026-02-22", None, "relative"),
+    ("قتل جنديان قبل ثلاثة أيام في كمين", "قبل ثلاثة أيام", "2026-02-20", None, "relative"),
+    ("زار الوزير القاعدة قبل أسبوعين", "قبل أسبوعين", "2026-W07", None, "relative"),
+    # weekdays
+    ("وقال مسؤول يوم الأربعاء الماضي، إن", "يوم الأربعاء الماضي", "2026-02-18", None, "weekday"),
+    ("وقال مسؤول الأربعاء إن", "الأربعاء", "2026-02-18", None, "weekday"),
+    ("وقال مسؤول الاثنين إن", "الاثنين", "2026-02-23", None, "weekday"),
+    ("يجتمع المجلس الأربعاء المقبل لبحث", "الأربعاء المقبل", "2026-02-25", None, "weekday"),
+    ("اجتمع المجلس الاثنين الماضي لبحث", "الاثنين الماضي", "2026-02-16", None, "weekday"),
+    # periods
+    ("انسحبت القوات الشهر الماضي من", "الشهر الماضي", "2026-01", None, "period"),
+    ("انسحبت القوات العام الماضي من", "العام الماضي", "2025", None, "period"),
+    ("انسحبت القوات في السنة الماضية من", "السنة الماضية", "2025", None, "period"),
+    ("انسحبت القوات الأسبوع الماضي من", "الأسبوع الماضي", "2026-W08", None, "period"),
+    ("تنسحب القوات هذا الأسبوع من", "هذا الأسبوع", "2026-W09", None, "period"),
+    ("اعتباراً من مطلع العام الحالي بدأت", "مطلع العام الحالي", "2026", "START", "period"),
+    ("بحلول أواخر الشهر الماضي كانت", "أواخر الشهر الماضي", "2026-01", "END", "period"),
+    ("تكتمل بحلول نهاية العام المقبل 2027 كما", "نهاية العام المقبل 2027", "2027", "END", "period"),
+    ("الميزانية المخصصة للعام المقبل كبيرة", "للعام المقبل", "2027", None, "period"),
+    ("يبدأ الانسحاب في الـ15 من الشهر الجاري", "الـ15 من الشهر الجاري", "2026-02-15", None, "date"),
+    # month names relative to the article
+    ("خلال زيارة الرئيس في نوفمبر/ تشرين الثاني الماضي.", "نوفمبر/ تشرين الثاني الماضي", "2025-11",
+     None, "month"),
+    ("خلال زيارة الرئيس في تشرين الثاني/نوفمبر الماضي.", "تشرين الثاني/نوفمبر الماضي", "2025-11",
+     None, "month"),
+    ("تنتهي المهمة في نوفمبر المقبل", "نوفمبر المقبل", "2026-11", None, "month"),
+    ("تم الاتفاق في فبراير الماضي", "فبراير الماضي", "2025-02", None, "month"),
+    ("تم الاتفاق في مارس من العام الماضي", "مارس من العام الماضي", "2025-03", None, "month"),
+    ("أعلنت الجزائر في جانفي 2025 خطة", "جانفي 2025", "2025-01", None, "month"),
+    ("مطلع شهر مارس تبدأ المرحلة", "مطلع شهر مارس", "2026-03", "START", "month"),
+]
+
+
+@pytest.mark.parametrize("text, mention, value, mod, kind", FOUND)
+def test_finds_and_resolves(text: str, mention: str, value: str, mod: str | None, kind: str) -> None:
+    assert summary(text) == [(mention, value, mod, kind)]
+
+
+NOT_TIME = [
+    "",
+    "الأمين العام الحالي للأمم المتحدة",  # العام = general
+    "مارس الجيش ضغوطاً كبيرة على المسلحين",  # مارس = practised
+    "استقبل الرئيس رجب طيب أردوغان الوفد",  # رجب = a name
+    "في اليوم التالي للهجوم انسحبت القوات",  # not the article's day
+    "في ذلك اليوم انسحبت القوات",
+    "واصلت فرق الإطفاء عملها لليوم السادس على التوالي",
+    "قال مصدر مطلع إن القوات انسحبت",  # مطلع = informed
+    "قتل أب لثلاثة أطفال في القصف",  # أب ≠ آب (August)
+    "كان ينتشر في سوريا 28 موقعاً أميركياً",
+    "بعد سقوط النظام السوري السابق",
+    "نشر الجيش في 2000 جندي إضافي",  # a count, not a year
+    "لا فرق بين كلا الاثنين",  # the two
+    "قد تستمر عملية الانسحاب لأسابيع عدة",  # durations are not dates
+    "يجب الرد خلال 48 ساعة",
+    "منذ ثلاث سنوات والحصار مستمر",
+    "أعلنت قوى 14 آذار رفضها للقرار",  # a name: neither the date nor «آذار» alone
+    "افتتح جسر 6 أكتوبر بعد الترميم",
+]
+
+
+@pytest.mark.parametrize("text", NOT_TIME)
+def test_not_a_date(text: str) -> None:
+    assert summary(text) == []
+
+
+@pytest.mark.parametrize("article, text, value", [
+    (dt.date(2026, 2, 23), "في مارس قال", "2026-03"),  # next month: allowed
+    (dt.date(2026, 2, 23), "في أبريل قال", "2025-04"),  # two months ahead: last year's
+    (dt.date(2026, 2, 23), "في ديسمبر قال", "2025-12"),
+    (dt.date(2026, 2, 23), "في فبراير قال", "2026-02"),
+    (dt.date(2025, 12, 10), "في يناير قال", "2026-01"),  # across the year end
+    (dt.date(2026, 1, 5), "في ديسمبر الماضي قال", "2025-12"),
+    (dt.date(2026, 1, 5), "في يناير الماضي قال", "2025-01"),
+    (dt.date(2025, 11, 30), "في 15 يناير المقبل قال", "2026-01-15"),
+    (dt.date(2026, 1, 1), "الأسبوع الماضي", "2025-W52"),
+    (dt.date(2026, 3, 31), "الشهر المقبل", "2026-04"),
+])
+def test_resolution_depends_on_the_article_date(article: dt.date, text: str, value: str) -> None:
+    found = spans_ok(text, find_times(text, article))
+    assert [t.value for t in found] == [value]
+
+
+@pytest.mark.parametrize("text", ["وصل اليوم الوفد", "يوم الأربعاء الماضي", "الشهر الماضي",
+                                  "نوفمبر الماضي", "قبل يومين", "في 15 مارس", "في 12 صفر",
+                                  "شهر رمضان", "الـ15 من الشهر الجاري"])
+def test_relative_without_article_date_is_found_without_value(text: str) -> None:
+    found = spans_ok(text, find_times(text))
+    assert len(found) == 1 and found[0].value is None
+
+
+def test_absolute_dates_need_no_article_date() -> None:
+    text = "في 15 مارس 2025 وفي 15 رمضان 1446 هـ"
+    assert [(t.value, t.calendar) for t in spans_ok(text, find_times(text))] == [
+        ("2025-03-15", "gregorian"), ("2025-03-15", "hijri")]
+
+
+@pytest.mark.parametrize("text, mention, value", [
+    ("قد تستمر لأسابيع عدة", "لأسابيع عدة", None),
+    ("يجب الرد خلال 48 ساعة", "خلال 48 ساعة", None),
+])
+def test_durations_only_on_request(text: str, mention: str, value: None) -> None:
+    assert find_times(text, MONDAY) == []
+    found = spans_ok(text, find_times(text, MONDAY, include_durations=True))
+    assert [(t.text, t.value, t.kind) for t in found] == [(mention, value, "duration")]
+
+
+def test_several_mentions_in_order_with_diacritics() -> None:
+    text = ("بدأت القوات الأميركية صباحَ اليومِ الاثنين، بالانسحاب. وقال مسؤول يوم الأربعاء الماضي "
+            "إن القوات ستغادر غداً، بعد زيارة في نوفمبر/ تشرين الثاني الماضي ونهاية العام 2024.")
+    assert summary(text) == [
+        ("صباحَ اليومِ الاثنين", "2026-02-23", None, "relative"),
+        ("يوم الأربعاء الماضي", "2026-02-18", None, "weekday"),
+        ("غداً", "2026-02-24", None, "relative"),
+        ("نوفمبر/ تشرين الثاني الماضي", "2025-11", None, "month"),
+        ("نهاية العام 2024", "2024", "END", "year"),
+    ]
+
+
+def test_datetime_article_date_and_reason() -> None:
+    (t,) = spans_ok("أمس", find_times("أمس", dt.datetime(2026, 2, 23, 18, 30)))
+    assert t.value == "2026-02-22" and t.reason.startswith("relative") and 0 < t.score <= 1
+
+
+def load_script():
+    spec = importlib.util.spec_from_file_location("build_time_lexicon",
+                                                  ROOT / "scripts" / "build_time_lexicon.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_committed_lexicon_is_up_to_date() -> None:
+    committed = (ROOT / "models" / "lexicons" / "time.yaml").read_text(encoding="utf-8")
+    assert committed == load_script().render(), "run scripts/build_time_lexicon.py"
+
+
+def test_lexicon_generates_regional_variants() -> None:
+    classes = load_script().build()["classes"]
+    assert {classes["MON"][f] for f in ("نوفمبر", "تشرين الثاني", "تشرين ثاني", "نونبر")} == {11}
+    assert classes["MON"]["جويلية"] == 7 and classes["HMON"]["ذي الحجة"] == 12
+    assert classes["ORD"]["الحادي والعشرين"] == 21 and classes["UNIT2"]["ساعتين"] == "hour"
+
+
+def test_models_dir_follows_environment(tmp_path, monkeypatch) -> None:
+    (tmp_path / "lexicons").mkdir()
+    shutil.copy(ROOT / "models" / "lexicons" / "time.yaml", tmp_path / "lexicons" / "time.yaml")
+    monkeypatch.setenv("EXTRACTOR_MODELS", str(tmp_path))
+    assert times.models_dir() == tmp_path
+    assert summary("وصل أمس") == [("أمس", "2026-02-22", None, "relative")]
+    monkeypatch.delenv("EXTRACTOR_MODELS")
+    assert times.models_dir() == ROOT / "models"
+
+
+def test_anchor_dispatch_misses_nothing() -> None:
+    """Trying only the rules an anchor word can start finds what trying all rules everywhere finds."""
+    text = " و".join(row[0] for row in FOUND) + " " + " ".join(NOT_TIME)
+    norm = normalize(text)
+    lex = times._load(times.models_dir() / times.LEXICON)
+    every = [(w.start(), range(len(lex.rules))) for w in re.finditer(r"(?<!\w)\w", norm)]
+
+    def matches(starts) -> set[tuple[int, tuple[int, int]]]:
+        return {(i, m.span("core")) for position, indexes in starts
+                for i in indexes if (m := lex.rules[i][1].match(norm, position))}
+
+    fast = matches(times._starts(norm, lex))
+    assert len(fast) > len(FOUND) and fast == matches(every)

@@ -97,17 +97,22 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     the character that produced ``norm[i]``; ``offsets`` has one extra final
     entry equal to ``len(text)`` so that an end offset maps too. A normalized
     span ``norm[i:j]`` is the original ``text[offsets[i]:offsets[j - 1] + 1]``.
+    Only the characters that change length (diacritics, tatweel, ligatures)
+    are visited one by one; the runs between them map by ``range``.
     """
-    if not _CHANGES_LENGTH.search(text):
-        return text.translate(_TABLE), list(range(len(text) + 1))
-    pieces: list[str] = []
+    norm = text.translate(_TABLE)
+    if len(norm) == len(text) and not _CHANGES_LENGTH.search(text):
+        return norm, list(range(len(text) + 1))
     offsets: list[int] = []
-    for index, char in enumerate(text):
-        mapped = _TABLE.get(ord(char), char)
-        pieces.append(mapped)
-        offsets.extend([index] * len(mapped))
+    cursor = 0
+    for match in _CHANGES_LENGTH.finditer(text):
+        index = match.start()
+        offsets.extend(range(cursor, index))
+        offsets.extend([index] * len(_TABLE.get(ord(text[index]), text[index])))
+        cursor = index + 1
+    offsets.extend(range(cursor, len(text)))
     offsets.append(len(text))
-    return "".join(pieces), offsets
+    return norm, offsets
 
 
 def original_span(offsets: list[int], start: int, end: int) -> tuple[int, int]:

@@ -139,7 +139,7 @@ class EventExtractor:
             kind = lookup_trigger(token.norm_)
             if kind is None or _inside(token, mentions):
                 continue
-            if hits and hits[-1][2][0] == kind[0] and token.i - hits[-1][1].i <= self.window:
+            if hits and hits[-1][2][0] == kind[0] and token.i - hits[-1][1].i <= self.window + 1:
                 hits[-1] = (hits[-1][0], token, hits[-1][2])
                 continue
             hits.append((token, token, kind))
@@ -208,7 +208,7 @@ class EventExtractor:
         return _TENSE_STATUS.get(tense, self.noun_default)
 
     def _actor(self, doc, token, last, in_clause, before, sentences, number) -> Mention | None:
-        end = last.idx + len(last)
+        end = token.idx + len(token)
         following = [m for m in in_clause if m.label == "FORCE" and m.start >= end
                      and _gap_tokens(doc, end, m.start) <= 2]
         if following and not self._has_role_word(doc, following[0]):
@@ -247,7 +247,7 @@ class EventExtractor:
     def _role_args(self, doc: Doc, event: Event, last, in_clause, taken: set[int]) -> None:
         previous_role: str | None = None
         last_end = -1
-        end = last.idx + len(last)
+        end = event.trigger_end
         for mention in in_clause:
             if id(mention) in taken or mention.start < end:
                 continue  # role complements follow their trigger
@@ -301,7 +301,7 @@ class EventExtractor:
 
 
 def _inside(token, mentions: list[Mention]) -> bool:
-    return any(m.start <= token.idx < m.end for m in mentions if m.label in ("FORCE", "BASE", "PLACE"))
+    return any(m.start <= token.idx < m.end for m in mentions)  # «فجر اليوم» is a time, not «فجّر»
 
 
 def _token_before(doc: Doc, char: int):

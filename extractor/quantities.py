@@ -1,0 +1,311 @@
+"""QUANTITY: Arabic numbers in full and what they count.
+
+Follows quantulum3's model: a ``Quantity`` has a value (or min/max), a
+canonical unit, the surface and its span, and an uncertainty (``qualifier``:
+نحو → approx, أكثر من → more_than, بين 500 و700 → range, عشرات → vague).
+Numbers may be Western, Eastern Arabic or Persian digits with separators, a
+digit plus a scale word (2.5 ألف), or the cardinal grammar in words
+(ثلاثة آلاف وخمسمئة). The vocabulary is data: ``models/lexicons/quantities.yaml``.
+
+Scanning runs over normalized word tokens (``normalize_with_offsets``) and
+maps every span back to the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from .normalize import normalize, normalize_with_offsets, original_span
+from .resources import load_yaml
+
+__all__ = ["Quantity", "parse_number", "find_quantities"]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int
+    end: int
+    surface: str
+    value: int | float | None
+    min: int | float | None
+    max: int | float | None
+    qualifier: str
+    unit: str | None
+    noun: str | None
+    number_start: int
+    number_end: int
+    score: float
+    reason: str
+
+
+_TOKEN = re.compile(r"\d+(?:[.,']\d+)*|%|[^\W\d_]+")
+_THOUSANDS = re.compile(r"^\d{1,3}(?:([,.'])\d{3})+$")
+
+
+def _k(phrase: str) -> str:
+    return " ".join(normalize(str(phrase)).split())
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    words: dict[str, tuple[str, float]]        # number word → (kind, value)
+    vague: frozenset[str]
+    qualifiers: dict[str, str]                 # normalized phrase → qualifier
+    after: dict[str, str]
+    units: dict[str, tuple[str, str]]          # noun form → (unit, phrase)
+    links: frozenset[str]
+    not_counts: frozenset[str]
+    range_openers: frozenset[str]
+    range_from: frozenset[str]
+    range_to: frozenset[str]
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data: dict[str, Any] = load_yaml("lexicons/quantities.yaml")
+    words: dict[str, tuple[str, float]] = {}
+    for section in ("ones", "tens", "hundreds", "scales", "duals"):
+        for value, forms in (data.get(section) or {}).items():
+            for form in forms:
+                words.setdefault(_k(form), (section, float(value)))
+    for form in data.get("half", []):
+        words[_k(form)] = ("half", 0.5)
+    for form in data.get("teens_second_word", []):
+        words.setdefault(_k(form), ("teen", 10.0))
+    units: dict[str, tuple[str, str]] = {}
+    for unit, forms in (data.get("units") or {}).items():
+        for form in forms:
+            key = _k(form)
+            units[key] = (unit, key)
+            if not key.endswith(("ا", "ين", "ون", "ات")) and " " not in key and key.isalpha():
+                units.setdefault(key + "ا", (unit, key))  # accusative tanween: جنديا
+            if key.startswith("ال"):
+                continue
+            units.setdefault("ال" + key, (unit, key))
+
+    def phrases(section: str) -> dict[str, str]:
+        return {_k(p): q for q, ps in (data.get(section) or {}).items() for p in ps}
+
+    return _Lexicon(words, frozenset(_k(w) for w in data.get("vague", [])), phrases("qualifiers"),
+                    phrases("qualifiers_after"), units,
+                    frozenset(_k(w) for w in data.get("count_links", [])),
+                    frozenset(_k(w) for w in data.get("not_counts_before", [])),
+                    frozenset(_k(w) for w in data.get("range_openers", [])),
+                    frozenset(_k(w) for w in data.get("range_from", [])),
+                    frozenset(_k(w) for w in data.get("range_to", [])))
+
+
+def _digits(token: str) -> float | None:
+    if not token[:1].isdigit():
+        return None
+    if _THOUSANDS.match(token) and not (token.count(".") == 1 and "," not in token and len(token) < 5):
+        return float(re.sub(r"[,.']", "", token))
+    try:
+        return float(token.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _strip_wa(token: str) -> str:
+    return token[1:] if token.startswith("و") and len(token) > 2 else token
+
+
+class _Scanner:
+    """Reads one number expression starting at a token index."""
+
+    def __init__(self, tokens: list[str], lex: _Lexicon) -> None:
+        self.tokens = tokens
+        self.lex = lex
+
+    def word(self, index: int, allow_wa: bool) -> tuple[str, float] | None:
+        token = self.tokens[index]
+        if token in self.lex.words:
+            return self.lex.words[token]
+        if allow_wa and _strip_wa(token) in self.lex.words:
+            return self.lex.words[_strip_wa(token)]
+        return None
+
+    def number(self, index: int) -> tuple[float, int] | None:
+        """(value, end index) of a number starting at ``index``, or None."""
+        tokens = self.tokens
+        value = _digits(tokens[index])
+        if value is not None:
+            end = index + 1
+            if end < len(tokens) and self.word(end, False) and self.word(end, False)[0] == "scales":
+                value *= self.word(end, False)[1]
+                end += 1
+            return value, end
+        total = current = 0.0
+        last_scale = 0.0
+        previous: tuple[str, float] = ("", 0.0)
+        end = index
+        while end < len(tokens):
+            found = self.word(end, allow_wa=end > index)
+            joined = tokens[end].startswith("و") and found is not None and end > index
+            if found is not None and not joined and found[0] == "ones" and found[1] == 10:
+                found = ("teen", 10.0)  # أحد عشر، ثلاثة عشر
+            if found is None or (end > index and not joined and found[0] not in ("scales", "teen")):
+                break
+            kind, amount = found
+            if joined and kind not in ("scales", "half") and amount >= previous[1] \
+                    and not (previous[0] == "ones" and kind == "tens"):
+                break  # «بين خمسمئة وسبعمئة»: a second number, not an addend
+            previous = (kind, amount)
+            if kind == "teen":
+                if current and current < 10:
+                    current += 10
+                else:
+                    break
+            elif kind == "scales":
+                current = max(current, 1.0) * amount
+                total, current, last_scale = total + current, 0.0, amount
+            elif kind == "duals":
+                total, last_scale = total + amount, amount / 2
+            elif kind == "half":
+                if not last_scale:
+                    break
+                total += last_scale / 2
+            else:
+                current += amount
+            end += 1
+        if end == index:
+            return None
+        return total + current, end
+
+
+def _as_number(value: float | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def _match_phrase(tokens: list[str], end: int, phrases: dict[str, str]) -> tuple[str, int] | None:
+    """A phrase of ``phrases`` ending right before token ``end``: (qualifier, start)."""
+    for width in (4, 3, 2, 1):
+        start = end - width
+        if start >= 0 and " ".join(tokens[start:end]) in phrases:
+            return phrases[" ".join(tokens[start:end])], start
+    return None
+
+
+def _unit_at(tokens: list[str], index: int, lex: _Lexicon) -> tuple[str, str, int] | None:
+    """(unit, noun, end index) of a counted noun at ``index`` (two-word nouns first)."""
+    for width in (3, 2, 1):
+        if index + width > len(tokens):
+            continue
+        phrase = " ".join(tokens[index:index + width])
+        if phrase in lex.units:
+            return lex.units[phrase][0], phrase, index + width
+    return None
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every QUANTITY mention of ``text``, sorted by start."""
+    lex = _lexicon()
+    norm, offsets = normalize_with_offsets(text)
+    matches = list(_TOKEN.finditer(norm))
+    tokens = [m.group() for m in matches]
+    scanner = _Scanner(tokens, lex)
+    found: list[Quantity] = []
+    index = 0
+    while index < len(tokens):
+        result = _quantity_at(tokens, index, scanner, lex)
+        if result is None:
+            index += 1
+            continue
+        (start, number_start, number_end, end, value, low, high, qualifier, unit, noun, reason) = result
+        ostart, oend = original_span(offsets, matches[start].start(), matches[end - 1].end())
+        nstart, nend = original_span(offsets, matches[number_start].start(), matches[number_end - 1].end())
+        score = 0.9 if reason.startswith("number+unit") else 0.75
+        found.append(Quantity(ostart, oend, text[ostart:oend], _as_number(value), _as_number(low),
+                              _as_number(high), qualifier, unit, noun, nstart, nend, score, reason))
+        index = end
+    return found
+
+
+def _quantity_at(tokens: list[str], index: int, scanner: _Scanner, lex: _Lexicon):
+    token = tokens[index]
+    if index and tokens[index - 1] in lex.not_counts:
+        return None
+    vague = token in lex.vague
+    parsed = None if vague else scanner.number(index)
+    if not vague and parsed is None:
+        return None
+    value, number_end = (None, index + 1) if vague else parsed
+    low = high = None
+    qualifier = "vague" if vague else "exact"
+    start = index
+    if not vague:
+        opener = tokens[index - 1] if index else ""
+        if opener in lex.range_openers | lex.range_from:
+            second = _second_number(tokens, number_end, lex)
+            if second is not None:
+                low, high, value = value, second[0], None
+                qualifier, number_end, start = "range", second[1], index - 1
+        if qualifier == "exact":
+            phrase = _match_phrase(tokens, index, lex.qualifiers)
+            if phrase:
+                qualifier, start = phrase
+    if not vague and value in (1, 2) and not token[:1].isdigit() and index \
+            and tokens[index - 1] in lex.units and qualifier == "exact":
+        unit, noun = lex.units[tokens[index - 1]]   # «قاعدة واحدة»: the noun comes first
+        return (index - 1, index, number_end, number_end, value, low, high, qualifier, unit, noun,
+                f"unit+number-word:{unit}")
+    noun_at = number_end
+    if vague and noun_at < len(tokens) and tokens[noun_at] == "من":
+        noun_at += 1
+    unit_found = _unit_at(tokens, noun_at, lex) if noun_at < len(tokens) else None
+    if unit_found is None and noun_at < len(tokens) and tokens[noun_at] == "%":
+        unit_found = ("percent", "%", noun_at + 1)
+    if unit_found is not None:
+        unit, noun, end = unit_found
+        after = _match_phrase(tokens, min(len(tokens), end + 2), lex.after) if end + 2 <= len(tokens) else None
+        if after and after[1] == end and qualifier == "exact":
+            qualifier = after[0]
+        reason = f"number+unit:{unit}"
+        return (start, index, number_end, end, value, low, high, qualifier, unit, noun, reason)
+    linked = _linked_noun(tokens, start, lex)
+    if linked is not None and not vague:
+        noun_start, unit, noun = linked
+        return (noun_start, index, number_end, number_end, value, low, high, qualifier, unit, noun,
+                f"noun+count-link:{unit}")
+    return None
+
+
+def _second_number(tokens: list[str], at: int, lex: _Lexicon) -> tuple[float, int] | None:
+    """The upper bound of «بين 500 و700» / «من 500 إلى 700» / «بين خمسمئة وسبعمئة»."""
+    if at >= len(tokens):
+        return None
+    if tokens[at] in lex.range_to:
+        return _Scanner(tokens, lex).number(at + 1) if at + 1 < len(tokens) else None
+    if tokens[at].startswith("و"):
+        stripped = tokens[:at] + [tokens[at][1:]] + tokens[at + 1:]
+        return _Scanner(stripped, lex).number(at)
+    return None
+
+
+def _linked_noun(tokens: list[str], start: int, lex: _Lexicon) -> tuple[int, str, str] | None:
+    """«جنود يبلغ عددهم 500»: the counted noun stands before a count link."""
+    for width in (2, 1):
+        link_start = start - width
+        if link_start >= 1 and " ".join(tokens[link_start:start]) in lex.links:
+            for back in (1, 2):
+                noun_at = link_start - back
+                if noun_at >= 0 and tokens[noun_at] in lex.units:
+                    unit, noun = lex.units[tokens[noun_at]]
+                    return noun_at, unit, noun
+    return None
+
+
+def parse_number(text: str) -> int | float | None:
+    """The value of a standalone number expression («ألفي»، «2.5 ألف»، «١٬٠٠٠»)."""
+    tokens = _TOKEN.findall(normalize(text))
+    if not tokens:
+        return None
+    parsed = _Scanner(tokens, _lexicon()).number(0)
+    if parsed is None or parsed[1] != len(tokens):
+        return None
+    return _as_number(parsed[0])

@@ -53,6 +53,10 @@ class ArabicNewsTokenizer:
             clitic.append(token.is_clitic)
             starts.append(is_start)
             gap = token.space_after
+            invisible = len(gap) - len(gap.lstrip("".join(set(gap) - set(" \t\n\r\f\v"))))
+            if invisible:  # bidi/zero-width marks stay glued to their word, not a token
+                words[-1] += gap[:invisible]
+                gap = gap[invisible:]
             if gap.startswith(" "):
                 spaces.append(True)
                 gap = gap[1:]

@@ -54,13 +54,13 @@ def test_folder_csv_and_invalid_utf8(tmp_path, capsys) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text(ARABIC, encoding="utf-8")
-    (folder / "b.txt").write_bytes(ARABIC.encode("utf-8")[:20] + b"\xff\xfe" + ARABIC.encode("utf-8"))
+    (folder / "b.txt").write_bytes(ARABIC.encode("utf-8")[:12] + b"\xff\xfe" + ARABIC.encode("utf-8"))
     (folder / "c.csv").write_text("id,text,date\nc1," + ARABIC + ",2025-01-01\n", encoding="utf-8")
     output = tmp_path / "out.jsonl"
     code, _, _ = run_cli(["run", str(folder), "-o", str(output)], capsys)
     out = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
     assert code == 0 and [o["id"] for o in out] == ["a", "b", "c1"]
-    assert "invalid UTF-8 at byte 20" in out[1]["errors"][0]
+    assert "invalid UTF-8 at byte 12" in out[1]["errors"][0]
     assert out[2]["date"] == "2025-01-01"
 
 

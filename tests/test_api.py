@@ -1,0 +1,42 @@
+"""The library interface: Result JSON, pandas tables, pipe() order."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from conftest import assert_valid
+
+TEXT = "انسحبت القوات الأميركية أمس من قاعدة التنف باتجاه الأردن مع نحو 300 جندي."
+
+
+def test_to_dict_and_frames(extractor) -> None:
+    result = extractor.extract(TEXT, date="2025-04-02", doc_id="a1")
+    out = result.to_dict()
+    assert_valid(out, TEXT)
+    entities = result.entities_frame()
+    assert isinstance(entities, pd.DataFrame) and len(entities) == len(out["entities"])
+    assert list(entities.columns[:6]) == ["doc_id", "id", "label", "start", "end", "text"]
+    assert (entities["doc_id"] == "a1").all()
+    assert set(entities["label"]) >= {"FORCE", "BASE", "PLACE", "QUANTITY", "TIME"}
+    events = result.events_frame()
+    withdrawal = events[events["type"] == "WITHDRAWAL"]
+    roles = dict(zip(withdrawal["role"], withdrawal["arg_text"]))
+    assert roles == {"actor": "القوات الأميركية", "origin": "قاعدة التنف", "destination": "الأردن",
+                     "quantity": "نحو 300 جندي", "time": "أمس"}
+
+
+def test_empty_frames_keep_their_columns(extractor) -> None:
+    result = extractor.extract("", doc_id="empty")
+    assert result.entities_frame().empty and "label" in result.entities_frame().columns
+    assert result.events_frame().empty and "role" in result.events_frame().columns
+
+
+def test_pipe_keeps_order_and_ids(extractor) -> None:
+    articles = [{"id": f"x{i}", "text": TEXT, "date": "2025-04-02"} for i in range(5)] + [TEXT]
+    results = list(extractor.pipe(articles, n_process=1))
+    assert [r.id for r in results] == ["x0", "x1", "x2", "x3", "x4", "5"]
+
+
+def test_include_text_option(extractor) -> None:
+    out = extractor.extract(TEXT).to_dict(include_text=True)
+    assert out["text"] == TEXT

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from .normalize import normalize, normalize_with_offsets
+from .text import CachedSegmenter
 
 __all__ = [
     "Piece",
@@ -258,7 +259,7 @@ def _pieces(word: str, offsets: list[int], bounds: list[int], forms: list[str]) 
 # The segmenter
 # --------------------------------------------------------------------------
 
-class CamelSegmenter:
+class CamelSegmenter(CachedSegmenter):
     """Segment words with CAMeL's ``MorphologicalTokenizer`` (MLE disambiguation).
 
     ``db_path`` None uses the installed ``calima-msa-r13`` data with
@@ -269,6 +270,7 @@ class CamelSegmenter:
     """
 
     def __init__(self, db_path: str | Path | None = None, disambiguator: Any = None) -> None:
+        super().__init__()
         self.db_path = Path(db_path) if db_path is not None else None
         self._custom = disambiguator
         if disambiguator is None:
@@ -277,20 +279,10 @@ class CamelSegmenter:
         from camel_tools.tokenizers.morphological import MorphologicalTokenizer
 
         self._tokenizer = MorphologicalTokenizer(disambiguator, self.scheme, split=True, diac=False)
-        self._cache: dict[str, list[Piece]] = {}
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         """Pickle as "how to load it" (camel's tokenizer holds a lambda)."""
         return (CamelSegmenter, (self.db_path, self._custom))
-
-    def segment(self, word: str) -> list[Piece]:
-        """Contiguous pieces covering ``word``; the word unsplit when unsure."""
-        pieces = self._cache.get(word)
-        if pieces is None:
-            pieces = self._segment(word)
-            if len(self._cache) < 200_000:
-                self._cache[word] = pieces
-        return pieces
 
     def tokens(self, word: str) -> list[str]:
         """The raw morphological tokens camel produces for ``word`` (for inspection)."""

@@ -28,6 +28,7 @@ __all__ = [
     "Token",
     "Piece",
     "Segmenter",
+    "CachedSegmenter",
     "ProcliticSplitter",
     "tokenize",
     "sentence_starts",
@@ -64,7 +65,28 @@ _CHUNK = re.compile(r"\S+")
 _PROCLITIC = re.compile(r"^(و|ف)?(ب|ك|ل)?")
 
 
-class ProcliticSplitter:
+class CachedSegmenter:
+    """Base for segmenters: ``segment`` caches ``_segment`` per word (news repeats a lot)."""
+
+    CACHE_SIZE = 200_000
+
+    def __init__(self) -> None:
+        self._cache: dict[str, list[Piece]] = {}
+
+    def segment(self, word: str) -> list[Piece]:
+        """Contiguous pieces covering ``word``."""
+        pieces = self._cache.get(word)
+        if pieces is None:
+            pieces = self._segment(word)
+            if len(self._cache) < self.CACHE_SIZE:
+                self._cache[word] = pieces
+        return pieces
+
+    def _segment(self, word: str) -> list[Piece]:
+        raise NotImplementedError
+
+
+class ProcliticSplitter(CachedSegmenter):
     """Rule-based proclitic segmentation for news text (no data needed).
 
     ``known`` answers whether a normalized stem is a lexicon entry (a place,
@@ -73,17 +95,8 @@ class ProcliticSplitter:
     """
 
     def __init__(self, known: Callable[[str], bool] | None = None) -> None:
+        super().__init__()
         self.known = known or (lambda _stem: False)
-        self._cache: dict[str, list[Piece]] = {}
-
-    def segment(self, word: str) -> list[Piece]:
-        """Pieces of ``word`` (cached: news vocabulary repeats a lot)."""
-        pieces = self._cache.get(word)
-        if pieces is None:
-            pieces = self._segment(word)
-            if len(self._cache) < 200_000:
-                self._cache[word] = pieces
-        return pieces
 
     def _segment(self, word: str) -> list[Piece]:
         norm, offsets = normalize_with_offsets(word)

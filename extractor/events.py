@@ -19,6 +19,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .language import doc_text
 from .lexicons import _key, context_words
 from .mentions import Mention
 from .resources import load_yaml
@@ -121,6 +122,7 @@ class EventExtractor:
         sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         found: list[Event] = []
         for number, sentence in enumerate(sentences):
+            self._sentence = sentence  # token.sent rescans the doc: keep the current one
             hits = self._hits(sentence, mentions)
             for position, (token, last, kind) in enumerate(hits):
                 lo = hits[position - 1][1].idx + len(hits[position - 1][1]) if position else sentence.start_char
@@ -153,7 +155,7 @@ class EventExtractor:
         if event_type == "WITHDRAWAL" and self._non_military(doc, last):
             return None
         in_clause = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
-        sentence_start = token.sent.start_char
+        sentence_start = sentences[number].start_char
         before = [m for m in mentions if sentence_start <= m.start and m.end <= token.idx]
         actor = self._actor(doc, token, last, in_clause, before, sentences, number)
         event_type = self._retype(event_type, token.norm_, last, in_clause, actor)
@@ -182,11 +184,11 @@ class EventExtractor:
     def _blocked(self, doc: Doc, token) -> bool:
         """Negated («لم تنسحب»، «نفى انسحاب») or hypothetical («في حال انسحاب»)."""
         blockers = _words("negators") | _words("hypothetical")
-        start = max(token.sent.start, token.i - self.window)
+        start = max(self._sentence.start, token.i - self.window)
         return any(t.norm_ in blockers for t in doc[start:token.i])
 
     def _non_military(self, doc: Doc, last) -> bool:
-        following = doc[last.i + 1: min(last.sent.end, last.i + 4)]
+        following = doc[last.i + 1: min(self._sentence.end, last.i + 4)]
         objects = _words("non_military_objects")
         return any(t.norm_ in objects or f"{t.norm_} {t.nbor().norm_ if t.i + 1 < len(doc) else ''}"
                    in objects for t in following)
@@ -200,7 +202,7 @@ class EventExtractor:
         return rule.get(first.label if first else "default", rule.get("default", event_type))
 
     def _status(self, doc: Doc, token, tense: str) -> str:
-        start = max(token.sent.start, token.i - self.window - 1)
+        start = max(self._sentence.start, token.i - self.window - 1)
         before = {t.norm_ for t in doc[start:token.i]}
         for status in ("planned", "completed", "ongoing"):
             if before & _words("status_governors", status):
@@ -314,7 +316,7 @@ def _token_before(doc: Doc, char: int):
 def _gap_tokens(doc: Doc, start: int, end: int) -> int:
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
-        return 0 if not doc.text[start:end].strip() else 99
+        return 0 if not doc_text(doc)[start:end].strip() else 99
     return len([t for t in span if not t.is_space])
 
 
@@ -322,7 +324,7 @@ def _coordinated(doc: Doc, last_end: int, start: int) -> bool:
     """Only «،» and «و» between two mentions: a list continuing the same role."""
     if last_end < 0:
         return False
-    between = doc.text[last_end:start].replace(" ", "")
+    between = doc_text(doc)[last_end:start].replace(" ", "")
     return between in ("", "،", ",", "و", "،و", ",و")
 
 

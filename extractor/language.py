@@ -18,7 +18,15 @@ from spacy.vocab import Vocab
 
 from .text import ProcliticSplitter, Segmenter, sentence_starts, tokenize
 
-__all__ = ["ArabicNewsTokenizer", "create_tokenizer", "blank", "register_extensions"]
+__all__ = ["ArabicNewsTokenizer", "create_tokenizer", "blank", "register_extensions", "doc_text"]
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text`` computed once: spaCy rebuilds it from the tokens on every access."""
+    text = doc.user_data.get("extractor_text")
+    if text is None:  # a Doc made by another tokenizer
+        text = doc.user_data["extractor_text"] = doc.text
+    return text
 
 
 def register_extensions() -> None:
@@ -69,6 +77,7 @@ class ArabicNewsTokenizer:
                 clitic.append(False)
                 starts.append(False)
         doc = Doc(self.vocab, words=words, spaces=spaces, sent_starts=starts or None)
+        doc.user_data["extractor_text"] = text
         for spacy_token, norm, is_clitic in zip(doc, norms, clitic):
             spacy_token.norm_ = norm
             if is_clitic:

@@ -15,6 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from .language import doc_text
 from .lexicons import Entry, _key, all_entries, context_words, known_names
 from .mentions import Mention
 from .resources import load_yaml
@@ -37,7 +38,7 @@ class Recognizer:
     @staticmethod
     def mention(doc: Doc, label: str, start: int, end: int, reason: str, score: float = 0.9,
                 source: str = "rules", **attrs: Any) -> Mention:
-        return Mention(label, start, end, doc.text[start:end], score, source, reason,
+        return Mention(label, start, end, doc_text(doc)[start:end], score, source, reason,
                        {k: v for k, v in attrs.items() if v is not None})
 
 
@@ -274,7 +275,7 @@ class QuantityRecognizer(Recognizer):
                         {"value": q.value, "min": q.min, "max": q.max, "qualifier": q.qualifier,
                          "unit": q.unit, "noun": q.noun,
                          "core": [q.number_start, q.number_end]})
-                for q in find_quantities(doc.text)]
+                for q in find_quantities(doc_text(doc))]
 
 
 class TimeRecognizer(Recognizer):
@@ -288,7 +289,7 @@ class TimeRecognizer(Recognizer):
 
         return [Mention("TIME", t.start, t.end, t.text, t.score, "rules", t.reason,
                         {"value": t.value, "mod": t.mod, "kind": t.kind, "calendar": t.calendar})
-                for t in find_times(doc.text, doc._.article_date)]
+                for t in find_times(doc_text(doc), doc._.article_date)]
 
 
 def spans_for(doc: Doc, mentions: Iterable[Mention], label_key: str = "label") -> list[Span]:

@@ -210,6 +210,9 @@ class EventExtractor:
         return _TENSE_STATUS.get(tense, self.noun_default)
 
     def _actor(self, doc, token, last, in_clause, before, sentences, number) -> Mention | None:
+        owners = [m for m in in_clause if m.label == "FORCE" and self._owned_by(doc, m)]
+        if owners:
+            return owners[0]  # «طائرات مسيّرة تابعة لقوات الدعم السريع»
         end = token.idx + len(token)
         following = [m for m in in_clause if m.label == "FORCE" and m.start >= end
                      and _gap_tokens(doc, end, m.start) <= 2]
@@ -225,6 +228,13 @@ class EventExtractor:
             if earlier:
                 return earlier[0]
         return None
+
+    def _owned_by(self, doc: Doc, mention: Mention) -> bool:
+        """A force introduced by «تابعة لـ» / «التابعة لـ»: the owner of the weapon or unit."""
+        before = _token_before(doc, mention.start)
+        if before is None or before.norm_ != "ل" or before.i == 0:
+            return False
+        return doc[before.i - 1].norm_ in _words("ownership")
 
     def _after_min(self, doc, in_clause, last, label: str) -> Mention | None:
         end = last.idx + len(last)

@@ -42,6 +42,7 @@ class Quantity:
 
 
 _TOKEN = re.compile(r"\d+(?:[.,']\d+)*|%|[^\W\d_]+|[^\w\s]")
+_PROCLITICS = ("و", "ب", "ل", "ف")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:([,.'])\d{3})+$")
 
 
@@ -188,6 +189,14 @@ class _Scanner:
         return total + current, end
 
 
+@cache
+def _starter_words() -> frozenset[str]:
+    """Words a QUANTITY mention can begin with: numbers, vague words, qualifier heads."""
+    lex = _lexicon()
+    heads = {phrase.split(" ")[0] for phrase in lex.qualifiers}
+    return frozenset(lex.words.keys() | lex.vague | heads | lex.range_openers | lex.range_from)
+
+
 def _as_number(value: float | None) -> int | float | None:
     if value is None:
         return None
@@ -198,8 +207,13 @@ def _match_phrase(tokens: list[str], end: int, phrases: dict[str, str]) -> tuple
     """A phrase of ``phrases`` ending right before token ``end``: (qualifier, start)."""
     for width in (4, 3, 2, 1):
         start = end - width
-        if start >= 0 and " ".join(tokens[start:end]) in phrases:
-            return phrases[" ".join(tokens[start:end])], start
+        if start < 0:
+            continue
+        first = tokens[start]
+        for head in (first, first[1:] if first[:1] in _PROCLITICS else None):
+            phrase = " ".join([head, *tokens[start + 1:end]]) if head else None
+            if phrase in phrases:  # «بأكثر من»: the proclitic ب is left out of the span
+                return phrases[phrase], start
     return None
 
 
@@ -230,10 +244,10 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         (start, number_start, number_end, end, value, low, high, qualifier, unit, noun, reason) = result
         first, number_first = matches[start].start(), matches[number_start].start()
-        numeric = lex.words.keys() | lex.vague
-        if tokens[start].startswith("و") and tokens[start] not in numeric \
-                and _strip_wa(tokens[start]) in numeric:
-            first += 1  # «وثلاثة جنود»: the conjunction is not part of the mention
+        head = tokens[start]
+        if head[:1] in _PROCLITICS and head not in _starter_words() \
+                and head[1:] in _starter_words():
+            first += 1  # «وثلاثة جنود», «بأكثر من»: the proclitic is not part of the mention
             number_first += start == number_start
         ostart, oend = original_span(offsets, first, matches[end - 1].end())
         nstart, nend = original_span(offsets, number_first, matches[number_end - 1].end())

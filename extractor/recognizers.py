@@ -240,7 +240,8 @@ class ContextRecognizer(Recognizer):
             token = doc[end]
             norm = token.norm_
             definite_name = norm.startswith("ال") and self._is_name_word(token)
-            if norm in self.stop or norm in self.triggers or norm in self.not_forces or not (
+            if norm in self.stop or norm in self.triggers or norm in self.not_forces \
+                    or norm in self.base_heads or norm in self.strong or not (
                     definite_name or norm in self.adjectives or norm in known_names()):
                 break
             if token._.is_clitic:

@@ -1,0 +1,99 @@
+"""QUANTITY: one row per case — text, surface, value, min, max, qualifier, unit.
+
+Written for the purpose (not from the corpus). Every found mention must also
+satisfy ``text[start:end] == surface``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.quantities import find_quantities, parse_number
+
+N = None
+CASES = [
+    ("كان في سوريا 28 موقعاً أميركياً", "28 موقعاً", 28, N, N, "exact", "sites"),
+    ("منها 24 قاعدة عسكرية", "24 قاعدة", 24, N, N, "exact", "bases"),
+    ("البالغ عددهم نحو 1000 جندي", "نحو 1000 جندي", 1000, N, N, "approx", "troops"),
+    ("تضم أكثر من ألفي جندي أميركي", "أكثر من ألفي جندي", 2000, N, N, "more_than", "troops"),
+    ("حملت عشرات السيارات والآليات", "عشرات السيارات", N, N, N, "vague", "vehicles"),
+    ("ما يقارب ١٬٥٠٠ عنصر", "ما يقارب ١٬٥٠٠ عنصر", 1500, N, N, "approx", "troops"),
+    ("بين 500 و700 مقاتل", "بين 500 و700 مقاتل", N, 500, 700, "range", "troops"),
+    ("من 200 إلى 300 آلية", "من 200 إلى 300 آلية", N, 200, 300, "range", "vehicles"),
+    ("بين خمسمئة وسبعمئة جندي", "بين خمسمئة وسبعمئة جندي", N, 500, 700, "range", "troops"),
+    ("وصل ثلاثة آلاف وخمسمئة جندي", "ثلاثة آلاف وخمسمئة جندي", 3500, N, N, "exact", "troops"),
+    ("انتشر 2.5 ألف جندي", "2.5 ألف جندي", 2500, N, N, "exact", "troops"),
+    ("انتشر ٢٫٥ ألف جندي", "٢٫٥ ألف جندي", 2500, N, N, "exact", "troops"),
+    ("أرسلت 3 ملايين دولار", "3 ملايين دولار", 3000000, N, N, "exact", "USD"),
+    ("وصل ۱۲۰ جندياً", "۱۲۰ جندياً", 120, N, N, "exact", "troops"),
+    ("قتل خمسة وعشرون جندياً", "خمسة وعشرون جندياً", 25, N, N, "exact", "troops"),
+    ("أحد عشر جندياً", "أحد عشر جندياً", 11, N, N, "exact", "troops"),
+    ("ثلاثة عشر قتيلا", "ثلاثة عشر قتيلا", 13, N, N, "exact", "killed"),
+    ("مئة وخمسون آلية", "مئة وخمسون آلية", 150, N, N, "exact", "vehicles"),
+    ("نشر مئتي جندي", "مئتي جندي", 200, N, N, "exact", "troops"),
+    ("نشر خمسمائة جندي", "خمسمائة جندي", 500, N, N, "exact", "troops"),
+    ("ألف ونصف جندي", "ألف ونصف جندي", 1500, N, N, "exact", "troops"),
+    ("قتل ضابط وثلاثة جنود", "ثلاثة جنود", 3, N, N, "exact", "troops"),
+    ("وعشرات الجنود", "عشرات الجنود", N, N, N, "vague", "troops"),
+    ("عشرات من الجنود", "عشرات من الجنود", N, N, N, "vague", "troops"),
+    ("مئات المقاتلين", "مئات المقاتلين", N, N, N, "vague", "troops"),
+    ("عدد من الطائرات", "عدد من الطائرات", N, N, N, "vague", "aircraft"),
+    ("بضعة جنود", "بضعة جنود", N, N, N, "vague", "troops"),
+    ("500 جندي على الأقل", "500 جندي", 500, N, N, "at_least", "troops"),
+    ("أقل من 100 جندي", "أقل من 100 جندي", 100, N, N, "less_than", "troops"),
+    ("لا يتجاوز 300 عسكري", "لا يتجاوز 300 عسكري", 300, N, N, "at_most", "troops"),
+    ("عزز انتشاره بأكثر من ٥٠٠ عسكري", "أكثر من ٥٠٠ عسكري", 500, N, N, "more_than", "troops"),
+    ("حوالي 40 مدرعة", "حوالي 40 مدرعة", 40, N, N, "approx", "vehicles"),
+    ("قرابة 60 دبابة", "قرابة 60 دبابة", 60, N, N, "approx", "tanks"),
+    ("زهاء 20 طائرة", "زهاء 20 طائرة", 20, N, N, "approx", "aircraft"),
+    ("قتل جنديان", "جنديان", 2, N, N, "exact", "troops"),
+    ("أطلق صاروخين", "صاروخين", 2, N, N, "exact", "missiles"),
+    ("لم يتبق سوى قاعدة واحدة", "قاعدة واحدة", 1, N, N, "exact", "bases"),
+    ("جنود يبلغ عددهم 500", "جنود يبلغ عددهم 500", 500, N, N, "exact", "troops"),
+    ("و24 قاعدة", "24 قاعدة", 24, N, N, "exact", "bases"),
+    ("انضمت 12 دولة", "12 دولة", 12, N, N, "exact", "دوله"),
+    ("أخليت خمس قرى", "خمس قرى", 5, N, N, "exact", "قري"),
+    ("ارتفعت بنسبة 30%", "30%", 30, N, N, "exact", "percent"),
+    ("أصيب 7 آخرين", "7 آخرين", 7, N, N, "exact", "people"),
+    ("تبعد 15 كيلومترا", "15 كيلومترا", 15, N, N, "exact", "km"),
+    ("1.000 جندي", "1.000 جندي", 1000, N, N, "exact", "troops"),
+]
+
+# Numbers that are not counts: years, dates, ordinals and names, ages, durations.
+NOT_COUNTS = [
+    "في العام 2024 انسحبت القوات",
+    "نفذت الفرقة 82 تدريبات",
+    "تمركز اللواء 47 قرب الحدود",
+    "وقع الهجوم في 23/2/2026",
+    "استمرت الحملة 60 يوماً",
+    "عمره 30 عاماً",
+    "قتل أحد الجرحى",
+    "هاجموا البرج 22 العسكري",
+    "اتصل على الرقم 0096170123456",
+    "استمرت العملية ثلاث سنوات",
+    "قال إن الوضع مستقر",
+]
+
+
+@pytest.mark.parametrize("text, surface, value, low, high, qualifier, unit", CASES,
+                         ids=[f"q{i:02d}" for i in range(len(CASES))])
+def test_quantities(text, surface, value, low, high, qualifier, unit) -> None:
+    found = find_quantities(text)
+    for quantity in found:
+        assert text[quantity.start:quantity.end] == quantity.surface
+        assert text[quantity.number_start:quantity.number_end]
+    got = [(q.surface, q.value, q.min, q.max, q.qualifier, q.unit) for q in found]
+    assert (surface, value, low, high, qualifier, unit) in got, got
+
+
+@pytest.mark.parametrize("text", NOT_COUNTS)
+def test_not_counts(text) -> None:
+    assert [q.surface for q in find_quantities(text) if q.unit not in ("percent",)] == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("ألفي", 2000), ("2.5 ألف", 2500), ("١٬٠٠٠", 1000), ("ثلاثة آلاف وخمسمئة", 3500),
+    ("مئتي", 200), ("عشرون", 20), ("مليون", 1000000), ("جندي", None),
+])
+def test_parse_number(text, value) -> None:
+    assert parse_number(text) == value

@@ -1,4 +1,4 @@
-"""Command line: ``extractor run`` and ``extractor evaluate``.
+"""Command line: ``extractor run``.
 
 ``run`` writes one JSON line per input article, in input order, to stdout or
 ``-o``; a progress bar goes to stderr when it is a terminal. A missing input
@@ -39,19 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--dask-scheduler", metavar="ADDRESS",
                      help="run on the Dask cluster at this address, e.g. tcp://10.0.0.5:8786")
 
-    evaluate = commands.add_parser("evaluate", help="score predictions against an annotated corpus")
-    evaluate.add_argument("--gold", required=True, help="gold corpus JSONL")
-    evaluate.add_argument("--pred", help="predictions JSONL (default: run the extractor on the gold texts)")
-    evaluate.add_argument("--out", help="folder for CSV and JSON tables")
-    evaluate.add_argument("--mode", choices=["lenient", "strict"], default="lenient")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if args.command == "run":
-        return _run(args)
-    return _evaluate(args)
+    return _run(args)
 
 
 def _progress(iterable: Iterable, mode: str):
@@ -133,25 +126,6 @@ def _with_default_date(articles, date: str | None):
         if date and not article.get("date"):
             article = {**article, "date": date}
         yield article
-
-
-def _evaluate(args: argparse.Namespace) -> int:
-    from .evaluation.cli import evaluate_main
-
-    argv = ["--gold", args.gold, "--mode", args.mode]
-    if args.pred:
-        argv += ["--pred", args.pred]
-    if args.out:
-        argv += ["--out", args.out]
-    return evaluate_main(argv, predict=_predict)
-
-
-def _predict(articles: list[dict]) -> list[dict]:
-    from .api import Extractor
-
-    extractor = Extractor()
-    return [extractor.extract(a["text"], date=a.get("date"), doc_id=a.get("id")).to_dict()
-            for a in articles]
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -43,8 +43,13 @@ _BORROWED = {"WITHDRAWAL": {"location": "origin"}}
 #: The role of a bare object («غادرت القوات قاعدة غاو», «استهداف قاعدة ...»).
 _DIRECT_OBJECT = {"WITHDRAWAL": "origin", "BASE_TRANSFER": "location",
                   "BASE_CLOSURE": "location", "ATTACK": "target"}
-_COUNTED_UNITS = {"troops", "vehicles", "bases", "sites", "aircraft", "drones", "killed",
-                  "wounded", "people", "tanks", "missiles", "rockets"}
+#: What a quantity argument may count, per event type.
+_FORCE_UNITS = {"troops", "vehicles", "aircraft", "drones", "tanks", "ships"}
+_QUANTITY_UNITS = {
+    "WITHDRAWAL": _FORCE_UNITS, "DEPLOYMENT": _FORCE_UNITS,
+    "BASE_TRANSFER": {"bases", "sites"}, "BASE_CLOSURE": {"bases", "sites"},
+    "ATTACK": {"killed", "wounded", "people", "troops", "missiles", "rockets", "drones", "aircraft"},
+}
 _CORE_ROLES = {"actor", "origin", "destination", "location", "target", "recipient"}
 
 
@@ -174,8 +179,9 @@ class EventExtractor:
         self._role_args(doc, event, last, in_clause, {id(m) for _, m in event.args})
         if event_type == "ATTACK" and not any(r == "target" for r, _ in event.args):
             self._passive_target(doc, event, before)
+        units = _QUANTITY_UNITS[event_type]
         self._nearest(event, token, in_clause, "QUANTITY", "quantity",
-                      lambda m: m.attrs.get("unit") in _COUNTED_UNITS)
+                      lambda m: m.attrs.get("unit") in units)
         self._nearest(event, token, in_clause, "TIME", "time", lambda m: True)
         if not any(role in _CORE_ROLES for role, _ in event.args):
             return None  # nothing says who or where: not a codable event
@@ -265,6 +271,8 @@ class EventExtractor:
                 continue  # role complements follow their trigger
             before = self._word_before(doc, mention.start)
             prep = before.norm_ if before is not None else ""
+            if before is not None and self._describes_previous(doc, before):
+                continue  # «قاعدة قسرك الواقعة في ريف الحسكة»: where the base is, not a second origin
             role = self._role_for(prep, event.type, mention.label)
             if role is None and previous_role and _coordinated(doc, last_end, mention.start):
                 role = previous_role if mention.label in _ROLE_LABELS[previous_role] else None
@@ -274,6 +282,11 @@ class EventExtractor:
                 continue
             event.args.append((role, mention))
             previous_role, last_end = role, mention.end
+
+    def _describes_previous(self, doc: Doc, prep) -> bool:
+        """A preposition inside a relative or descriptive phrase («الواقعة في», «أكبر قاعدة في»)."""
+        start = max(self._sentence.start, prep.i - 3)
+        return any(t.norm_ in _words("descriptive") for t in doc[start:prep.i])
 
     def _role_for(self, prep: str, event_type: str, label: str) -> str | None:
         borrowed = _BORROWED.get(event_type, {})

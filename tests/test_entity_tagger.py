@@ -89,29 +89,16 @@ def _mentions(extractor, text: str) -> set[tuple[str, str]]:
     return {(e["label"], e["text"]) for e in out["entities"]}
 
 
-@pytest.mark.parametrize("text, surface", BASES)
-def test_bases(extractor, text, surface) -> None:
-    assert ("BASE", surface) in _mentions(extractor, text)
+TABLE = ([(t, "BASE", m, True) for t, m in BASES] + [(t, "BASE", m, False) for t, m in BASE_ABSENT]
+         + [(t, "PLACE", m, True) for t, m in PLACES] + [(t, "FORCE", m, True) for t, m in FORCES]
+         + [(t, "FORCE", m, False) for t, m in FORCE_ABSENT])
 
 
-@pytest.mark.parametrize("text, surface", BASE_ABSENT)
-def test_not_bases(extractor, text, surface) -> None:
-    assert ("BASE", surface) not in _mentions(extractor, text)
-
-
-@pytest.mark.parametrize("text, surface", PLACES)
-def test_places(extractor, text, surface) -> None:
-    assert ("PLACE", surface) in _mentions(extractor, text)
-
-
-@pytest.mark.parametrize("text, surface", FORCES)
-def test_forces(extractor, text, surface) -> None:
-    assert ("FORCE", surface) in _mentions(extractor, text)
-
-
-@pytest.mark.parametrize("text, surface", FORCE_ABSENT)
-def test_not_forces(extractor, text, surface) -> None:
-    assert ("FORCE", surface) not in _mentions(extractor, text)
+@pytest.mark.parametrize("text, label, surface, present", TABLE,
+                         ids=[f"{row[1].lower()}{'' if row[3] else '-absent'}{i:02d}"
+                              for i, row in enumerate(TABLE)])
+def test_entity_table(extractor, text, label, surface, present) -> None:
+    assert ((label, surface) in _mentions(extractor, text)) is present
 
 
 def test_a_base_beats_the_place_inside_its_name(extractor) -> None:

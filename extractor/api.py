@@ -7,6 +7,7 @@ tables. One article's failure never escapes: it becomes that article's
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import traceback
 from dataclasses import dataclass, field
@@ -167,8 +168,6 @@ def _sentence_index(doc):
     starts = [sent.start_char for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
 
     def find(offset: int) -> int:
-        import bisect
-
         return max(0, bisect.bisect_right(starts, offset) - 1)
 
     return find

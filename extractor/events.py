@@ -93,12 +93,22 @@ def _words(section: str, key: str | None = None) -> frozenset[str]:
     return frozenset(_key(word) for word in data)
 
 
+@cache
+def _enclitics() -> tuple[str, ...]:
+    return tuple(sorted(_words("enclitics"), key=len, reverse=True))
+
+
+@cache
+def _blockers() -> frozenset[str]:
+    return _words("negators") | _words("hypothetical")
+
+
 def lookup_trigger(norm: str) -> tuple[str, str] | None:
     """(type, tense) of a token NORM, also through a pronoun suffix («انسحابها»)."""
     index = trigger_index()
     if norm in index:
         return index[norm]
-    for suffix in sorted(_words("enclitics"), key=len, reverse=True):
+    for suffix in _enclitics():
         stem = norm[: -len(suffix)]
         if norm.endswith(suffix) and len(stem) >= 3:
             for candidate in (stem, stem[:-1] + "ه" if stem.endswith("ت") else stem):
@@ -189,9 +199,8 @@ class EventExtractor:
 
     def _blocked(self, doc: Doc, token) -> bool:
         """Negated («لم تنسحب»، «نفى انسحاب») or hypothetical («في حال انسحاب»)."""
-        blockers = _words("negators") | _words("hypothetical")
         start = max(self._sentence.start, token.i - self.window)
-        return any(t.norm_ in blockers for t in doc[start:token.i])
+        return any(t.norm_ in _blockers() for t in doc[start:token.i])
 
     def _non_military(self, doc: Doc, last) -> bool:
         following = doc[last.i + 1: min(self._sentence.end, last.i + 4)]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Iterable
 
-from .normalize import normalize, strip_al
+from .normalize import phrase_key, strip_al
 from .resources import load_tsv, load_yaml
 
 __all__ = ["Entry", "place_entries", "base_entries", "force_entries", "known_names",
@@ -31,7 +31,7 @@ class Entry:
 
 
 def _key(phrase: str) -> str:
-    return " ".join(normalize(phrase).replace("«", " ").replace("»", " ").replace('"', " ").split())
+    return phrase_key(phrase, drop_quotes=True)
 
 
 def _rows(data: Any, key: str) -> list[dict[str, Any]]:

@@ -30,6 +30,7 @@ __all__ = [
     "normalize_char",
     "BIDI_AND_CONTROL",
     "strip_al",
+    "phrase_key",
 ]
 
 _ARCLEAN = CharMapper.builtin_mapper("arclean")
@@ -121,6 +122,17 @@ def original_span(offsets: list[int], start: int, end: int) -> tuple[int, int]:
         return offsets[start], offsets[start]
     # Up to the next kept character: trailing diacritics and tatweel («غداً») stay inside.
     return offsets[start], max(offsets[end - 1] + 1, offsets[end])
+
+
+def phrase_key(phrase: str, drop_quotes: bool = False) -> str:
+    """The lookup key of a lexicon phrase: normalized words joined by single spaces.
+
+    ``drop_quotes`` also removes «» and " so «قاعدة "الوطية"» keys like قاعدة الوطية.
+    """
+    norm = normalize(str(phrase))
+    if drop_quotes:
+        norm = norm.replace("«", " ").replace("»", " ").replace('"', " ")
+    return " ".join(norm.split())
 
 
 _AL = re.compile(r"^(?:ال|لل)(?=..)")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from .normalize import normalize, normalize_with_offsets, original_span
+from .normalize import normalize, normalize_with_offsets, original_span, phrase_key
 from .resources import load_yaml
 
 __all__ = ["Quantity", "parse_number", "find_quantities"]
@@ -46,8 +46,7 @@ _PROCLITICS = ("و", "ب", "ل", "ف")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:([,.'])\d{3})+$")
 
 
-def _k(phrase: str) -> str:
-    return " ".join(normalize(str(phrase)).split())
+_k = phrase_key
 
 
 @dataclass(frozen=True)

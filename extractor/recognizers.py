@@ -64,9 +64,14 @@ def nationality_adjectives() -> frozenset[str]:
     return frozenset(found)
 
 
+@cache
+def _place_cues() -> frozenset[str]:
+    return context_words("place_cues") | context_words("place_descriptors")
+
+
 def _cue_before(doc: Doc, index: int) -> str | None:
     """The cue word just before token ``index`` (skipping a proclitic), if any."""
-    cues = context_words("place_cues") | context_words("place_descriptors")
+    cues = _place_cues()
     for back in (1, 2):
         if index - back < 0:
             return None

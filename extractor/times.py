@@ -36,7 +36,7 @@ from typing import Any
 import yaml
 from hijridate import Gregorian, Hijri
 
-from .normalize import normalize, normalize_with_offsets, original_span
+from .normalize import normalize_with_offsets, original_span, phrase_key
 
 __all__ = ["TimeExpression", "find_times", "models_dir", "LEXICON"]
 
@@ -64,8 +64,7 @@ class TimeExpression:
     reason: str
 
 
-def _key(form: str) -> str:
-    return " ".join(normalize(form).split())
+_key = phrase_key
 
 
 def _keys(forms: Any, lam: bool = False) -> set[str]:

@@ -115,19 +115,26 @@ def _sections(lines: list[str], name: str) -> tuple[int, int]:
     return separators[0], separators[1]
 
 
+def _record(store: dict[str, str], key: str, value: str, allowed: bool, where: str,
+            problems: list[str], bad: str) -> None:
+    """Store ``key: value`` once; a key not allowed or given twice is a problem."""
+    if not allowed:
+        problems.append(f"{where} {bad}")
+    elif key in store:
+        problems.append(f"{where} {key!r} given twice")
+    else:
+        store[key] = value
+
+
 def _header(lines: list[str], name: str, problems: list[str]) -> dict[str, str]:
     header: dict[str, str] = {}
     for number, line in enumerate(lines, start=1):
         if not line.strip() or line.startswith("#"):
             continue
         key, sep, value = line.partition(":")
-        key, value = key.strip(), value.strip()
-        if not sep or key not in HEADER_KEYS:
-            problems.append(f"{name}:{number}: header line must be one of {HEADER_KEYS} as 'key: value'")
-        elif key in header:
-            problems.append(f"{name}:{number}: header {key!r} given twice")
-        else:
-            header[key] = value
+        _record(header, key.strip(), value.strip(), bool(sep) and key.strip() in HEADER_KEYS,
+                f"{name}:{number}: header", problems,
+                f"line must be one of {HEADER_KEYS} as 'key: value'")
     for key in HEADER_KEYS:
         if key not in header:
             problems.append(f"{name}:1: header lacks {key!r}")
@@ -162,12 +169,8 @@ def _mention(surface: str, inside: str, start: int, where: str,
     given: dict[str, str] = {}
     for pair in pairs:
         key, sep, raw = pair.partition("=")
-        if not sep or key not in spec:
-            problems.append(f"{where}: {ident}: unexpected attribute {pair!r} for {label}")
-        elif key in given:
-            problems.append(f"{where}: {ident}: attribute {key!r} given twice")
-        else:
-            given[key] = raw
+        _record(given, key, raw, bool(sep) and key in spec, f"{where}: {ident}: attribute",
+                problems, f"unexpected attribute {pair!r} for {label}")
     for key, (parse, default) in spec.items():
         if key not in given:
             if default is REQUIRED:

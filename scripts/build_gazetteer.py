@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extractor.normalize import normalize  # noqa: E402
+from extractor.normalize import normalize, phrase_key  # noqa: E402
 
 OUT = ROOT / "models" / "gazetteer" / "places.tsv"
 CURATED = ROOT / "models" / "gazetteer" / "curated_places.tsv"
@@ -45,8 +45,7 @@ NOT_ARABIC = re.compile(r"(^|\s)ئ|ى\S|^ا{2,}")
 ARABIC_NAME = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u0670\u064B-\u0652 \-]+$")
 
 
-def _key(name: str) -> str:
-    return " ".join(normalize(name).split())
+_key = phrase_key
 
 
 def curated_rows() -> list[dict]:

@@ -1,4 +1,4 @@
-"""Command line: ``extractor run``.
+"""Command line: ``extractor run`` and ``extractor evaluate``.
 
 ``run`` writes one JSON line per input article, in input order, to stdout or
 ``-o``; a progress bar goes to stderr when it is a terminal. A missing input
@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from . import __version__
 
-__all__ = ["main", "build_parser"]
+__all__ = ["build_parser", "main"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,12 +39,20 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--dask-scheduler", metavar="ADDRESS",
                      help="run on the Dask cluster at this address, e.g. tcp://10.0.0.5:8786")
 
+    evaluate = commands.add_parser("evaluate", help="score predictions against an annotated corpus")
+    evaluate.add_argument("--gold", required=True, help="annotated corpus JSONL, e.g. corpus/test.jsonl")
+    evaluate.add_argument("--pred", help="predictions JSONL (default: run the extractor on the gold texts)")
+    evaluate.add_argument("--out", help="folder for the tables as CSV and report.json")
+    evaluate.add_argument("--mode", choices=["lenient", "strict"], default="lenient",
+                          help="span matching: the contract's core/extent rule, or exact offsets")
+    evaluate.add_argument("--errors", type=int, default=0, metavar="N",
+                          help="also print the first N false positives and negatives")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return _run(args)
+    return {"run": _run, "evaluate": _evaluate}[args.command](args)
 
 
 def _progress(iterable: Iterable, mode: str):
@@ -113,6 +121,27 @@ def _run_dask(args: argparse.Namespace) -> int:
         if output is not sys.stdout:
             output.close()
     print(f"extractor: done: {count} article(s) on Dask", file=sys.stderr)
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from .corpus import load_corpus
+    from .evaluation import evaluate, predict
+
+    try:
+        gold = load_corpus(args.gold)
+        pred = load_corpus(args.pred) if args.pred else predict(gold)
+    except (OSError, ValueError, TypeError) as error:
+        print(f"extractor: error: {error}", file=sys.stderr)
+        return 2
+    report = evaluate(gold, pred, args.mode)
+    print(report)
+    if args.errors:
+        columns = ["article", "kind", "cause", "label", "text", "near_text"]
+        print("\nErrors\n" + report.errors[columns].head(args.errors).to_string(index=False))
+    if args.out:
+        for path in report.write(args.out):
+            print(f"wrote {path}", file=sys.stderr)
     return 0
 
 

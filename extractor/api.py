@@ -92,8 +92,10 @@ class Extractor:
     """Loads the pipeline once and extracts articles one by one or in batches."""
 
     def __init__(self, nlp: Language | None = None, segmenter: str = "builtin",
-                 max_chars: int = MAX_CHARS) -> None:
-        self.nlp = nlp if nlp is not None else load(segmenter=segmenter)
+                 max_chars: int = MAX_CHARS, ner: bool | None = None) -> None:
+        """``ner``: add the statistical tagger (``None``: when ``models/ner`` is installed)."""
+        self.options = {"segmenter": segmenter, "ner": ner}
+        self.nlp = nlp if nlp is not None else load(segmenter=segmenter, ner=ner)
         self.max_chars = max_chars
 
     def extract(self, text: Any, date: Any = None, doc_id: str | None = None) -> Result:
@@ -142,7 +144,7 @@ class Extractor:
             return
         from .batch import parallel_map  # late import: multiprocessing machinery
 
-        yield from parallel_map(articles, n_process=n_process, batch_size=batch_size)
+        yield from parallel_map(articles, n_process=n_process, batch_size=batch_size, options=self.options)
 
     def extract_article(self, article: Article | str, position: int = 0) -> Result:
         """Extract one article record, keeping the errors its reader found."""

@@ -25,12 +25,12 @@ __all__ = ["parallel_map", "completed_ids", "BatchSummary", "run_batch"]
 _WORKER = None
 
 
-def _init_worker(segmenter: str) -> None:
+def _init_worker(options: dict[str, Any]) -> None:
     global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     from .api import Extractor
 
-    _WORKER = Extractor(segmenter=segmenter)
+    _WORKER = Extractor(**options)
 
 
 def _work(item: tuple[int, Any]) -> Any:
@@ -39,13 +39,16 @@ def _work(item: tuple[int, Any]) -> Any:
 
 
 def parallel_map(articles: Iterable[Any], n_process: int = 2, batch_size: int = 64,
-                 segmenter: str = "builtin") -> Iterator[Any]:
-    """Yield ``Result`` objects in input order, computed by ``n_process`` workers."""
+                 options: dict[str, Any] | None = None) -> Iterator[Any]:
+    """Yield ``Result`` objects in input order, computed by ``n_process`` workers.
+
+    ``options`` are the ``Extractor`` arguments each worker builds its pipeline with.
+    """
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     numbered = enumerate(articles)
     window = max(1, n_process * batch_size * 4)
-    with context.Pool(n_process, initializer=_init_worker, initargs=(segmenter,)) as pool:
+    with context.Pool(n_process, initializer=_init_worker, initargs=(options or {},)) as pool:
         while True:
             chunk = list(itertools.islice(numbered, window))
             if not chunk:

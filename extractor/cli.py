@@ -31,6 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--batch-size", type=int, default=64)
     run.add_argument("--segmenter", choices=["builtin", "camel", "auto"], default="builtin",
                      help="clitic segmentation: rules, CAMeL morphology, or CAMeL when installed")
+    run.add_argument("--ner", choices=["auto", "on", "off"], default="auto",
+                     help="the statistical tagger beside the rules (auto: when models/ner is installed)")
     run.add_argument("--include-text", action="store_true", help="copy the article text into the output")
     run.add_argument("--progress", choices=["auto", "on", "off"], default="auto")
     run.add_argument("--resume", action="store_true",
@@ -45,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--out", help="folder for the tables as CSV and report.json")
     evaluate.add_argument("--mode", choices=["lenient", "strict"], default="lenient",
                           help="span matching: the contract's core/extent rule, or exact offsets")
+    evaluate.add_argument("--ner", choices=["auto", "on", "off"], default="auto",
+                          help="with no --pred: run with or without the statistical tagger")
     evaluate.add_argument("--errors", type=int, default=0, metavar="N",
                           help="also print the first N false positives and negatives")
     return parser
@@ -88,7 +92,7 @@ def _run(args: argparse.Namespace) -> int:
     stream = _with_default_date(_chain(first, articles), args.date)
     output = open(args.output, "a" if args.resume else "w", encoding="utf-8") if args.output else sys.stdout
     try:
-        summary = run_batch(stream, JsonlWriter(output), Extractor(segmenter=args.segmenter),
+        summary = run_batch(stream, JsonlWriter(output), Extractor(segmenter=args.segmenter, ner=_ner(args.ner)),
                             workers=args.workers, batch_size=args.batch_size, skip_ids=skip,
                             include_text=args.include_text,
                             progress=lambda it: _progress(it, args.progress))
@@ -114,7 +118,8 @@ def _run_dask(args: argparse.Namespace) -> int:
     try:
         writer = JsonlWriter(output)
         for obj in run_on_dask(paths, scheduler=args.dask_scheduler, segmenter=args.segmenter,
-                               include_text=args.include_text, n_workers=max(1, args.workers)):
+                               include_text=args.include_text, n_workers=max(1, args.workers),
+                               ner=_ner(args.ner)):
             writer.write(obj)
             count += 1
     finally:
@@ -125,12 +130,13 @@ def _run_dask(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
+    from .api import Extractor
     from .corpus import load_corpus
     from .evaluation import evaluate, predict
 
     try:
         gold = load_corpus(args.gold)
-        pred = load_corpus(args.pred) if args.pred else predict(gold)
+        pred = load_corpus(args.pred) if args.pred else predict(gold, Extractor(ner=_ner(args.ner)))
     except (OSError, ValueError, TypeError) as error:
         print(f"extractor: error: {error}", file=sys.stderr)
         return 2
@@ -143,6 +149,10 @@ def _evaluate(args: argparse.Namespace) -> int:
         for path in report.write(args.out):
             print(f"wrote {path}", file=sys.stderr)
     return 0
+
+
+def _ner(choice: str) -> bool | None:
+    return {"on": True, "off": False}.get(choice)
 
 
 def _chain(first, rest):

@@ -14,12 +14,13 @@ __all__ = ["extract_bag", "extract_partition", "run_on_dask"]
 _EXTRACTORS: dict[str, Any] = {}
 
 
-def _extractor(segmenter: str) -> Any:
-    if segmenter not in _EXTRACTORS:
+def _extractor(segmenter: str, ner: bool | None = None) -> Any:
+    key = f"{segmenter}:{ner}"
+    if key not in _EXTRACTORS:
         from .api import Extractor
 
-        _EXTRACTORS[segmenter] = Extractor(segmenter=segmenter)
-    return _EXTRACTORS[segmenter]
+        _EXTRACTORS[key] = Extractor(segmenter=segmenter, ner=ner)
+    return _EXTRACTORS[key]
 
 
 def _parse(record: Any, position: int) -> dict:
@@ -32,9 +33,9 @@ def _parse(record: Any, position: int) -> dict:
 
 
 def extract_partition(records: Iterable[Any], segmenter: str = "builtin",
-                      include_text: bool = False) -> list[dict]:
+                      include_text: bool = False, ner: bool | None = None) -> list[dict]:
     """Extract one partition (article dicts or JSONL lines) into output dicts."""
-    extractor = _extractor(segmenter)
+    extractor = _extractor(segmenter, ner)
     out = []
     for position, record in enumerate(records):
         if isinstance(record, str) and not record.strip():
@@ -45,18 +46,18 @@ def extract_partition(records: Iterable[Any], segmenter: str = "builtin",
 
 
 def extract_bag(source: Any, segmenter: str = "builtin", include_text: bool = False,
-                blocksize: str | int | None = "16MiB"):
+                blocksize: str | int | None = "16MiB", ner: bool | None = None):
     """A ``dask.bag`` of output dicts from a bag of articles or JSONL path(s)/glob."""
     import dask.bag as db
 
     bag = source
     if isinstance(source, (str, list, tuple)):
         bag = db.read_text(source, blocksize=blocksize)
-    return bag.map_partitions(extract_partition, segmenter=segmenter, include_text=include_text)
+    return bag.map_partitions(extract_partition, segmenter=segmenter, include_text=include_text, ner=ner)
 
 
 def run_on_dask(paths: list[str], scheduler: str | None = None, segmenter: str = "builtin",
-                include_text: bool = False, n_workers: int = 2) -> Iterator[dict]:
+                include_text: bool = False, n_workers: int = 2, ner: bool | None = None) -> Iterator[dict]:
     """Yield output dicts in input order, computed on a Dask cluster.
 
     ``scheduler`` is a ``tcp://host:port`` address; without one a ``LocalCluster``
@@ -70,7 +71,7 @@ def run_on_dask(paths: list[str], scheduler: str | None = None, segmenter: str =
                                dashboard_address=None)
     client = Client(scheduler or cluster)
     try:
-        bag = extract_bag(paths, segmenter=segmenter, include_text=include_text)
+        bag = extract_bag(paths, segmenter=segmenter, include_text=include_text, ner=ner)
         futures = client.compute(bag.to_delayed())
         for future in futures:  # in partition order, each as soon as it is ready
             yield from future.result()

@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from . import components as _components  # noqa: F401  (registers the factories)
 from . import events as _events  # noqa: F401
+from . import statistical as _statistical  # noqa: F401
 from .language import blank
 
 __all__ = ["load", "DEFAULT_COMPONENTS"]
@@ -24,15 +25,21 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
 
 
 def load(segmenter: str = "builtin", components: tuple[str, ...] = DEFAULT_COMPONENTS,
-         db_path: str | None = None) -> Language:
+         db_path: str | None = None, ner: bool | None = None) -> Language:
     """Build the extraction pipeline.
 
     ``segmenter`` chooses the clitic segmentation: ``builtin`` (rules, no data),
     ``camel`` (CAMeL Tools' morphological tokenizer; needs its data) or
     ``auto`` (CAMeL when its data is installed, else the rules, with a notice);
-    ``db_path`` names another CAMeL morphology database.
+    ``db_path`` names another CAMeL morphology database; ``ner`` adds the
+    statistical tagger before the resolver (``None``: when ``models/ner`` is there).
     """
+    from .statistical import model_available
+
     nlp = blank(segmenter, db_path)
+    use_model = model_available() if ner is None else ner
     for name in components:
+        if use_model and name == "arabic_entity_resolver":
+            nlp.add_pipe("arabic_statistical_ner")
         nlp.add_pipe(name)
     return nlp

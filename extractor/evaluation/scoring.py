@@ -72,6 +72,8 @@ class Tally:
     status: list[int] = field(default_factory=lambda: [0, 0])
     errors: list[dict[str, Any]] = field(default_factory=list)
     articles: int = 0
+    #: The labels scored; predicted mentions of other labels (ORG, PERSON…) are left out.
+    labels: frozenset[str] | None = None
     missing_predictions: list[str] = field(default_factory=list)
 
 
@@ -119,6 +121,8 @@ def _cause(mention: dict[str, Any], others: list[dict[str, Any]],
 def _score_entities(gold: dict[str, Any], pred: dict[str, Any], mode: Mode, tally: Tally) -> None:
     text = gold["text"]
     g_ents, p_ents = gold.get("entities", []), pred.get("entities", [])
+    if tally.labels is not None:
+        p_ents = [e for e in p_ents if e["label"] in tally.labels]
     pairs = align(text, g_ents, p_ents, mode)
     matched_g, matched_p = {g for g, _ in pairs}, {p for _, p in pairs}
     for label in {e["label"] for e in g_ents} | {e["label"] for e in p_ents}:
@@ -254,9 +258,10 @@ def score_article(gold: dict[str, Any], pred: dict[str, Any] | None, mode: Mode,
     _score_events(gold, pred, mode, tally)
 
 
-def score_all(gold: Iterable[dict[str, Any]], pred: dict[str, dict[str, Any]], mode: Mode) -> Tally:
-    """Score every gold article against the prediction with its id."""
-    tally = Tally()
+def score_all(gold: Iterable[dict[str, Any]], pred: dict[str, dict[str, Any]], mode: Mode,
+              labels: Iterable[str] | None = None) -> Tally:
+    """Score every gold article against the prediction with its id (only ``labels``, if given)."""
+    tally = Tally(labels=frozenset(labels) if labels is not None else None)
     for article in gold:
         score_article(article, pred.get(article.get("id")), mode, tally)
     return tally

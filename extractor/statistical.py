@@ -1,0 +1,79 @@
+"""The statistical tagger beside the rules: a spaCy NER trained on ANERcorp.
+
+The model (``models/ner``, trained by ``scripts/train_ner.py``) finds the
+village, the new group or the transliterated name that no gazetteer holds.
+It runs on the tokens the project tokenizer already made (no second
+tokenization), and its entities join the rule candidates as mentions with
+``source="model"``; ``arabic_entity_resolver`` lets rules win every overlap,
+so the model only fills gaps. ORG and PERSON come out as extra labels.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .mentions import Mention
+from .resources import models_dir
+
+__all__ = ["StatisticalTagger", "default_model_path", "model_available"]
+
+
+def default_model_path() -> Path:
+    return models_dir() / "ner"
+
+
+def model_available(path: str | Path | None = None) -> bool:
+    return (Path(path) if path else default_model_path()).joinpath("config.cfg").exists()
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> Language:
+    import spacy
+
+    from .language import register_extensions
+
+    register_extensions()  # the saved pipeline names the project tokenizer
+    return spacy.load(path)
+
+
+class StatisticalTagger:
+    """Adds the model's entities to ``doc._.mentions`` as low-priority candidates."""
+
+    def __init__(self, name: str, model_path: str | None, labels: list[str], score: float) -> None:
+        self.name = name
+        self.path = str(model_path or default_model_path())
+        self.labels = set(labels)
+        self.score = score
+        self.model = _load(self.path)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        copy = Doc(self.model.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+        for source, target in zip(doc, copy):
+            target.norm_ = source.norm_
+        for _, component in self.model.pipeline:
+            copy = component(copy)
+        found = [self._mention(doc, ent.start, ent.end, ent.label_) for ent in copy.ents
+                 if ent.label_ in self.labels]
+        doc._.mentions = (doc._.mentions or []) + found
+        return doc
+
+    def _mention(self, doc: Doc, start: int, end: int, label: str) -> Mention:
+        span = doc[start:end]
+        return Mention(label, span.start_char, span.end_char, span.text, score=self.score,
+                       source="model", reason=f"statistical NER ({Path(self.path).name})")
+
+
+@Language.factory("arabic_statistical_ner",
+                  default_config={"model_path": None, "labels": ["PLACE", "ORG", "PERSON"], "score": 0.6},
+                  assigns=["doc._.mentions"])
+def make_statistical_tagger(nlp: Language, name: str, model_path: str | None, labels: list[str],
+                            score: float) -> StatisticalTagger:
+    """``score`` is the fixed confidence given to model mentions: the greedy
+    transition-based NER yields no per-entity probability."""
+    return StatisticalTagger(name, model_path, labels, score)

@@ -1,0 +1,191 @@
+"""Train and measure the statistical named-entity tagger on ANERcorp (issue #7).
+
+    python scripts/train_ner.py convert  ANERCORP_DIR   # → training/corpus/*.spacy
+    python scripts/train_ner.py train                   # spacy train training/ner.cfg → models/ner
+    python scripts/train_ner.py evaluate ANERCORP_DIR   # seqeval on the ANERcorp test split
+
+ANERcorp (CAMeL Lab train/test split, CC BY-SA 4.0) is never committed: get it
+from CAMeL Lab (https://camel.abudhabi.nyu.edu/anercorp/) and pass its folder.
+Each sentence is rebuilt as text (tokens joined by spaces), its BIO tags become
+character spans, and the text is re-tokenized with the extractor's own
+tokenizer (clitics split), so the model sees at run time what it saw in
+training. Spans then drop a leading proclitic token («والعراق» → «العراق»),
+as the project's guidelines do. Scores are computed back on ANERcorp's own
+tokens, as published results are (entity-level exact match, seqeval).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import extractor  # noqa: E402,F401  (hides torch from thinc, registers the tokenizer)
+from extractor.language import blank  # noqa: E402
+
+LABELS = {"LOC": "PLACE", "ORG": "ORG", "PERS": "PERSON", "MISC": "MISC"}
+BACK = {v: k for k, v in LABELS.items()}
+FILES = {"train": "ANERCorp_CamelLab_train.txt", "test": "ANERCorp_CamelLab_test.txt"}
+CORPUS_DIR = ROOT / "training" / "corpus"
+OUTPUT_DIR = ROOT / "training" / "output"
+MODEL_DIR = ROOT / "models" / "ner"
+CONFIG = ROOT / "training" / "ner.cfg"
+
+Sentence = list[tuple[str, str]]
+
+
+def read_anercorp(path: Path) -> list[Sentence]:
+    """Sentences of ``token TAG`` lines separated by blank lines."""
+    sentences: list[Sentence] = []
+    current: Sentence = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) < 2:
+            if current:
+                sentences.append(current)
+            current = []
+            continue
+        current.append((" ".join(parts[:-1]), parts[-1]))
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def token_offsets(sentence: Sentence) -> tuple[str, list[tuple[int, int]]]:
+    """The sentence as text (tokens joined by single spaces) and each token's offsets."""
+    offsets, position = [], 0
+    for token, _ in sentence:
+        offsets.append((position, position + len(token)))
+        position += len(token) + 1
+    return " ".join(t for t, _ in sentence), offsets
+
+
+def bio_spans(sentence: Sentence) -> list[tuple[int, int, str]]:
+    """Character spans of the BIO entities (an I- after O or another type starts one)."""
+    _, offsets = token_offsets(sentence)
+    spans: list[list] = []
+    previous = "O"
+    for (_, tag), (start, end) in zip(sentence, offsets):
+        kind = tag[2:] if tag[:2] in ("B-", "I-") else None
+        if kind is None:
+            previous = "O"
+            continue
+        if tag.startswith("B-") or previous != kind:
+            spans.append([start, end, kind])
+        else:
+            spans[-1][1] = end
+        previous = kind
+    return [(s, e, k) for s, e, k in spans if k in LABELS]
+
+
+def to_doc(nlp, sentence: Sentence, stats: dict[str, int]):
+    """A Doc of the project tokenizer with the sentence's entities; counts what would not align."""
+    text, _ = token_offsets(sentence)
+    doc = nlp.make_doc(text)
+    ents = []
+    for start, end, kind in bio_spans(sentence):
+        stats["spans"] += 1
+        span = doc.char_span(start, end, LABELS[kind], alignment_mode="strict")
+        if span is None:
+            stats["unaligned"] += 1
+            continue
+        first = span.start
+        while first < span.end - 1 and doc[first]._.is_clitic:
+            first += 1
+        stats["clitic_trimmed"] += first > span.start
+        ents.append(doc[first:span.end])
+        ents[-1].label_ = LABELS[kind]
+    doc.ents = ents
+    return doc
+
+
+def convert(data_dir: Path, dev_every: int = 10) -> dict[str, dict[str, int]]:
+    """Write train/dev/test DocBins; every ``dev_every``-th train sentence goes to dev."""
+    from spacy.tokens import DocBin
+
+    nlp = blank()
+    CORPUS_DIR.mkdir(parents=True, exist_ok=True)
+    report = {}
+    for split, name in FILES.items():
+        stats = {"sentences": 0, "spans": 0, "unaligned": 0, "clitic_trimmed": 0}
+        bins = {"train": DocBin(), "dev": DocBin()} if split == "train" else {"test": DocBin()}
+        for index, sentence in enumerate(read_anercorp(data_dir / name)):
+            stats["sentences"] += 1
+            target = "dev" if split == "train" and index % dev_every == dev_every - 1 else split
+            bins[target].add(to_doc(nlp, sentence, stats))
+        for target, docbin in bins.items():
+            docbin.to_disk(CORPUS_DIR / f"{target}.spacy")
+        report[split] = stats
+        print(f"{split}: {stats}")
+    return report
+
+
+def train(seed: int = 0) -> None:
+    """``spacy train`` with the repo's config, then copy the best model to ``models/ner``."""
+    from spacy.cli.train import train as spacy_train
+
+    overrides = {"paths.train": str(CORPUS_DIR / "train.spacy"), "paths.dev": str(CORPUS_DIR / "dev.spacy"),
+                 "system.seed": seed}
+    spacy_train(CONFIG, OUTPUT_DIR, overrides=overrides)
+    if MODEL_DIR.exists():
+        shutil.rmtree(MODEL_DIR)
+    shutil.copytree(OUTPUT_DIR / "model-best", MODEL_DIR)
+    print(f"model written to {MODEL_DIR}")
+
+
+def evaluate(data_dir: Path, model_dir: Path = MODEL_DIR) -> dict:
+    """Entity-level P/R/F1 per type on ANERcorp's test tokens (seqeval, exact match)."""
+    import spacy
+    from seqeval.metrics import classification_report
+
+    nlp = spacy.load(model_dir)
+    gold_tags, pred_tags = [], []
+    sentences = read_anercorp(data_dir / FILES["test"])
+    texts = [token_offsets(s)[0] for s in sentences]
+    for sentence, doc in zip(sentences, nlp.pipe(texts, batch_size=256)):
+        _, offsets = token_offsets(sentence)
+        gold_tags.append([t if t[2:] in LABELS else "O" for _, t in sentence])
+        pred_tags.append(_tags_on_tokens(offsets, [(e.start_char, e.end_char, BACK[e.label_]) for e in doc.ents]))
+    report = classification_report(gold_tags, pred_tags, output_dict=True, digits=4)
+    scores = {k: {m: round(float(v[m]), 4) for m in ("precision", "recall", "f1-score", "support")}
+              for k, v in report.items()}
+    (model_dir / "anercorp_scores.json").write_text(json.dumps(scores, indent=1) + "\n", encoding="utf-8")
+    print(classification_report(gold_tags, pred_tags, digits=4))
+    return scores
+
+
+def _tags_on_tokens(offsets: list[tuple[int, int]], ents: list[tuple[int, int, str]]) -> list[str]:
+    """BIO tags on the original tokens: a token overlapping a predicted entity gets its type."""
+    tags = ["O"] * len(offsets)
+    for start, end, kind in ents:
+        inside = [i for i, (s, e) in enumerate(offsets) if s < end and e > start]
+        for n, i in enumerate(inside):
+            tags[i] = ("B-" if n == 0 else "I-") + kind
+    return tags
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("convert").add_argument("anercorp", type=Path)
+    sub.add_parser("train").add_argument("--seed", type=int, default=0)
+    ev = sub.add_parser("evaluate")
+    ev.add_argument("anercorp", type=Path)
+    ev.add_argument("--model", type=Path, default=MODEL_DIR)
+    args = parser.parse_args(argv)
+    if args.command == "convert":
+        convert(args.anercorp)
+    elif args.command == "train":
+        train(args.seed)
+    else:
+        evaluate(args.anercorp, args.model)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

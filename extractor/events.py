@@ -13,18 +13,26 @@ a list of places gives several arguments of one role.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .corpus import CORE_ROLES
+from .event_lexicon import (
+    blockers,
+    civil_words,
+    config,
+    governing_verbs,
+    lookup_trigger,
+    trigger_index,
+    words,
+)
 from .language import doc_text
 from .lexicons import _key, context_words
 from .mentions import Mention
-from .resources import load_yaml
 
-__all__ = ["Event", "EventExtractor", "trigger_index", "lookup_trigger"]
+__all__ = ["Event", "EventExtractor", "lookup_trigger", "trigger_index"]
 
 _TENSE_STATUS = {"past": "completed", "present": "ongoing", "future": "planned"}
 _ROLE_LABELS = {"origin": {"BASE", "PLACE"}, "destination": {"BASE", "PLACE"},
@@ -50,7 +58,8 @@ _QUANTITY_UNITS = {
     "BASE_TRANSFER": {"bases", "sites"}, "BASE_CLOSURE": {"bases", "sites"},
     "ATTACK": {"killed", "wounded", "people", "troops", "missiles", "rockets", "drones", "aircraft"},
 }
-_CORE_ROLES = {"actor", "origin", "destination", "location", "target", "recipient"}
+#: An event is only codable (and scorable, EXTRACTION.md) through one of these.
+_CORE_ROLES = CORE_ROLES
 
 
 @dataclass
@@ -70,53 +79,6 @@ class Event:
                 "args": args, **self.extra}
 
 
-def _config() -> dict[str, Any]:
-    return load_yaml("lexicons/triggers.yaml")
-
-
-@cache
-def trigger_index() -> dict[str, tuple[str, str]]:
-    """Normalized trigger form → (event type, tense)."""
-    index: dict[str, tuple[str, str]] = {}
-    for event_type, spec in _config().get("types", {}).items():
-        for tense in ("noun", "past", "present", "future"):
-            for form in spec.get(tense, []):
-                index.setdefault(_key(form), (event_type, tense))
-    return index
-
-
-@cache
-def _words(section: str, key: str | None = None) -> frozenset[str]:
-    data = _config().get(section, {})
-    if key is not None:
-        data = data.get(key, [])
-    return frozenset(_key(word) for word in data)
-
-
-@cache
-def _enclitics() -> tuple[str, ...]:
-    return tuple(sorted(_words("enclitics"), key=len, reverse=True))
-
-
-@cache
-def _blockers() -> frozenset[str]:
-    return _words("negators") | _words("hypothetical")
-
-
-def lookup_trigger(norm: str) -> tuple[str, str] | None:
-    """(type, tense) of a token NORM, also through a pronoun suffix («انسحابها»)."""
-    index = trigger_index()
-    if norm in index:
-        return index[norm]
-    for suffix in _enclitics():
-        stem = norm[: -len(suffix)]
-        if norm.endswith(suffix) and len(stem) >= 3:
-            for candidate in (stem, stem[:-1] + "ه" if stem.endswith("ت") else stem):
-                if candidate in index:
-                    return index[candidate]
-    return None
-
-
 class EventExtractor:
     """The ``arabic_events`` component: writes ``doc._.events``."""
 
@@ -124,11 +86,11 @@ class EventExtractor:
         self.name = name
         self.back_sentences = back_sentences
         self.window = window
-        config = _config()
-        self.meta = {t: (s.get("cameo"), s.get("plover")) for t, s in config["types"].items()}
-        self.object_dependent = {_key(k): v for k, v in config.get("object_dependent", {}).items()}
-        self.noun_default = config.get("noun_default", "completed")
-        self.roles = {role: _words("roles", role) for role in config.get("roles", {})}
+        lexicon = config()
+        self.meta = {t: (s.get("cameo"), s.get("plover")) for t, s in lexicon["types"].items()}
+        self.object_dependent = {_key(k): v for k, v in lexicon.get("object_dependent", {}).items()}
+        self.noun_default = lexicon.get("noun_default", "completed")
+        self.roles = {role: words("roles", role) for role in lexicon.get("roles", {})}
         self.role_words = frozenset().union(*self.roles.values())
         self.descriptors = context_words("place_descriptors")
 
@@ -165,20 +127,20 @@ class EventExtractor:
     # -- one trigger -----------------------------------------------------
     def _event(self, doc, token, last, kind, mentions, clause, sentences, number) -> Event | None:
         event_type, tense = kind
-        if self._blocked(doc, token):
-            return None
-        if event_type == "WITHDRAWAL" and self._non_military(doc, last):
+        if self._blocked(doc, token, last) or self._non_military(doc, token, last, event_type):
             return None
         in_clause = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
         sentence_start = sentences[number].start_char
         before = [m for m in mentions if sentence_start <= m.start and m.end <= token.idx]
-        actor = self._actor(doc, token, last, in_clause, before, sentences, number)
+        may_refer_back = tense != "noun" or self._refers_back(doc, token, last)
+        back = self.back_sentences if may_refer_back else 0
+        actor = self._actor(doc, token, last, in_clause, before, sentences, number, back)
         event_type = self._retype(event_type, token.norm_, last, in_clause, actor)
         event = Event(event_type, self._status(doc, token, tense), token.idx, token.idx + len(token))
         cameo, plover = self.meta.get(event_type, (None, None))
         event.extra = {"cameo": cameo, "plover": plover, "sentence": number}
         giver = self._after_min(doc, in_clause, last, "FORCE")
-        if token.norm_ in _words("receive_forms") and event_type == "BASE_TRANSFER":
+        if token.norm_ in words("receive_forms") and event_type == "BASE_TRANSFER":
             if actor is not None:
                 event.args.append(("recipient", actor))
             actor = giver
@@ -197,16 +159,36 @@ class EventExtractor:
             return None  # nothing says who or where: not a codable event
         return event
 
-    def _blocked(self, doc: Doc, token) -> bool:
-        """Negated («لم تنسحب»، «نفى انسحاب») or hypothetical («في حال انسحاب»)."""
+    def _blocked(self, doc: Doc, token, last) -> bool:
+        """Negated («لم تنسحب»), hypothetical («في حال انسحاب», «ضربات محتملة»), or
+        not an event at all (a demand, an option under study, a stopped action)."""
         start = max(self._sentence.start, token.i - self.window)
-        return any(t.norm_ in _blockers() for t in doc[start:token.i])
+        after = doc[last.i + 1: min(self._sentence.end, last.i + 3)]
+        return (any(t.norm_ in blockers() for t in doc[start:token.i])
+                or any(t.norm_ in words("hypothetical_after") for t in after))
 
-    def _non_military(self, doc: Doc, last) -> bool:
+    def _non_military(self, doc: Doc, token, last, event_type: str) -> bool:
+        """A subject or object that makes the trigger civil news («نشرت تقريراً», «انتشار المرض»)."""
+        nearby = doc[last.i + 1: min(self._sentence.end, last.i + 6)]  # verb, subject, object
+        preceding = doc[max(self._sentence.start, token.i - 1):token.i]
+        if any(t.norm_ in civil_words(event_type) for t in (*preceding, *nearby)):
+            return True
+        if event_type != "WITHDRAWAL":
+            return False
         following = doc[last.i + 1: min(self._sentence.end, last.i + 4)]
-        objects = _words("non_military_objects")
+        objects = words("non_military_objects")
         return any(t.norm_ in objects or f"{t.norm_} {t.nbor().norm_ if t.i + 1 < len(doc) else ''}"
                    in objects for t in following)
+
+    def _refers_back(self, doc: Doc, token, last) -> bool:
+        """An event noun may take an actor from earlier sentences only through a
+        pronoun on the trigger («انسحابها») or a word that refers to a force."""
+        if token.norm_ not in trigger_index():
+            return True  # found through an enclitic pronoun
+        window = doc[self._sentence.start:min(self._sentence.end, last.i + 5)]
+        governors = doc[max(self._sentence.start, token.i - self.window):token.i]
+        return (any(t.norm_ in words("back_reference_cues") for t in window)
+                or any(t.norm_ in governing_verbs() for t in governors))
 
     def _retype(self, event_type: str, norm: str, last, in_clause, actor) -> str:
         rule = self.object_dependent.get(norm)
@@ -220,11 +202,11 @@ class EventExtractor:
         start = max(self._sentence.start, token.i - self.window - 1)
         before = {t.norm_ for t in doc[start:token.i]}
         for status in ("planned", "completed", "ongoing"):
-            if before & _words("status_governors", status):
+            if before & words("status_governors", status):
                 return status
         return _TENSE_STATUS.get(tense, self.noun_default)
 
-    def _actor(self, doc, token, last, in_clause, before, sentences, number) -> Mention | None:
+    def _actor(self, doc, token, last, in_clause, before, sentences, number, back: int) -> Mention | None:
         owners = [m for m in in_clause if m.label == "FORCE" and self._owned_by(doc, m)]
         if owners:
             return owners[0]  # «طائرات مسيّرة تابعة لقوات الدعم السريع»
@@ -236,8 +218,8 @@ class EventExtractor:
         subjects = [m for m in before if m.label == "FORCE" and not self._has_role_word(doc, m)]
         if subjects:
             return subjects[-1]
-        for back in range(number - 1, max(-1, number - 1 - self.back_sentences), -1):
-            sentence = sentences[back]
+        for previous in range(number - 1, max(-1, number - 1 - back), -1):
+            sentence = sentences[previous]
             earlier = [m for m in doc._.mentions or [] if m.label == "FORCE"
                        and sentence.start_char <= m.start < sentence.end_char]
             if earlier:
@@ -249,7 +231,7 @@ class EventExtractor:
         before = _token_before(doc, mention.start)
         if before is None or before.norm_ != "ل" or before.i == 0:
             return False
-        return doc[before.i - 1].norm_ in _words("ownership")
+        return doc[before.i - 1].norm_ in words("ownership")
 
     def _after_min(self, doc, in_clause, last, label: str) -> Mention | None:
         end = last.idx + len(last)
@@ -295,7 +277,7 @@ class EventExtractor:
     def _describes_previous(self, doc: Doc, prep) -> bool:
         """A preposition inside a relative or descriptive phrase («الواقعة في», «أكبر قاعدة في»)."""
         start = max(self._sentence.start, prep.i - 3)
-        return any(t.norm_ in _words("descriptive") for t in doc[start:prep.i])
+        return any(t.norm_ in words("descriptive") for t in doc[start:prep.i])
 
     def _role_for(self, prep: str, event_type: str, label: str) -> str | None:
         borrowed = _BORROWED.get(event_type, {})
@@ -318,7 +300,7 @@ class EventExtractor:
 
     def _passive_target(self, doc: Doc, event: Event, before: list[Mention]) -> None:
         """«تعرضت قاعدة التنف لهجوم»: the mention after تعرض is the target."""
-        governors = _words("passive_governors")
+        governors = words("passive_governors")
         for mention in reversed(before):
             previous = _token_before(doc, mention.start)
             if mention.label in _ROLE_LABELS["target"] and previous is not None \

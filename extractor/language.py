@@ -110,12 +110,10 @@ def _known_stem(stem: str) -> bool:
 @cache
 def known_stems() -> frozenset[str]:
     """Names, trigger and governor forms, and context words: what a proclitic may precede."""
-    from .events import _words, trigger_index  # late imports: data is loaded on first use
+    from .event_lexicon import governing_verbs, trigger_index  # late imports: data loads on first use
     from .lexicons import context_words, known_names
 
-    words = set(known_names()) | set(trigger_index())
-    for status in ("ongoing", "planned", "completed"):
-        words |= _words("status_governors", status)
+    words = set(known_names()) | set(trigger_index()) | governing_verbs()
     for section in ("place_descriptors", "base_heads", "unit_heads", "force_heads",
                     "force_heads_definite"):
         words |= {w for w in context_words(section) if " " not in w}

@@ -137,7 +137,7 @@ class ContextRecognizer(Recognizer):
         self.definite_heads = words("force_heads_definite")
         self.adjectives = nationality_adjectives()
         self.not_forces = words("force_head_exclusions")
-        from .events import trigger_index  # trigger nouns end a force name («حركة الشباب الهجوم»)
+        from .event_lexicon import trigger_index  # trigger nouns end a force name («حركة الشباب الهجوم»)
 
         self.triggers = frozenset(trigger_index())
 

@@ -1,0 +1,73 @@
+"""The trigger lexicon (``models/lexicons/triggers.yaml``) as lookup tables.
+
+Kept apart from the event rules so the rules read as rules; every table is
+built once and cached.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from .lexicons import _key
+from .resources import load_yaml
+
+__all__ = ["blockers", "civil_words", "config", "governing_verbs", "lookup_trigger", "trigger_index", "words"]
+
+
+def config() -> dict[str, Any]:
+    return load_yaml("lexicons/triggers.yaml")
+
+
+@cache
+def trigger_index() -> dict[str, tuple[str, str]]:
+    """Normalized trigger form → (event type, tense)."""
+    index: dict[str, tuple[str, str]] = {}
+    for event_type, spec in config().get("types", {}).items():
+        for tense in ("noun", "past", "present", "future"):
+            for form in spec.get(tense, []):
+                index.setdefault(_key(form), (event_type, tense))
+    return index
+
+
+@cache
+def words(section: str, key: str | None = None) -> frozenset[str]:
+    data = config().get(section, {})
+    if key is not None:
+        data = data.get(key, [])
+    return frozenset(_key(word) for word in data)
+
+
+@cache
+def enclitics() -> tuple[str, ...]:
+    return tuple(sorted(words("enclitics"), key=len, reverse=True))
+
+
+@cache
+def blockers() -> frozenset[str]:
+    return words("negators") | words("hypothetical") | words("not_events")
+
+
+@cache
+def governing_verbs() -> frozenset[str]:
+    """Verbs governing an event noun («وبدأ الانسحاب»): their agreement refers to the actor."""
+    return frozenset().union(*(words("status_governors", s) for s in config()["status_governors"]))
+
+
+@cache
+def civil_words(event_type: str) -> frozenset[str]:
+    return words("civil_context", "all") | words("civil_context", event_type)
+
+
+def lookup_trigger(norm: str) -> tuple[str, str] | None:
+    """(type, tense) of a token NORM, also through a pronoun suffix («انسحابها»)."""
+    index = trigger_index()
+    if norm in index:
+        return index[norm]
+    for suffix in enclitics():
+        stem = norm[: -len(suffix)]
+        if norm.endswith(suffix) and len(stem) >= 3:
+            for candidate in (stem, stem[:-1] + "ه" if stem.endswith("ت") else stem):
+                if candidate in index:
+                    return index[candidate]
+    return None

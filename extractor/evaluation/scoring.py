@@ -147,6 +147,8 @@ def _score_values(article: dict[str, Any], g_ents: list[dict[str, Any]], p_ents:
                 continue
             right = {name: _value_correct(g_ents[g], p_ents[p], name) for name in names}
             right["all"] = all(right.values())
+            if label == "QUANTITY":  # the target: the count and what it counts
+                right["value+unit"] = right["value"] and right["unit"]
             for name, ok in right.items():
                 slot = tally.values[(label, name)]
                 slot[0] += ok

@@ -64,6 +64,8 @@ def lookup_trigger(norm: str) -> tuple[str, str] | None:
     index = trigger_index()
     if norm in index:
         return index[norm]
+    if norm.endswith("ه") and index.get(norm[:-1], ("", ""))[1] == "noun" and len(norm) >= 5:
+        return index[norm[:-1]]  # «انسحابه»: ه is left out of the enclitics (it is also ة normalized)
     for suffix in enclitics():
         stem = norm[: -len(suffix)]
         if norm.endswith(suffix) and len(stem) >= 3:

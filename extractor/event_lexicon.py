@@ -6,7 +6,7 @@ built once and cached.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .lexicons import _key
@@ -59,6 +59,7 @@ def civil_words(event_type: str) -> frozenset[str]:
     return words("civil_context", "all") | words("civil_context", event_type)
 
 
+@lru_cache(maxsize=1 << 16)  # called for every token: words repeat across articles
 def lookup_trigger(norm: str) -> tuple[str, str] | None:
     """(type, tense) of a token NORM, also through a pronoun suffix («انسحابها»)."""
     index = trigger_index()

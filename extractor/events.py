@@ -52,11 +52,12 @@ _BORROWED = {"WITHDRAWAL": {"location": "origin"}}
 _DIRECT_OBJECT = {"WITHDRAWAL": "origin", "BASE_TRANSFER": "location",
                   "BASE_CLOSURE": "location", "ATTACK": "target"}
 #: What a quantity argument may count, per event type.
-_FORCE_UNITS = {"troops", "vehicles", "aircraft", "drones", "tanks", "ships"}
+_FORCE_UNITS = {"troops", "vehicles", "aircraft", "drones", "ships"}
 _QUANTITY_UNITS = {
     "WITHDRAWAL": _FORCE_UNITS, "DEPLOYMENT": _FORCE_UNITS,
     "BASE_TRANSFER": {"bases", "sites"}, "BASE_CLOSURE": {"bases", "sites"},
-    "ATTACK": {"killed", "wounded", "people", "troops", "missiles", "rockets", "drones", "aircraft"},
+    "ATTACK": {"killed", "wounded", "people", "troops", "missiles", "shells", "drones", "aircraft",
+               "strikes"},
 }
 #: An event is only codable (and scorable, EXTRACTION.md) through one of these.
 _CORE_ROLES = CORE_ROLES

@@ -140,12 +140,16 @@ class ContextRecognizer(Recognizer):
         from .event_lexicon import trigger_index  # trigger nouns end a force name («حركة الشباب الهجوم»)
 
         self.triggers = frozenset(trigger_index())
+        heads = self.base_heads | self.strong | self.unit_heads | self.force_heads | self.definite_heads
+        self.first_words = frozenset(head.split(" ")[0] for head in heads)  # a token outside starts nothing
 
     def analyze(self, doc: Doc) -> list[Mention]:
         mentions: list[Mention] = []
-        for index, token in enumerate(doc):
-            norm = token.norm_
-            pair = f"{norm} {doc[index + 1].norm_}" if index + 1 < len(doc) else norm
+        norms = [token.norm_ for token in doc]
+        for index, norm in enumerate(norms):
+            if norm not in self.first_words:
+                continue  # most tokens: no head of any pattern starts here
+            pair = f"{norm} {norms[index + 1]}" if index + 1 < len(norms) else norm
             for head_norm, width in ((pair, 2), (norm, 1)):
                 if head_norm in self.base_heads:
                     mentions.extend(self._base(doc, index, width, head_norm))
@@ -281,7 +285,11 @@ class QuantityRecognizer(Recognizer):
                         {"value": q.value, "min": q.min, "max": q.max, "qualifier": q.qualifier,
                          "unit": q.unit, "noun": q.noun,
                          "core": [q.number_start, q.number_end]})
-                for q in find_quantities(doc_text(doc))]
+                for q in find_quantities(doc_text(doc)) if q.unit not in _NOT_MENTIONED]
+
+
+#: Units the number grammar reads but the contract does not count (guidelines §6: percentages).
+_NOT_MENTIONED = frozenset({"percent"})
 
 
 class TimeRecognizer(Recognizer):

@@ -16,6 +16,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .lexicons import context_words
 from .mentions import Mention
 from .resources import models_dir
 
@@ -49,6 +50,10 @@ class StatisticalTagger:
         self.labels = set(labels)
         self.score = score
         self.model = _load(self.path)
+        # ANERcorp marks «ريف» or «شمال» alone as LOC at times; the project
+        # keeps descriptors and compass words outside PLACE (guidelines §3).
+        self.place_edges = context_words("place_descriptors") | context_words("place_cues") \
+            | context_words("name_stopwords")
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -58,10 +63,20 @@ class StatisticalTagger:
             target.norm_ = source.norm_
         for _, component in self.model.pipeline:
             copy = component(copy)
-        found = [self._mention(doc, ent.start, ent.end, ent.label_) for ent in copy.ents
-                 if ent.label_ in self.labels]
+        found = [self._mention(doc, *bounds, ent.label_) for ent in copy.ents
+                 if ent.label_ in self.labels and (bounds := self._trim(doc, ent.start, ent.end, ent.label_))]
         doc._.mentions = (doc._.mentions or []) + found
         return doc
+
+    def _trim(self, doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | None:
+        """Cut descriptor and compass tokens off a model PLACE's edges; None if nothing is left."""
+        if label != "PLACE":
+            return start, end
+        while start < end and doc[start].norm_ in self.place_edges:
+            start += 1
+        while end > start and doc[end - 1].norm_ in self.place_edges:
+            end -= 1
+        return (start, end) if start < end else None
 
     def _mention(self, doc: Doc, start: int, end: int, label: str) -> Mention:
         span = doc[start:end]

@@ -1,7 +1,7 @@
 """Train and measure the statistical named-entity tagger on ANERcorp (issue #7).
 
-    python scripts/train_ner.py convert  ANERCORP_DIR   # → training/corpus/*.spacy
-    python scripts/train_ner.py train                   # spacy train training/ner.cfg → models/ner
+    python scripts/train_ner.py convert  ANERCORP_DIR   # → training/corpus/*.spacy (to inspect)
+    python scripts/train_ner.py train    ANERCORP_DIR   # convert, then spacy train → models/ner
     python scripts/train_ner.py evaluate ANERCORP_DIR   # seqeval on the ANERcorp test split
     python scripts/train_ner.py evaluate ANERCORP_DIR --system  # the whole extractor, rules + model
 
@@ -109,6 +109,9 @@ def to_doc(nlp, sentence: Sentence, stats: dict[str, int]):
         if last == first:
             stats["unaligned"] += 1
             continue
+        if any(doc[i].is_sent_start for i in range(first + 1, last)):
+            stats["cross_sentence"] += 1  # «سي . أن . أن»: the splitter ends a sentence inside it
+            continue
         stats["punct_trimmed"] += (first, last) != before_punct
         ents.append(Span(doc, first, last, label=LABELS[kind]))
     doc.ents = ents
@@ -123,7 +126,8 @@ def convert(data_dir: Path, dev_every: int = 10, out_dir: Path = CORPUS_DIR) -> 
     out_dir.mkdir(parents=True, exist_ok=True)
     report = {}
     for split, name in FILES.items():
-        stats = {"sentences": 0, "spans": 0, "unaligned": 0, "clitic_trimmed": 0, "punct_trimmed": 0}
+        stats = {"sentences": 0, "spans": 0, "unaligned": 0, "cross_sentence": 0, "clitic_trimmed": 0,
+                 "punct_trimmed": 0}
         bins = {"train": DocBin(), "dev": DocBin()} if split == "train" else {"test": DocBin()}
         for index, sentence in enumerate(read_anercorp(data_dir / name)):
             stats["sentences"] += 1
@@ -136,10 +140,16 @@ def convert(data_dir: Path, dev_every: int = 10, out_dir: Path = CORPUS_DIR) -> 
     return report
 
 
-def train(seed: int = 0) -> None:
-    """``spacy train`` with the repo's config, then copy the best model to ``models/ner``."""
+def train(data_dir: Path, seed: int = 0) -> None:
+    """Convert, ``spacy train`` with the repo's config, then copy the best model to ``models/ner``.
+
+    Conversion runs in the same process as training so that the training docs
+    are tokenized exactly as spaCy re-tokenizes them (the tokenizer reads the
+    lexicons, which may have changed since an earlier conversion).
+    """
     from spacy.cli.train import train as spacy_train
 
+    convert(data_dir)
     overrides = {"paths.train": str(CORPUS_DIR / "train.spacy"), "paths.dev": str(CORPUS_DIR / "dev.spacy"),
                  "system.seed": seed}
     spacy_train(CONFIG, OUTPUT_DIR, overrides=overrides)
@@ -202,7 +212,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("convert").add_argument("anercorp", type=Path)
-    sub.add_parser("train").add_argument("--seed", type=int, default=0)
+    tr = sub.add_parser("train")
+    tr.add_argument("anercorp", type=Path)
+    tr.add_argument("--seed", type=int, default=0)
     ev = sub.add_parser("evaluate")
     ev.add_argument("anercorp", type=Path)
     ev.add_argument("--model", type=Path, default=MODEL_DIR)
@@ -212,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "convert":
         convert(args.anercorp)
     elif args.command == "train":
-        train(args.seed)
+        train(args.anercorp, args.seed)
     else:
         evaluate(args.anercorp, args.model, args.system)
     return 0

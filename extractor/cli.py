@@ -1,4 +1,4 @@
-"""Command line: ``extractor run`` and ``extractor evaluate``.
+"""Command line: ``extractor run``, ``extractor evaluate`` and ``extractor convert``.
 
 ``run`` writes one JSON line per input article, in input order, to stdout or
 ``-o``; a progress bar goes to stderr when it is a terminal. A missing input
@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from . import __version__
+
+FORMAT_NAMES = ("corpus", "brat", "conll", "labelstudio")
 
 __all__ = ["build_parser", "main"]
 
@@ -51,12 +53,23 @@ def build_parser() -> argparse.ArgumentParser:
                           help="with no --pred: run with or without the statistical tagger")
     evaluate.add_argument("--errors", type=int, default=0, metavar="N",
                           help="also print the first N false positives and negatives")
+
+    convert = commands.add_parser("convert", help="convert annotations between corpus JSONL, brat, CoNLL "
+                                                   "and Label Studio")
+    convert.add_argument("source", help="input: .jsonl (corpus), brat folder, .conll/.bio, or .json (Label Studio)")
+    convert.add_argument("target", help="output path (a folder for brat)")
+    convert.add_argument("--from", dest="source_format", choices=FORMAT_NAMES,
+                         help="input format (default: from the path)")
+    convert.add_argument("--to", dest="target_format", choices=FORMAT_NAMES,
+                         help="output format (default: from the path)")
+    convert.add_argument("--validate", action="store_true",
+                         help="check every converted article with the corpus validator")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return {"run": _run, "evaluate": _evaluate}[args.command](args)
+    return {"run": _run, "evaluate": _evaluate, "convert": _convert}[args.command](args)
 
 
 def _progress(iterable: Iterable, mode: str):
@@ -149,6 +162,23 @@ def _evaluate(args: argparse.Namespace) -> int:
         for path in report.write(args.out):
             print(f"wrote {path}", file=sys.stderr)
     return 0
+
+
+def _convert(args: argparse.Namespace) -> int:
+    from .corpus import validate_article
+    from .formats.convert import read_articles_as, write_articles_as
+
+    try:
+        articles = read_articles_as(args.source, args.source_format)
+        problems = [f"{a.get('id')}: {p}" for a in articles for p in validate_article(a)] if args.validate else []
+        write_articles_as(articles, args.target, args.target_format)
+    except (OSError, ValueError, KeyError) as error:
+        print(f"extractor: error: {error}", file=sys.stderr)
+        return 2
+    for problem in problems:
+        print(f"extractor: invalid: {problem}", file=sys.stderr)
+    print(f"extractor: converted {len(articles)} article(s) to {args.target}", file=sys.stderr)
+    return 1 if problems else 0
 
 
 def _ner(choice: str) -> bool | None:

@@ -300,3 +300,40 @@ def test_tool_configs_declare_every_label(name) -> None:
 
 def test_annotation_conf_declares_status_values() -> None:
     assert "Status\tArg:<EVENT>, Value:ongoing|completed|planned" in annotation_conf()
+
+
+# -- the command line: extractor convert -------------------------------------------------------
+
+@pytest.mark.parametrize("target, fmt", [("brat", "brat"), ("tasks.json", "labelstudio"),
+                                         ("copy.jsonl", "corpus")])
+def test_cli_convert_round_trips_the_dev_split(tmp_path, target, fmt) -> None:
+    from extractor.cli import main
+
+    middle, back = tmp_path / target, tmp_path / "back.jsonl"
+    assert main(["convert", str(ROOT / "corpus" / "dev.jsonl"), str(middle)]) == 0
+    assert main(["convert", str(middle), str(back), "--from", fmt, "--validate"]) == 0
+    assert load_corpus(back) == DEV
+
+
+def test_cli_convert_conll_keeps_every_entity(tmp_path) -> None:
+    from extractor.cli import main
+
+    conll, back = tmp_path / "dev.conll", tmp_path / "back.jsonl"
+    assert main(["convert", str(ROOT / "corpus" / "dev.jsonl"), str(conll)]) == 0
+    assert main(["convert", str(conll), str(back), "--validate"]) == 0
+    gold = Counter((e["label"], e["text"].replace("\n", " ")) for a in DEV for e in a["entities"])
+    got = Counter((e["label"], e["text"]) for a in load_corpus(back) for e in a["entities"])
+    assert sum(got.values()) == sum(gold.values())
+    assert [a["id"] for a in load_corpus(back)] == IDS
+
+
+def test_cli_convert_reports_unknown_formats_and_invalid_articles(tmp_path, capsys) -> None:
+    from extractor.cli import main
+
+    assert main(["convert", str(ROOT / "corpus" / "dev.jsonl"), str(tmp_path / "out.xml")]) == 2
+    assert "cannot tell the format" in capsys.readouterr().err
+    broken = dict(DEV[0], entities=[dict(DEV[0]["entities"][0], start=0, end=1)])
+    source = tmp_path / "broken.jsonl"
+    source.write_text(json.dumps(broken, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert main(["convert", str(source), str(tmp_path / "b"), "--to", "brat", "--validate"]) == 1
+    assert "invalid" in capsys.readouterr().err

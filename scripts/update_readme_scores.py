@@ -92,6 +92,13 @@ def _anercorp() -> list[str]:
             s = scores[name]
             rows.append(f"| {name} | {_f(s['precision'])} | {_f(s['recall'])} | {_f(s['f1-score'])} | "
                         f"{int(s['support'])} |")
+    system = path.with_name("anercorp_scores_system.json")
+    if system.exists():
+        whole = json.loads(system.read_text(encoding="utf-8"))
+        parts = ", ".join(f"{name} {_f(whole[name]['f1-score'])}" for name in ("LOC", "PERS", "ORG", "micro avg")
+                          if name in whole)
+        rows += ["", f"The whole extractor (rules + model; its PLACE counts as LOC; BASE and FORCE, which ANERcorp has no class for, and MISC are not output) on the same "
+                     f"test split: {parts} (`scripts/train_ner.py evaluate ANERCORP_DIR --system`)."]
     rows += ["", "Published systems on the same split (overall F1, %):", "",
              "| system | F1 | source |", "|---|---|---|"]
     rows += [f"| {name} | {score} | {source} |" for name, score, source in PUBLISHED]

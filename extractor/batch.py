@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from spacy.util import minibatch
+
 __all__ = ["parallel_map", "completed_ids", "BatchSummary", "run_batch"]
 
 _WORKER = None
@@ -33,9 +35,9 @@ def _init_worker(options: dict[str, Any]) -> None:
     _WORKER = Extractor(**options)
 
 
-def _work(item: tuple[int, Any]) -> Any:
-    position, article = item
-    return _WORKER.extract_article(article, position)
+def _work(item: tuple[int, list[Any]]) -> list[Any]:
+    position, articles = item
+    return _WORKER.extract_many(articles, position)
 
 
 def parallel_map(articles: Iterable[Any], n_process: int = 2, batch_size: int = 64,
@@ -46,14 +48,16 @@ def parallel_map(articles: Iterable[Any], n_process: int = 2, batch_size: int = 
     """
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    numbered = enumerate(articles)
-    window = max(1, n_process * batch_size * 4)
+    size = max(1, batch_size)
+    batches = ((number * size, batch) for number, batch in enumerate(minibatch(articles, size)))
+    window = max(1, n_process * 4)  # minibatches in flight: memory stays bounded
     with context.Pool(n_process, initializer=_init_worker, initargs=(options or {},)) as pool:
         while True:
-            chunk = list(itertools.islice(numbered, window))
+            chunk = list(itertools.islice(batches, window))
             if not chunk:
                 break
-            yield from pool.imap(_work, chunk, chunksize=max(1, batch_size // 4))
+            for results in pool.imap(_work, chunk):
+                yield from results
 
 
 def completed_ids(path: Path) -> set[str]:

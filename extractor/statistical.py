@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from .lexicons import context_words
 from .mentions import Mention
@@ -56,17 +58,36 @@ class StatisticalTagger:
             | context_words("name_stopwords")
 
     def __call__(self, doc: Doc) -> Doc:
-        if not len(doc):
-            return doc
+        if len(doc):
+            copy = self._copy(doc)
+            for _, component in self.model.pipeline:
+                copy = component(copy)
+            self._add(doc, copy)
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
+        """Batched like spaCy's own components: tok2vec and NER run on a whole
+        minibatch at once, which is where the model's cost goes."""
+        for batch in minibatch(docs, batch_size):
+            filled = [doc for doc in batch if len(doc)]
+            copies = [self._copy(doc) for doc in filled]
+            for _, component in self.model.pipeline:
+                copies = list(component.pipe(copies, batch_size=batch_size))
+            for doc, copy in zip(filled, copies):
+                self._add(doc, copy)
+            yield from batch
+
+    def _copy(self, doc: Doc) -> Doc:
+        """The same tokens in the model's vocab, so the model never re-tokenizes."""
         copy = Doc(self.model.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
         for source, target in zip(doc, copy):
             target.norm_ = source.norm_
-        for _, component in self.model.pipeline:
-            copy = component(copy)
-        found = [self._mention(doc, *bounds, ent.label_) for ent in copy.ents
+        return copy
+
+    def _add(self, doc: Doc, tagged: Doc) -> None:
+        found = [self._mention(doc, *bounds, ent.label_) for ent in tagged.ents
                  if ent.label_ in self.labels and (bounds := self._trim(doc, ent.start, ent.end, ent.label_))]
         doc._.mentions = (doc._.mentions or []) + found
-        return doc
 
     def _trim(self, doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | None:
         """Cut descriptor and compass tokens off a model PLACE's edges; None if nothing is left."""

@@ -40,3 +40,35 @@ def test_pipe_keeps_order_and_ids(extractor) -> None:
 def test_include_text_option(extractor) -> None:
     out = extractor.extract(TEXT).to_dict(include_text=True)
     assert out["text"] == TEXT
+
+
+def test_batched_pipe_equals_one_by_one(extractor) -> None:
+    """``pipe`` runs each component over a minibatch (the model batched); the
+    output must not depend on which articles share a batch."""
+    texts = [TEXT, "قصفت طائرات مسيّرة مواقع في ريف إدلب الجنوبي يوم الأحد.", "", "hello",
+             "وصل نحو ألفي جندي فرنسي إلى قاعدة أداما في تشاد أول أمس."]
+    articles = [{"id": str(i), "text": t, "date": "2025-04-02"} for i, t in enumerate(texts)]
+    batched = [r.to_dict() for r in extractor.pipe(articles, batch_size=3)]
+    single = [extractor.extract(t, date="2025-04-02", doc_id=str(i)).to_dict() for i, t in enumerate(texts)]
+    assert batched == single
+    assert batched[2]["errors"] and not batched[0]["errors"]
+
+
+def test_one_failing_article_in_a_batch_fails_alone(extractor, monkeypatch) -> None:
+    from extractor import events
+
+    original = events.EventExtractor.__call__
+
+    def fragile(self, doc):
+        if "كمين" in doc.text:
+            raise RuntimeError("component exploded")
+        return original(self, doc)
+
+    monkeypatch.setattr(events.EventExtractor, "__call__", fragile)
+    articles = [{"id": "a", "text": TEXT}, {"id": "b", "text": "نصب مسلحون كميناً لدورية قرب الرطبة."},
+                {"id": "c", "text": TEXT}]
+    results = list(extractor.pipe(articles, batch_size=8))
+    assert [r.id for r in results] == ["a", "b", "c"]
+    assert results[1].errors and "component exploded" in results[1].errors[0]
+    assert not results[0].errors and not results[2].errors
+    assert results[0].events and results[0].to_dict() == results[2].to_dict() | {"id": "a"}

@@ -60,7 +60,7 @@ def _event_rows(report: Report) -> list[str]:
     rows = ["| event type | P | R | F1 | gold |", "|---|---|---|---|---|"]
     for name, row in events.iterrows():
         if name != "macro":
-            rows.append(f"| {name} | {_f(row.precision)} | {_f(row.recall)} | {_f(row.f1)} | {row.tp + row.fn} |")
+            rows.append(f"| {name} | {_f(row.precision)} | {_f(row.recall)} | {_f(row.f1)} | {int(row.tp + row.fn)} |")
     args = report.arguments.set_index("role")
     roles = ", ".join(f"{role} {_f(row.f1)}" for role, row in args.iterrows() if role not in ("micro", "macro"))
     rows += ["", f"Arguments: micro F1 **{_f(args.loc['micro'].f1)}** ({roles}). "

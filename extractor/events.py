@@ -132,11 +132,13 @@ class EventExtractor:
         gap = token.i - last.i
         if gap <= self.window + 1:
             return True
+        if first.norm_ in words("light_verbs") and kind[1] == "noun":
+            return gap <= int(config().get("light_verb_object_reach", 14))
         if gap > int(config().get("light_verb_reach", 8)):
             return False
         if any(t.norm_ in {"،", ","} for t in token.doc[last.i:token.i]):
             return False
-        return first.norm_ in words("light_verbs") or (first_kind[1] == "noun" and kind[1] != "noun")
+        return first_kind[1] == "noun" and kind[1] != "noun"
 
     # -- one trigger -----------------------------------------------------
     def _event(self, doc, token, last, kind, mentions, clause, sentences, number) -> Event | None:
@@ -150,7 +152,8 @@ class EventExtractor:
         back = self.back_sentences if may_refer_back else 0
         actor = self._actor(doc, token, last, in_clause, before, sentences, number, back)
         event_type = self._retype(event_type, token.norm_, last, in_clause, actor)
-        event = Event(event_type, self._status(doc, token, tense), token.idx, token.idx + len(token))
+        named = last if token.norm_ in words("light_verbs") else token  # «شنت … غارات» → غارات (§8)
+        event = Event(event_type, self._status(doc, token, tense), named.idx, named.idx + len(named))
         cameo, plover = self.meta.get(event_type, (None, None))
         event.extra = {"cameo": cameo, "plover": plover, "sentence": number}
         giver = self._after_min(doc, in_clause, last, "FORCE")
@@ -187,7 +190,19 @@ class EventExtractor:
                 or any(t.norm_ in words("hypothetical_after") for t in after)
                 or any(t.norm_ in words("clause_blockers") for t in clause)
                 or (previous is not None and previous.norm_ in words("demonstratives")
-                    and lookup_trigger(token.norm_)[1] == "noun"))
+                    and lookup_trigger(token.norm_)[1] == "noun")
+                or self._denied_complement(doc, token))
+
+    def _denied_complement(self, doc: Doc, token) -> bool:
+        """The trigger sits in «أن …» after a denial verb, with no contrast in between."""
+        complement = False
+        for t in reversed(doc[self._sentence.start:token.i]):
+            if t.norm_ in words("scope_breaks"):
+                return False
+            complement = complement or t.norm_ in words("complementizers")
+            if complement and t.norm_ in words("denial_verbs"):
+                return True
+        return False
 
     def _clause_before(self, doc: Doc, token):
         """The words from the last comma (or the sentence start) up to the trigger."""
@@ -200,7 +215,7 @@ class EventExtractor:
 
     def _non_military(self, doc: Doc, token, last, event_type: str) -> bool:
         """A subject or object that makes the trigger civil news («نشرت تقريراً», «انتشار المرض»)."""
-        nearby = doc[last.i + 1: min(self._sentence.end, last.i + 6)]  # verb, subject, object
+        nearby = doc[token.i + 1: min(self._sentence.end, last.i + 6)]  # verb, subject, object
         preceding = doc[max(self._sentence.start, token.i - 1):token.i]
         if any(t.norm_ in civil_words(event_type) for t in (*preceding, *nearby)):
             return True

@@ -133,6 +133,10 @@ class ContextRecognizer(Recognizer):
         self.compound = words("compound_first")
         self.unit_heads = words("unit_heads")
         self.ordinals = words("ordinals")
+        self.specifiers = words("unit_specifiers")
+        self.name_links = words("name_links")
+        self.command_heads = words("command_heads")
+        self.command_links = words("command_links")
         self.force_heads = words("force_heads")
         self.definite_heads = words("force_heads_definite")
         self.adjectives = nationality_adjectives()
@@ -140,7 +144,8 @@ class ContextRecognizer(Recognizer):
         from .event_lexicon import trigger_index  # trigger nouns end a force name («حركة الشباب الهجوم»)
 
         self.triggers = frozenset(trigger_index())
-        heads = self.base_heads | self.strong | self.unit_heads | self.force_heads | self.definite_heads
+        heads = self.base_heads | self.strong | self.unit_heads | self.force_heads | self.definite_heads \
+            | self.command_heads
         self.first_words = frozenset(head.split(" ")[0] for head in heads)  # a token outside starts nothing
 
     def analyze(self, doc: Doc) -> list[Mention]:
@@ -160,6 +165,8 @@ class ContextRecognizer(Recognizer):
                 mentions.extend(self._unit(doc, index))
             if norm in self.force_heads:
                 mentions.extend(self._group(doc, index))
+            if norm in self.command_heads and index + 1 < len(doc) and norms[index + 1] in self.command_links:
+                mentions.extend(self._group(doc, index + 1, head_start=index))
             for head_norm, width in ((pair, 2), (norm, 1)):
                 if head_norm in self.definite_heads:
                     mentions.extend(self._national(doc, index, width))
@@ -223,10 +230,12 @@ class ContextRecognizer(Recognizer):
                              f"context:descriptor {doc[index].norm_} + name", 0.7)]
 
     def _unit(self, doc: Doc, index: int) -> list[Mention]:
-        nxt = index + 1
+        nxt = self._skip_specifiers(doc, index + 1)
         if nxt >= len(doc):
             return []
         token = doc[nxt]
+        if nxt > index + 1 and not (token.like_num or token.norm_ in self.ordinals):
+            return []  # «الكتيبة الميكانيكية» alone is a description, not a unit name
         end = None
         if token.like_num or token.norm_.isdigit():
             end = nxt + 1
@@ -239,11 +248,45 @@ class ContextRecognizer(Recognizer):
             end = nxt + 1
         if end is None:
             return []
+        end = self._unit_tail(doc, end)
         span = doc[index:end]
         return [self.mention(doc, "FORCE", span.start_char, span.end_char,
                              f"context:unit {doc[index].norm_}", 0.85, kind="unit")]
 
-    def _group(self, doc: Doc, index: int) -> list[Mention]:
+    def _specifier_width(self, doc: Doc, at: int) -> int:
+        """How many tokens from ``at`` form one unit specifier (0: none)."""
+        if at + 1 < len(doc) and doc[at].norm_ == "ل" and doc[at]._.is_clitic:
+            width = self._specifier_width(doc, at + 1)  # «للتدخل السريع» is split ل + التدخل
+            return width + 1 if width else 0
+        if at + 1 < len(doc) and f"{doc[at].norm_} {doc[at + 1].norm_}" in self.specifiers:
+            return 2
+        if at + 2 < len(doc) and doc[at + 1].norm_ == "و" and \
+                f"{doc[at].norm_} و{doc[at + 2].norm_}" in self.specifiers:
+            return 3  # «دعم وإسناد» with the و split off
+        return 1 if at < len(doc) and doc[at].norm_ in self.specifiers else 0
+
+    def _skip_specifiers(self, doc: Doc, at: int) -> int:
+        while (width := self._specifier_width(doc, at)):
+            at += width
+        return at
+
+    def _unit_tail(self, doc: Doc, end: int) -> int:
+        """Extend a unit name over its specifiers, an ordinal and a «بن» name."""
+        for _ in range(3):
+            if end >= len(doc):
+                break
+            if (width := self._specifier_width(doc, end)):
+                end += width
+            elif doc[end].norm_ in self.ordinals:
+                end += 1
+            elif doc[end].norm_ in self.name_links and end + 1 < len(doc) and self._is_name_word(doc[end + 1]):
+                end += 2
+            else:
+                break
+        return end
+
+    def _group(self, doc: Doc, index: int, head_start: int | None = None) -> list[Mention]:
+        """A force head and its name; ``head_start`` widens it over a command word before."""
         end = index + 1
         while end < len(doc) and end - index <= 3:
             token = doc[end]
@@ -258,9 +301,10 @@ class ContextRecognizer(Recognizer):
             end += 1
         if end == index + 1:
             return []
-        span = doc[index:end]
+        start = index if head_start is None else head_start
+        span = doc[start:end]
         return [self.mention(doc, "FORCE", span.start_char, span.end_char,
-                             f"context:force head {doc[index].norm_}", 0.75, kind="group")]
+                             f"context:force head {doc[start].norm_}", 0.75, kind="group")]
 
     def _national(self, doc: Doc, index: int, width: int) -> list[Mention]:
         nxt = index + width

@@ -193,7 +193,8 @@ def _starter_words() -> frozenset[str]:
     """Words a QUANTITY mention can begin with: numbers, vague words, qualifier heads."""
     lex = _lexicon()
     heads = {phrase.split(" ")[0] for phrase in lex.qualifiers}
-    return frozenset(lex.words.keys() | lex.vague | heads | lex.range_openers | lex.range_from)
+    return frozenset(lex.words.keys() | lex.vague | heads | lex.range_openers | lex.range_from
+                     | lex.duals.keys())
 
 
 def _as_number(value: float | None) -> int | float | None:
@@ -261,11 +262,15 @@ def _quantity_at(tokens: list[str], index: int, scanner: _Scanner, lex: _Lexicon
     token = tokens[index]
     if index and tokens[index - 1] in lex.not_counts:
         return None
-    if token in lex.duals:  # «جنديان», «صاروخين»: the dual noun alone counts two
-        unit, noun = lex.duals[token]
+    dual = _dual(token, lex)
+    if dual is not None:  # «جنديان», «صاروخين», «بطائرتين»: the dual noun alone counts two
+        unit, noun = lex.duals[dual]
         end = index + 1
         if end < len(tokens) and scanner.word(end, False) == ("ones", 2.0):
             end += 1  # «جنديين اثنين»
+        elif end < len(tokens) and tokens[end] in lex.duals:
+            unit, noun = lex.duals[tokens[end]]  # «طائرتين مسيرتين»: the adjective says what they are
+            end += 1  # (a plain adjective, «حربيتين», stays outside: guidelines §6)
         return (index, index, end, end, 2, None, None, "exact", unit, noun, f"dual-noun:{unit}")
     vague = token in lex.vague or _strip_wa(token) in lex.vague or (
         token == "عدد" and index + 1 < len(tokens) and tokens[index + 1] == "من")
@@ -316,6 +321,15 @@ def _quantity_at(tokens: list[str], index: int, scanner: _Scanner, lex: _Lexicon
         noun_start, unit, noun = linked
         return (noun_start, index, number_end, number_end, value, low, high, qualifier, unit, noun,
                 f"noun+count-link:{unit}")
+    return None
+
+
+def _dual(token: str, lex: _Lexicon) -> str | None:
+    """The dual-noun key of ``token``, also behind one proclitic («بطائرتين»)."""
+    if token in lex.duals:
+        return token
+    if token[:1] in _PROCLITICS and token[1:] in lex.duals and token not in lex.units:
+        return token[1:]
     return None
 
 

@@ -96,6 +96,7 @@ class LexiconRecognizer(Recognizer):
             self.entries.setdefault(entry.key, []).append(entry)
         for key in self.entries:
             self.matcher.add(key, [Doc(vocab, words=key.split(" "))])
+        self.generics = context_words("name_generics")
 
     def analyze(self, doc: Doc) -> list[Mention]:
         mentions = []
@@ -112,8 +113,11 @@ class LexiconRecognizer(Recognizer):
                     continue  # common word that is also a town: needs بلدة/قرب/في...
                 reason = f"{entry.source}:{key}" + (f" (cue {cue})" if entry.ambiguous else "")
                 score = 0.95 if not (entry.bare or entry.ambiguous) else 0.75
-                mentions.append(self.mention(doc, entry.label, span.start_char, span.end_char,
-                                             reason, score, **entry.attrs))
+                begin, attrs = span.start_char, entry.attrs
+                if entry.label == "PLACE" and start and doc[start - 1].norm_ in self.generics:
+                    begin, reason = doc[start - 1].idx, f"{reason} (+ {doc[start - 1].norm_})"
+                    attrs = {"kind": "feature"}  # «سد الفرات» is not the river the gazetteer locates
+                mentions.append(self.mention(doc, entry.label, begin, span.end_char, reason, score, **attrs))
         return mentions
 
 
@@ -140,7 +144,7 @@ class ContextRecognizer(Recognizer):
         self.force_heads = words("force_heads")
         self.definite_heads = words("force_heads_definite")
         self.adjectives = nationality_adjectives()
-        self.not_forces = words("force_head_exclusions")
+        self.not_forces = words("force_head_exclusions") | words("place_descriptors")
         from .event_lexicon import trigger_index  # trigger nouns end a force name («حركة الشباب الهجوم»)
 
         self.triggers = frozenset(trigger_index())

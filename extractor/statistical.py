@@ -56,6 +56,7 @@ class StatisticalTagger:
         # keeps descriptors and compass words outside PLACE (guidelines §3).
         self.place_edges = context_words("place_descriptors") | context_words("place_cues") \
             | context_words("name_stopwords")
+        self.generics = context_words("name_generics")
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc):
@@ -97,6 +98,8 @@ class StatisticalTagger:
             start += 1
         while end > start and doc[end - 1].norm_ in self.place_edges:
             end -= 1
+        if 0 < start < end and doc[start - 1].norm_ in self.generics:
+            start -= 1  # «جبال قنديل»: the generic noun is part of the name (guidelines §3)
         return (start, end) if start < end else None
 
     def _mention(self, doc: Doc, start: int, end: int, label: str) -> Mention:

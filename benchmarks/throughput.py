@@ -49,17 +49,17 @@ def _run_case(case: str, count: int) -> dict:
         import spacy
 
         nlp = spacy.blank("ar")
-        work = lambda: [nlp.make_doc(t) for t in texts]  # noqa: E731
+        work = lambda: [nlp.make_doc(t) for t in texts]
     elif case == "camel_tokenize":
         from camel_tools.tokenizers.word import simple_word_tokenize
 
-        work = lambda: [simple_word_tokenize(t) for t in texts]  # noqa: E731
+        work = lambda: [simple_word_tokenize(t) for t in texts]
     else:
         from extractor import Extractor
 
         extractor = Extractor(ner=False if "rules" in case else None)
         workers = 2 if case.endswith("_2") else 1
-        work = lambda: list(extractor.pipe(({"id": str(i), "text": t, "date": "2026-01-01"}  # noqa: E731
+        work = lambda: list(extractor.pipe(({"id": str(i), "text": t, "date": "2026-01-01"}
                                             for i, t in enumerate(texts)), n_process=workers))
     load_seconds = time.perf_counter() - started
     started = time.perf_counter()

@@ -14,7 +14,7 @@ from ._compat import import_spacy
 import_spacy()
 
 __version__ = "0.1.0"
-__all__ = ["Extractor", "Result", "load", "__version__"]
+__all__ = ["Extractor", "Result", "__version__", "load"]
 
 if TYPE_CHECKING:  # pragma: no cover
     from .api import Extractor, Result

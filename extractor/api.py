@@ -10,8 +10,9 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import traceback
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 import pandas as pd
 from spacy.language import Language
@@ -22,7 +23,7 @@ from .inputs import MAX_CHARS, prepare
 from .mentions import Mention
 from .pipeline import load
 
-__all__ = ["Extractor", "Result", "Article"]
+__all__ = ["Article", "Extractor", "Result"]
 
 Article = dict[str, Any]  # {"id", "text", "date"} as read from JSONL or a file
 

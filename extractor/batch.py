@@ -16,13 +16,14 @@ import os
 import signal
 import time
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from spacy.util import minibatch
 
-__all__ = ["parallel_map", "completed_ids", "BatchSummary", "run_batch"]
+__all__ = ["BatchSummary", "completed_ids", "parallel_map", "run_batch"]
 
 _WORKER = None
 

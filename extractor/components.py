@@ -8,17 +8,23 @@ non-overlapping mentions by explicit priorities and sets ``doc.ents``.
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from .mentions import Mention, resolve_overlaps
-from .recognizers import (ContextRecognizer, LexiconRecognizer, QuantityRecognizer, Recognizer,
-                          TimeRecognizer, spans_for)
+from .recognizers import (
+    ContextRecognizer,
+    LexiconRecognizer,
+    QuantityRecognizer,
+    Recognizer,
+    TimeRecognizer,
+    spans_for,
+)
 
-__all__ = ["RecognizerComponent", "EntityResolver"]
+__all__ = ["EntityResolver", "RecognizerComponent"]
 
 CANDIDATES_KEY = "candidates"
 MENTIONS_KEY = "mentions"

@@ -124,6 +124,16 @@ def time_value_problem(value: Any) -> str | None:
     return None
 
 
+def period_start(value: str) -> _dt.date | None:
+    """The first day of a TIME value (2025, 2025-09, 2025-09-28, 2025-W39); None if invalid."""
+    if time_value_problem(value) is not None or not value:
+        return None
+    year, month, day, week = TIME_VALUE.match(value).groups()
+    if week is not None:
+        return _dt.date.fromisocalendar(int(year), int(week), 1)
+    return _dt.date(int(year), int(month or 1), int(day or 1))
+
+
 # -- per-label checks (table below) ---------------------------------------------------
 
 def _quantity_problems(entity: dict[str, Any]) -> Iterable[str]:

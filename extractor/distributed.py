@@ -7,7 +7,8 @@ worker process (a module-level cache), not per article or per partition.
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 __all__ = ["extract_bag", "extract_partition", "run_on_dask"]
 

@@ -73,4 +73,11 @@ def lookup_trigger(norm: str) -> tuple[str, str] | None:
             for candidate in (stem, stem[:-1] + "ه" if stem.endswith("ت") else stem):
                 if candidate in index:
                     return index[candidate]
+    for suffix in _AGREEMENT:  # «ستغادران», «استهدفتا», «ينسحبون»: a verb agreeing with a dual or plural
+        stem = norm[: -len(suffix)]
+        if norm.endswith(suffix) and len(stem) >= 3 and index.get(stem, ("", "noun"))[1] != "noun":
+            return index[stem]
     return None
+
+
+_AGREEMENT = ("ان", "ون", "وا", "ا")

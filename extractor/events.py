@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .corpus import CORE_ROLES
+from .event_args import QUANTITY_UNITS, ArgumentRules
 from .event_lexicon import (
     blockers,
     civil_words,
@@ -28,37 +29,12 @@ from .event_lexicon import (
     trigger_index,
     words,
 )
-from .language import doc_text
 from .lexicons import _key, context_words
 from .mentions import Mention
 
 __all__ = ["Event", "EventExtractor", "lookup_trigger", "trigger_index"]
 
 _TENSE_STATUS = {"past": "completed", "present": "ongoing", "future": "planned"}
-_ROLE_LABELS = {"origin": {"BASE", "PLACE"}, "destination": {"BASE", "PLACE"},
-                "location": {"BASE", "PLACE"}, "target": {"BASE", "FORCE", "PLACE"},
-                "recipient": {"FORCE"}}
-#: Which prepositional roles each type takes, in order of preference.
-_ROLES_BY_TYPE = {
-    "WITHDRAWAL": ("origin", "destination"),
-    "DEPLOYMENT": ("destination", "location"),
-    "BASE_TRANSFER": ("recipient", "location"),
-    "BASE_CLOSURE": ("location",),
-    "ATTACK": ("target", "location"),
-}
-#: Prepositions borrowed from another role: a withdrawal «في» a place leaves from it.
-_BORROWED = {"WITHDRAWAL": {"location": "origin"}}
-#: The role of a bare object («غادرت القوات قاعدة غاو», «استهداف قاعدة ...»).
-_DIRECT_OBJECT = {"WITHDRAWAL": "origin", "BASE_TRANSFER": "location",
-                  "BASE_CLOSURE": "location", "ATTACK": "target"}
-#: What a quantity argument may count, per event type.
-_FORCE_UNITS = {"troops", "vehicles", "aircraft", "drones", "ships"}
-_QUANTITY_UNITS = {
-    "WITHDRAWAL": _FORCE_UNITS, "DEPLOYMENT": _FORCE_UNITS,
-    "BASE_TRANSFER": {"bases", "sites"}, "BASE_CLOSURE": {"bases", "sites"},
-    "ATTACK": {"killed", "wounded", "people", "troops", "missiles", "shells", "drones", "aircraft",
-               "strikes"},
-}
 #: An event is only codable (and scorable, EXTRACTION.md) through one of these.
 _CORE_ROLES = CORE_ROLES
 
@@ -80,7 +56,7 @@ class Event:
                 "args": args, **self.extra}
 
 
-class EventExtractor:
+class EventExtractor(ArgumentRules):
     """The ``arabic_events`` component: writes ``doc._.events``."""
 
     def __init__(self, name: str, back_sentences: int = 2, window: int = 3) -> None:
@@ -150,7 +126,7 @@ class EventExtractor:
         before = [m for m in mentions if sentence_start <= m.start and m.end <= token.idx]
         may_refer_back = tense != "noun" or self._refers_back(doc, token, last)
         back = self.back_sentences if may_refer_back else 0
-        actor = self._actor(doc, token, last, in_clause, before, sentences, number, back)
+        actor = self._actor(doc, token, last, in_clause, before, sentences, number, back, event_type)
         event_type = self._retype(event_type, token.norm_, last, in_clause, actor)
         named = last if token.norm_ in words("light_verbs") else token  # «شنت … غارات» → غارات (§8)
         event = Event(event_type, self._status(doc, token, tense), named.idx, named.idx + len(named))
@@ -169,10 +145,13 @@ class EventExtractor:
         self._role_args(doc, event, last, in_clause, {id(m) for _, m in event.args})
         if event_type == "ATTACK" and not any(r == "target" for r, _ in event.args):
             self._passive_target(doc, event, before)
-        units = _QUANTITY_UNITS[event_type]
+        units = QUANTITY_UNITS[event_type]
         self._nearest(event, token, in_clause, "QUANTITY", "quantity",
                       lambda m: m.attrs.get("unit") in units)
+        self._coordinated_quantities(doc, event, in_clause, units)
         self._nearest(event, token, in_clause, "TIME", "time", lambda m: True)
+        if event.status == "ongoing" and tense == "present" and self._in_future(doc, event):
+            event.status = "planned"  # «تنسحب القوات الأسبوع المقبل»: a present verb with a future date
         if not any(role in _CORE_ROLES for role, _ in event.args):
             return None  # nothing says who or where: not a codable event
         if event_type == "BASE_CLOSURE" and not self._closes_a_base(doc, event, last):
@@ -244,7 +223,7 @@ class EventExtractor:
                 or any(t.norm_ in governing_verbs() for t in governors))
 
     def _retype(self, event_type: str, norm: str, last, in_clause, actor) -> str:
-        rule = self.object_dependent.get(norm)
+        rule = self.object_dependent.get(norm) or self.object_dependent.get(norm[1:] if norm[:1] == "س" else "")
         if not rule:
             return event_type
         after = [m for m in in_clause if m.start >= last.idx + len(last) and m is not actor]
@@ -259,148 +238,8 @@ class EventExtractor:
                 return status
         return _TENSE_STATUS.get(tense, self.noun_default)
 
-    def _actor(self, doc, token, last, in_clause, before, sentences, number, back: int) -> Mention | None:
-        owners = [m for m in in_clause if m.label == "FORCE" and self._owned_by(doc, m)]
-        if owners:
-            return owners[0]  # «طائرات مسيّرة تابعة لقوات الدعم السريع»
-        end = token.idx + len(token)
-        following = [m for m in in_clause if m.label == "FORCE" and m.start >= end
-                     and _gap_tokens(doc, end, m.start) <= 2]
-        if following and not self._has_role_word(doc, following[0]):
-            return following[0]
-        subjects = [m for m in before if m.label == "FORCE" and not self._has_role_word(doc, m)]
-        if subjects:
-            return subjects[-1]
-        for previous in range(number - 1, max(-1, number - 1 - back), -1):
-            sentence = sentences[previous]
-            earlier = [m for m in doc._.mentions or [] if m.label == "FORCE"
-                       and sentence.start_char <= m.start < sentence.end_char]
-            if earlier:
-                return earlier[0]
-        return None
-
-    def _claimant(self, doc: Doc, in_clause: list[Mention]) -> Mention | None:
-        """The force that claims the attack in the same clause («وتبنّته المقاومة الإسلامية»)."""
-        for mention in in_clause:
-            before = self._word_before(doc, mention.start)
-            if mention.label == "FORCE" and before is not None and before.norm_ in words("claims"):
-                return mention
-        return None
-
-    def _owned_by(self, doc: Doc, mention: Mention) -> bool:
-        """A force introduced by «تابعة لـ» / «التابعة لـ»: the owner of the weapon or unit."""
-        before = _token_before(doc, mention.start)
-        if before is None or before.norm_ != "ل" or before.i == 0:
-            return False
-        return doc[before.i - 1].norm_ in words("ownership")
-
-    def _after_min(self, doc, in_clause, last, label: str) -> Mention | None:
-        end = last.idx + len(last)
-        for mention in in_clause:
-            before = self._word_before(doc, mention.start)
-            if mention.label == label and mention.start >= end and before is not None \
-                    and before.norm_ == "من":
-                return mention
-        return None
-
-    def _has_role_word(self, doc: Doc, mention: Mention) -> bool:
-        before = self._word_before(doc, mention.start)
-        return before is not None and before.norm_ in self.role_words
-
-    def _word_before(self, doc: Doc, char: int):
-        """The word before a mention, skipping descriptors («إلى مدينة الأبيض» → إلى)."""
-        token = _token_before(doc, char)
-        while token is not None and token.norm_ in self.descriptors and token.i > 0:
-            token = doc[token.i - 1]
-        return token
-
-    def _role_args(self, doc: Doc, event: Event, last, in_clause, taken: set[int]) -> None:
-        previous_role: str | None = None
-        last_end = -1
-        end = event.trigger_end
-        for mention in in_clause:
-            if id(mention) in taken or mention.start < end:
-                continue  # role complements follow their trigger
-            before = self._word_before(doc, mention.start)
-            prep = before.norm_ if before is not None else ""
-            if before is not None and self._describes_previous(doc, before):
-                continue  # «قاعدة قسرك الواقعة في ريف الحسكة»: where the base is, not a second origin
-            role = self._role_for(prep, event.type, mention.label)
-            if role is None and previous_role and _coordinated(doc, last_end, mention.start):
-                role = previous_role if mention.label in _ROLE_LABELS[previous_role] else None
-            if role is None and prep not in self.role_words:
-                role = self._direct_object(doc, event, end, mention)
-            if role is None:
-                continue
-            event.args.append((role, mention))
-            previous_role, last_end = role, mention.end
-
-    def _describes_previous(self, doc: Doc, prep) -> bool:
-        """A preposition inside a relative or descriptive phrase («الواقعة في», «أكبر قاعدة في»)."""
-        start = max(self._sentence.start, prep.i - 3)
-        return any(t.norm_ in words("descriptive") for t in doc[start:prep.i])
-
-    def _role_for(self, prep: str, event_type: str, label: str) -> str | None:
-        borrowed = _BORROWED.get(event_type, {})
-        for role in (*_ROLES_BY_TYPE[event_type], *borrowed):
-            if prep in self.roles.get(role, ()):
-                role = borrowed.get(role, role)
-                if label in _ROLE_LABELS[role]:
-                    return role
-        return None
-
-    def _direct_object(self, doc: Doc, event: Event, end: int, mention: Mention) -> str | None:
-        role = _DIRECT_OBJECT.get(event.type)
-        if role is None or mention.label not in _ROLE_LABELS[role] or \
-                any(r == role for r, _ in event.args):
-            return None
-        if mention.label != "BASE" and _gap_tokens(doc, end, mention.start) == 0 \
-                and event.type != "ATTACK":
-            return None  # «سحبت تركيا قواتها»: a place right after the verb is its subject
-        return role
-
-    def _passive_target(self, doc: Doc, event: Event, before: list[Mention]) -> None:
-        """«تعرضت قاعدة التنف لهجوم»: the mention after تعرض is the target."""
-        governors = words("passive_governors")
-        for mention in reversed(before):
-            previous = _token_before(doc, mention.start)
-            if mention.label in _ROLE_LABELS["target"] and previous is not None \
-                    and previous.norm_ in governors:
-                event.args.append(("target", mention))
-                return
-
-    @staticmethod
-    def _nearest(event: Event, token, in_clause, label: str, role: str, accept) -> None:
-        candidates = [m for m in in_clause if m.label == label and accept(m)]
-        if candidates:
-            best = min(candidates, key=lambda m: abs(m.start - token.idx))
-            event.args.append((role, best))
-
-
 def _inside(token, mentions: list[Mention]) -> bool:
     return any(m.start <= token.idx < m.end for m in mentions)  # «فجر اليوم» is a time, not «فجّر»
-
-
-def _token_before(doc: Doc, char: int):
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    if span is None or span.start == 0:
-        return None
-    return doc[span.start - 1]
-
-
-def _gap_tokens(doc: Doc, start: int, end: int) -> int:
-    span = doc.char_span(start, end, alignment_mode="contract")
-    if span is None:
-        return 0 if not doc_text(doc)[start:end].strip() else 99
-    return len([t for t in span if not t.is_space])
-
-
-def _coordinated(doc: Doc, last_end: int, start: int) -> bool:
-    """Only «،» and «و» between two mentions: a list continuing the same role."""
-    if last_end < 0:
-        return False
-    between = doc_text(doc)[last_end:start].replace(" ", "")
-    return between in ("", "،", ",", "و", "،و", ",و")
 
 
 def _link_groups(events: list[Event]) -> None:

@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 
 from .normalize import BIDI_AND_CONTROL
 
-__all__ = ["Prepared", "prepare", "MAX_CHARS", "parse_date"]
+__all__ = ["MAX_CHARS", "Prepared", "parse_date", "prepare"]
 
 MAX_CHARS = 1_000_000
-_HEADER = re.compile(r"\A\s*date\s*[:=]?\s*(\d{4}-\d{2}-\d{2})[^\n]*?(?:\s-\s|\n|$)", re.I)
+_HEADER = re.compile(r"\A\s*date\s*[:=]?\s*(\d{4}-\d{2}-\d{2})[^\n]*?(?:\s-\s|\n|$)", re.IGNORECASE)
 _TAG = re.compile(r"<(?:script|style)\b[^>]*>.*?</(?:script|style)>|<!--.*?-->|</?[A-Za-z][^<>]{0,500}>",
-                  re.S | re.I)
+                  re.DOTALL | re.IGNORECASE)
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
 _LETTER = re.compile(r"[^\W\d_]")
 

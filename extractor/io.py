@@ -10,10 +10,11 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Iterable, Iterator, TextIO
+from typing import Any, TextIO
 
-__all__ = ["read_articles", "read_path", "decode", "JsonlWriter", "SUPPORTED_SUFFIXES"]
+__all__ = ["SUPPORTED_SUFFIXES", "JsonlWriter", "decode", "read_articles", "read_path"]
 
 SUPPORTED_SUFFIXES = (".txt", ".jsonl", ".csv")
 Article = dict[str, Any]

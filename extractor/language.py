@@ -8,17 +8,18 @@ Sentence starts come from the news sentence splitter.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
-from typing import Callable
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token as SpacyToken
+from spacy.tokens import Doc, Span
+from spacy.tokens import Token as SpacyToken
 from spacy.vocab import Vocab
 
 from .text import ProcliticSplitter, Segmenter, sentence_starts, tokenize
 
-__all__ = ["ArabicNewsTokenizer", "create_tokenizer", "blank", "register_extensions", "doc_text"]
+__all__ = ["ArabicNewsTokenizer", "blank", "create_tokenizer", "doc_text", "register_extensions"]
 
 
 def doc_text(doc: Doc) -> str:
@@ -92,13 +93,13 @@ class ArabicNewsTokenizer:
     def to_bytes(self, **_kwargs) -> bytes:
         return b""
 
-    def from_bytes(self, _data: bytes, **_kwargs) -> "ArabicNewsTokenizer":
+    def from_bytes(self, _data: bytes, **_kwargs) -> ArabicNewsTokenizer:
         return self
 
     def to_disk(self, _path, **_kwargs) -> None:
         return None
 
-    def from_disk(self, _path, **_kwargs) -> "ArabicNewsTokenizer":
+    def from_disk(self, _path, **_kwargs) -> ArabicNewsTokenizer:
         return self
 
 
@@ -110,7 +111,10 @@ def _known_stem(stem: str) -> bool:
 @cache
 def known_stems() -> frozenset[str]:
     """Names, trigger and governor forms, and context words: what a proclitic may precede."""
-    from .event_lexicon import governing_verbs, trigger_index  # late imports: data loads on first use
+    from .event_lexicon import (  # late imports: data loads on first use
+        governing_verbs,
+        trigger_index,
+    )
     from .event_lexicon import words as event_words
     from .lexicons import context_words, known_names
 

@@ -7,15 +7,23 @@ ready for a ``PhraseMatcher`` on ``NORM``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, Iterable
+from typing import Any
 
 from .normalize import phrase_key, strip_al
 from .resources import load_tsv, load_yaml
 
-__all__ = ["Entry", "place_entries", "base_entries", "force_entries", "known_names",
-           "context_words", "all_entries"]
+__all__ = [
+    "Entry",
+    "all_entries",
+    "base_entries",
+    "context_words",
+    "force_entries",
+    "known_names",
+    "place_entries",
+]
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,11 @@ can trace each output back to a lexicon entry or a pattern.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
-__all__ = ["Mention", "resolve_overlaps", "LABEL_PRIORITY"]
+__all__ = ["LABEL_PRIORITY", "Mention", "resolve_overlaps"]
 
 #: Higher wins when two mentions overlap: a BASE beats the PLACE inside its name,
 #: a QUANTITY beats a FORCE unit number («الفرقة 82» is handled by FORCE first).
@@ -43,7 +44,7 @@ class Mention:
     def length(self) -> int:
         return self.end - self.start
 
-    def overlaps(self, other: "Mention") -> bool:
+    def overlaps(self, other: Mention) -> bool:
         return self.start < other.end and other.start < self.end
 
 

@@ -32,21 +32,22 @@ import os
 import sys
 import tempfile
 import threading
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from .normalize import normalize, normalize_with_offsets
 from .text import CachedSegmenter
 
 __all__ = [
-    "Piece",
+    "DEFAULT_DB",
+    "SCHEMES",
     "CamelSegmenter",
     "MorphologyUnavailable",
-    "load_segmenter",
+    "Piece",
     "align_tokens",
-    "SCHEMES",
-    "DEFAULT_DB",
+    "load_segmenter",
 ]
 
 Piece = tuple[int, int, str]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache
 
 from camel_tools.utils.charmap import CharMapper
 from camel_tools.utils.dediac import dediac_ar
@@ -25,12 +25,12 @@ from camel_tools.utils.normalize import (
 )
 
 __all__ = [
-    "normalize",
-    "normalize_with_offsets",
-    "normalize_char",
     "BIDI_AND_CONTROL",
-    "strip_al",
+    "normalize",
+    "normalize_char",
+    "normalize_with_offsets",
     "phrase_key",
+    "strip_al",
 ]
 
 _ARCLEAN = CharMapper.builtin_mapper("arclean")
@@ -48,7 +48,7 @@ BIDI_AND_CONTROL = re.compile(
 _KEEP = {"،": "،", "؛": "؛", "؟": "؟", "«": "«", "»": "»", "\u066c": ",", "\u066b": "."}
 
 
-@lru_cache(maxsize=None)
+@cache
 def normalize_char(char: str) -> str:
     """Normalize one character; may return '' (diacritic, tatweel) or 2 chars (ligature)."""
     if char in _KEEP:

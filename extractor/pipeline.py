@@ -13,7 +13,7 @@ from . import events as _events  # noqa: F401
 from . import statistical as _statistical  # noqa: F401
 from .language import blank
 
-__all__ = ["load", "DEFAULT_COMPONENTS"]
+__all__ = ["DEFAULT_COMPONENTS", "load"]
 
 DEFAULT_COMPONENTS: tuple[str, ...] = (
     "arabic_places",

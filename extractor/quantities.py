@@ -21,7 +21,7 @@ from typing import Any
 from .normalize import normalize, normalize_with_offsets, original_span, phrase_key
 from .resources import load_yaml
 
-__all__ = ["Quantity", "parse_number", "find_quantities"]
+__all__ = ["Quantity", "find_quantities", "parse_number"]
 
 
 @dataclass(frozen=True)

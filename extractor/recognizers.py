@@ -8,8 +8,9 @@ number and date grammars. Each mention says why it matched (``reason``).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
-from typing import Any, Iterable
+from typing import Any
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -20,8 +21,14 @@ from .lexicons import Entry, _key, all_entries, context_words, known_names
 from .mentions import Mention
 from .resources import load_yaml
 
-__all__ = ["Recognizer", "LexiconRecognizer", "ContextRecognizer", "QuantityRecognizer",
-           "TimeRecognizer", "nationality_adjectives"]
+__all__ = [
+    "ContextRecognizer",
+    "LexiconRecognizer",
+    "QuantityRecognizer",
+    "Recognizer",
+    "TimeRecognizer",
+    "nationality_adjectives",
+]
 
 _QUOTES = {"«": "»", '"': '"', "“": "”", "'": "'", "”": "“"}
 
@@ -62,6 +69,12 @@ def nationality_adjectives() -> frozenset[str]:
 
     walk(load_yaml("lexicons/nationalities.yaml"))
     return frozenset(found)
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    """One-word gazetteer names (places only)."""
+    return frozenset(e.key for e in all_entries() if e.label == "PLACE" and " " not in e.key)
 
 
 @cache
@@ -145,7 +158,9 @@ class ContextRecognizer(Recognizer):
         self.definite_heads = words("force_heads_definite")
         self.adjectives = nationality_adjectives()
         self.not_forces = words("force_head_exclusions") | words("place_descriptors")
-        from .event_lexicon import trigger_index  # trigger nouns end a force name («حركة الشباب الهجوم»)
+        from .event_lexicon import (
+            trigger_index,  # trigger nouns end a force name («حركة الشباب الهجوم»)
+        )
 
         self.triggers = frozenset(trigger_index())
         heads = self.base_heads | self.strong | self.unit_heads | self.force_heads | self.definite_heads \
@@ -300,8 +315,8 @@ class ContextRecognizer(Recognizer):
                     or norm in self.base_heads or norm in self.strong or not (
                     definite_name or norm in self.adjectives or norm in known_names()):
                 break
-            if token._.is_clitic:
-                break
+            if token._.is_clitic or (end > index + 1 and norm in _place_names()):
+                break  # «ستغادر قوات التحالف بغداد»: a place after the name is the verb's object
             end += 1
         if end == index + 1:
             return []

@@ -17,7 +17,7 @@ import yaml
 
 from .normalize import normalize
 
-__all__ = ["models_dir", "load_yaml", "load_tsv", "lexicon_path"]
+__all__ = ["lexicon_path", "load_tsv", "load_yaml", "models_dir"]
 
 
 def models_dir() -> Path:

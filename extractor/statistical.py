@@ -10,9 +10,9 @@ so the model only fills gaps. ORG and PERSON come out as extra labels.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -100,7 +100,25 @@ class StatisticalTagger:
             end -= 1
         if 0 < start < end and doc[start - 1].norm_ in self.generics:
             start -= 1  # «جبال قنديل»: the generic noun is part of the name (guidelines §3)
+        if end - start == 1 and self._not_a_name(doc, start):
+            return None
         return (start, end) if start < end else None
+
+    @staticmethod
+    def _not_a_name(doc: Doc, index: int) -> bool:
+        """A lone word the model calls a place but the grammar says is not a name: an
+        event verb or noun («ستغادران»), or a definite adjective agreeing with the
+        definite noun before it («الأسلحة الثقيلة»)."""
+        from .event_lexicon import (
+            lookup_trigger,  # late import: the trigger lexicon loads on use
+        )
+
+        norm = doc[index].norm_
+        if lookup_trigger(norm) is not None:
+            return True
+        previous = doc[index - 1].norm_ if index else ""
+        return norm.startswith("ال") and norm.endswith("ه") and previous.startswith("ال") \
+            and previous.endswith(("ه", "ات"))
 
     def _mention(self, doc: Doc, start: int, end: int, label: str) -> Mention:
         span = doc[start:end]

@@ -16,23 +16,24 @@ tokenizer can use its morphological tokenizer instead (see ``morphology``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterable, Protocol
+from typing import Protocol
 
 from camel_tools.tokenizers.word import simple_word_tokenize
 
 from .normalize import BIDI_AND_CONTROL, normalize, normalize_with_offsets
 
 __all__ = [
-    "Token",
-    "Piece",
-    "Segmenter",
     "CachedSegmenter",
+    "Piece",
     "ProcliticSplitter",
-    "tokenize",
+    "Segmenter",
+    "Token",
     "sentence_starts",
     "sentences",
+    "tokenize",
 ]
 
 Piece = tuple[int, int, str]

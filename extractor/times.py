@@ -38,9 +38,9 @@ from hijridate import Gregorian, Hijri
 
 from .normalize import normalize_with_offsets, original_span, phrase_key
 
-__all__ = ["TimeExpression", "find_times", "models_dir", "LEXICON"]
+__all__ = ["LEXICON", "TimeExpression", "find_times", "models_dir"]
 
-from .resources import models_dir  # noqa: E402  (re-exported: where the lexicon lives)
+from .resources import models_dir
 
 LEXICON = "lexicons/time.yaml"
 GREGORIAN, HIJRI = "gregorian", "hijri"

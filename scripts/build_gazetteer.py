@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extractor.normalize import normalize, phrase_key  # noqa: E402
+from extractor.normalize import normalize, phrase_key
 
 OUT = ROOT / "models" / "gazetteer" / "places.tsv"
 CURATED = ROOT / "models" / "gazetteer" / "curated_places.tsv"

@@ -26,8 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import extractor  # noqa: E402,F401  (hides torch from thinc, registers the tokenizer)
-from extractor.language import blank  # noqa: E402
+import extractor  # noqa: F401  (hides torch from thinc, registers the tokenizer)
+from extractor.language import blank
 
 LABELS = {"LOC": "PLACE", "ORG": "ORG", "PERS": "PERSON", "MISC": "MISC"}
 BACK = {v: k for k, v in LABELS.items()}

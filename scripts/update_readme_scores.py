@@ -20,9 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extractor.api import Extractor  # noqa: E402
-from extractor.evaluation import Report, evaluate, predict  # noqa: E402
-from extractor.statistical import model_available  # noqa: E402
+from extractor.api import Extractor
+from extractor.evaluation import Report, evaluate, predict
+from extractor.statistical import model_available
 
 START, END = "<!-- scores:start -->", "<!-- scores:end -->"
 LABELS = ("PLACE", "BASE", "FORCE", "QUANTITY", "TIME")

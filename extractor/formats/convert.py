@@ -13,7 +13,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from . import from_conll, from_labelstudio, read_brat, to_conll, to_labelstudio, write_brat
+from . import (
+    from_conll,
+    from_labelstudio,
+    read_brat,
+    to_conll,
+    to_labelstudio,
+    write_brat,
+)
 
 __all__ = ["FORMATS", "guess_format", "read_articles_as", "write_articles_as"]
 

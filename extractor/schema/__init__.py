@@ -7,7 +7,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["output_schema", "validate_output", "output_problems"]
+__all__ = ["output_problems", "output_schema", "validate_output"]
 
 
 @cache

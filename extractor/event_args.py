@@ -1,0 +1,234 @@
+"""Event arguments: who, from where, to where, where, to whom, what, how many, when.
+
+The rules behind ``EventExtractor`` that fill an event's roles from the
+mentions of its clause: the preposition in front of a mention gives its role
+(``roles`` in ``models/lexicons/triggers.yaml``), a bare object takes the
+type's direct-object role, the actor is the force subject (or a back-reference
+to one), counts and times are the nearest of their kind.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from .corpus import period_start
+from .event_lexicon import words
+from .language import doc_text
+from .mentions import Mention
+
+if TYPE_CHECKING:
+    from .events import Event
+
+__all__ = ["QUANTITY_UNITS", "ArgumentRules"]
+
+_ROLE_LABELS = {"origin": {"BASE", "PLACE"}, "destination": {"BASE", "PLACE"},
+                "location": {"BASE", "PLACE"}, "target": {"BASE", "FORCE", "PLACE"},
+                "recipient": {"FORCE"}}
+#: Which prepositional roles each type takes, in order of preference.
+_ROLES_BY_TYPE = {
+    "WITHDRAWAL": ("origin", "destination"),
+    "DEPLOYMENT": ("destination", "location"),
+    "BASE_TRANSFER": ("recipient", "location"),
+    "BASE_CLOSURE": ("location",),
+    "ATTACK": ("target", "location"),
+}
+#: Prepositions borrowed from another role: a withdrawal «في» a place leaves from it.
+_BORROWED = {"WITHDRAWAL": {"location": "origin"}}
+#: The role of a bare object («غادرت القوات قاعدة غاو», «استهداف قاعدة ...»).
+_DIRECT_OBJECT = {"WITHDRAWAL": "origin", "BASE_TRANSFER": "location",
+                  "BASE_CLOSURE": "location", "ATTACK": "target"}
+#: What a quantity argument may count, per event type.
+_FORCE_UNITS = {"troops", "vehicles", "aircraft", "drones", "ships", "كتيبة", "سرية", "فوج", "بطارية"}
+QUANTITY_UNITS = {
+    "WITHDRAWAL": _FORCE_UNITS, "DEPLOYMENT": _FORCE_UNITS,
+    "BASE_TRANSFER": {"bases", "sites"}, "BASE_CLOSURE": {"bases", "sites"},
+    "ATTACK": {"killed", "wounded", "people", "troops", "missiles", "shells", "drones", "aircraft",
+               "strikes"},
+}
+
+
+class ArgumentRules:
+    """Role-filling rules; ``EventExtractor`` mixes them in (they read its lexicon state)."""
+
+    def _actor(self, doc, token, last, in_clause, before, sentences, number, back: int,
+               event_type: str) -> Mention | None:
+        owners = [m for m in in_clause if m.label == "FORCE" and self._owned_by(doc, m)]
+        if owners:
+            return owners[0]  # «طائرات مسيّرة تابعة لقوات الدعم السريع»
+        end = token.idx + len(token)
+        following = [m for m in in_clause if m.label == "FORCE" and m.start >= end
+                     and _gap_tokens(doc, end, m.start) <= 2]
+        if following and not self._has_role_word(doc, following[0]):
+            return following[0]
+        members = event_type != "ATTACK"  # «قتل جنود من الجيش في كمين»: an attack's troops are its victims
+        subjects = [m for m in before if m.label == "FORCE"
+                    and (not self._has_role_word(doc, m) or (members and self._members_of(doc, m)))]
+        if subjects:
+            return subjects[-1]
+        members = [m for m in in_clause if m.label == "FORCE" and m.start >= end and self._members_of(doc, m)]
+        if members:
+            return members[0]  # «ويتمركز في أربيل ألف جندي من التحالف الدولي»
+        for previous in range(number - 1, max(-1, number - 1 - back), -1):
+            sentence = sentences[previous]
+            earlier = [m for m in doc._.mentions or [] if m.label == "FORCE"
+                       and sentence.start_char <= m.start < sentence.end_char]
+            if earlier:
+                return earlier[0]
+        return None
+
+    def _members_of(self, doc: Doc, mention: Mention) -> bool:
+        """A force named as what troops belong to: «جندي من …», «عناصر من …»."""
+        before = _token_before(doc, mention.start)
+        if before is None or before.norm_ != "من" or before.i == 0:
+            return False
+        return doc[before.i - 1].norm_ in words("member_nouns") or any(
+            m.label == "QUANTITY" and m.end == doc[before.i - 1].idx + len(doc[before.i - 1])
+            for m in doc._.mentions or [])
+
+    def _claimant(self, doc: Doc, in_clause: list[Mention]) -> Mention | None:
+        """The force that claims the attack in the same clause («وتبنّته المقاومة الإسلامية»)."""
+        for mention in in_clause:
+            before = self._word_before(doc, mention.start)
+            if mention.label == "FORCE" and before is not None and before.norm_ in words("claims"):
+                return mention
+        return None
+
+    def _owned_by(self, doc: Doc, mention: Mention) -> bool:
+        """A force introduced by «تابعة لـ» / «التابعة لـ»: the owner of the weapon or unit."""
+        before = _token_before(doc, mention.start)
+        if before is None or before.norm_ != "ل" or before.i == 0:
+            return False
+        return doc[before.i - 1].norm_ in words("ownership")
+
+    def _after_min(self, doc, in_clause, last, label: str) -> Mention | None:
+        end = last.idx + len(last)
+        for mention in in_clause:
+            before = self._word_before(doc, mention.start)
+            if mention.label == label and mention.start >= end and before is not None \
+                    and before.norm_ == "من":
+                return mention
+        return None
+
+    def _has_role_word(self, doc: Doc, mention: Mention) -> bool:
+        before = self._word_before(doc, mention.start)
+        return before is not None and before.norm_ in self.role_words
+
+    def _word_before(self, doc: Doc, char: int):
+        """The word before a mention, skipping descriptors («إلى مدينة الأبيض» → إلى)."""
+        token = _token_before(doc, char)
+        while token is not None and token.norm_ in self.descriptors and token.i > 0:
+            token = doc[token.i - 1]
+        return token
+
+    def _role_args(self, doc: Doc, event: Event, last, in_clause, taken: set[int]) -> None:
+        previous_role: str | None = None
+        last_end = -1
+        end = event.trigger_end
+        for mention in in_clause:
+            if id(mention) in taken or mention.start < end:
+                continue  # role complements follow their trigger
+            before = self._word_before(doc, mention.start)
+            prep = before.norm_ if before is not None else ""
+            if before is not None and self._describes_previous(doc, before):
+                continue  # «قاعدة قسرك الواقعة في ريف الحسكة»: where the base is, not a second origin
+            role = self._role_for(prep, event.type, mention.label)
+            if role is None and previous_role and _coordinated(doc, last_end, mention.start):
+                role = previous_role if mention.label in _ROLE_LABELS[previous_role] else None
+            if role is None and prep not in self.role_words:
+                role = self._direct_object(doc, event, end, mention)
+            if role is None:
+                continue
+            event.args.append((role, mention))
+            previous_role, last_end = role, mention.end
+
+    def _describes_previous(self, doc: Doc, prep) -> bool:
+        """A preposition inside a relative or descriptive phrase («الواقعة في», «أكبر قاعدة في»)."""
+        start = max(self._sentence.start, prep.i - 3)
+        return any(t.norm_ in words("descriptive") for t in doc[start:prep.i])
+
+    def _role_for(self, prep: str, event_type: str, label: str) -> str | None:
+        borrowed = _BORROWED.get(event_type, {})
+        for role in (*_ROLES_BY_TYPE[event_type], *borrowed):
+            if prep in self.roles.get(role, ()):
+                role = borrowed.get(role, role)
+                if label in _ROLE_LABELS[role]:
+                    return role
+        return None
+
+    def _direct_object(self, doc: Doc, event: Event, end: int, mention: Mention) -> str | None:
+        role = _DIRECT_OBJECT.get(event.type)
+        if role is None or mention.label not in _ROLE_LABELS[role] or \
+                any(r == role for r, _ in event.args):
+            return None
+        if mention.label != "BASE" and _gap_tokens(doc, end, mention.start) == 0 \
+                and event.type != "ATTACK":
+            return None  # «سحبت تركيا قواتها»: a place right after the verb is its subject
+        return role
+
+    def _passive_target(self, doc: Doc, event: Event, before: list[Mention]) -> None:
+        """«تعرضت قاعدة التنف لهجوم»: the mention after تعرض is the target."""
+        governors = words("passive_governors")
+        for mention in reversed(before):
+            previous = _token_before(doc, mention.start)
+            if mention.label in _ROLE_LABELS["target"] and previous is not None \
+                    and previous.norm_ in governors:
+                event.args.append(("target", mention))
+                return
+
+    @staticmethod
+    def _nearest(event: Event, token, in_clause, label: str, role: str, accept) -> None:
+        """The closest candidate, preferring one with no comma between it and the trigger."""
+        candidates = [m for m in in_clause if m.label == label and accept(m)]
+        if candidates:
+            doc = token.doc
+            def cost(m: Mention) -> tuple[bool, int]:
+                lo, hi = (m.end, token.idx) if m.end <= token.idx else (token.idx + len(token), m.start)
+                return (any(ch in "،,؛;" for ch in doc.text[lo:hi]), abs(m.start - token.idx))
+            event.args.append((role, min(candidates, key=cost)))
+
+    @staticmethod
+    def _coordinated_quantities(doc: Doc, event: Event, in_clause, units) -> None:
+        """«نحو 300 جندي و40 مدرعة»: counts joined to the chosen one belong to the event too."""
+        chosen = [m for role, m in event.args if role == "quantity"]
+        if not chosen:
+            return
+        last = chosen[0]
+        for mention in sorted(in_clause, key=lambda m: m.start):
+            if mention.start >= last.end and mention.label == "QUANTITY" \
+                    and mention.attrs.get("unit") in units and _coordinated(doc, last.end, mention.start):
+                event.args.append(("quantity", mention))
+                last = mention
+
+    @staticmethod
+    def _in_future(doc: Doc, event: Event) -> bool:
+        """Whether the event's TIME starts after the article date."""
+        today = doc._.article_date
+        times = [m for role, m in event.args if role == "time"]
+        if today is None or not times:
+            return False
+        start = period_start(str(times[0].attrs.get("value") or ""))
+        return start is not None and start > today
+
+
+def _token_before(doc: Doc, char: int):
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    return doc[span.start - 1]
+
+
+def _gap_tokens(doc: Doc, start: int, end: int) -> int:
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return 0 if not doc_text(doc)[start:end].strip() else 99
+    return len([t for t in span if not t.is_space])
+
+
+def _coordinated(doc: Doc, last_end: int, start: int) -> bool:
+    """Only «،» and «و» between two mentions: a list continuing the same role."""
+    if last_end < 0:
+        return False
+    between = doc_text(doc)[last_end:start].replace(" ", "")
+    return between in ("", "،", ",", "و", "،و", ",و")

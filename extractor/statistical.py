@@ -122,7 +122,13 @@ class StatisticalTagger:
 
     def _mention(self, doc: Doc, start: int, end: int, label: str) -> Mention:
         span = doc[start:end]
-        return Mention(label, span.start_char, span.end_char, span.text, score=self.score,
+        begin = span.start_char
+        first = doc[start].text
+        after_word = start > 0 and doc[start - 1].is_alpha and doc[start - 1].norm_ not in self.place_edges
+        if after_word and first.startswith("و") and first[1:2] != "ا" and len(first) >= 4:
+            begin += 1  # «وشبعا»: the splitter kept an unknown name whole; و is the conjunction
+            # (names in وا- stay whole: واشنطن، واسط، واغادوغو)
+        return Mention(label, begin, span.end_char, doc.text[begin:span.end_char], score=self.score,
                        source="model", reason=f"statistical NER ({Path(self.path).name})")
 
 

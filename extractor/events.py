@@ -17,9 +17,10 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import filter_spans
 
 from .corpus import CORE_ROLES
-from .event_args import QUANTITY_UNITS, ArgumentRules
+from .event_args import QUANTITY_UNITS, ArgumentRules, _token_before
 from .event_lexicon import (
     blockers,
     civil_words,
@@ -31,9 +32,11 @@ from .event_lexicon import (
 )
 from .lexicons import _key, context_words
 from .mentions import Mention
+from .recognizers import spans_for
 
 __all__ = ["Event", "EventExtractor", "lookup_trigger", "trigger_index"]
 
+_QUOTE_CHARS = {'"', "'", "«", "»", "“", "”"}
 _TENSE_STATUS = {"past": "completed", "present": "ongoing", "future": "planned"}
 #: An event is only codable (and scorable, EXTRACTION.md) through one of these.
 _CORE_ROLES = CORE_ROLES
@@ -70,6 +73,7 @@ class EventExtractor(ArgumentRules):
         self.roles = {role: words("roles", role) for role in lexicon.get("roles", {})}
         self.role_words = frozenset().union(*self.roles.values())
         self.descriptors = context_words("place_descriptors")
+        self.airport_heads = context_words("base_heads_needing_military_marker")
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = sorted(doc._.mentions or [], key=lambda m: m.start)
@@ -85,8 +89,30 @@ class EventExtractor(ArgumentRules):
                 if event is not None:
                     found.append(event)
         _link_groups(found)
+        if self._airports_as_bases(doc, found):
+            doc.ents = filter_spans(spans_for(doc, doc._.mentions or []))
         doc._.events = found
         return doc
+
+    def _airports_as_bases(self, doc: Doc, events: list[Event]) -> bool:
+        """«مطار الطبقة» is a BASE when forces leave, reach, hold or hand it over (guidelines
+        §4): its PLACE, filling such a role, grows to the head noun and becomes the BASE."""
+        changed = False
+        for event in events:
+            if event.type == "ATTACK":
+                continue  # an attacked civilian airport stays a PLACE
+            for _, mention in event.args:
+                head = _token_before(doc, mention.start)
+                if head is not None and head.norm_ in _QUOTE_CHARS and head.i > 0:
+                    head = doc[head.i - 1]
+                if mention.label != "PLACE" or head is None or head.norm_ not in self.airport_heads:
+                    continue
+                mention.label, mention.start = "BASE", head.idx
+                mention.text = doc.text[mention.start:mention.end]
+                mention.reason += f" + {head.norm_} (a role in a {event.type})"
+                mention.attrs = {"kind": head.norm_}
+                changed = True
+        return changed
 
     def _hits(self, sentence, mentions) -> list[tuple[Any, Any, tuple[str, str]]]:
         """Trigger tokens; a run of same-type triggers within the window is one hit."""

@@ -198,6 +198,10 @@ CASES = [
     # soldiers «من» a force killed in an attack are its victims, not its actor
     ("قتل ثلاثة جنود من الجيش العراقي في كمين نصبه تنظيم داعش قرب كركوك.",
      [("ATTACK", "completed", {(A, "تنظيم داعش"), (L, "كركوك"), (Q, "ثلاثة جنود")})]),
+    # an airport that forces hand over or leave is a BASE; an attacked one stays a PLACE
+    ("سلّمت قسد مطار الطبقة إلى الفرقة 72 أمس.",
+     [("BASE_TRANSFER", "completed", {(A, "قسد"), (L, "مطار الطبقة"), (R, "الفرقة 72"), (TM, "أمس")})]),
+    ("استهدفت مسيّرة مطار أربيل الدولي.", [("ATTACK", "completed", {(T, "أربيل")})]),
     # denial over a complement clause; media and political «attacks»; walkouts; weapons handed over
     ("نفى الناطق باسم الوزارة، في مؤتمر صحفي، أن تكون القوات الفرنسية قد أخلت قاعدة ماداما.", []),
     ("وصف المتحدث التصريحات بأنها هجوم إعلامي على الجيش.", []),

@@ -60,8 +60,9 @@ class ArgumentRules:
         end = token.idx + len(token)
         following = [m for m in in_clause if m.label == "FORCE" and m.start >= end
                      and _gap_tokens(doc, end, m.start) <= 2]
-        if following and not self._has_role_word(doc, following[0]):
-            return following[0]
+        if following and (not self._has_role_word(doc, following[0])
+                          or (event_type in ("WITHDRAWAL", "DEPLOYMENT") and self._possessive(doc, following[0]))):
+            return following[0]  # «انسحبت القوات التركية», «تعزيزات للجيش العراقي»
         members = event_type != "ATTACK"  # «قتل جنود من الجيش في كمين»: an attack's troops are its victims
         subjects = [m for m in before if m.label == "FORCE"
                     and (not self._has_role_word(doc, m) or (members and self._members_of(doc, m)))]
@@ -77,6 +78,11 @@ class ArgumentRules:
             if earlier:
                 return earlier[0]
         return None
+
+    def _possessive(self, doc: Doc, mention: Mention) -> bool:
+        """«ل» right before the force: whose reinforcements or withdrawal it is."""
+        before = _token_before(doc, mention.start)
+        return before is not None and before.norm_ == "ل"
 
     def _members_of(self, doc: Doc, mention: Mention) -> bool:
         """A force named as what troops belong to: «جندي من …», «عناصر من …»."""
@@ -129,10 +135,18 @@ class ArgumentRules:
         for mention in in_clause:
             if id(mention) in taken or mention.start < end:
                 continue  # role complements follow their trigger
+            if previous_role and self._locates(doc, last_end, mention.start):
+                # «إلى قاعدة التنف في ريف حمص», «إلى معسكر عريفجان جنوبي الكويت»: the locating
+                # place takes the role of what it locates; an attack target's gives location (§8)
+                role = "location" if previous_role == "target" else previous_role
+                if mention.label in _ROLE_LABELS[role]:
+                    event.args.append((role, mention))
+                    last_end = mention.end
+                continue
             before = self._word_before(doc, mention.start)
             prep = before.norm_ if before is not None else ""
             if before is not None and self._describes_previous(doc, before):
-                continue  # «قاعدة قسرك الواقعة في ريف الحسكة»: where the base is, not a second origin
+                continue  # a relative phrase about something that is no argument
             role = self._role_for(prep, event.type, mention.label)
             if role is None and previous_role and _coordinated(doc, last_end, mention.start):
                 role = previous_role if mention.label in _ROLE_LABELS[previous_role] else None
@@ -142,6 +156,20 @@ class ArgumentRules:
                 continue
             event.args.append((role, mention))
             previous_role, last_end = role, mention.end
+
+    def _locates(self, doc: Doc, previous_end: int, start: int) -> bool:
+        """Only locating words («في», «قرب», «جنوبي», «الواقعة في», «أقصى غرب», a descriptor)
+        stand between the previous argument and this mention."""
+        if previous_end < 0 or start <= previous_end:
+            return False
+        between = doc.char_span(previous_end, start, alignment_mode="contract")
+        if between is None or not 0 < len(between) <= 5:
+            return False
+        norms = [t.norm_ for t in between]
+        if any(n in self.role_words and n not in self.locating for n in norms):
+            return False  # «من البصرة باتجاه الكويت»: a new role, not a locating place
+        return all(n in self.locating or n in self.descriptors or n in {"،", ","} for n in norms) \
+            and any(n in self.locating for n in norms)
 
     def _describes_previous(self, doc: Doc, prep) -> bool:
         """A preposition inside a relative or descriptive phrase («الواقعة في», «أكبر قاعدة في»)."""

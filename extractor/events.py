@@ -74,6 +74,7 @@ class EventExtractor(ArgumentRules):
         self.role_words = frozenset().union(*self.roles.values())
         self.descriptors = context_words("place_descriptors")
         self.airport_heads = context_words("base_heads_needing_military_marker")
+        self.locating = words("locating") | (context_words("place_cues") - self.role_words)
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = sorted(doc._.mentions or [], key=lambda m: m.start)

@@ -198,6 +198,11 @@ CASES = [
     # soldiers «من» a force killed in an attack are its victims, not its actor
     ("قتل ثلاثة جنود من الجيش العراقي في كمين نصبه تنظيم داعش قرب كركوك.",
      [("ATTACK", "completed", {(A, "تنظيم داعش"), (L, "كركوك"), (Q, "ثلاثة جنود")})]),
+    # a place that locates an argument takes its role (guidelines §8); «تعزيزات للجيش» gives the actor
+    ("وصلت القوات الأمريكية إلى قاعدة التنف في ريف حمص الشرقي.",
+     [("DEPLOYMENT", "completed", {(A, "القوات الأمريكية"), (D, "قاعدة التنف"), (D, "حمص")})]),
+    ("وصلت تعزيزات للجيش العراقي إلى قضاء الرطبة، أقصى غرب الأنبار.",
+     [("DEPLOYMENT", "completed", {(A, "لجيش العراقي"), (D, "الرطبة"), (D, "الأنبار")})]),
     # an airport that forces hand over or leave is a BASE; an attacked one stays a PLACE
     ("سلّمت قسد مطار الطبقة إلى الفرقة 72 أمس.",
      [("BASE_TRANSFER", "completed", {(A, "قسد"), (L, "مطار الطبقة"), (R, "الفرقة 72"), (TM, "أمس")})]),

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .event_lexicon import lookup_trigger
+from .language import doc_text
 from .lexicons import context_words
 from .mentions import Mention
 from .recognizers import nationality_adjectives
@@ -72,7 +73,7 @@ class PlaceLists:
                 if not (headed or sandwiched or continued):
                     break
                 headed = headed or continued  # «في سنجة والدندر والسوكي»: three members make a list
-                found.append(Mention("PLACE", word[0], word[1], doc.text[word[0]:word[1]], score=self.score,
+                found.append(Mention("PLACE", word[0], word[1], doc_text(doc)[word[0]:word[1]], score=self.score,
                                      source="rules", reason="context:list of places"))
                 covered.append(word)
                 index = following
@@ -87,7 +88,7 @@ class PlaceLists:
     @staticmethod
     def _token_after(doc: Doc, char: int) -> int | None:
         """The token index after ``char`` once a joiner («و», «،») is passed; None without one."""
-        span = doc.char_span(char, len(doc.text), alignment_mode="expand")
+        span = doc.char_span(char, len(doc_text(doc)), alignment_mode="expand")
         if span is None or not len(span):
             return None
         i, joined = span.start, False

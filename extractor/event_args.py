@@ -213,7 +213,7 @@ class ArgumentRules:
             doc = token.doc
             def cost(m: Mention) -> tuple[bool, int]:
                 lo, hi = (m.end, token.idx) if m.end <= token.idx else (token.idx + len(token), m.start)
-                return (any(ch in "،,؛;" for ch in doc.text[lo:hi]), abs(m.start - token.idx))
+                return (any(ch in "،,؛;" for ch in doc_text(doc)[lo:hi]), abs(m.start - token.idx))
             event.args.append((role, min(candidates, key=cost)))
 
     @staticmethod

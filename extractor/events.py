@@ -30,6 +30,7 @@ from .event_lexicon import (
     trigger_index,
     words,
 )
+from .language import doc_text
 from .lexicons import _key, context_words
 from .mentions import Mention
 from .recognizers import spans_for
@@ -109,7 +110,7 @@ class EventExtractor(ArgumentRules):
                 if mention.label != "PLACE" or head is None or head.norm_ not in self.airport_heads:
                     continue
                 mention.label, mention.start = "BASE", head.idx
-                mention.text = doc.text[mention.start:mention.end]
+                mention.text = doc_text(doc)[mention.start:mention.end]
                 mention.reason += f" + {head.norm_} (a role in a {event.type})"
                 mention.attrs = {"kind": head.norm_}
                 changed = True

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
+from .language import doc_text
 from .lexicons import context_words
 from .mentions import Mention
 from .resources import models_dir
@@ -128,7 +129,7 @@ class StatisticalTagger:
         if after_word and first.startswith("و") and first[1:2] != "ا" and len(first) >= 4:
             begin += 1  # «وشبعا»: the splitter kept an unknown name whole; و is the conjunction
             # (names in وا- stay whole: واشنطن، واسط، واغادوغو)
-        return Mention(label, begin, span.end_char, doc.text[begin:span.end_char], score=self.score,
+        return Mention(label, begin, span.end_char, doc_text(doc)[begin:span.end_char], score=self.score,
                        source="model", reason=f"statistical NER ({Path(self.path).name})")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from . import components as _components  # noqa: F401  (registers the factories)
-from . import coordination as _coordination  # noqa: F401
+from . import place_context as _place_context  # noqa: F401
 from . import events as _events  # noqa: F401
 from . import statistical as _statistical  # noqa: F401
 from .language import blank
@@ -43,6 +43,7 @@ def load(segmenter: str = "builtin", components: tuple[str, ...] = DEFAULT_COMPO
         if use_model and name == "arabic_entity_resolver":
             nlp.add_pipe("arabic_statistical_ner")
         if name == "arabic_entity_resolver" and "arabic_places" in components:
-            nlp.add_pipe("arabic_place_lists")  # after every source of PLACE candidates
+            nlp.add_pipe("arabic_place_filters")  # after every source of PLACE candidates
+            nlp.add_pipe("arabic_place_lists")
         nlp.add_pipe(name)
     return nlp

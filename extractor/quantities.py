@@ -86,7 +86,8 @@ def _lexicon() -> _Lexicon:
             units[key] = (unit, key)
             if " " not in key and key.isalpha() and len(key) >= 3:  # جنديان، قاعدتين، صاروخين
                 stem = key[:-1] + "ت" if key.endswith("ه") else key
-                for ending in ("ان", "ين"):
+                # a feminine dual also loses its ن before a noun: «منظومتي دفاع», «طائرتا»
+                for ending in ("ان", "ين", "ي", "ا") if key.endswith("ه") else ("ان", "ين"):
                     duals.setdefault(stem + ending, (unit, key))
             if not key.endswith(("ا", "ين", "ون", "ات")) and " " not in key and key.isalpha():
                 units.setdefault(key + "ا", (unit, key))  # accusative tanween: جنديا
@@ -157,8 +158,8 @@ class _Scanner:
             found = self.word(end, allow_wa=True)
             joined = tokens[end].startswith("و") and found is not None and end > index \
                 and tokens[end] not in self.lex.words
-            if found is not None and not joined and found[0] == "ones" and found[1] == 10:
-                found = ("teen", 10.0)  # أحد عشر، ثلاثة عشر
+            if found is not None and not joined and found[0] == "ones" and found[1] == 10 and end > index:
+                found = ("teen", 10.0)  # أحد عشر، ثلاثة عشر (alone, «عشر قذائف» is ten)
             if found is None or (end > index and not joined and found[0] not in ("scales", "teen")):
                 break
             kind, amount = found
@@ -271,7 +272,8 @@ def _quantity_at(tokens: list[str], index: int, scanner: _Scanner, lex: _Lexicon
         elif end < len(tokens) and tokens[end] in lex.duals:
             unit, noun = lex.duals[tokens[end]]  # «طائرتين مسيرتين»: the adjective says what they are
             end += 1  # (a plain adjective, «حربيتين», stays outside: guidelines §6)
-        return (index, index, end, end, 2, None, None, "exact", unit, noun, f"dual-noun:{unit}")
+        qualifier, start = _match_phrase(tokens, index, lex.qualifiers) or ("exact", index)
+        return (start, index, end, end, 2, None, None, qualifier, unit, noun, f"dual-noun:{unit}")
     vague = token in lex.vague or _strip_wa(token) in lex.vague or (
         token == "عدد" and index + 1 < len(tokens) and tokens[index + 1] == "من")
     parsed = None if vague else scanner.number(index)
@@ -306,7 +308,7 @@ def _quantity_at(tokens: list[str], index: int, scanner: _Scanner, lex: _Lexicon
     if unit_found is not None and noun_at == number_end and not vague \
             and tokens[noun_at].startswith("ال") and tokens[noun_at][2:] in lex.units:
         return None  # «البرج 22 العسكري», «أحد الجرحى»: a name or «one of», not a count
-    if unit_found is None and noun_at < len(tokens):
+    if unit_found is None and noun_at < len(tokens) and token not in _VAGUE_NEEDING_UNIT:
         unit_found = _unknown_noun(tokens, noun_at, value, vague, lex)
     if unit_found is not None:
         unit, noun, end = unit_found
@@ -322,6 +324,9 @@ def _quantity_at(tokens: list[str], index: int, scanner: _Scanner, lex: _Lexicon
         return (noun_start, index, number_end, number_end, value, low, high, qualifier, unit, noun,
                 f"noun+count-link:{unit}")
     return None
+
+
+_VAGUE_NEEDING_UNIT = ("عده", "عديد")  # «عدة» counts only what the unit table knows
 
 
 def _dual(token: str, lex: _Lexicon) -> str | None:

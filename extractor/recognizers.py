@@ -64,8 +64,9 @@ def nationality_adjectives() -> frozenset[str]:
         elif isinstance(node, str):
             key = _key(node)
             if " " not in key and key.endswith(("ي", "يه", "يون", "يين", "يات")):
-                found.add(key)
-                found.add(key[2:] if key.startswith("ال") else "ال" + key)
+                found.update((key, "ال" + key))  # «ألماني» starts with ال itself: keep both
+                if key.startswith("ال"):
+                    found.add(key[2:])
 
     walk(load_yaml("lexicons/nationalities.yaml"))
     return frozenset(found)
@@ -153,6 +154,7 @@ class ContextRecognizer(Recognizer):
         self.specifiers = words("unit_specifiers")
         self.name_links = words("name_links")
         self.command_heads = words("command_heads")
+        self.ship_heads = words("ship_heads")
         self.command_links = words("command_links")
         self.force_heads = words("force_heads")
         self.definite_heads = words("force_heads_definite")
@@ -164,7 +166,7 @@ class ContextRecognizer(Recognizer):
 
         self.triggers = frozenset(trigger_index())
         heads = self.base_heads | self.strong | self.unit_heads | self.force_heads | self.definite_heads \
-            | self.command_heads
+            | self.command_heads | self.ship_heads
         self.first_words = frozenset(head.split(" ")[0] for head in heads)  # a token outside starts nothing
 
     def analyze(self, doc: Doc) -> list[Mention]:
@@ -184,6 +186,10 @@ class ContextRecognizer(Recognizer):
                 mentions.extend(self._unit(doc, index))
             if norm in self.force_heads:
                 mentions.extend(self._group(doc, index))
+            for head_norm, width in ((pair, 2), (norm, 1)):
+                if head_norm in self.ship_heads:
+                    mentions.extend(self._ship(doc, index, width))
+                    break
             if norm in self.command_heads and index + 1 < len(doc) and norms[index + 1] in self.command_links:
                 mentions.extend(self._group(doc, index + 1, head_start=index))
             for head_norm, width in ((pair, 2), (norm, 1)):
@@ -324,6 +330,20 @@ class ContextRecognizer(Recognizer):
         span = doc[start:end]
         return [self.mention(doc, "FORCE", span.start_char, span.end_char,
                              f"context:force head {doc[start].norm_}", 0.75, kind="group")]
+
+    def _ship(self, doc: Doc, index: int, width: int) -> list[Mention]:
+        """A warship head, nationality adjectives, then a quoted name."""
+        at = index + width
+        while at < len(doc) and doc[at].norm_ in self.adjectives:
+            at += 1
+        if at >= len(doc) or doc[at].text not in _QUOTES:
+            return []
+        name = self._name_after(doc, at - 1)
+        if name is None:
+            return []
+        last = doc[name[1] - 1]
+        return [self.mention(doc, "FORCE", doc[index].idx, last.idx + len(last.text),
+                             f"context:warship {doc[index].norm_} + quoted name", 0.85, kind="ship")]
 
     def _national(self, doc: Doc, index: int, width: int) -> list[Mention]:
         nxt = index + width

@@ -1,4 +1,6 @@
-"""Place lists: unknown names coordinated with known places are places too.
+"""Place candidates judged by their neighbours, once every tagger has spoken.
+
+``arabic_place_lists``: unknown names coordinated with known places are places too.
 
 «انتشر الجيش في بلدات كفرشوبا وشبعا والهبارية»: once one member of a list is a
 PLACE and the list is introduced by a plural descriptor (بلدات، قرى، مدن،
@@ -8,6 +10,12 @@ Without such a head, a word is taken when a known place follows it too
 («في سنجة والدندر والسوكي»): two members alone («في حلب والمعارك») are not a
 list. Common words (mostly O in ANERcorp), triggers, descriptors and
 adjectives never become places.
+
+``arabic_place_filters``: a place name that is part of the name of a medium
+or an agreement is not a PLACE (guidelines §3: «وكالة الأناضول»، «صحيفة الشرق
+الأوسط»، «اتفاق موسكو»), and a lone word the model calls a place is dropped
+when its form says it is not a name (a plural «المهاجمون», a dual
+«القاعدتين», an adverb «روسياً») or ANERcorp mostly tags it O.
 """
 
 from __future__ import annotations
@@ -24,7 +32,7 @@ from .mentions import Mention
 from .recognizers import nationality_adjectives
 from .resources import lexicon_path
 
-__all__ = ["PlaceLists"]
+__all__ = ["PlaceFilters", "PlaceLists"]
 
 _JOINERS = {"و", "،", ","}
 
@@ -117,3 +125,40 @@ class PlaceLists:
 def make_place_lists(nlp: Language, name: str, score: float) -> PlaceLists:
     """``score``: the confidence of a place known only by the company it keeps."""
     return PlaceLists(name, score)
+
+
+class PlaceFilters:
+    """Drops PLACE candidates that name something else (see the module docstring)."""
+
+    _NOT_NAME_ENDINGS = ("ون", "تين", "تان", "اً", "ًا")
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.heads = context_words("name_owner_heads")
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.mentions = [m for m in doc._.mentions or [] if not self._drop(doc, m)]
+        return doc
+
+    def _drop(self, doc: Doc, mention: Mention) -> bool:
+        if mention.label != "PLACE":
+            return False
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        before = doc[span.start - 1] if span.start else None
+        if before is not None and before.text in _OPEN_QUOTES and span.start > 1:
+            before = doc[span.start - 2]
+        if before is not None and before.norm_ in self.heads:
+            return True  # «وكالة الأناضول», «اتفاق موسكو»
+        if mention.source != "model" or len(span) != 1:
+            return False
+        return span[0].norm_ in _common_words() or mention.text.endswith(self._NOT_NAME_ENDINGS)
+
+
+_OPEN_QUOTES = {'"', "«", "“", "'"}
+
+
+@Language.factory("arabic_place_filters", assigns=["doc._.mentions"])
+def make_place_filters(nlp: Language, name: str) -> PlaceFilters:
+    return PlaceFilters(name)

@@ -9,8 +9,8 @@ from __future__ import annotations
 from spacy.language import Language
 
 from . import components as _components  # noqa: F401  (registers the factories)
-from . import place_context as _place_context  # noqa: F401
 from . import events as _events  # noqa: F401
+from . import place_context as _place_context  # noqa: F401
 from . import statistical as _statistical  # noqa: F401
 from .language import blank
 
@@ -45,5 +45,6 @@ def load(segmenter: str = "builtin", components: tuple[str, ...] = DEFAULT_COMPO
         if name == "arabic_entity_resolver" and "arabic_places" in components:
             nlp.add_pipe("arabic_place_filters")  # after every source of PLACE candidates
             nlp.add_pipe("arabic_place_lists")
+            nlp.add_pipe("arabic_abbreviations")
         nlp.add_pipe(name)
     return nlp

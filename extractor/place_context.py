@@ -1,4 +1,4 @@
-"""Place candidates judged by their neighbours, once every tagger has spoken.
+"""Candidates judged by their neighbours, once every tagger has spoken.
 
 ``arabic_place_lists``: unknown names coordinated with known places are places too.
 
@@ -16,6 +16,10 @@ or an agreement is not a PLACE (guidelines §3: «وكالة الأناضول»�
 الأوسط»، «اتفاق موسكو»), and a lone word the model calls a place is dropped
 when its form says it is not a name (a plural «المهاجمون», a dual
 «القاعدتين», an adverb «روسياً») or ANERcorp mostly tags it O.
+
+``arabic_abbreviations``: a short word in brackets right after a FORCE is that
+force's abbreviation, and a FORCE of its own (guidelines §5: «قوات سوريا
+الديمقراطية (قسد)»), whatever the lexicons know: «(فاكت)», «(هتش)».
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ from .mentions import Mention
 from .recognizers import nationality_adjectives
 from .resources import lexicon_path
 
-__all__ = ["PlaceFilters", "PlaceLists"]
+__all__ = ["Abbreviations", "PlaceFilters", "PlaceLists"]
 
 _JOINERS = {"و", "،", ","}
 
@@ -162,3 +166,30 @@ _OPEN_QUOTES = {'"', "«", "“", "'"}
 @Language.factory("arabic_place_filters", assigns=["doc._.mentions"])
 def make_place_filters(nlp: Language, name: str) -> PlaceFilters:
     return PlaceFilters(name)
+
+
+class Abbreviations:
+    """Adds a FORCE for «(abbreviation)» right after a FORCE mention."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = doc._.mentions or []
+        starts = {m.start for m in mentions if m.source != "model"}  # the model only fills gaps
+        found = []
+        for force in (m for m in mentions if m.label == "FORCE"):
+            span = doc.char_span(force.start, force.end, alignment_mode="expand")
+            at = span.end if span is not None else len(doc)
+            if at + 2 < len(doc) and doc[at].text == "(" and doc[at + 2].text == ")" \
+                    and doc[at + 1].is_alpha and doc[at + 1].idx not in starts:
+                word = doc[at + 1]
+                found.append(Mention("FORCE", word.idx, word.idx + len(word.text), word.text, score=0.8,
+                                     source="rules", reason=f"context:abbreviation of {force.text}"))
+        doc._.mentions = mentions + found
+        return doc
+
+
+@Language.factory("arabic_abbreviations", assigns=["doc._.mentions"])
+def make_abbreviations(nlp: Language, name: str) -> Abbreviations:
+    return Abbreviations(name)

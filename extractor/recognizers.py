@@ -234,6 +234,12 @@ class ContextRecognizer(Recognizer):
         return start, end
 
     def _base(self, doc: Doc, index: int, width: int, head: str) -> list[Mention]:
+        after = index + width
+        if after < len(doc) and doc[after].norm_ in self.unit_heads:
+            unit = self._unit(doc, after)  # «مقر اللواء ٩٠», «معسكر الفوج 111»: a unit's own base
+            if unit:
+                return [self.mention(doc, "BASE", doc[index].idx, unit[0].end,
+                                     f"context:head {head} + unit", 0.85, kind=head)]
         name = self._name_after(doc, index + width - 1)
         if name is None:
             return []
@@ -304,8 +310,8 @@ class ContextRecognizer(Recognizer):
                 end += width
             elif doc[end].norm_ in self.ordinals:
                 end += 1
-            elif doc[end].norm_ in self.name_links and end + 1 < len(doc) and self._is_name_word(doc[end + 1]):
-                end += 2
+            elif doc[end].norm_ in self.name_links and end + 1 < len(doc) and doc[end + 1].is_alpha:
+                end += 2  # «بن علي»: any word after بن is a name («علي» normalizes like «على»)
             else:
                 break
         return end
@@ -316,6 +322,9 @@ class ContextRecognizer(Recognizer):
         while end < len(doc) and end - index <= 3:
             token = doc[end]
             norm = token.norm_
+            if norm in self.name_links and end + 1 < len(doc) and doc[end + 1].is_alpha:
+                end += 2  # «ميليشيا آل دقلو», «كتائب ابن تيمية»: the family name ends it
+                break
             definite_name = norm.startswith("ال") and self._is_name_word(token)
             if norm in self.stop or norm in self.triggers or norm in self.not_forces \
                     or norm in self.base_heads or norm in self.strong or not (

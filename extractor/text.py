@@ -111,9 +111,18 @@ class ProcliticSplitter(CachedSegmenter):
         rest_start = offsets[cut]
         rest = norm[cut:]
         if norm.startswith("لل", cut - 1) and pieces[-1][2] == "ل" and not rest.startswith("ال"):
-            rest = "ا" + rest  # لل+قوات: the article's alef is elided after ل
+            rest = self._after_lam(rest)
         pieces.append((rest_start, len(word), rest))
         return pieces
+
+    def _after_lam(self, rest: str) -> str:
+        """The matching form of what follows ل in «لل…»: the article lost its alef
+        («للقوات» → القوات), or the stem itself begins with ل after a lost article
+        («للواء» → اللواء) or without one («للبنان» → لبنان)."""
+        for candidate in ("ا" + rest, "ال" + rest, rest):
+            if self.known(candidate):
+                return candidate
+        return "ا" + rest
 
     def _clitic_length(self, norm: str) -> int:
         """How many leading letters of ``norm`` are proclitics (0 when none)."""

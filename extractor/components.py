@@ -14,9 +14,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from .context_patterns import ContextRecognizer
 from .mentions import Mention, resolve_overlaps
 from .recognizers import (
-    ContextRecognizer,
     LexiconRecognizer,
     QuantityRecognizer,
     Recognizer,

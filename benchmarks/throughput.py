@@ -18,6 +18,7 @@ Each case runs in a fresh subprocess so peak RSS is its own.
 from __future__ import annotations
 
 import argparse
+import collections
 import json
 import resource
 import subprocess
@@ -42,6 +43,11 @@ def _texts(count: int, sample: bool = False) -> list[str]:
     return [base[i % len(base)] for i in range(count)]
 
 
+def _drain(items) -> None:
+    """Consume a stream as ``extractor run`` does (results are written, not kept)."""
+    collections.deque(items, maxlen=0)
+
+
 def _run_case(case: str, count: int) -> dict:
     texts = _texts(100 if case == "extractor_100" else count, sample=case.startswith("sample_"))
     started = time.perf_counter()
@@ -49,18 +55,18 @@ def _run_case(case: str, count: int) -> dict:
         import spacy
 
         nlp = spacy.blank("ar")
-        work = lambda: [nlp.make_doc(t) for t in texts]
+        work = lambda: _drain(nlp.make_doc(t) for t in texts)
     elif case == "camel_tokenize":
         from camel_tools.tokenizers.word import simple_word_tokenize
 
-        work = lambda: [simple_word_tokenize(t) for t in texts]
+        work = lambda: _drain(simple_word_tokenize(t) for t in texts)
     else:
         from extractor import Extractor
 
         extractor = Extractor(ner=False if "rules" in case else None)
         workers = 2 if case.endswith("_2") else 1
-        work = lambda: list(extractor.pipe(({"id": str(i), "text": t, "date": "2026-01-01"}
-                                            for i, t in enumerate(texts)), n_process=workers))
+        work = lambda: _drain(json.dumps(r.to_dict(), ensure_ascii=False) for r in extractor.pipe(
+            ({"id": str(i), "text": t, "date": "2026-01-01"} for i, t in enumerate(texts)), n_process=workers))
     load_seconds = time.perf_counter() - started
     started = time.perf_counter()
     work()

@@ -76,6 +76,7 @@ class EventExtractor(ArgumentRules):
         self.descriptors = context_words("place_descriptors")
         self.airport_heads = context_words("base_heads_needing_military_marker")
         self.locating = words("locating") | (context_words("place_cues") - self.role_words)
+        self.markers = context_words("military_markers")  # «قاعدة الظفرة الجوية غربي أبوظبي»
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = sorted(doc._.mentions or [], key=lambda m: m.start)
@@ -178,8 +179,8 @@ class EventExtractor(ArgumentRules):
                       lambda m: m.attrs.get("unit") in units)
         self._coordinated_quantities(doc, event, in_clause, units)
         self._nearest(event, token, in_clause, "TIME", "time", lambda m: True)
-        if event.status == "ongoing" and tense == "present" and self._in_future(doc, event):
-            event.status = "planned"  # «تنسحب القوات الأسبوع المقبل»: a present verb with a future date
+        if tense in ("present", "noun") and event.status != "planned" and self._in_future(doc, event):
+            event.status = "planned"  # «تنسحب القوات الأسبوع المقبل», «تسليم الثكنة مطلع الشهر المقبل»
         if not any(role in _CORE_ROLES for role, _ in event.args):
             return None  # nothing says who or where: not a codable event
         if event_type == "BASE_CLOSURE" and not self._closes_a_base(doc, event, last):
@@ -193,12 +194,20 @@ class EventExtractor(ArgumentRules):
         after = doc[last.i + 1: min(self._sentence.end, last.i + 3)]
         clause = self._clause_before(doc, token)
         previous = doc[token.i - 1] if token.i > self._sentence.start else None
-        return (any(t.norm_ in blockers() for t in doc[start:token.i])
+        window = [t for t in doc[start:token.i] if not self._still(t)]
+        return (any(t.norm_ in blockers() for t in window)
                 or any(t.norm_ in words("hypothetical_after") for t in after)
                 or any(t.norm_ in words("clause_blockers") for t in clause)
                 or (previous is not None and previous.norm_ in words("demonstratives")
                     and lookup_trigger(token.norm_)[1] == "noun")
                 or self._denied_complement(doc, token))
+
+    @staticmethod
+    def _still(token) -> bool:
+        """«لا» or «ما» in «لا تزال» / «ما زالت»: "still", not a negation."""
+        doc = token.doc
+        return token.i + 1 < len(doc) and token.norm_ in ("لا", "ما") \
+            and doc[token.i + 1].norm_ in words("still_verbs")
 
     def _denied_complement(self, doc: Doc, token) -> bool:
         """The trigger sits in «أن …» after a denial verb, with no contrast in between."""
@@ -255,8 +264,10 @@ class EventExtractor(ArgumentRules):
         if not rule:
             return event_type
         after = [m for m in in_clause if m.start >= last.idx + len(last) and m is not actor]
-        first = next((m for m in after if m.label in ("BASE", "FORCE")), None)
-        return rule.get(first.label if first else "default", rule.get("default", event_type))
+        first = next((m for m in after if m.label in ("BASE", "FORCE") or (
+            m.label == "QUANTITY" and m.attrs.get("unit") in ("bases", "sites"))), None)
+        label = "BASE" if first is not None and first.label == "QUANTITY" else (first.label if first else "default")
+        return rule.get(label, rule.get("default", event_type))  # «إخلاء ٣ مواقع» closes sites
 
     def _status(self, doc: Doc, token, tense: str) -> str:
         start = max(self._sentence.start, token.i - self.window - 1)

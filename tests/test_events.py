@@ -203,6 +203,17 @@ CASES = [
      [("DEPLOYMENT", "completed", {(A, "القوات الأمريكية"), (D, "قاعدة التنف"), (D, "حمص")})]),
     ("وصلت تعزيزات للجيش العراقي إلى قضاء الرطبة، أقصى غرب الأنبار.",
      [("DEPLOYMENT", "completed", {(A, "لجيش العراقي"), (D, "الرطبة"), (D, "الأنبار")})]),
+    # «لا تزال» is "still", not a negation; a noun trigger with a future date is planned
+    ("أكد المتحدث أن القوات الروسية لا تزال تنتشر في قاعدة تمنهنت.",
+     [("DEPLOYMENT", "ongoing", {(A, "القوات الروسية"), (L, "قاعدة تمنهنت")})]),
+    ("ومن جهة أخرى، تسليم ثكنة الخازر إلى الجيش العراقي مطلع الشهر المقبل.",
+     [("BASE_TRANSFER", "planned", {(L, "ثكنة الخازر"), (R, "الجيش العراقي"), (TM, "مطلع الشهر المقبل")})]),
+    # the base's adjective does not stop the locating place; sites evacuated are a closure
+    ("وصلت إلى قاعدة الظفرة الجوية غربي أبوظبي ست مقاتلات تابعة للقوات الفرنسية.",
+     [("DEPLOYMENT", "completed", {(A, "لقوات الفرنسية"), (D, "قاعدة الظفرة"), (D, "أبوظبي"),
+                                   (Q, "ست مقاتلات")})]),
+    ("أعلنت الكتيبة الإيرلندية إخلاء ٣ مواقع قرب الحدود.",
+     [("BASE_CLOSURE", "completed", {(A, "الكتيبة الإيرلندية"), (Q, "٣ مواقع")})]),
     # an airport that forces hand over or leave is a BASE; an attacked one stays a PLACE
     ("سلّمت قسد مطار الطبقة إلى الفرقة 72 أمس.",
      [("BASE_TRANSFER", "completed", {(A, "قسد"), (L, "مطار الطبقة"), (R, "الفرقة 72"), (TM, "أمس")})]),

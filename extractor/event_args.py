@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from .corpus import period_start
 from .event_lexicon import words
 from .language import doc_text
+from .lexicons import _key
 from .mentions import Mention
 
 if TYPE_CHECKING:
@@ -226,7 +227,8 @@ class ArgumentRules:
         last = chosen[0]
         for mention in sorted(in_clause, key=lambda m: m.start):
             if mention.start >= last.end and mention.label == "QUANTITY" \
-                    and mention.attrs.get("unit") in units and _coordinated(doc, last.end, mention.start):
+                    and mention.attrs.get("unit") in units and (_coordinated(doc, last.end, mention.start)
+                                                                 or _casualty_link(doc, last.end, mention.start)):
                 event.args.append(("quantity", mention))
                 last = mention
 
@@ -261,3 +263,9 @@ def _coordinated(doc: Doc, last_end: int, start: int) -> bool:
         return False
     between = doc_text(doc)[last_end:start].replace(" ", "")
     return between in ("", "،", ",", "و", "،و", ",و")
+
+
+def _casualty_link(doc: Doc, last_end: int, start: int) -> bool:
+    """«مقتل طفلين وإصابة خمسة مدنيين»: a second casualty count joined by its noun."""
+    between = doc_text(doc)[last_end:start].split()
+    return len(between) == 1 and _key(between[0]) in words("casualty_links")

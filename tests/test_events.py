@@ -214,6 +214,11 @@ CASES = [
                                    (Q, "ست مقاتلات")})]),
     ("أعلنت الكتيبة الإيرلندية إخلاء ٣ مواقع قرب الحدود.",
      [("BASE_CLOSURE", "completed", {(A, "الكتيبة الإيرلندية"), (Q, "٣ مواقع")})]),
+    # a second casualty count joined by its noun; a dual descriptor before a list of destinations
+    ("قصفت المدفعية بلدة كفرتعال ما أدى إلى مقتل طفلين وإصابة خمسة مدنيين.",
+     [("ATTACK", "completed", {(T, "كفرتعال"), (Q, "طفلين"), (Q, "خمسة مدنيين")})]),
+    ("انسحب اللواء الثالث من معسكر العمري باتجاه مدينتي المخا والخوخة.",
+     [("WITHDRAWAL", "completed", {(A, "اللواء الثالث"), (O, "معسكر العمري"), (D, "المخا"), (D, "الخوخة")})]),
     # an airport that forces hand over or leave is a BASE; an attacked one stays a PLACE
     ("سلّمت قسد مطار الطبقة إلى الفرقة 72 أمس.",
      [("BASE_TRANSFER", "completed", {(A, "قسد"), (L, "مطار الطبقة"), (R, "الفرقة 72"), (TM, "أمس")})]),

@@ -121,7 +121,8 @@ def known_stems() -> frozenset[str]:
     words = set(known_names()) | set(trigger_index()) | governing_verbs()
     words |= event_words("claims") | event_words("clause_blockers")
     for section in ("place_descriptors", "base_heads", "unit_heads", "force_heads",
-                    "force_heads_definite", "ship_heads", "command_heads"):
+                    "force_heads_definite", "ship_heads", "command_heads", "name_generics",
+                    "compound_first"):
         words |= {w for w in context_words(section) if " " not in w}
     return frozenset(w for w in words if len(w) >= 3)
 

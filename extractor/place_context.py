@@ -15,7 +15,8 @@ adjectives never become places.
 or an agreement is not a PLACE (guidelines §3: «وكالة الأناضول»، «صحيفة الشرق
 الأوسط»، «اتفاق موسكو»), and a lone word the model calls a place is dropped
 when its form says it is not a name (a plural «المهاجمون», a dual
-«القاعدتين», an adverb «روسياً») or ANERcorp mostly tags it O.
+«القاعدتين», an adverb «روسياً») or ANERcorp mostly tags it O; a place found
+as the first word of a compound name («دير», «أم») takes its second word.
 
 ``arabic_abbreviations``: a short word in brackets right after a FORCE is that
 force's abbreviation, and a FORCE of its own (guidelines §5: «قوات سوريا
@@ -39,6 +40,33 @@ from .resources import lexicon_path
 __all__ = ["Abbreviations", "PlaceFilters", "PlaceLists"]
 
 _JOINERS = {"و", "،", ","}
+
+
+@cache
+def _compound_words() -> tuple[frozenset[str], frozenset[str]]:
+    """First words of compound names, and words that never continue a name."""
+    stop = (context_words("place_descriptors") | context_words("place_cues")
+            | context_words("name_stopwords") | nationality_adjectives())
+    return context_words("compound_first"), stop
+
+
+def complete_compound(doc: Doc, mention: Mention) -> None:
+    """A place found as the first word of a compound name only («دير» of «دير سريان»,
+    «ملا» of «ملا قرة») takes the next word."""
+    compound, stop = _compound_words()
+    if mention.label != "PLACE":
+        return
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or len(span) != 1 or span.end >= len(doc):
+        return
+    following = doc[span.end]
+    if span[0].norm_ not in compound or not following.is_alpha or following.norm_ in stop \
+            or lookup_trigger(following.norm_) is not None:
+        return
+    mention.end = following.idx + len(following.text)
+    mention.text = doc_text(doc)[mention.start:mention.end]
+    mention.reason += " (+ second word of a compound name)"
+    mention.attrs = {"kind": mention.attrs.get("kind")}  # no longer the gazetteer's one-word place
 
 
 @cache
@@ -85,8 +113,10 @@ class PlaceLists:
                 if not (headed or sandwiched or continued):
                     break
                 headed = headed or continued  # «في سنجة والدندر والسوكي»: three members make a list
-                found.append(Mention("PLACE", word[0], word[1], doc_text(doc)[word[0]:word[1]], score=self.score,
-                                     source="rules", reason="context:list of places"))
+                member = Mention("PLACE", word[0], word[1], doc_text(doc)[word[0]:word[1]], score=self.score,
+                                 source="rules", reason="context:list of places")
+                complete_compound(doc, member)
+                found.append(member)
                 covered.append(word)
                 index = following
         doc._.mentions = mentions + found
@@ -140,8 +170,12 @@ class PlaceFilters:
         self.name = name
         self.heads = context_words("name_owner_heads")
 
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.mentions = [m for m in doc._.mentions or [] if not self._drop(doc, m)]
+        kept = [m for m in doc._.mentions or [] if not self._drop(doc, m)]
+        for mention in kept:
+            complete_compound(doc, mention)
+        doc._.mentions = kept
         return doc
 
     def _drop(self, doc: Doc, mention: Mention) -> bool:

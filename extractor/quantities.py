@@ -132,12 +132,15 @@ class _Scanner:
         self.tokens = tokens
         self.lex = lex
 
-    def word(self, index: int, allow_wa: bool) -> tuple[str, float] | None:
+    def word(self, index: int, allow_wa: bool, first: bool = False) -> tuple[str, float] | None:
+        """The number word at ``index``; a first word may carry any proclitic («بعشر قذائف»)."""
         token = self.tokens[index]
         if token in self.lex.words:
             return self.lex.words[token]
         if allow_wa and _strip_wa(token) in self.lex.words:
             return self.lex.words[_strip_wa(token)]
+        if first and token[:1] in _PROCLITICS and token[1:] in self.lex.words:
+            return self.lex.words[token[1:]]
         return None
 
     def number(self, index: int) -> tuple[float, int] | None:
@@ -155,7 +158,7 @@ class _Scanner:
         previous: tuple[str, float] = ("", 0.0)
         end = index
         while end < len(tokens):
-            found = self.word(end, allow_wa=True)
+            found = self.word(end, allow_wa=True, first=end == index)
             joined = tokens[end].startswith("و") and found is not None and end > index \
                 and tokens[end] not in self.lex.words
             if found is not None and not joined and found[0] == "ones" and found[1] == 10 and end > index:
@@ -274,7 +277,8 @@ def _quantity_at(tokens: list[str], index: int, scanner: _Scanner, lex: _Lexicon
             end += 1  # (a plain adjective, «حربيتين», stays outside: guidelines §6)
         qualifier, start = _match_phrase(tokens, index, lex.qualifiers) or ("exact", index)
         return (start, index, end, end, 2, None, None, qualifier, unit, noun, f"dual-noun:{unit}")
-    vague = token in lex.vague or _strip_wa(token) in lex.vague or (
+    bare = token[1:] if token[:1] in _PROCLITICS and token not in lex.vague else token  # «بعشرات»
+    vague = token in lex.vague or bare in lex.vague or (
         token == "عدد" and index + 1 < len(tokens) and tokens[index + 1] == "من")
     parsed = None if vague else scanner.number(index)
     if not vague and parsed is None:
@@ -308,7 +312,7 @@ def _quantity_at(tokens: list[str], index: int, scanner: _Scanner, lex: _Lexicon
     if unit_found is not None and noun_at == number_end and not vague \
             and tokens[noun_at].startswith("ال") and tokens[noun_at][2:] in lex.units:
         return None  # «البرج 22 العسكري», «أحد الجرحى»: a name or «one of», not a count
-    if unit_found is None and noun_at < len(tokens) and token not in _VAGUE_NEEDING_UNIT:
+    if unit_found is None and noun_at < len(tokens) and bare not in _VAGUE_NEEDING_UNIT:
         unit_found = _unknown_noun(tokens, noun_at, value, vague, lex)
     if unit_found is not None:
         unit, noun, end = unit_found

@@ -40,7 +40,7 @@ class ContextRecognizer(Recognizer):
         self.ship_heads = words("ship_heads")
         self.command_links = words("command_links")
         self.force_heads = words("force_heads")
-        self.definite_heads = words("force_heads_definite")
+        self.definite_heads = words("force_heads_definite") | words("force_heads_indefinite")
         self.adjectives = nationality_adjectives()
         self.not_forces = words("force_head_exclusions") | words("place_descriptors")
         from .event_lexicon import (

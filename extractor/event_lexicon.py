@@ -75,6 +75,8 @@ def lookup_trigger(norm: str) -> tuple[str, str] | None:
                     return index[candidate]
     for suffix in _AGREEMENT:  # «ستغادران», «استهدفتا», «ينسحبون»: a verb agreeing with a dual or plural
         stem = norm[: -len(suffix)]
+        if suffix == "ا" and not stem.endswith("ت"):
+            continue  # only «استهدفتا»: «فجرا» is "at dawn", not «فجّر»
         if norm.endswith(suffix) and len(stem) >= 3 and index.get(stem, ("", "noun"))[1] != "noun":
             return index[stem]
     return None

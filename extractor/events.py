@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from .corpus import CORE_ROLES
-from .event_args import QUANTITY_UNITS, ArgumentRules, _token_before
+from .event_args import QUANTITY_UNITS, ArgumentRules, _gap_tokens, _token_before
 from .event_lexicon import (
     blockers,
     civil_words,
@@ -37,6 +37,10 @@ from .recognizers import spans_for
 
 __all__ = ["Event", "EventExtractor", "lookup_trigger", "trigger_index"]
 
+_RELATIVES = {"التي", "الذي", "اللتين", "اللذين"}
+#: The role of the place a relative clause hangs on («التي أخلتها القوات» → origin).
+_ANTECEDENT_ROLE = {"WITHDRAWAL": "origin", "BASE_CLOSURE": "location", "BASE_TRANSFER": "location",
+                    "ATTACK": "target", "DEPLOYMENT": "location"}
 _QUOTE_CHARS = {'"', "'", "«", "»", "“", "”"}
 _TENSE_STATUS = {"past": "completed", "present": "ongoing", "future": "planned"}
 #: An event is only codable (and scorable, EXTRACTION.md) through one of these.
@@ -122,13 +126,38 @@ class EventExtractor(ArgumentRules):
         hits: list[tuple[Any, Any, tuple[str, str]]] = []
         for token in sentence:
             kind = lookup_trigger(token.norm_)
-            if kind is None or _inside(token, mentions):
+            if kind is None or _inside(token, mentions) or self._needs_passive(token):
                 continue
             if hits and hits[-1][2][0] == kind[0] and self._same_event(hits[-1], token, kind):
                 hits[-1] = (hits[-1][0], token, hits[-1][2])
                 continue
             hits.append((token, token, kind))
         return hits
+
+    def _relative_antecedent(self, doc: Doc, event: Event, token, before: list[Mention]) -> None:
+        """«بلدة عدن يابال التي أخلتها القوات»: the place a relative clause hangs on fills the
+        role its resumptive pronoun has (guidelines §8)."""
+        role = _ANTECEDENT_ROLE.get(event.type)
+        if role is None or token.i < 1 or any(r == role for r, _ in event.args):
+            return
+        relative = doc[token.i - 1] if doc[token.i - 1].norm_ in _RELATIVES else None
+        if relative is None and token.i > 1 and doc[token.i - 2].norm_ in _RELATIVES \
+                and doc[token.i - 1].norm_ in words("status_governors", "completed") | {"كانت", "كان"}:
+            relative = doc[token.i - 2]
+        if relative is None:
+            return
+        places = [m for m in before if m.label in ("PLACE", "BASE") and m.end <= relative.idx
+                  and _gap_tokens(doc, m.end, relative.idx) <= 2]
+        if places:
+            event.args.append((role, places[-1]))
+
+    @staticmethod
+    def _needs_passive(token) -> bool:
+        """«نقل» is an event only after «جرى/تم» («جرى نقل 300 عسكري»); «نقل عن مصدر» is not."""
+        if token.norm_ not in words("passive_only"):
+            return False
+        before = token.doc[max(0, token.i - 5):token.i]  # «جرى صباح أمس الاثنين نقل»
+        return not any(t.norm_ in words("passive_markers") for t in before)
 
     def _same_event(self, hit, token, kind) -> bool:
         """Whether a trigger continues the previous one: adjacent, or a light verb and its
@@ -172,6 +201,7 @@ class EventExtractor(ArgumentRules):
         if actor is not None:
             event.args.append(("actor", actor))
         self._role_args(doc, event, last, in_clause, {id(m) for _, m in event.args})
+        self._relative_antecedent(doc, event, token, before)
         if event_type == "ATTACK" and not any(r == "target" for r, _ in event.args):
             self._passive_target(doc, event, before)
         units = QUANTITY_UNITS[event_type]
@@ -235,6 +265,9 @@ class EventExtractor(ArgumentRules):
         preceding = doc[max(self._sentence.start, token.i - 1):token.i]
         if any(t.norm_ in civil_words(event_type) for t in (*preceding, *nearby)):
             return True
+        clause = self._clause_before(doc, token)[-5:]
+        if any(t.norm_ in words("civil_subjects") for t in clause):
+            return True  # «وكان وفد عسكري رفيع قد وصل إلى الرياض»
         if event_type != "WITHDRAWAL":
             return False
         following = doc[last.i + 1: min(self._sentence.end, last.i + 4)]

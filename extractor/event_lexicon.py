@@ -79,6 +79,8 @@ def lookup_trigger(norm: str) -> tuple[str, str] | None:
             continue  # only «استهدفتا»: «فجرا» is "at dawn", not «فجّر»
         if norm.endswith(suffix) and len(stem) >= 3 and index.get(stem, ("", "noun"))[1] != "noun":
             return index[stem]
+    if norm[:1] in ("و", "ف") and len(norm) >= 5:
+        return lookup_trigger(norm[1:])  # «وتسليمها»: the splitter keeps و on a word with a pronoun
     return None
 
 

@@ -152,10 +152,25 @@ class EventExtractor(ArgumentRules):
             event.args.append((role, places[-1]))
 
     @staticmethod
+    def _pronoun_object(event: Event, token, before: list[Mention]) -> None:
+        """«… من قاعدة كونيكو وتسليمها إلى قسد», «أخلتها»: the pronoun on a handover,
+        closure or evacuation verb is the base or place named before it in the sentence."""
+        role = _ANTECEDENT_ROLE.get(event.type)
+        pronoun = token.norm_.endswith(("ها", "ه")) and token.norm_ not in trigger_index()
+        if role is None or not pronoun or any(r == role for r, _ in event.args) \
+                or (event.type == "WITHDRAWAL" and lookup_trigger(token.norm_)[1] == "noun"):
+            return  # «انسحابها»: there the pronoun is the force that withdraws
+        places = [m for m in before if m.label in ("BASE", "PLACE")]
+        preferred = [m for m in places if m.label == "BASE"] or places
+        if preferred and event.type != "ATTACK":
+            event.args.append((role, preferred[-1]))
+
+    @staticmethod
     def _needs_passive(token) -> bool:
         """«نقل» is an event only after «جرى/تم» («جرى نقل 300 عسكري»); «نقل عن مصدر» is not."""
-        if token.norm_ not in words("passive_only"):
-            return False
+        bare = token.norm_[1:] if token.norm_[:1] in ("و", "ف") else token.norm_
+        if not any(bare.startswith(form) for form in words("passive_only")):
+            return False  # (also «ونقلهم»: a pronoun or a conjunction on the noun)
         before = token.doc[max(0, token.i - 5):token.i]  # «جرى صباح أمس الاثنين نقل»
         return not any(t.norm_ in words("passive_markers") for t in before)
 
@@ -202,6 +217,7 @@ class EventExtractor(ArgumentRules):
             event.args.append(("actor", actor))
         self._role_args(doc, event, last, in_clause, {id(m) for _, m in event.args})
         self._relative_antecedent(doc, event, token, before)
+        self._pronoun_object(event, token, before)
         if event_type == "ATTACK" and not any(r == "target" for r, _ in event.args):
             self._passive_target(doc, event, before)
         units = QUANTITY_UNITS[event_type]

@@ -85,9 +85,9 @@ def base_entries() -> tuple[Entry, ...]:
         fulls = [row.get("name")] + [v for v in row.get("variants") or [] if v not in bares]
         for phrase in filter(None, fulls):
             entries.append(Entry(_strip_markers(_key(phrase)), "BASE", "lexicon:bases", attrs=attrs))
-        for phrase in filter(None, bares):
-            entries.append(Entry(_strip_markers(_key(phrase)), "BASE", "lexicon:bases", bare=True,
-                                 attrs=attrs))
+        for phrase in filter(None, bares):  # «الظفرة» alone is a PLACE (guidelines §4)
+            entries.append(Entry(_strip_markers(_key(phrase)), "PLACE", "lexicon:bases", bare=True,
+                                 attrs={**attrs, "kind": "base_site"}))
     return tuple(entries)
 
 

@@ -110,6 +110,15 @@ class LexiconRecognizer(Recognizer):
         for key in self.entries:
             self.matcher.add(key, [Doc(vocab, words=key.split(" "))])
         self.generics = context_words("name_generics")
+        self.base_heads = context_words("base_heads")
+
+    def _quoted_head(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+        """(start, end) characters of «head "name"» around a bare base name, if a head precedes it."""
+        if start >= 2 and doc[start - 1].text in _QUOTES and doc[start - 2].norm_ in self.base_heads:
+            closing = doc[end] if end < len(doc) and doc[end].text in _QUOTES.values() else None
+            last = closing if closing is not None else doc[end - 1]
+            return doc[start - 2].idx, last.idx + len(last.text)
+        return None
 
     def analyze(self, doc: Doc) -> list[Mention]:
         mentions = []
@@ -126,11 +135,13 @@ class LexiconRecognizer(Recognizer):
                     continue  # common word that is also a town: needs بلدة/قرب/في...
                 reason = f"{entry.source}:{key}" + (f" (cue {cue})" if entry.ambiguous else "")
                 score = 0.95 if not (entry.bare or entry.ambiguous) else 0.75
-                begin, attrs = span.start_char, entry.attrs
-                if entry.label == "PLACE" and start and doc[start - 1].norm_ in self.generics:
+                begin, attrs, label, stop = span.start_char, entry.attrs, entry.label, span.end_char
+                if entry.bare and (headed := self._quoted_head(doc, start, end)) is not None:
+                    (begin, stop), label = headed, "BASE"  # «مطار "كويرس"»: the head and the quotes
+                elif entry.label == "PLACE" and start and doc[start - 1].norm_ in self.generics:
                     begin, reason = doc[start - 1].idx, f"{reason} (+ {doc[start - 1].norm_})"
                     attrs = {"kind": "feature"}  # «سد الفرات» is not the river the gazetteer locates
-                mentions.append(self.mention(doc, entry.label, begin, span.end_char, reason, score, **attrs))
+                mentions.append(self.mention(doc, label, begin, stop, reason, score, **attrs))
         return mentions
 
 

@@ -47,8 +47,10 @@ def parallel_map(articles: Iterable[Any], n_process: int = 2, batch_size: int = 
 
     ``options`` are the ``Extractor`` arguments each worker builds its pipeline with.
     """
+    # Not «fork»: forking a process that runs threads (a Dask client, a progress bar) can
+    # deadlock on a lock a thread held; the forkserver forks from a clean process instead.
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     size = max(1, batch_size)
     batches = ((number * size, batch) for number, batch in enumerate(minibatch(articles, size)))
     window = max(1, n_process * 4)  # minibatches in flight: memory stays bounded

@@ -20,7 +20,13 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from .corpus import CORE_ROLES
-from .event_args import QUANTITY_UNITS, ArgumentRules, _gap_tokens, _token_before
+from .event_args import (
+    _DIRECT_OBJECT,
+    QUANTITY_UNITS,
+    ArgumentRules,
+    _gap_tokens,
+    _token_before,
+)
 from .event_lexicon import (
     blockers,
     civil_words,
@@ -33,15 +39,14 @@ from .event_lexicon import (
 from .language import doc_text
 from .lexicons import _key, context_words
 from .mentions import Mention
-from .recognizers import spans_for
+from .recognizers import _QUOTES, spans_for
 
 __all__ = ["Event", "EventExtractor", "lookup_trigger", "trigger_index"]
 
 _RELATIVES = {"التي", "الذي", "اللتين", "اللذين"}
-#: The role of the place a relative clause hangs on («التي أخلتها القوات» → origin).
-_ANTECEDENT_ROLE = {"WITHDRAWAL": "origin", "BASE_CLOSURE": "location", "BASE_TRANSFER": "location",
-                    "ATTACK": "target", "DEPLOYMENT": "location"}
-_QUOTE_CHARS = {'"', "'", "«", "»", "“", "”"}
+#: The role of the place a relative clause or an object pronoun stands for («التي أخلتها
+#: القوات» → origin): a bare object's role, and where a deployment happens.
+_ANTECEDENT_ROLE = {**_DIRECT_OBJECT, "DEPLOYMENT": "location"}
 _TENSE_STATUS = {"past": "completed", "present": "ongoing", "future": "planned"}
 #: An event is only codable (and scorable, EXTRACTION.md) through one of these.
 _CORE_ROLES = CORE_ROLES
@@ -110,7 +115,7 @@ class EventExtractor(ArgumentRules):
                 continue  # an attacked civilian airport stays a PLACE
             for _, mention in event.args:
                 head = _token_before(doc, mention.start)
-                if head is not None and head.norm_ in _QUOTE_CHARS and head.i > 0:
+                if head is not None and head.text in _QUOTES.keys() | _QUOTES.values() and head.i > 0:
                     head = doc[head.i - 1]
                 if mention.label != "PLACE" or head is None or head.norm_ not in self.airport_heads:
                     continue

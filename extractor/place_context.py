@@ -34,7 +34,7 @@ from .event_lexicon import lookup_trigger
 from .language import doc_text
 from .lexicons import context_words
 from .mentions import Mention
-from .recognizers import nationality_adjectives
+from .recognizers import _QUOTES, nationality_adjectives
 from .resources import lexicon_path
 
 __all__ = ["Abbreviations", "PlaceFilters", "PlaceLists"]
@@ -43,30 +43,45 @@ _JOINERS = {"و", "،", ","}
 
 
 @cache
-def _compound_words() -> tuple[frozenset[str], frozenset[str]]:
-    """First words of compound names, and words that never continue a name."""
+def _name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Generic nouns that belong to a name, first words of compound names, and words
+    that never continue or precede a name."""
     stop = (context_words("place_descriptors") | context_words("place_cues")
             | context_words("name_stopwords") | nationality_adjectives())
-    return context_words("compound_first"), stop
+    return context_words("name_generics"), context_words("compound_first"), stop
 
 
-def complete_compound(doc: Doc, mention: Mention) -> None:
-    """A place found as the first word of a compound name only («دير» of «دير سريان»,
-    «ملا» of «ملا قرة») takes the next word."""
-    compound, stop = _compound_words()
+def attached_conjunction(token) -> bool:
+    """«وشبعا»: a و the splitter left on an unknown name (names in وا- stay whole:
+    واشنطن، واسط، واغادوغو)."""
+    text = token.text
+    return text.startswith("و") and text[1:2] != "ا" and len(text) >= 4 and not token._.is_clitic
+
+
+def complete_name(doc: Doc, mention: Mention) -> None:
+    """Give a PLACE candidate, from any tagger, the whole name (guidelines §3): a generic
+    noun before it («سد الفرات», «جبال قنديل») and the second word of a compound whose
+    first word alone was found («دير سريان», «ملا قرة»). The span then no longer is the
+    gazetteer's place, so its coordinates are dropped."""
     if mention.label != "PLACE":
         return
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or len(span) != 1 or span.end >= len(doc):
+    if span is None:
         return
-    following = doc[span.end]
-    if span[0].norm_ not in compound or not following.is_alpha or following.norm_ in stop \
-            or lookup_trigger(following.norm_) is not None:
-        return
-    mention.end = following.idx + len(following.text)
-    mention.text = doc_text(doc)[mention.start:mention.end]
-    mention.reason += " (+ second word of a compound name)"
-    mention.attrs = {"kind": mention.attrs.get("kind")}  # no longer the gazetteer's one-word place
+    generics, compound, stop = _name_words()
+    added = []
+    if span.start and doc[span.start - 1].norm_ in generics:
+        mention.start = doc[span.start - 1].idx
+        added.append(doc[span.start - 1].norm_)
+    if len(span) == 1 and span.end < len(doc) and span[0].norm_ in compound:
+        following = doc[span.end]
+        if following.is_alpha and following.norm_ not in stop and lookup_trigger(following.norm_) is None:
+            mention.end = following.idx + len(following.text)
+            added.append(following.norm_)
+    if added:
+        mention.text = doc_text(doc)[mention.start:mention.end]
+        mention.reason += f" (+ {' + '.join(added)})"
+        mention.attrs = {"kind": "feature"}
 
 
 @cache
@@ -115,7 +130,7 @@ class PlaceLists:
                 headed = headed or continued  # «في سنجة والدندر والسوكي»: three members make a list
                 member = Mention("PLACE", word[0], word[1], doc_text(doc)[word[0]:word[1]], score=self.score,
                                  source="rules", reason="context:list of places")
-                complete_compound(doc, member)
+                complete_name(doc, member)
                 found.append(member)
                 covered.append(word)
                 index = following
@@ -144,7 +159,7 @@ class PlaceLists:
         """Character span of an unknown one-word name at ``index`` (its و stripped), or None."""
         token = doc[index]
         begin, word = token.idx, token.norm_
-        if word.startswith("و") and not token._.is_clitic and len(word) >= 4 and word[1:2] != "ا":
+        if attached_conjunction(token):
             begin, word = begin + 1, word[1:]
         end = token.idx + len(token.text)
         if not token.is_alpha or len(word) < 3 or any(s < end and begin < e for s, e in covered):
@@ -162,7 +177,7 @@ def make_place_lists(nlp: Language, name: str, score: float) -> PlaceLists:
 
 
 class PlaceFilters:
-    """Drops PLACE candidates that name something else (see the module docstring)."""
+    """Judges PLACE candidates once every tagger has spoken (see the module docstring)."""
 
     _NOT_NAME_ENDINGS = ("ون", "تين", "تان", "اً", "ًا")
 
@@ -170,11 +185,12 @@ class PlaceFilters:
         self.name = name
         self.heads = context_words("name_owner_heads")
 
-
     def __call__(self, doc: Doc) -> Doc:
         kept = [m for m in doc._.mentions or [] if not self._drop(doc, m)]
         for mention in kept:
-            complete_compound(doc, mention)
+            if mention.source == "model":
+                self._drop_conjunction(doc, mention)
+            complete_name(doc, mention)
         doc._.mentions = kept
         return doc
 
@@ -185,16 +201,36 @@ class PlaceFilters:
         if span is None:
             return False
         before = doc[span.start - 1] if span.start else None
-        if before is not None and before.text in _OPEN_QUOTES and span.start > 1:
+        if before is not None and before.text in _QUOTES and span.start > 1:
             before = doc[span.start - 2]
         if before is not None and before.norm_ in self.heads:
             return True  # «وكالة الأناضول», «اتفاق موسكو»
         if mention.source != "model" or len(span) != 1:
             return False
-        return span[0].norm_ in _common_words() or mention.text.endswith(self._NOT_NAME_ENDINGS)
+        return self._not_a_name(span[0]) or mention.text.endswith(self._NOT_NAME_ENDINGS)
 
+    @staticmethod
+    def _not_a_name(token) -> bool:
+        """A lone word the model calls a place but which is no name: mostly O in ANERcorp,
+        an event word («ستغادران»), or a definite adjective agreeing with the definite
+        noun before it («الأسلحة الثقيلة»)."""
+        norm = token.norm_
+        if norm in _common_words() or lookup_trigger(norm) is not None:
+            return True
+        previous = token.nbor(-1).norm_ if token.i else ""
+        return norm.startswith("ال") and norm.endswith("ه") and previous.startswith("ال") \
+            and previous.endswith(("ه", "ات"))
 
-_OPEN_QUOTES = {'"', "«", "“", "'"}
+    @staticmethod
+    def _drop_conjunction(doc: Doc, mention: Mention) -> None:
+        """«كفرشوبا وشبعا»: after a word (a list), a و kept on the model's name is the conjunction."""
+        first = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if first is None or not first.start or not attached_conjunction(first[0]):
+            return
+        previous = doc[first.start - 1]
+        if previous.is_alpha and previous.norm_ not in _name_words()[2]:
+            mention.start += 1
+            mention.text = doc_text(doc)[mention.start:mention.end]
 
 
 @Language.factory("arabic_place_filters", assigns=["doc._.mentions"])

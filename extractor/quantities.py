@@ -64,6 +64,7 @@ class _Lexicon:
     range_openers: frozenset[str]
     range_from: frozenset[str]
     range_to: frozenset[str]
+    vague_needing_unit: frozenset[str]         # «عدة» counts only what the unit table knows
 
 
 @cache
@@ -107,7 +108,8 @@ def _lexicon() -> _Lexicon:
                     {k: v for k, v in duals.items() if k not in units},
                     frozenset(_k(w) for w in data.get("range_openers", [])),
                     frozenset(_k(w) for w in data.get("range_from", [])),
-                    frozenset(_k(w) for w in data.get("range_to", [])))
+                    frozenset(_k(w) for w in data.get("range_to", [])),
+                    frozenset(_k(w) for w in data.get("vague_needing_unit", [])))
 
 
 def _digits(token: str) -> float | None:
@@ -312,7 +314,7 @@ def _quantity_at(tokens: list[str], index: int, scanner: _Scanner, lex: _Lexicon
     if unit_found is not None and noun_at == number_end and not vague \
             and tokens[noun_at].startswith("ال") and tokens[noun_at][2:] in lex.units:
         return None  # «البرج 22 العسكري», «أحد الجرحى»: a name or «one of», not a count
-    if unit_found is None and noun_at < len(tokens) and bare not in _VAGUE_NEEDING_UNIT:
+    if unit_found is None and noun_at < len(tokens) and bare not in lex.vague_needing_unit:
         unit_found = _unknown_noun(tokens, noun_at, value, vague, lex)
     if unit_found is not None:
         unit, noun, end = unit_found
@@ -328,9 +330,6 @@ def _quantity_at(tokens: list[str], index: int, scanner: _Scanner, lex: _Lexicon
         return (noun_start, index, number_end, number_end, value, low, high, qualifier, unit, noun,
                 f"noun+count-link:{unit}")
     return None
-
-
-_VAGUE_NEEDING_UNIT = ("عده", "عديد")  # «عدة» counts only what the unit table knows
 
 
 def _dual(token: str, lex: _Lexicon) -> str | None:

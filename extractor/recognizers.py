@@ -109,7 +109,6 @@ class LexiconRecognizer(Recognizer):
             self.entries.setdefault(entry.key, []).append(entry)
         for key in self.entries:
             self.matcher.add(key, [Doc(vocab, words=key.split(" "))])
-        self.generics = context_words("name_generics")
         self.base_heads = context_words("base_heads")
 
     def _quoted_head(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -138,9 +137,6 @@ class LexiconRecognizer(Recognizer):
                 begin, attrs, label, stop = span.start_char, entry.attrs, entry.label, span.end_char
                 if entry.bare and (headed := self._quoted_head(doc, start, end)) is not None:
                     (begin, stop), label = headed, "BASE"  # «مطار "كويرس"»: the head and the quotes
-                elif entry.label == "PLACE" and start and doc[start - 1].norm_ in self.generics:
-                    begin, reason = doc[start - 1].idx, f"{reason} (+ {doc[start - 1].norm_})"
-                    attrs = {"kind": "feature"}  # «سد الفرات» is not the river the gazetteer locates
                 mentions.append(self.mention(doc, label, begin, stop, reason, score, **attrs))
         return mentions
 

@@ -18,7 +18,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-from .language import doc_text
 from .lexicons import context_words
 from .mentions import Mention
 from .resources import models_dir
@@ -57,7 +56,6 @@ class StatisticalTagger:
         # keeps descriptors and compass words outside PLACE (guidelines §3).
         self.place_edges = context_words("place_descriptors") | context_words("place_cues") \
             | context_words("name_stopwords")
-        self.generics = context_words("name_generics")
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc):
@@ -99,37 +97,13 @@ class StatisticalTagger:
             start += 1
         while end > start and doc[end - 1].norm_ in self.place_edges:
             end -= 1
-        if 0 < start < end and doc[start - 1].norm_ in self.generics:
-            start -= 1  # «جبال قنديل»: the generic noun is part of the name (guidelines §3)
-        if end - start == 1 and self._not_a_name(doc, start):
-            return None
         return (start, end) if start < end else None
 
-    @staticmethod
-    def _not_a_name(doc: Doc, index: int) -> bool:
-        """A lone word the model calls a place but the grammar says is not a name: an
-        event verb or noun («ستغادران»), or a definite adjective agreeing with the
-        definite noun before it («الأسلحة الثقيلة»)."""
-        from .event_lexicon import (
-            lookup_trigger,  # late import: the trigger lexicon loads on use
-        )
-
-        norm = doc[index].norm_
-        if lookup_trigger(norm) is not None:
-            return True
-        previous = doc[index - 1].norm_ if index else ""
-        return norm.startswith("ال") and norm.endswith("ه") and previous.startswith("ال") \
-            and previous.endswith(("ه", "ات"))
-
     def _mention(self, doc: Doc, start: int, end: int, label: str) -> Mention:
+        """Raw model spans: ``arabic_place_filters`` judges and completes them with the
+        rule candidates (a conjunction kept on «وشبعا», a generic noun, a word that is no name)."""
         span = doc[start:end]
-        begin = span.start_char
-        first = doc[start].text
-        after_word = start > 0 and doc[start - 1].is_alpha and doc[start - 1].norm_ not in self.place_edges
-        if after_word and first.startswith("و") and first[1:2] != "ا" and len(first) >= 4:
-            begin += 1  # «وشبعا»: the splitter kept an unknown name whole; و is the conjunction
-            # (names in وا- stay whole: واشنطن، واسط، واغادوغو)
-        return Mention(label, begin, span.end_char, doc_text(doc)[begin:span.end_char], score=self.score,
+        return Mention(label, span.start_char, span.end_char, span.text, score=self.score,
                        source="model", reason=f"statistical NER ({Path(self.path).name})")
 
 

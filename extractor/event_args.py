@@ -30,7 +30,7 @@ _ROLE_LABELS = {"origin": {"BASE", "PLACE"}, "destination": {"BASE", "PLACE"},
 #: Which prepositional roles each type takes, in order of preference.
 _ROLES_BY_TYPE = {
     "WITHDRAWAL": ("origin", "destination"),
-    "DEPLOYMENT": ("destination", "location"),
+    "DEPLOYMENT": ("destination", "location", "origin"),  # origin: where the forces come from
     "BASE_TRANSFER": ("recipient", "location"),
     "BASE_CLOSURE": ("location",),
     "ATTACK": ("target", "location"),
@@ -65,7 +65,7 @@ class ArgumentRules:
                           or (event_type in ("WITHDRAWAL", "DEPLOYMENT") and self._possessive(doc, following[0]))):
             return following[0]  # «انسحبت القوات التركية», «تعزيزات للجيش العراقي»
         members = event_type != "ATTACK"  # «قتل جنود من الجيش في كمين»: an attack's troops are its victims
-        subjects = [m for m in before if m.label == "FORCE"
+        subjects = [m for m in before if m.label == "FORCE" and not self._undergoes(doc, m)
                     and (not self._has_role_word(doc, m) or (members and self._members_of(doc, m)))]
         if subjects:
             return subjects[-1]
@@ -79,6 +79,12 @@ class ArgumentRules:
             if earlier:
                 return earlier[0]
         return None
+
+    @staticmethod
+    def _undergoes(doc: Doc, mention: Mention) -> bool:
+        """«تعرضت كتيبة حرس الحدود لكمين»: the subject of تعرض is the target, not the actor."""
+        before = _token_before(doc, mention.start)
+        return before is not None and before.norm_ in words("passive_governors")
 
     def _possessive(self, doc: Doc, mention: Mention) -> bool:
         """«ل» right before the force: whose reinforcements or withdrawal it is."""
@@ -129,12 +135,14 @@ class ArgumentRules:
             token = doc[token.i - 1]
         return token
 
-    def _role_args(self, doc: Doc, event: Event, last, in_clause, taken: set[int]) -> None:
+    def _role_args(self, doc: Doc, event: Event, last, in_clause, taken: set[int], start: int) -> None:
+        """Roles of the mentions after ``start`` (the first trigger word: «وصلت إلى القاعدة
+        … تعزيزات» names the noun, but «إلى القاعدة» belongs to the verb)."""
         previous_role: str | None = None
         last_end = -1
         end = event.trigger_end
         for mention in in_clause:
-            if id(mention) in taken or mention.start < end:
+            if id(mention) in taken or mention.start < start:
                 continue  # role complements follow their trigger
             if previous_role and self._locates(doc, last_end, mention.start):
                 # «إلى قاعدة التنف في ريف حمص», «إلى معسكر عريفجان جنوبي الكويت»: the locating
@@ -151,7 +159,7 @@ class ArgumentRules:
             role = self._role_for(prep, event.type, mention.label)
             if role is None and previous_role and _coordinated(doc, last_end, mention.start):
                 role = previous_role if mention.label in _ROLE_LABELS[previous_role] else None
-            if role is None and prep not in self.role_words:
+            if role is None and prep not in self.role_words and mention.start >= end:
                 role = self._direct_object(doc, event, end, mention)
             if role is None:
                 continue

@@ -65,8 +65,12 @@ def lookup_trigger(norm: str) -> tuple[str, str] | None:
     index = trigger_index()
     if norm in index:
         return index[norm]
-    if norm.endswith("ه") and index.get(norm[:-1], ("", ""))[1] == "noun" and len(norm) >= 5:
-        return index[norm[:-1]]  # «انسحابه»: ه is left out of the enclitics (it is also ة normalized)
+    if norm.endswith("ه") and len(norm) >= 5:
+        found = _with_object_pronoun(index, norm[:-1])
+        if found is not None:
+            return found
+    if norm[:1] == "س" and index.get(norm[1:], ("", ""))[1] == "present":
+        return index[norm[1:]][0], "future"  # «سيدفع», «ستتسلم»: سـ + any present form
     for suffix in enclitics():
         stem = norm[: -len(suffix)]
         if norm.endswith(suffix) and len(stem) >= 3:
@@ -85,3 +89,16 @@ def lookup_trigger(norm: str) -> tuple[str, str] | None:
 
 
 _AGREEMENT = ("ان", "ون", "وا", "ا")
+
+
+def _with_object_pronoun(index: dict[str, tuple[str, str]], stem: str) -> tuple[str, str] | None:
+    """A trigger carrying ه, which normalization shares with ة, so only where ة cannot be:
+    on a noun («انسحابه») or after a verb's own ending («أخلته», «سلّموه», «أخلاه»)."""
+    if index.get(stem, ("", ""))[1] == "noun":
+        return index[stem]
+    for ending, restored in (("ت", "ت"), ("و", "وا"), ("ا", "ي")):
+        if stem.endswith(ending):
+            found = index.get(stem[: -len(ending)] + restored)
+            if found is not None and found[1] != "noun":
+                return found
+    return None

@@ -47,6 +47,8 @@ _RELATIVES = {"التي", "الذي", "اللتين", "اللذين"}
 #: The role of the place a relative clause or an object pronoun stands for («التي أخلتها
 #: القوات» → origin): a bare object's role, and where a deployment happens.
 _ANTECEDENT_ROLE = {**_DIRECT_OBJECT, "DEPLOYMENT": "location"}
+_QUOTE_MARKS = frozenset(_QUOTES) | frozenset(_QUOTES.values())
+_NAME_LABELS = frozenset({"FORCE", "PLACE", "BASE", "ORG", "PERSON"})  # a count's noun is read
 _TENSE_STATUS = {"past": "completed", "present": "ongoing", "future": "planned"}
 #: An event is only codable (and scorable, EXTRACTION.md) through one of these.
 _CORE_ROLES = CORE_ROLES
@@ -134,7 +136,10 @@ class EventExtractor(ArgumentRules):
             if kind is None or _inside(token, mentions) or self._needs_passive(token):
                 continue
             if hits and hits[-1][2][0] == kind[0] and self._same_event(hits[-1], token, kind):
-                hits[-1] = (hits[-1][0], token, hits[-1][2])
+                first_kind = hits[-1][2]
+                if first_kind[1] == "noun" and kind[1] != "noun":
+                    first_kind = kind  # «تعزيزات إضافية ستصل»: the verb carries the tense
+                hits[-1] = (hits[-1][0], token, first_kind)
                 continue
             hits.append((token, token, kind))
         return hits
@@ -205,8 +210,8 @@ class EventExtractor(ArgumentRules):
         may_refer_back = tense != "noun" or self._refers_back(doc, token, last)
         back = self.back_sentences if may_refer_back else 0
         actor = self._actor(doc, token, last, in_clause, before, sentences, number, back, event_type)
-        event_type = self._retype(event_type, token.norm_, last, in_clause, actor)
-        named = last if token.norm_ in words("light_verbs") else token  # «شنت … غارات» → غارات (§8)
+        event_type = self._retype(event_type, token.norm_, last, in_clause, actor, before)
+        named = self._named_trigger(doc, token, last)
         event = Event(event_type, self._status(doc, token, tense), named.idx, named.idx + len(named))
         cameo, plover = self.meta.get(event_type, (None, None))
         event.extra = {"cameo": cameo, "plover": plover, "sentence": number}
@@ -220,7 +225,7 @@ class EventExtractor(ArgumentRules):
         actor = self._claimant(doc, in_clause) or actor
         if actor is not None:
             event.args.append(("actor", actor))
-        self._role_args(doc, event, last, in_clause, {id(m) for _, m in event.args})
+        self._role_args(doc, event, last, in_clause, {id(m) for _, m in event.args}, token.idx + len(token))
         self._relative_antecedent(doc, event, token, before)
         self._pronoun_object(event, token, before)
         if event_type == "ATTACK" and not any(r == "target" for r, _ in event.args):
@@ -237,6 +242,15 @@ class EventExtractor(ArgumentRules):
         if event_type == "BASE_CLOSURE" and not self._closes_a_base(doc, event, last):
             return None
         return event
+
+    @staticmethod
+    def _named_trigger(doc: Doc, token, last):
+        """The word that names the event: after a light verb, its noun («شنت … غارات» →
+        غارات, «وصلت … تعزيزات» → تعزيزات, guidelines §8); else the first trigger."""
+        if token.norm_ not in words("light_verbs"):
+            return token
+        nouns = [t for t in doc[token.i + 1:last.i + 1] if (lookup_trigger(t.norm_) or ("", ""))[1] == "noun"]
+        return nouns[-1] if nouns else token
 
     def _blocked(self, doc: Doc, token, last) -> bool:
         """Negated («لم تنسحب»), hypothetical («في حال انسحاب», «ضربات محتملة»), or
@@ -282,7 +296,7 @@ class EventExtractor(ArgumentRules):
 
     def _non_military(self, doc: Doc, token, last, event_type: str) -> bool:
         """A subject or object that makes the trigger civil news («نشرت تقريراً», «انتشار المرض»)."""
-        nearby = doc[token.i + 1: min(self._sentence.end, last.i + 6)]  # verb, subject, object
+        nearby = [*doc[token.i + 1:last.i + 1], *self._next_words(doc, last, 5)]  # subject, object
         preceding = doc[max(self._sentence.start, token.i - 1):token.i]
         if any(t.norm_ in civil_words(event_type) for t in (*preceding, *nearby)):
             return True
@@ -296,10 +310,21 @@ class EventExtractor(ArgumentRules):
         return any(t.norm_ in objects or f"{t.norm_} {t.nbor().norm_ if t.i + 1 < len(doc) else ''}"
                    in objects for t in following)
 
+    def _next_words(self, doc: Doc, last, count: int) -> list:
+        """The next ``count`` words of the sentence after ``last``, names and quotes skipped
+        («نشرت "جبهة تحرير أزواد" بياناً»: the object comes after the subject's name)."""
+        found = []
+        for t in doc[last.i + 1:self._sentence.end]:
+            if t.ent_type_ not in _NAME_LABELS and t.text not in _QUOTE_MARKS:
+                found.append(t)
+                if len(found) == count:
+                    break
+        return found
+
     def _closes_a_base(self, doc: Doc, event: Event, last) -> bool:
         """A closure names a base, or a base or site noun follows the trigger."""
-        if any(m.label == "BASE" for _, m in event.args):
-            return True
+        if any(m.label == "BASE" or m.attrs.get("unit") in ("bases", "sites") for _, m in event.args):
+            return True  # «أغلقت قاعدة التنف», «أخلوا نقطتين»
         following = doc[last.i + 1: min(self._sentence.end, last.i + 5)]
         return any(t.norm_ in words("closure_objects") for t in following)
 
@@ -313,8 +338,15 @@ class EventExtractor(ArgumentRules):
         return (any(t.norm_ in words("back_reference_cues") for t in window)
                 or any(t.norm_ in governing_verbs() for t in governors))
 
-    def _retype(self, event_type: str, norm: str, last, in_clause, actor) -> str:
+    def _retype(self, event_type: str, norm: str, last, in_clause, actor, before) -> str:
         rule = self.object_dependent.get(norm) or self.object_dependent.get(norm[1:] if norm[:1] == "س" else "")
+        pronoun = self.object_dependent.get(norm[:-1]) if norm.endswith("ته") else None
+        if pronoun:  # «أخلته»: the object is what the pronoun stands for, named before
+            named = [m.label for m in before if m.label in ("BASE", "PLACE")]
+            if not named and any(t.norm_ in words("closure_objects") for t in self._sentence
+                                 if t.i < last.i):
+                named = ["BASE"]  # «سُلّم المعسكر … بعد أن أخلته»
+            return pronoun.get(named[-1] if named else "default", event_type)
         if not rule:
             return event_type
         after = [m for m in in_clause if m.start >= last.idx + len(last) and m is not actor]

@@ -59,3 +59,13 @@ def word_set(relative: str, key: str | None = None) -> frozenset[str]:
     if key is not None:
         data = data.get(key, []) if isinstance(data, dict) else []
     return frozenset(normalize(str(word)) for word in data or [])
+
+
+@cache
+def load_word_list(relative: str) -> tuple[str, ...]:
+    """Normalized words of a text file under ``models/``, one a line, ``#`` comments skipped."""
+    path = lexicon_path(relative)
+    if not path.exists():
+        return ()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return tuple(normalize(line.strip()) for line in lines if line.strip() and not line.startswith("#"))

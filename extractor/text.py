@@ -73,6 +73,7 @@ class CachedSegmenter:
 
     def __init__(self) -> None:
         self._cache: dict[str, list[Piece]] = {}
+        self.chunk_cache: dict[str, tuple[ChunkPiece, ...]] = {}  # filled by ``chunk_pieces``
 
     def segment(self, word: str) -> list[Piece]:
         """Contiguous pieces covering ``word``."""
@@ -125,22 +126,27 @@ class ProcliticSplitter(CachedSegmenter):
         return "ا" + rest
 
     def _clitic_length(self, norm: str) -> int:
-        """How many leading letters of ``norm`` are proclitics (0 when none)."""
+        """How many leading letters of ``norm`` are proclitics (0 when none).
+
+        Form first (a number, the article ال, or «لل»), longest prefix first;
+        then the lexicons, shortest prefix first, so the longer stem wins when
+        both are names («ولبنان» is و+لبنان, not و+ل+بنان).
+        """
         if len(norm) < 3:
             return 0
         match = _PROCLITIC.match(norm)
-        cut = match.end() if match else 0
-        while cut:
+        longest = match.end() if match else 0
+        for cut in range(longest, 0, -1):
             rest = norm[cut:]
-            if rest[:1].isdigit():
-                return cut
-            if rest.startswith("ال") and len(rest) >= 4:
+            if rest[:1].isdigit() or (rest.startswith("ال") and len(rest) >= 4):
                 return cut
             if norm[cut - 1] == "ل" and rest.startswith("ل") and len(rest) >= 3:
                 return cut  # للقوات = ل + (ا)لقوات
-            if len(rest) >= 3 and self.known(rest) and not self.known(norm):
+        if self.known(norm):
+            return 0
+        for cut in range(1, longest + 1):
+            if len(norm) - cut >= 3 and self.known(norm[cut:]):
                 return cut
-            cut -= 1  # try a shorter prefix (و+بغداد, not و+ب+غداد)
         return 0
 
 
@@ -189,29 +195,38 @@ def tokenize(text: str, segmenter: Segmenter | None = None) -> list[Token]:
         position = leading.end()
     for chunk_match in _CHUNK.finditer(cleaned, position):
         chunk_start, chunk_end = chunk_match.span()
-        gap_end = chunk_end
         following = _WHITESPACE.match(cleaned, chunk_end)
+        chunk = text[chunk_start:chunk_end]
+        for start, end, norm, is_clitic in chunk_pieces(chunk, segmenter):
+            tokens.append(Token(chunk[start:end], chunk_start + start, chunk_start + end, norm, "", is_clitic))
         if following:
-            gap_end = following.end()
-        spans = _split_chunk(text[chunk_start:chunk_end])
-        for index, (start, end) in enumerate(spans):
-            word = text[chunk_start + start: chunk_start + end]
-            pieces = segmenter.segment(word) if _is_wordlike(word) else [(0, len(word), normalize(word))]
-            stem = max(range(len(pieces)), key=lambda i: pieces[i][1] - pieces[i][0])
-            for piece_index, (piece_start, piece_end, piece_norm) in enumerate(pieces):
-                absolute = chunk_start + start
-                tokens.append(Token(
-                    text=word[piece_start:piece_end],
-                    start=absolute + piece_start,
-                    end=absolute + piece_end,
-                    norm=piece_norm,
-                    is_clitic=piece_index != stem,  # proclitics and (CAMeL) enclitics
-                ))
-            if index == len(spans) - 1 and gap_end > chunk_end:
-                last = tokens[-1]
-                tokens[-1] = Token(last.text, last.start, last.end, last.norm,
-                                   text[chunk_end:gap_end], last.is_clitic)
+            last = tokens[-1]
+            tokens[-1] = Token(last.text, last.start, last.end, last.norm,
+                               text[chunk_end:following.end()], last.is_clitic)
     return tokens
+
+
+ChunkPiece = tuple[int, int, str, bool]
+"""(start, end, normalized form, is_clitic) of one token inside a whitespace-free chunk."""
+
+
+def chunk_pieces(chunk: str, segmenter: Segmenter) -> tuple[ChunkPiece, ...]:
+    """The tokens of one whitespace-free chunk, cached on the segmenter when it
+    has a ``chunk_cache`` (news repeats its words: most chunks are seen before)."""
+    cache = getattr(segmenter, "chunk_cache", None)
+    if cache is not None and (found := cache.get(chunk)) is not None:
+        return found
+    pieces: list[ChunkPiece] = []
+    for start, end in _split_chunk(chunk):
+        word = chunk[start:end]
+        parts = segmenter.segment(word) if _is_wordlike(word) else [(0, len(word), normalize(word))]
+        stem = max(range(len(parts)), key=lambda i: parts[i][1] - parts[i][0])
+        pieces.extend((start + part_start, start + part_end, part_norm, index != stem)  # pro/enclitics
+                      for index, (part_start, part_end, part_norm) in enumerate(parts))
+    result = tuple(pieces)
+    if cache is not None and len(cache) < CachedSegmenter.CACHE_SIZE:
+        cache[chunk] = result
+    return result
 
 
 def _is_wordlike(word: str) -> bool:

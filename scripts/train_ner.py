@@ -25,6 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 import extractor  # noqa: F401  (hides torch from thinc, registers the tokenizer)
 from extractor.language import blank
@@ -34,6 +35,7 @@ BACK = {v: k for k, v in LABELS.items()}
 FILES = {"train": "ANERCorp_CamelLab_train.txt", "test": "ANERCorp_CamelLab_test.txt"}
 CORPUS_DIR = ROOT / "training" / "corpus"
 OUTPUT_DIR = ROOT / "training" / "output"
+VECTORS_DIR = ROOT / "training" / "vectors"  # lexical features (scripts/ner_features.py)
 MODEL_DIR = ROOT / "models" / "ner"
 CONFIG = ROOT / "training" / "ner.cfg"
 
@@ -149,13 +151,16 @@ def train(data_dir: Path, seed: int = 0) -> None:
     """
     from spacy.cli.train import train as spacy_train
 
+    from ner_features import keep_norm_key, save_vectors_pipeline
+
     convert(data_dir)
     overrides = {"paths.train": str(CORPUS_DIR / "train.spacy"), "paths.dev": str(CORPUS_DIR / "dev.spacy"),
-                 "system.seed": seed}
+                 "paths.vectors": str(save_vectors_pipeline(VECTORS_DIR)), "system.seed": seed}
     spacy_train(CONFIG, OUTPUT_DIR, overrides=overrides)
     if MODEL_DIR.exists():
         shutil.rmtree(MODEL_DIR)
     shutil.copytree(OUTPUT_DIR / "model-best", MODEL_DIR)
+    keep_norm_key(MODEL_DIR)
     print(f"model written to {MODEL_DIR}")
 
 

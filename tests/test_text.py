@@ -32,7 +32,7 @@ def test_offsets_map_back_to_the_original(raw: str) -> None:
         assert norm[start] in normalize(raw[ostart:oend])
 
 
-KNOWN = {"قسد", "سوريا", "التنف", "بغداد"}
+KNOWN = {"قسد", "سوريا", "التنف", "بغداد", "لبنان", "بنان"}
 splitter = ProcliticSplitter(lambda stem: stem in KNOWN)
 
 
@@ -47,6 +47,7 @@ splitter = ProcliticSplitter(lambda stem: stem in KNOWN)
     ("و24", ["و", "24"]),
     ("بغداد", ["بغداد"]),           # a name, not ب + غداد
     ("لبنان", ["لبنان"]),
+    ("ولبنان", ["و", "لبنان"]),     # the longer known stem, not و + ل + بنان
     ("وزير", ["وزير"]),
     ("والي", ["والي"]),             # too short after ال to be و + ال
     ("الحسكة", ["الحسكة"]),
@@ -97,3 +98,37 @@ def test_numbers_stay_one_token(text: str, number: str) -> None:
 ])
 def test_sentences(text: str, expected: list[str]) -> None:
     assert [text[s:e] for s, e in sentences(text, tokenize(text, splitter))] == expected
+
+
+def _whole_words_script():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / "build_whole_words.py"
+    spec = importlib.util.spec_from_file_location("build_whole_words", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_whole_words_list_is_up_to_date() -> None:
+    pytest.importorskip("wordfreq")  # the gazetteer extra, installed with [dev]
+    script = _whole_words_script()
+    committed = script.OUT.read_text(encoding="utf-8")
+    assert committed == script.render(script.whole_words()), "run scripts/build_whole_words.py"
+
+
+@pytest.mark.parametrize("word, pieces", [
+    ("كبيرة", ["كبيرة"]),           # not ك + a village «بيرة»
+    ("ورقة", ["ورقة"]),             # a sheet of paper, not و + رقة
+    ("فيصل", ["فيصل"]),             # a name, not ف + «يصل» (arrives)
+    ("فعلا", ["فعلا"]),
+    ("وسوريا", ["و", "سوريا"]),     # a clitic on a name still splits
+    ("وانسحبت", ["و", "انسحبت"]),   # and on a verb trigger
+    ("لقاعدة", ["ل", "قاعدة"]),
+    ("ولبنان", ["و", "لبنان"]),
+])
+def test_project_splitter_keeps_common_words_whole(word: str, pieces: list[str]) -> None:
+    from extractor.language import blank
+
+    assert [t.text for t in blank().make_doc(word)] == pieces

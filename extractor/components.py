@@ -60,7 +60,12 @@ def _factory(name: str, build: Callable[[Language], list[Recognizer]]) -> None:
         return RecognizerComponent(name, build(nlp), spans_key)
 
 
-_factory("arabic_places", lambda nlp: [LexiconRecognizer(nlp.vocab), ContextRecognizer()])
+def _segmenter(nlp: Language):
+    """The clitic segmenter of the project tokenizer (None under another tokenizer)."""
+    return getattr(nlp.tokenizer, "segmenter", None)
+
+
+_factory("arabic_places", lambda nlp: [LexiconRecognizer(nlp.vocab, segmenter=_segmenter(nlp)), ContextRecognizer()])
 _factory("arabic_quantities", lambda nlp: [QuantityRecognizer()])
 _factory("arabic_times", lambda nlp: [TimeRecognizer()])
 

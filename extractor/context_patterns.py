@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .language import doc_text
 from .lexicons import context_words, known_names
 from .mentions import Mention
 from .recognizers import _QUOTES, Recognizer, _place_names, nationality_adjectives
@@ -36,12 +37,14 @@ class ContextRecognizer(Recognizer):
         self.ordinals = words("ordinals")
         self.specifiers = words("unit_specifiers")
         self.name_links = words("name_links")
+        self.titles = words("name_titles")
         self.command_heads = words("command_heads")
         self.ship_heads = words("ship_heads")
         self.command_links = words("command_links")
         self.force_heads = words("force_heads")
         self.definite_heads = words("force_heads_definite") | words("force_heads_indefinite")
         self.adjectives = nationality_adjectives()
+        self.service_words = words("force_service_words")
         self.not_forces = words("force_head_exclusions") | words("place_descriptors")
         from .event_lexicon import (
             trigger_index,  # trigger nouns end a force name («حركة الشباب الهجوم»)
@@ -75,6 +78,8 @@ class ContextRecognizer(Recognizer):
                     break
             if norm in self.command_heads and index + 1 < len(doc) and norms[index + 1] in self.command_links:
                 mentions.extend(self._group(doc, index + 1, head_start=index))
+            if norm in self.command_heads and index + 1 < len(doc) and norms[index + 1] in self.unit_heads:
+                mentions.extend(self._widened(doc, self._unit(doc, index + 1), index))  # «قيادة الأسطول الخامس»
             for head_norm, width in ((pair, 2), (norm, 1)):
                 if head_norm in self.definite_heads:
                     mentions.extend(self._national(doc, index, width))
@@ -108,7 +113,10 @@ class ContextRecognizer(Recognizer):
         end = start + 1
         while end < len(doc) and end - start < 4:
             previous, current = doc[end - 1], doc[end]
-            takes_more = previous.norm_ in self.compound or (
+            if current.norm_ in self.name_links and end + 1 < len(doc) and doc[end + 1].is_alpha:
+                end += 2  # «قاعدة سعيد بن سلطان»
+                continue
+            takes_more = previous.norm_ in self.compound or previous.norm_ in self.titles or (
                 current.norm_.startswith("ال") and not previous.norm_.startswith("ال")
                 and end - start == 1)
             if not (takes_more and self._is_name_word(current)):
@@ -185,14 +193,16 @@ class ContextRecognizer(Recognizer):
         return at
 
     def _unit_tail(self, doc: Doc, end: int) -> int:
-        """Extend a unit name over its specifiers, an ordinal and a «بن» name."""
+        """Extend a unit name over its specifiers, an ordinal, service words, a nationality
+        and a «بن» name («سرية الهندسة الملكية الرابعة», «الأسطول الخامس الأمريكي»)."""
         for _ in range(3):
             if end >= len(doc):
                 break
             if (width := self._specifier_width(doc, end)):
                 end += width
-            elif doc[end].norm_ in self.ordinals:
-                end += 1
+            elif doc[end].norm_ in self.ordinals or doc[end].norm_ in self.service_words \
+                    or doc[end].norm_ in self.adjectives:
+                end += 1  # «الرابعة», «الملكية», «الأمريكي»
             elif doc[end].norm_ in self.name_links and end + 1 < len(doc) and doc[end + 1].is_alpha:
                 end += 2  # «بن علي»: any word after بن is a name («علي» normalizes like «على»)
             else:
@@ -201,6 +211,11 @@ class ContextRecognizer(Recognizer):
 
     def _group(self, doc: Doc, index: int, head_start: int | None = None) -> list[Mention]:
         """A force head and its name; ``head_start`` widens it over a command word before."""
+        quoted = self._name_after(doc, index) if index + 1 < len(doc) and doc[index + 1].text in _QUOTES else None
+        if quoted is not None:  # «تنظيم "داعش"», «قوات «الدعم السريع»»: the head and the quoted name
+            start, last = doc[head_start if head_start is not None else index], doc[quoted[1] - 1]
+            return [self.mention(doc, "FORCE", start.idx, last.idx + len(last.text),
+                                 f"context:force head {doc[index].norm_} + quoted name", 0.85, kind="group")]
         end = index + 1
         while end < len(doc) and end - index <= 3:
             token = doc[end]
@@ -223,6 +238,14 @@ class ContextRecognizer(Recognizer):
         return [self.mention(doc, "FORCE", span.start_char, span.end_char,
                              f"context:force head {doc[start].norm_}", 0.75, kind="group")]
 
+    def _widened(self, doc: Doc, found: list[Mention], start: int) -> list[Mention]:
+        """The same mentions, begun at token ``start`` (a command word before a unit)."""
+        for mention in found:
+            mention.start = doc[start].idx
+            mention.text = doc_text(doc)[mention.start:mention.end]
+            mention.reason += f" + command {doc[start].norm_}"
+        return found
+
     def _ship(self, doc: Doc, index: int, width: int) -> list[Mention]:
         """A warship head, nationality adjectives, then a quoted name."""
         at = index + width
@@ -238,7 +261,10 @@ class ContextRecognizer(Recognizer):
                              f"context:warship {doc[index].norm_} + quoted name", 0.85, kind="ship")]
 
     def _national(self, doc: Doc, index: int, width: int) -> list[Mention]:
+        """A national head, service words, a nationality: «القوات البحرية الملكية السعودية»."""
         nxt = index + width
+        while nxt < len(doc) and nxt - index - width < 2 and doc[nxt].norm_ in self.service_words:
+            nxt += 1
         if nxt >= len(doc) or doc[nxt].norm_ not in self.adjectives:
             return []
         span = doc[index:nxt + 1]

@@ -31,6 +31,12 @@ def trigger_index() -> dict[str, tuple[str, str]]:
 
 
 @cache
+def noun_forms() -> frozenset[str]:
+    """The verbal nouns of every type (a form may also be a verb: «قصف»)."""
+    return frozenset(_key(form) for spec in config().get("types", {}).values() for form in spec.get("noun", []))
+
+
+@cache
 def words(section: str, key: str | None = None) -> frozenset[str]:
     data = config().get(section, {})
     if key is not None:
@@ -74,9 +80,12 @@ def lookup_trigger(norm: str) -> tuple[str, str] | None:
     for suffix in enclitics():
         stem = norm[: -len(suffix)]
         if norm.endswith(suffix) and len(stem) >= 3:
-            for candidate in (stem, stem[:-1] + "ه" if stem.endswith("ت") else stem):
+            for candidate in (stem, stem[:-1] + "ه" if stem.endswith("ت") else stem,
+                              stem[:-1] + "ء" if stem.endswith(("ئ", "ي", "ؤ")) else stem):  # «إخلائها»
                 if candidate in index:
                     return index[candidate]
+    if norm.endswith("ا") and norm[:-1] in noun_forms():
+        return index[norm[:-1]][0], "noun"  # accusative «قصفاً», «كميناً»
     for suffix in _AGREEMENT:  # «ستغادران», «استهدفتا», «ينسحبون»: a verb agreeing with a dual or plural
         stem = norm[: -len(suffix)]
         if suffix == "ا" and not stem.endswith("ت"):

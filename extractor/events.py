@@ -99,6 +99,8 @@ class EventExtractor(ArgumentRules):
             for position, (token, last, kind) in enumerate(hits):
                 lo = hits[position - 1][1].idx + len(hits[position - 1][1]) if position else sentence.start_char
                 hi = hits[position + 1][0].idx if position + 1 < len(hits) else sentence.end_char
+                if self._refers_to_reported(token, kind, found):
+                    continue
                 event = self._event(doc, token, last, kind, mentions, (lo, hi), sentences, number)
                 if event is not None:
                     found.append(event)
@@ -107,6 +109,13 @@ class EventExtractor(ArgumentRules):
             doc.ents = filter_spans(spans_for(doc, doc._.mentions or []))
         doc._.events = found
         return doc
+
+    def _refers_to_reported(self, token, kind: tuple[str, str], found: list[Event]) -> bool:
+        """«وتبنّت الجماعة الهجوم», «الغارة أسفرت عن مقتل…»: a definite event noun after an
+        event of its type was reported refers back to it, unless a role follows it («الغارة على…»)."""
+        if kind[1] != "noun" or not token.norm_.startswith("ال") or not any(e.type == kind[0] for e in found):
+            return False
+        return not ({doc_norm(token, 1), doc_norm(token, 2)} & self.role_words)
 
     def _airports_as_bases(self, doc: Doc, events: list[Event]) -> bool:
         """«مطار الطبقة» is a BASE when forces leave, reach, hold or hand it over (guidelines
@@ -135,6 +144,9 @@ class EventExtractor(ArgumentRules):
             kind = lookup_trigger(token.norm_)
             if kind is None or _inside(token, mentions) or self._needs_passive(token):
                 continue
+            if kind[1] in ("noun", "present") and token.i > 0 and doc_norm(token, -1) == "ل" \
+                    and any(hit[2][0] == kind[0] for hit in hits):
+                continue  # «نشرت … سربين لتعزيز حماية المنشآت»: the purpose of the event named before
             if hits and hits[-1][2][0] == kind[0] and self._same_event(hits[-1], token, kind):
                 first_kind = hits[-1][2]
                 if first_kind[1] == "noun" and kind[1] != "noun":
@@ -362,6 +374,12 @@ class EventExtractor(ArgumentRules):
             if before & words("status_governors", status):
                 return status
         return _TENSE_STATUS.get(tense, self.noun_default)
+
+def doc_norm(token, offset: int) -> str:
+    """The NORM of the token ``offset`` places away (empty outside the doc)."""
+    at = token.i + offset
+    return token.doc[at].norm_ if 0 <= at < len(token.doc) else ""
+
 
 def _inside(token, mentions: list[Mention]) -> bool:
     return any(m.start <= token.idx < m.end for m in mentions)  # «فجر اليوم» is a time, not «فجّر»

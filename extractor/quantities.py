@@ -14,7 +14,7 @@ maps every span back to the original text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -65,6 +65,7 @@ class _Lexicon:
     range_from: frozenset[str]
     range_to: frozenset[str]
     vague_needing_unit: frozenset[str]         # «عدة» counts only what the unit table knows
+    anaphoric: frozenset[str]                  # «آخرين»: counts what the count before counts
 
 
 @cache
@@ -109,7 +110,8 @@ def _lexicon() -> _Lexicon:
                     frozenset(_k(w) for w in data.get("range_openers", [])),
                     frozenset(_k(w) for w in data.get("range_from", [])),
                     frozenset(_k(w) for w in data.get("range_to", [])),
-                    frozenset(_k(w) for w in data.get("vague_needing_unit", [])))
+                    frozenset(_k(w) for w in data.get("vague_needing_unit", [])),
+                    frozenset(_k(w) for w in data.get("anaphoric_nouns", [])))
 
 
 def _digits(token: str) -> float | None:
@@ -261,6 +263,18 @@ def find_quantities(text: str) -> list[Quantity]:
         found.append(Quantity(ostart, oend, text[ostart:oend], _as_number(value), _as_number(low),
                               _as_number(high), qualifier, unit, noun, nstart, nend, score, reason))
         index = end
+    return _inherit_units(found, text, lex)
+
+
+def _inherit_units(found: list[Quantity], text: str, lex: _Lexicon) -> list[Quantity]:
+    """«مقتل ١٢ جندياً وإصابة ٩ آخرين»: «آخرين» counts what the count before it counts
+    (in the same sentence, a few words back)."""
+    for index in range(1, len(found)):
+        current, previous = found[index], found[index - 1]
+        between = text[previous.end:current.start]
+        if current.noun in lex.anaphoric and previous.noun not in lex.anaphoric and previous.unit \
+                and len(between) <= 40 and not any(mark in between for mark in ".؟!\n"):
+            found[index] = replace(current, unit=previous.unit)
     return found
 
 
@@ -318,9 +332,10 @@ def _quantity_at(tokens: list[str], index: int, scanner: _Scanner, lex: _Lexicon
         unit_found = _unknown_noun(tokens, noun_at, value, vague, lex)
     if unit_found is not None:
         unit, noun, end = unit_found
-        after = _match_phrase(tokens, min(len(tokens), end + 2), lex.after) if end + 2 <= len(tokens) else None
-        if after and after[1] == end and qualifier == "exact":
-            qualifier = after[0]
+        for after_end in (end + 2, end + 1):  # «على الأقل», «تقريباً» right after the noun
+            after = _match_phrase(tokens, after_end, lex.after) if after_end <= len(tokens) else None
+            if after and after[1] == end and qualifier == "exact":
+                qualifier = after[0]
         known = unit in {u for u, _ in lex.units.values()} or unit == "percent"
         reason = f"number+unit:{unit}" if known else f"number+unknown-noun:{unit}"
         return (start, index, number_end, end, value, low, high, qualifier, unit, noun, reason)

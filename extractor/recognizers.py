@@ -20,6 +20,7 @@ from .language import doc_text
 from .lexicons import Entry, _key, all_entries, context_words
 from .mentions import Mention
 from .resources import load_yaml
+from .text import Segmenter, chunk_pieces
 
 __all__ = [
     "LexiconRecognizer",
@@ -96,19 +97,28 @@ def _cue_before(doc: Doc, index: int) -> str | None:
     return None
 
 
+def _token_norms(key: str, segmenter: Segmenter) -> list[str]:
+    """The NORMs the tokenizer gives a normalized phrase, word by word (cached per chunk)."""
+    return [norm for chunk in key.split(" ") for *_, norm, _ in chunk_pieces(chunk, segmenter)]
+
+
 class LexiconRecognizer(Recognizer):
     """Gazetteer, base and force names through a ``PhraseMatcher`` on ``NORM``."""
 
     name = "lexicon"
     labels = ("PLACE", "BASE", "FORCE")
 
-    def __init__(self, vocab: Vocab, entries: Iterable[Entry] | None = None) -> None:
+    def __init__(self, vocab: Vocab, entries: Iterable[Entry] | None = None,
+                 segmenter: Segmenter | None = None) -> None:
+        """``segmenter``: the pipeline tokenizer's, so a name is split into the very tokens
+        the text will have («لتحرير» → ل + تحرير); without it, on spaces only."""
         self.matcher = PhraseMatcher(vocab, attr="NORM")
         self.entries: dict[str, list[Entry]] = {}
         for entry in entries if entries is not None else all_entries():
             self.entries.setdefault(entry.key, []).append(entry)
         for key in self.entries:
-            self.matcher.add(key, [Doc(vocab, words=key.split(" "))])
+            norms = key.split(" ") if segmenter is None else _token_norms(key, segmenter)
+            self.matcher.add(key, [Doc(vocab, words=norms)])
         self.base_heads = context_words("base_heads")
 
     def _quoted_head(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:

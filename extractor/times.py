@@ -33,14 +33,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from hijridate import Gregorian, Hijri
 
 from .normalize import normalize_with_offsets, original_span, phrase_key
 
 __all__ = ["LEXICON", "TimeExpression", "find_times", "models_dir"]
 
-from .resources import models_dir
+from .resources import models_dir, parse_yaml
 
 LEXICON = "lexicons/time.yaml"
 GREGORIAN, HIJRI = "gregorian", "hijri"
@@ -111,7 +110,7 @@ class _Lexicon:
 @cache
 def _load(path: Path) -> _Lexicon:
     """Parse the YAML and compile its grammar once per lexicon file."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = parse_yaml(path.read_text(encoding="utf-8"))
     grammar = data["grammar"]
     words = {name: {_key(str(f)): v for f, v in (forms.items() if isinstance(forms, dict)
                                                   else ((f, True) for f in forms))}

@@ -74,6 +74,10 @@ CASES = [
     ("أصيب 7 آخرين", "7 آخرين", 7, N, N, "exact", "people"),
     ("تبعد 15 كيلومترا", "15 كيلومترا", 15, N, N, "exact", "km"),
     ("1.000 جندي", "1.000 جندي", 1000, N, N, "exact", "troops"),
+    ("قتل ما لا يقل عن 15 مقاتلاً", "ما لا يقل عن 15 مقاتلاً", 15, N, N, "at_least", "troops"),
+    ("وصل 400 جندي تقريباً", "400 جندي", 400, N, N, "approx", "troops"),
+    ("مقتل ١٢ جندياً وإصابة ٩ آخرين", "٩ آخرين", 9, N, N, "exact", "troops"),
+    ("أسقطت 3 مسيّرات وأصابت 2 أخرى. وجرح 4 آخرون", "4 آخرون", 4, N, N, "exact", "people"),
 ]
 
 # Numbers that are not counts: years, dates, ordinals and names, ages, durations.

@@ -55,7 +55,8 @@ class ArgumentRules:
 
     def _actor(self, doc, token, last, in_clause, before, sentences, number, back: int,
                event_type: str) -> Mention | None:
-        owners = [m for m in in_clause if m.label == "FORCE" and self._owned_by(doc, m)]
+        owners = [m for m in in_clause if m.label == "FORCE" and self._owned_by(doc, m)
+                  and not self._owns_a_force(doc, m, in_clause)]
         if owners:
             return owners[0]  # «طائرات مسيّرة تابعة لقوات الدعم السريع»
         end = token.idx + len(token)
@@ -77,8 +78,25 @@ class ArgumentRules:
             earlier = [m for m in doc._.mentions or [] if m.label == "FORCE"
                        and sentence.start_char <= m.start < sentence.end_char]
             if earlier:
-                return earlier[0]
+                return self._back_reference(doc, earlier)
         return None
+
+    def _back_reference(self, doc: Doc, earlier: list[Mention]) -> Mention:
+        """The nearest earlier force (guidelines §8.4) that is a subject: not after a role
+        word or a possessive «ل» («أعلنت القوات الأمريكية أنها … . وبدأت القوات الانسحاب»)."""
+        prepositions = self.role_words | words("other_prepositions")  # «بالتعاون مع الجيش»
+        subjects = [m for m in earlier if not self._possessive(doc, m)
+                    and getattr(self._word_before(doc, m.start), "norm_", "") not in prepositions]
+        return (subjects or earlier)[-1]
+
+    def _owns_a_force(self, doc: Doc, owner: Mention, in_clause: list[Mention]) -> bool:
+        """«اللواء ٥٣ التابع لهيئة الحشد»: the owner of a named unit is not the actor, the unit is."""
+        ownership = doc[_token_before(doc, owner.start).i - 1]
+        before = doc[ownership.i - 1] if ownership.i > 0 else None
+        if before is not None and before.norm_ in {"،", ","} and before.i > 0:
+            before = doc[before.i - 1]
+        return before is not None and any(m.label == "FORCE" and m.end == before.idx + len(before.text)
+                                          for m in in_clause)
 
     @staticmethod
     def _undergoes(doc: Doc, mention: Mention) -> bool:

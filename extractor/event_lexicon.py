@@ -84,7 +84,7 @@ def lookup_trigger(norm: str) -> tuple[str, str] | None:
                               stem[:-1] + "ء" if stem.endswith(("ئ", "ي", "ؤ")) else stem):  # «إخلائها»
                 if candidate in index:
                     return index[candidate]
-    if norm.endswith("ا") and norm[:-1] in noun_forms():
+    if norm.endswith("ا") and norm[:-1] in noun_forms() and norm not in words("adverbial_forms"):
         return index[norm[:-1]][0], "noun"  # accusative «قصفاً», «كميناً»
     for suffix in _AGREEMENT:  # «ستغادران», «استهدفتا», «ينسحبون»: a verb agreeing with a dual or plural
         stem = norm[: -len(suffix)]

@@ -272,7 +272,8 @@ class EventExtractor(ArgumentRules):
         clause = self._clause_before(doc, token)
         previous = doc[token.i - 1] if token.i > self._sentence.start else None
         window = [t for t in doc[start:token.i] if not self._still(t)]
-        return (any(t.norm_ in blockers() for t in window)
+        return (any(t.text in ("؟", "?") for t in self._sentence)  # a question asserts no event
+                or any(t.norm_ in blockers() for t in window)
                 or any(t.norm_ in words("hypothetical_after") for t in after)
                 or any(t.norm_ in words("clause_blockers") for t in clause)
                 or (previous is not None and previous.norm_ in words("demonstratives")
@@ -309,7 +310,8 @@ class EventExtractor(ArgumentRules):
     def _non_military(self, doc: Doc, token, last, event_type: str) -> bool:
         """A subject or object that makes the trigger civil news («نشرت تقريراً», «انتشار المرض»)."""
         nearby = [*doc[token.i + 1:last.i + 1], *self._next_words(doc, last, 5)]  # subject, object
-        preceding = doc[max(self._sentence.start, token.i - 1):token.i]
+        back = 2 if token.i > 0 and doc[token.i - 1].norm_ in _RELATIVES else 1  # «التقرير الذي نشرته»
+        preceding = doc[max(self._sentence.start, token.i - back):token.i]
         if any(t.norm_ in civil_words(event_type) for t in (*preceding, *nearby)):
             return True
         clause = self._clause_before(doc, token)[-5:]

@@ -40,6 +40,7 @@ from .resources import lexicon_path
 __all__ = ["Abbreviations", "PlaceFilters", "PlaceLists"]
 
 _JOINERS = {"و", "،", ","}
+_RULE_LABELS = frozenset({"PLACE", "BASE", "FORCE", "QUANTITY", "TIME"})
 
 
 @cache
@@ -108,7 +109,7 @@ class PlaceLists:
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc._.mentions or []
         places = sorted((m for m in mentions if m.label in ("PLACE", "BASE")), key=lambda m: m.start)
-        covered = [(m.start, m.end) for m in mentions]
+        covered = [(m.start, m.end) for m in mentions if m.label in _RULE_LABELS]  # not the model's PERSON
         by_start = {m.start: m for m in places}
         found: list[Mention] = []
         for place in places:
@@ -134,8 +135,33 @@ class PlaceLists:
                 found.append(member)
                 covered.append(word)
                 index = following
+        for head in (t for t in doc if t.norm_ in self.heads):
+            found += self._after_head(doc, head, by_start, covered)
         doc._.mentions = mentions + found
         return doc
+
+    def _after_head(self, doc: Doc, head, by_start: dict[int, Mention],
+                    covered: list[tuple[int, int]]) -> list[Mention]:
+        """«بلدتي جويا ومعركة», «مدينتي الأبيض وأم روابة»: every member of a list after a
+        plural or dual descriptor is a place, known or not (a dual has two)."""
+        found: list[Mention] = []
+        index: int | None = head.i + 1
+        limit = 2 if head.norm_.endswith(("تي", "تا")) else 8
+        for _ in range(limit):
+            if index is None or index >= len(doc):
+                break
+            known = by_start.get(doc[index].idx) or by_start.get(doc[index].idx + 1)
+            if known is None:
+                word = self._member(doc, index, covered, compound_ok=True)
+                if word is None:
+                    break
+                known = Mention("PLACE", word[0], word[1], doc_text(doc)[word[0]:word[1]], score=self.score,
+                                source="rules", reason=f"context:member of a list after {head.norm_}")
+                complete_name(doc, known)
+                found.append(known)
+                covered.append((known.start, known.end))
+            index = self._token_after(doc, known.end)
+        return found
 
     def _headed(self, doc: Doc, place: Mention) -> bool:
         """A plural descriptor right before the list's first member («بلدات كفرشوبا»)."""
@@ -155,14 +181,17 @@ class PlaceLists:
             return i  # «وشبعا» written after a space: the و is inside the token
         return i if joined and i < len(doc) else None
 
-    def _member(self, doc: Doc, index: int, covered: list[tuple[int, int]]) -> tuple[int, int] | None:
-        """Character span of an unknown one-word name at ``index`` (its و stripped), or None."""
+    def _member(self, doc: Doc, index: int, covered: list[tuple[int, int]],
+                compound_ok: bool = False) -> tuple[int, int] | None:
+        """Character span of an unknown one-word name at ``index`` (its و stripped), or None;
+        ``compound_ok``: also a compound's first word («تل», completed by ``complete_name``)."""
         token = doc[index]
         begin, word = token.idx, token.norm_
         if attached_conjunction(token):
             begin, word = begin + 1, word[1:]
         end = token.idx + len(token.text)
-        if not token.is_alpha or len(word) < 3 or any(s < end and begin < e for s, e in covered):
+        short_ok = compound_ok and word in _name_words()[1]
+        if not token.is_alpha or (len(word) < 3 and not short_ok) or any(s < end and begin < e for s, e in covered):
             return None
         if word in _common_words() or word in self.not_names or word in nationality_adjectives() \
                 or lookup_trigger(word) is not None:
@@ -239,25 +268,74 @@ def make_place_filters(nlp: Language, name: str) -> PlaceFilters:
 
 
 class Abbreviations:
-    """Adds a FORCE for «(abbreviation)» right after a FORCE mention."""
+    """Adds a FORCE for «(abbreviation)» right after a FORCE mention («(قسد)», «(إس إس بي
+    دي إف)», «(BIR-14)»); a model ORG headed by a force noun before one is a FORCE too
+    («بعثة الاتحاد الأفريقي … في الصومال (أوسوم)»)."""
+
+    MAX_WORDS = 5
 
     def __init__(self, name: str) -> None:
         self.name = name
+        self.heads = context_words("force_heads") | context_words("force_heads_indefinite") \
+            | context_words("mission_heads")
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc._.mentions or []
         starts = {m.start for m in mentions if m.source != "model"}  # the model only fills gaps
         found = []
-        for force in (m for m in mentions if m.label == "FORCE"):
-            span = doc.char_span(force.start, force.end, alignment_mode="expand")
-            at = span.end if span is not None else len(doc)
-            if at + 2 < len(doc) and doc[at].text == "(" and doc[at + 2].text == ")" \
-                    and doc[at + 1].is_alpha and doc[at + 1].idx not in starts:
-                word = doc[at + 1]
-                found.append(Mention("FORCE", word.idx, word.idx + len(word.text), word.text, score=0.8,
-                                     source="rules", reason=f"context:abbreviation of {force.text}"))
+        for named in (m for m in mentions if m.label in ("FORCE", "ORG")):
+            span = doc.char_span(named.start, named.end, alignment_mode="expand")
+            inside = self._bracketed(doc, span.end if span is not None else len(doc))
+            if inside is None or doc[inside[0]].idx in starts:
+                continue
+            if named.label == "ORG":
+                if span is None or span[0].norm_ not in self.heads:
+                    continue
+                found.append(Mention("FORCE", named.start, named.end, named.text, score=0.7, source="model",
+                                     reason=f"{named.reason} + a force head and an abbreviation"))
+            first, last = doc[inside[0]], doc[inside[1] - 1]
+            found.append(Mention("FORCE", first.idx, last.idx + len(last.text),
+                                 doc_text(doc)[first.idx:last.idx + len(last.text)], score=0.8,
+                                 source="rules", reason=f"context:abbreviation of {named.text}"))
+        ends = {m.end for m in mentions + found if m.label == "FORCE"}
+        for bracket in (t for t in doc if t.text == "(" and t.i > 0):
+            inside = self._bracketed(doc, bracket.i)
+            before = doc[bracket.i - 1]
+            if inside is None or before.idx + len(before.text) in ends or doc[inside[0]].idx in starts:
+                continue
+            head = self._head_before(doc, bracket.i)
+            if head is None:
+                continue
+            named_end = before.idx + len(before.text)
+            first, last = doc[inside[0]], doc[inside[1] - 1]
+            found += [Mention("FORCE", head.idx, named_end, doc_text(doc)[head.idx:named_end], score=0.8,
+                              source="rules", reason=f"context:force head {head.norm_} + name + abbreviation"),
+                      Mention("FORCE", first.idx, last.idx + len(last.text),
+                              doc_text(doc)[first.idx:last.idx + len(last.text)], score=0.8, source="rules",
+                              reason="context:abbreviation after a force name")]
         doc._.mentions = mentions + found
         return doc
+
+    def _head_before(self, doc: Doc, bracket: int):
+        """A force head a few words before «(» with no punctuation between («قوات دفاع شعب
+        جنوب السودان (…)»)."""
+        for token in reversed(doc[max(0, bracket - 9):bracket - 1]):
+            if not (token.is_alpha or token._.is_clitic):
+                return None
+            if token.norm_ in self.heads:
+                return token
+        return None
+
+    def _bracketed(self, doc: Doc, at: int) -> tuple[int, int] | None:
+        """Token range of a short name in brackets starting at token ``at``."""
+        if at >= len(doc) or doc[at].text != "(":
+            return None
+        for end in range(at + 2, min(len(doc), at + 2 + self.MAX_WORDS)):
+            if doc[end].text == ")":
+                words = doc[at + 1:end]
+                ok = all(t.is_alpha or t.like_num or t.text == "-" for t in words) and words[0].is_alpha
+                return (at + 1, end) if ok else None
+        return None
 
 
 @Language.factory("arabic_abbreviations", assigns=["doc._.mentions"])

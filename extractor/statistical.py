@@ -12,10 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+
+import numpy
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.attrs import NORM
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 from spacy.util import minibatch
 
 from .lexicons import context_words
@@ -23,6 +27,8 @@ from .mentions import Mention
 from .resources import models_dir
 
 __all__ = ["StatisticalTagger", "default_model_path", "model_available"]
+
+_EMPTY = numpy.zeros((0,), dtype="float32")  # tok2vec output is not kept on the Doc
 
 
 def default_model_path() -> Path:
@@ -46,42 +52,49 @@ def _load(path: str) -> Language:
 class StatisticalTagger:
     """Adds the model's entities to ``doc._.mentions`` as low-priority candidates."""
 
-    def __init__(self, name: str, model_path: str | None, labels: list[str], score: float) -> None:
+    def __init__(self, name: str, model_path: str | None, labels: list[str], score: float,
+                 vocab: Vocab | None = None) -> None:
         self.name = name
         self.path = str(model_path or default_model_path())
         self.labels = set(labels)
         self.score = score
         self.model = _load(self.path)
+        self.vocab = vocab or self.model.vocab
+        if self.vocab is not self.model.vocab:
+            # The model runs on the pipeline's own Docs (no copy): they need its lexical
+            # feature table (NORM-keyed vectors) and its label names.
+            self.vocab.vectors = self.model.vocab.vectors
+            for label in self.model.get_pipe("ner").labels:
+                self.vocab.strings.add(label)
         # ANERcorp marks «ريف» or «شمال» alone as LOC at times; the project
         # keeps descriptors and compass words outside PLACE (guidelines §3).
         self.place_edges = context_words("place_descriptors") | context_words("place_cues") \
             | context_words("name_stopwords")
 
     def __call__(self, doc: Doc) -> Doc:
-        if len(doc):
-            copy = self._copy(doc)
-            for _, component in self.model.pipeline:
-                copy = component(copy)
-            self._add(doc, copy)
-        return doc
+        return next(iter(self.pipe([doc])))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
         """Batched like spaCy's own components: tok2vec and NER run on a whole
-        minibatch at once, which is where the model's cost goes."""
+        minibatch at once, which is where the model's cost goes. They run on the
+        pipeline's Docs themselves; the model's ``doc.ents`` become candidate
+        mentions and are cleared (the resolver sets the final ones)."""
         for batch in minibatch(docs, batch_size):
             filled = [doc for doc in batch if len(doc)]
-            copies = [self._copy(doc) for doc in filled]
+            tagged = filled if self.vocab is not self.model.vocab else [self._copy(d) for d in filled]
+            kept = [doc.ents for doc in filled]
             for _, component in self.model.pipeline:
-                copies = list(component.pipe(copies, batch_size=batch_size))
-            for doc, copy in zip(filled, copies):
-                self._add(doc, copy)
+                tagged = list(component.pipe(tagged, batch_size=batch_size))
+            for doc, model_doc, ents in zip(filled, tagged, kept):
+                self._add(doc, model_doc)
+                doc.ents = ents
+                doc.tensor = _EMPTY
             yield from batch
 
     def _copy(self, doc: Doc) -> Doc:
-        """The same tokens in the model's vocab, so the model never re-tokenizes."""
+        """The same tokens in the model's vocab (when the pipeline's vocab is another one)."""
         copy = Doc(self.model.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
-        for source, target in zip(doc, copy):
-            target.norm_ = source.norm_
+        copy.from_array([NORM], doc.to_array([NORM]))
         return copy
 
     def _add(self, doc: Doc, tagged: Doc) -> None:
@@ -114,4 +127,4 @@ def make_statistical_tagger(nlp: Language, name: str, model_path: str | None, la
                             score: float) -> StatisticalTagger:
     """``score`` is the fixed confidence given to model mentions: the greedy
     transition-based NER yields no per-entity probability."""
-    return StatisticalTagger(name, model_path, labels, score)
+    return StatisticalTagger(name, model_path, labels, score, vocab=nlp.vocab)

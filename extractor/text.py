@@ -145,8 +145,8 @@ class ProcliticSplitter(CachedSegmenter):
         if self.known(norm):
             return 0
         for cut in range(1, longest + 1):
-            if len(norm) - cut >= 3 and self.known(norm[cut:]):
-                return cut
+            if len(norm) - cut >= 2 and self.known(norm[cut:]):
+                return cut  # (a two-letter stem only when known: «وأم روابة», «وتل أسقف»)
         return 0
 
 

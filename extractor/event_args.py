@@ -147,10 +147,16 @@ class ArgumentRules:
         return before is not None and before.norm_ in self.role_words
 
     def _word_before(self, doc: Doc, char: int):
-        """The word before a mention, skipping descriptors («إلى مدينة الأبيض» → إلى)."""
+        """The word before a mention, skipping descriptors («إلى مدينة الأبيض» → إلى) and
+        a border phrase («باتجاه الحدود مع مالي» → باتجاه)."""
         token = _token_before(doc, char)
-        while token is not None and token.norm_ in self.descriptors and token.i > 0:
-            token = doc[token.i - 1]
+        while token is not None and token.i > 0:
+            if token.norm_ in self.descriptors:
+                token = doc[token.i - 1]
+            elif token.norm_ == "مع" and token.i > 1 and doc[token.i - 1].norm_ in words("border_words"):
+                token = doc[token.i - 2]
+            else:
+                break
         return token
 
     def _role_args(self, doc: Doc, event: Event, last, in_clause, taken: set[int], start: int) -> None:
@@ -224,14 +230,31 @@ class ArgumentRules:
         return role
 
     def _passive_target(self, doc: Doc, event: Event, before: list[Mention]) -> None:
-        """«تعرضت قاعدة التنف لهجوم»: the mention after تعرض is the target."""
+        """«تعرضت قاعدة التنف لهجوم», «قاعدة الظفرة قد تعرضت لهجوم»: the mention next to
+        تعرض is the target; else the force whose troops were hit («قُتل جنود من الجيش في
+        كمين», «في صفوف القوات»)."""
         governors = words("passive_governors")
         for mention in reversed(before):
+            if mention.label not in _ROLE_LABELS["target"] or any(m is mention for _, m in event.args):
+                continue
             previous = _token_before(doc, mention.start)
-            if mention.label in _ROLE_LABELS["target"] and previous is not None \
-                    and previous.norm_ in governors:
+            following = doc[mention_end_token(doc, mention):mention_end_token(doc, mention) + 2]
+            if (previous is not None and previous.norm_ in governors) \
+                    or any(t.norm_ in governors for t in following):
                 event.args.append(("target", mention))
                 return
+        for mention in before:
+            if mention.label == "FORCE" and not any(m is mention for _, m in event.args) and (
+                    (self._members_of(doc, mention) and self._casualties_before(doc, mention))
+                    or getattr(_token_before(doc, mention.start), "norm_", "") in words("ranks")):
+                event.args.append(("target", mention))
+                return
+
+    @staticmethod
+    def _casualties_before(doc: Doc, mention: Mention) -> bool:
+        """A casualty word a few words before «… جنود من X» (the victims, not the attackers)."""
+        start = doc.char_span(mention.start, mention.end, alignment_mode="expand").start
+        return any(t.norm_ in words("casualty_words") for t in doc[max(0, start - 6):start])
 
     @staticmethod
     def _nearest(event: Event, token, in_clause, label: str, role: str, accept) -> None:
@@ -267,6 +290,12 @@ class ArgumentRules:
             return False
         start = period_start(str(times[0].attrs.get("value") or ""))
         return start is not None and start > today
+
+
+def mention_end_token(doc: Doc, mention: Mention) -> int:
+    """The index of the first token after a mention."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.end if span is not None else len(doc)
 
 
 def _token_before(doc: Doc, char: int):

@@ -9,13 +9,14 @@ to one), counts and times are the nearest of their kind.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
 from .corpus import period_start
 from .event_lexicon import words
-from .language import doc_text
+from .language import doc_text, token_starts
 from .lexicons import _key
 from .mentions import Mention
 
@@ -294,15 +295,13 @@ class ArgumentRules:
 
 def mention_end_token(doc: Doc, mention: Mention) -> int:
     """The index of the first token after a mention."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span.end if span is not None else len(doc)
+    return bisect_left(token_starts(doc), mention.end)
 
 
 def _token_before(doc: Doc, char: int):
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    if span is None or span.start == 0:
-        return None
-    return doc[span.start - 1]
+    """The token before the one that holds ``char`` (None at the start)."""
+    index = bisect_right(token_starts(doc), char) - 1
+    return doc[index - 1] if index > 0 else None
 
 
 def _gap_tokens(doc: Doc, start: int, end: int) -> int:

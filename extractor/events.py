@@ -95,6 +95,7 @@ class EventExtractor(ArgumentRules):
         found: list[Event] = []
         for number, sentence in enumerate(sentences):
             self._sentence = sentence  # token.sent rescans the doc: keep the current one
+            self._question = any(mark in sentence.text for mark in "؟?")
             hits = self._hits(sentence, mentions)
             for position, (token, last, kind) in enumerate(hits):
                 lo = hits[position - 1][1].idx + len(hits[position - 1][1]) if position else sentence.start_char
@@ -272,7 +273,7 @@ class EventExtractor(ArgumentRules):
         clause = self._clause_before(doc, token)
         previous = doc[token.i - 1] if token.i > self._sentence.start else None
         window = [t for t in doc[start:token.i] if not self._still(t)]
-        return (any(t.text in ("؟", "?") for t in self._sentence)  # a question asserts no event
+        return (self._question  # a question asserts no event
                 or any(t.norm_ in blockers() for t in window)
                 or any(t.norm_ in words("hypothetical_after") for t in after)
                 or any(t.norm_ in words("clause_blockers") for t in clause)

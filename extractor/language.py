@@ -22,7 +22,7 @@ from spacy.vocab import Vocab
 
 from .text import ProcliticSplitter, Segmenter, sentence_starts, tokenize
 
-__all__ = ["ArabicNewsTokenizer", "blank", "create_tokenizer", "doc_text", "register_extensions"]
+__all__ = ["ArabicNewsTokenizer", "blank", "create_tokenizer", "doc_text", "register_extensions", "token_starts"]
 
 
 def doc_text(doc: Doc) -> str:
@@ -31,6 +31,15 @@ def doc_text(doc: Doc) -> str:
     if text is None:  # a Doc made by another tokenizer
         text = doc.user_data["extractor_text"] = doc.text
     return text
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """Each token's start offset, computed once per Doc (for bisecting from characters to
+    tokens: ``doc.char_span`` per lookup is slow in the event rules)."""
+    starts = doc.user_data.get("token_starts")
+    if starts is None or len(starts) != len(doc):
+        starts = doc.user_data["token_starts"] = [token.idx for token in doc]
+    return starts
 
 
 def register_extensions() -> None:

@@ -7,7 +7,8 @@ resolved mentions in the trigger's clause (the sentence, cut at neighbouring
 triggers of other types) by the preposition in front of them; the actor may
 come from the two previous sentences through «قواتها»/«القوات». One trigger
 (adjacent triggers of one type, «شنت غارة», count as one) gives one event;
-a list of places gives several arguments of one role.
+a list of places gives several arguments of one role. Which words are triggers
+is decided in ``event_triggers``, who and where in ``event_args``.
 """
 
 from __future__ import annotations
@@ -28,14 +29,13 @@ from .event_args import (
     _token_before,
 )
 from .event_lexicon import (
-    blockers,
-    civil_words,
     config,
     governing_verbs,
     lookup_trigger,
     trigger_index,
     words,
 )
+from .event_triggers import RELATIVES, TriggerRules
 from .language import doc_text
 from .lexicons import _key, context_words
 from .mentions import Mention
@@ -43,12 +43,9 @@ from .recognizers import _QUOTES, spans_for
 
 __all__ = ["Event", "EventExtractor", "lookup_trigger", "trigger_index"]
 
-_RELATIVES = {"التي", "الذي", "اللتين", "اللذين"}
 #: The role of the place a relative clause or an object pronoun stands for («التي أخلتها
 #: القوات» → origin): a bare object's role, and where a deployment happens.
 _ANTECEDENT_ROLE = {**_DIRECT_OBJECT, "DEPLOYMENT": "location"}
-_QUOTE_MARKS = frozenset(_QUOTES) | frozenset(_QUOTES.values())
-_NAME_LABELS = frozenset({"FORCE", "PLACE", "BASE", "ORG", "PERSON"})  # a count's noun is read
 _TENSE_STATUS = {"past": "completed", "present": "ongoing", "future": "planned"}
 #: An event is only codable (and scorable, EXTRACTION.md) through one of these.
 _CORE_ROLES = CORE_ROLES
@@ -71,7 +68,7 @@ class Event:
                 "args": args, **self.extra}
 
 
-class EventExtractor(ArgumentRules):
+class EventExtractor(TriggerRules, ArgumentRules):
     """The ``arabic_events`` component: writes ``doc._.events``."""
 
     def __init__(self, name: str, back_sentences: int = 2, window: int = 3) -> None:
@@ -111,13 +108,6 @@ class EventExtractor(ArgumentRules):
         doc._.events = found
         return doc
 
-    def _refers_to_reported(self, token, kind: tuple[str, str], found: list[Event]) -> bool:
-        """«وتبنّت الجماعة الهجوم», «الغارة أسفرت عن مقتل…»: a definite event noun after an
-        event of its type was reported refers back to it, unless a role follows it («الغارة على…»)."""
-        if kind[1] != "noun" or not token.norm_.startswith("ال") or not any(e.type == kind[0] for e in found):
-            return False
-        return not ({doc_norm(token, 1), doc_norm(token, 2)} & self.role_words)
-
     def _airports_as_bases(self, doc: Doc, events: list[Event]) -> bool:
         """«مطار الطبقة» is a BASE when forces leave, reach, hold or hand it over (guidelines
         §4): its PLACE, filling such a role, grows to the head noun and becomes the BASE."""
@@ -138,33 +128,14 @@ class EventExtractor(ArgumentRules):
                 changed = True
         return changed
 
-    def _hits(self, sentence, mentions) -> list[tuple[Any, Any, tuple[str, str]]]:
-        """Trigger tokens; a run of same-type triggers within the window is one hit."""
-        hits: list[tuple[Any, Any, tuple[str, str]]] = []
-        for token in sentence:
-            kind = lookup_trigger(token.norm_)
-            if kind is None or _inside(token, mentions) or self._needs_passive(token):
-                continue
-            if kind[1] in ("noun", "present") and token.i > 0 and doc_norm(token, -1) == "ل" \
-                    and any(hit[2][0] == kind[0] for hit in hits):
-                continue  # «نشرت … سربين لتعزيز حماية المنشآت»: the purpose of the event named before
-            if hits and hits[-1][2][0] == kind[0] and self._same_event(hits[-1], token, kind):
-                first_kind = hits[-1][2]
-                if first_kind[1] == "noun" and kind[1] != "noun":
-                    first_kind = kind  # «تعزيزات إضافية ستصل»: the verb carries the tense
-                hits[-1] = (hits[-1][0], token, first_kind)
-                continue
-            hits.append((token, token, kind))
-        return hits
-
     def _relative_antecedent(self, doc: Doc, event: Event, token, before: list[Mention]) -> None:
         """«بلدة عدن يابال التي أخلتها القوات»: the place a relative clause hangs on fills the
         role its resumptive pronoun has (guidelines §8)."""
         role = _ANTECEDENT_ROLE.get(event.type)
         if role is None or token.i < 1 or any(r == role for r, _ in event.args):
             return
-        relative = doc[token.i - 1] if doc[token.i - 1].norm_ in _RELATIVES else None
-        if relative is None and token.i > 1 and doc[token.i - 2].norm_ in _RELATIVES \
+        relative = doc[token.i - 1] if doc[token.i - 1].norm_ in RELATIVES else None
+        if relative is None and token.i > 1 and doc[token.i - 2].norm_ in RELATIVES \
                 and doc[token.i - 1].norm_ in words("status_governors", "completed") | {"كانت", "كان"}:
             relative = doc[token.i - 2]
         if relative is None:
@@ -188,31 +159,6 @@ class EventExtractor(ArgumentRules):
         if preferred and event.type != "ATTACK":
             event.args.append((role, preferred[-1]))
 
-    @staticmethod
-    def _needs_passive(token) -> bool:
-        """«نقل» is an event only after «جرى/تم» («جرى نقل 300 عسكري»); «نقل عن مصدر» is not."""
-        bare = token.norm_[1:] if token.norm_[:1] in ("و", "ف") else token.norm_
-        if not any(bare.startswith(form) for form in words("passive_only")):
-            return False  # (also «ونقلهم»: a pronoun or a conjunction on the noun)
-        before = token.doc[max(0, token.i - 5):token.i]  # «جرى صباح أمس الاثنين نقل»
-        return not any(t.norm_ in words("passive_markers") for t in before)
-
-    def _same_event(self, hit, token, kind) -> bool:
-        """Whether a trigger continues the previous one: adjacent, or a light verb and its
-        noun («شنت … غارات»), or a noun and its verb («هجوم … استهدف»), with no comma between."""
-        first, last, first_kind = hit
-        gap = token.i - last.i
-        if gap <= self.window + 1:
-            return True
-        if first.norm_ in words("light_verbs") and kind[1] == "noun":
-            return gap <= int(config().get("light_verb_object_reach", 14))
-        if gap > int(config().get("light_verb_reach", 8)):
-            return False
-        if any(t.norm_ in {"،", ","} for t in token.doc[last.i:token.i]):
-            return False
-        return first_kind[1] == "noun" and kind[1] != "noun"
-
-    # -- one trigger -----------------------------------------------------
     def _event(self, doc, token, last, kind, mentions, clause, sentences, number) -> Event | None:
         event_type, tense = kind
         if self._blocked(doc, token, last) or self._non_military(doc, token, last, event_type):
@@ -256,86 +202,6 @@ class EventExtractor(ArgumentRules):
             return None
         return event
 
-    @staticmethod
-    def _named_trigger(doc: Doc, token, last):
-        """The word that names the event: after a light verb, its noun («شنت … غارات» →
-        غارات, «وصلت … تعزيزات» → تعزيزات, guidelines §8); else the first trigger."""
-        if token.norm_ not in words("light_verbs"):
-            return token
-        nouns = [t for t in doc[token.i + 1:last.i + 1] if (lookup_trigger(t.norm_) or ("", ""))[1] == "noun"]
-        return nouns[-1] if nouns else token
-
-    def _blocked(self, doc: Doc, token, last) -> bool:
-        """Negated («لم تنسحب»), hypothetical («في حال انسحاب», «ضربات محتملة»), or
-        not an event at all (a demand, an option under study, a stopped action)."""
-        start = max(self._sentence.start, token.i - self.window)
-        after = doc[last.i + 1: min(self._sentence.end, last.i + 3)]
-        clause = self._clause_before(doc, token)
-        previous = doc[token.i - 1] if token.i > self._sentence.start else None
-        window = [t for t in doc[start:token.i] if not self._still(t)]
-        return (self._question  # a question asserts no event
-                or any(t.norm_ in blockers() for t in window)
-                or any(t.norm_ in words("hypothetical_after") for t in after)
-                or any(t.norm_ in words("clause_blockers") for t in clause)
-                or (previous is not None and previous.norm_ in words("demonstratives")
-                    and lookup_trigger(token.norm_)[1] == "noun")
-                or self._denied_complement(doc, token))
-
-    @staticmethod
-    def _still(token) -> bool:
-        """«لا» or «ما» in «لا تزال» / «ما زالت»: "still", not a negation."""
-        doc = token.doc
-        return token.i + 1 < len(doc) and token.norm_ in ("لا", "ما") \
-            and doc[token.i + 1].norm_ in words("still_verbs")
-
-    def _denied_complement(self, doc: Doc, token) -> bool:
-        """The trigger sits in «أن …» after a denial verb, with no contrast in between."""
-        complement = False
-        for t in reversed(doc[self._sentence.start:token.i]):
-            if t.norm_ in words("scope_breaks"):
-                return False
-            complement = complement or t.norm_ in words("complementizers")
-            if complement and t.norm_ in words("denial_verbs"):
-                return True
-        return False
-
-    def _clause_before(self, doc: Doc, token):
-        """The words from the last comma (or the sentence start) up to the trigger."""
-        start = self._sentence.start
-        for t in reversed(doc[start:token.i]):
-            if t.norm_ in {"،", ",", "؛", ";"}:
-                start = t.i + 1
-                break
-        return doc[start:token.i]
-
-    def _non_military(self, doc: Doc, token, last, event_type: str) -> bool:
-        """A subject or object that makes the trigger civil news («نشرت تقريراً», «انتشار المرض»)."""
-        nearby = [*doc[token.i + 1:last.i + 1], *self._next_words(doc, last, 5)]  # subject, object
-        back = 2 if token.i > 0 and doc[token.i - 1].norm_ in _RELATIVES else 1  # «التقرير الذي نشرته»
-        preceding = doc[max(self._sentence.start, token.i - back):token.i]
-        if any(t.norm_ in civil_words(event_type) for t in (*preceding, *nearby)):
-            return True
-        clause = self._clause_before(doc, token)[-5:]
-        if any(t.norm_ in words("civil_subjects") for t in clause):
-            return True  # «وكان وفد عسكري رفيع قد وصل إلى الرياض»
-        if event_type != "WITHDRAWAL":
-            return False
-        following = doc[last.i + 1: min(self._sentence.end, last.i + 4)]
-        objects = words("non_military_objects")
-        return any(t.norm_ in objects or f"{t.norm_} {t.nbor().norm_ if t.i + 1 < len(doc) else ''}"
-                   in objects for t in following)
-
-    def _next_words(self, doc: Doc, last, count: int) -> list:
-        """The next ``count`` words of the sentence after ``last``, names and quotes skipped
-        («نشرت "جبهة تحرير أزواد" بياناً»: the object comes after the subject's name)."""
-        found = []
-        for t in doc[last.i + 1:self._sentence.end]:
-            if t.ent_type_ not in _NAME_LABELS and t.text not in _QUOTE_MARKS:
-                found.append(t)
-                if len(found) == count:
-                    break
-        return found
-
     def _closes_a_base(self, doc: Doc, event: Event, last) -> bool:
         """A closure names a base, or a base or site noun follows the trigger."""
         if any(m.label == "BASE" or m.attrs.get("unit") in ("bases", "sites") for _, m in event.args):
@@ -377,16 +243,6 @@ class EventExtractor(ArgumentRules):
             if before & words("status_governors", status):
                 return status
         return _TENSE_STATUS.get(tense, self.noun_default)
-
-def doc_norm(token, offset: int) -> str:
-    """The NORM of the token ``offset`` places away (empty outside the doc)."""
-    at = token.i + offset
-    return token.doc[at].norm_ if 0 <= at < len(token.doc) else ""
-
-
-def _inside(token, mentions: list[Mention]) -> bool:
-    return any(m.start <= token.idx < m.end for m in mentions)  # «فجر اليوم» is a time, not «فجّر»
-
 
 def _link_groups(events: list[Event]) -> None:
     """Same type, actor text and place arguments → the same ``event_group``."""

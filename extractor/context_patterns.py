@@ -9,14 +9,30 @@ force; a warship + quoted name). The words are data in
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc
 
 from .language import doc_text
 from .lexicons import context_words, known_names
 from .mentions import Mention
 from .recognizers import _QUOTES, Recognizer, _place_names, nationality_adjectives
+from .resources import load_word_list
 
 __all__ = ["ContextRecognizer"]
+
+
+_PROCLITIC_LETTERS = frozenset("وفبلك")  # «وشبعا», «بصاروخ»: a clitic the splitter left on
+
+
+def common_words() -> frozenset[str]:
+    """Words mostly tagged O in ANERcorp's training split: common words, not names."""
+    return _common()
+
+
+@cache
+def _common() -> frozenset[str]:
+    return frozenset(load_word_list("gazetteer/anercorp_common_words.txt"))
 
 
 class ContextRecognizer(Recognizer):
@@ -45,6 +61,10 @@ class ContextRecognizer(Recognizer):
         self.definite_heads = words("force_heads_definite") | words("force_heads_indefinite")
         self.adjectives = nationality_adjectives()
         self.service_words = words("force_service_words")
+        self.command_qualifiers = words("command_qualifiers")
+        self.region_heads = words("military_region_heads")
+        self.territory_heads = words("territory_heads")
+        self.region_names = words("military_region_names") | self.ordinals
         self.not_forces = words("force_head_exclusions") | words("place_descriptors")
         from .event_lexicon import (
             trigger_index,  # trigger nouns end a force name («حركة الشباب الهجوم»)
@@ -52,7 +72,7 @@ class ContextRecognizer(Recognizer):
 
         self.triggers = frozenset(trigger_index())
         heads = self.base_heads | self.strong | self.unit_heads | self.force_heads | self.definite_heads \
-            | self.command_heads | self.ship_heads
+            | self.command_heads | self.ship_heads | self.region_heads | self.territory_heads
         self.first_words = frozenset(head.split(" ")[0] for head in heads)  # a token outside starts nothing
 
     def analyze(self, doc: Doc) -> list[Mention]:
@@ -78,6 +98,14 @@ class ContextRecognizer(Recognizer):
                     break
             if norm in self.command_heads and index + 1 < len(doc) and norms[index + 1] in self.command_links:
                 mentions.extend(self._group(doc, index + 1, head_start=index))
+            if norm in self.command_heads:
+                mentions.extend(self._general_command(doc, index))
+            if norm in self.region_heads:
+                mentions.extend(self._military_region(doc, index))
+            if norm in self.territory_heads and index + 1 < len(doc) and norms[index + 1] in self.adjectives:
+                span = doc[index:index + 2]  # «الأراضي اللبنانية»: a country's territory (guidelines §3)
+                mentions.append(self.mention(doc, "PLACE", span.start_char, span.end_char,
+                                             f"context:territory {norms[index + 1]}", 0.85, kind="territory"))
             if norm in self.command_heads and index + 1 < len(doc) and norms[index + 1] in self.unit_heads:
                 mentions.extend(self._widened(doc, self._unit(doc, index + 1), index))  # «قيادة الأسطول الخامس»
             for head_norm, width in ((pair, 2), (norm, 1)):
@@ -89,12 +117,23 @@ class ContextRecognizer(Recognizer):
     # -- names -----------------------------------------------------------
     def _is_name_word(self, token) -> bool:
         norm = token.norm_
-        if not token.is_alpha or token._.is_clitic or norm in self.stop or norm in self.adjectives:
+        code = token.text.isalnum() and not token.text.isdigit() and token.text.isascii()  # «K1», «H3»
+        if not (token.is_alpha or code) or token._.is_clitic or norm in self.stop or norm in self.adjectives:
             return False
         if norm.endswith(("يه", "يون", "يين")) and not norm.startswith("ال") \
                 and norm not in known_names():
             return False  # indefinite nisba adjective («قاعدة عسكرية»); a definite one is a name
         return True
+
+    def _rare_continuation(self, previous, current) -> bool:
+        """«نور خان», «قره داغ», «دونغ ميونغ», «جمال عبد»: an undefined name word goes on
+        with another undefined word that is no common word of the news (nor a marker,
+        a nationality, a trigger or a number word)."""
+        norms = (previous.norm_, current.norm_)
+        return not any(n.startswith("ال") for n in norms) and current.is_alpha \
+            and current.norm_[:1] not in _PROCLITIC_LETTERS \
+            and current.norm_ not in common_words() and current.norm_ not in self.markers \
+            and current.norm_ not in self.triggers and len(current.norm_) >= 2
 
     def _name_after(self, doc: Doc, index: int) -> tuple[int, int] | None:
         """Token span [start, end) of a name right after ``index`` (quoted or not)."""
@@ -116,9 +155,12 @@ class ContextRecognizer(Recognizer):
             if current.norm_ in self.name_links and end + 1 < len(doc) and doc[end + 1].is_alpha:
                 end += 2  # «قاعدة سعيد بن سلطان»
                 continue
+            if current.text.isdigit() and previous.text.isascii() and not previous.whitespace_:
+                end += 1  # «قاعدة K1»: the tokenizer parts letters from digits
+                continue
             takes_more = previous.norm_ in self.compound or previous.norm_ in self.titles or (
                 current.norm_.startswith("ال") and not previous.norm_.startswith("ال")
-                and end - start == 1)
+                and end - start == 1) or self._rare_continuation(previous, current)
             if not (takes_more and self._is_name_word(current)):
                 break
             end += 1
@@ -168,6 +210,9 @@ class ContextRecognizer(Recognizer):
         elif not doc[index].norm_.startswith("ال") and token.norm_.startswith("ال") \
                 and self._is_name_word(token):
             end = nxt + 1
+        elif nxt == index + 1 and token.text in _QUOTES and not doc[index].norm_.startswith("ال"):
+            quoted = self._name_after(doc, index)  # «لواء "غورغور"», «كتيبة "أسود الصحراء"»
+            end = quoted[1] if quoted else None
         if end is None:
             return []
         end = self._unit_tail(doc, end)
@@ -237,6 +282,33 @@ class ContextRecognizer(Recognizer):
         span = doc[start:end]
         return [self.mention(doc, "FORCE", span.start_char, span.end_char,
                              f"context:force head {doc[start].norm_}", 0.75, kind="group")]
+
+    def _general_command(self, doc: Doc, index: int) -> list[Mention]:
+        """«القيادة العامة للقوات المسلحة الأردنية»: a command of a national force."""
+        at = index + 1
+        if at + 1 < len(doc) and doc[at].norm_ in self.command_qualifiers and doc[at + 1].norm_ == "ل":
+            for width in (2, 1):
+                pair = " ".join(t.norm_ for t in doc[at + 2:at + 2 + width])
+                if pair in self.definite_heads:
+                    return self._widened(doc, self._national(doc, at + 2, width), index)
+        return []
+
+    def _military_region(self, doc: Doc, index: int) -> list[Mention]:
+        """«المنطقة العسكرية الشرقية», «منطقة طبرق العسكرية» (with «قيادة» before it): a
+        regional command, a FORCE."""
+        end = None
+        nxt = index + 1
+        if nxt + 1 < len(doc) and doc[nxt].norm_ in self.markers and doc[nxt + 1].norm_ in self.region_names:
+            end = nxt + 2
+        elif nxt + 1 < len(doc) and doc[nxt + 1].norm_ in self.markers and self._is_name_word(doc[nxt]) \
+                and not doc[index].norm_.startswith("ال"):
+            end = nxt + 2
+        if end is None:
+            return []
+        start = index - 1 if index and doc[index - 1].norm_ in self.command_heads else index
+        span = doc[start:end]
+        return [self.mention(doc, "FORCE", span.start_char, span.end_char,
+                             f"context:military region {doc[index].norm_}", 0.8, kind="command")]
 
     def _widened(self, doc: Doc, found: list[Mention], start: int) -> list[Mention]:
         """The same mentions, begun at token ``start`` (a command word before a unit)."""

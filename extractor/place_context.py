@@ -41,6 +41,7 @@ __all__ = ["Abbreviations", "PlaceFilters", "PlaceLists"]
 
 _JOINERS = {"و", "،", ","}
 _RULE_LABELS = frozenset({"PLACE", "BASE", "FORCE", "QUANTITY", "TIME"})
+_NOT_NAME_ENDINGS = ("ات", "ت")
 
 
 @cache
@@ -102,6 +103,7 @@ class PlaceLists:
         self.name = name
         self.score = score
         self.heads = context_words("place_list_heads")
+        self.list_prepositions = context_words("place_list_prepositions")
         self.not_names = (context_words("place_descriptors") | context_words("place_cues")
                           | context_words("name_stopwords") | context_words("ordinals")
                           | context_words("unit_heads") | context_words("force_heads"))
@@ -137,6 +139,8 @@ class PlaceLists:
                 index = following
         for head in (t for t in doc if t.norm_ in self.heads):
             found += self._after_head(doc, head, by_start, covered)
+        for preposition in (t for t in doc if t.norm_ in self.list_prepositions):
+            found += self._long_list(doc, preposition, by_start, covered)
         doc._.mentions = mentions + found
         return doc
 
@@ -155,6 +159,7 @@ class PlaceLists:
                 word = self._member(doc, index, covered, compound_ok=True)
                 if word is None:
                     break
+                word = self._two_word_member(doc, index, word)
                 known = Mention("PLACE", word[0], word[1], doc_text(doc)[word[0]:word[1]], score=self.score,
                                 source="rules", reason=f"context:member of a list after {head.norm_}")
                 complete_name(doc, known)
@@ -162,6 +167,46 @@ class PlaceLists:
                 covered.append((known.start, known.end))
             index = self._token_after(doc, known.end)
         return found
+
+    def _long_list(self, doc: Doc, preposition, by_start: dict[int, Mention],
+                   covered: list[tuple[int, int]]) -> list[Mention]:
+        """«إلى تاورغاء وأبو قرين والوشكة والهيشة»: three or more names joined by و after a
+        preposition of place are places, known or not."""
+        members: list[tuple[int, int] | Mention] = []
+        index: int | None = preposition.i + 1
+        while index is not None and index < len(doc) and len(members) < 10:
+            known = by_start.get(doc[index].idx) or by_start.get(doc[index].idx + 1)
+            word = None if known else self._member(doc, index, covered, compound_ok=True)
+            if word is not None and doc[index].norm_.endswith(_NOT_NAME_ENDINGS):
+                word = None  # «مدرعات وشاحنات», «وشاركت»: plurals and verbs, not names
+            if known is None and word is None:
+                break
+            members.append(known or word)
+            end = known.end if known else word[1]
+            if known is None:  # «أبو قرين»: a compound member ends after its second word
+                probe = Mention("PLACE", word[0], word[1], doc_text(doc)[word[0]:word[1]])
+                complete_name(doc, probe)
+                members[-1], end = (probe.start, probe.end), probe.end
+            index = self._token_after(doc, end)
+        if len(members) < 3:
+            return []
+        found = []
+        for member in members:
+            if isinstance(member, tuple):
+                found.append(Mention("PLACE", member[0], member[1], doc_text(doc)[member[0]:member[1]],
+                                     score=self.score, source="rules",
+                                     reason=f"context:list of names after {preposition.norm_}"))
+                covered.append(member)
+        return found
+
+    def _two_word_member(self, doc: Doc, index: int, word: tuple[int, int]) -> tuple[int, int]:
+        """«شمبات الأراضي والصافية»: a definite word before the next joiner ends the name."""
+        second, joiner = index + 1, index + 2
+        if joiner < len(doc) and doc[second].norm_.startswith("ال") and doc[second].is_alpha \
+                and doc[second].norm_ not in self.not_names and doc[second].norm_ not in nationality_adjectives() \
+                and (doc[joiner].norm_ in _JOINERS or attached_conjunction(doc[joiner])):
+            return word[0], doc[second].idx + len(doc[second].text)
+        return word
 
     def _headed(self, doc: Doc, place: Mention) -> bool:
         """A plural descriptor right before the list's first member («بلدات كفرشوبا»)."""
@@ -193,7 +238,8 @@ class PlaceLists:
         short_ok = compound_ok and word in _name_words()[1]
         if not token.is_alpha or (len(word) < 3 and not short_ok) or any(s < end and begin < e for s, e in covered):
             return None
-        if word in _common_words() or word in self.not_names or word in nationality_adjectives() \
+        if word in _common_words() or token.norm_ in _common_words() or word in self.not_names \
+                or word in nationality_adjectives() \
                 or lookup_trigger(word) is not None:
             return None
         return begin, end
@@ -213,6 +259,8 @@ class PlaceFilters:
     def __init__(self, name: str) -> None:
         self.name = name
         self.heads = context_words("name_owner_heads")
+        self.media = context_words("media_names")
+        self.descriptors = context_words("place_descriptors")
 
     def __call__(self, doc: Doc) -> Doc:
         kept = [m for m in doc._.mentions or [] if not self._drop(doc, m)]
@@ -234,6 +282,8 @@ class PlaceFilters:
             before = doc[span.start - 2]
         if before is not None and before.norm_ in self.heads:
             return True  # «وكالة الأناضول», «اتفاق موسكو»
+        if mention.text in self.media or " ".join(t.norm_ for t in span) in self.media:
+            return before is None or before.norm_ not in self.descriptors  # «(الأناضول)», not «مدينة بترا»
         if mention.source != "model" or len(span) != 1:
             return False
         return self._not_a_name(span[0]) or mention.text.endswith(self._NOT_NAME_ENDINGS)

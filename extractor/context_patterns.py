@@ -61,6 +61,7 @@ class ContextRecognizer(Recognizer):
         self.definite_heads = words("force_heads_definite") | words("force_heads_indefinite")
         self.adjectives = nationality_adjectives()
         self.service_words = words("force_service_words")
+        self.partitives = words("partitive_heads")
         self.command_qualifiers = words("command_qualifiers")
         self.region_heads = words("military_region_heads")
         self.territory_heads = words("territory_heads")
@@ -108,9 +109,11 @@ class ContextRecognizer(Recognizer):
                                              f"context:territory {norms[index + 1]}", 0.85, kind="territory"))
             if norm in self.command_heads and index + 1 < len(doc) and norms[index + 1] in self.unit_heads:
                 mentions.extend(self._widened(doc, self._unit(doc, index + 1), index))  # «قيادة الأسطول الخامس»
-            for head_norm, width in ((pair, 2), (norm, 1)):
-                if head_norm in self.definite_heads:
-                    mentions.extend(self._national(doc, index, width))
+            triple = " ".join(norms[index:index + 3])
+            for head_norm, width in ((triple, 3), (pair, 2), (norm, 1)):  # «قوات حرس الحدود السعودية»
+                found = self._national(doc, index, width) if head_norm in self.definite_heads else []
+                if found:
+                    mentions.extend(found)
                     break
         return mentions
 
@@ -256,6 +259,8 @@ class ContextRecognizer(Recognizer):
 
     def _group(self, doc: Doc, index: int, head_start: int | None = None) -> list[Mention]:
         """A force head and its name; ``head_start`` widens it over a command word before."""
+        if doc[index].norm_ in self.partitives and index + 1 < len(doc) and doc[index + 1].norm_.startswith("ال"):
+            return []  # «وحدات الجيش العربي السوري»: the partitive stays outside the force
         quoted = self._name_after(doc, index) if index + 1 < len(doc) and doc[index + 1].text in _QUOTES else None
         if quoted is not None:  # «تنظيم "داعش"», «قوات «الدعم السريع»»: the head and the quoted name
             start, last = doc[head_start if head_start is not None else index], doc[quoted[1] - 1]

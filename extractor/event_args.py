@@ -37,7 +37,7 @@ _ROLES_BY_TYPE = {
     "ATTACK": ("target", "location"),
 }
 #: Prepositions borrowed from another role: a withdrawal «في» a place leaves from it.
-_BORROWED = {"WITHDRAWAL": {"location": "origin"}}
+_BORROWED = {"WITHDRAWAL": {"location": "origin"}, "DEPLOYMENT": {"target": "location"}}  # «انتشر على التلال»
 #: The role of a bare object («غادرت القوات قاعدة غاو», «استهداف قاعدة ...»).
 _DIRECT_OBJECT = {"WITHDRAWAL": "origin", "BASE_TRANSFER": "location",
                   "BASE_CLOSURE": "location", "ATTACK": "target"}

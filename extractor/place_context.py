@@ -272,6 +272,9 @@ class PlaceFilters:
         return doc
 
     def _drop(self, doc: Doc, mention: Mention) -> bool:
+        if mention.label in ("ORG", "PERSON") and mention.source == "model":
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            return span is not None and len(span) == 1 and self._not_a_name(span[0])  # «البلدة»
         if mention.label != "PLACE":
             return False
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")

@@ -62,6 +62,8 @@ class ContextRecognizer(Recognizer):
         self.adjectives = nationality_adjectives()
         self.service_words = words("force_service_words")
         self.partitives = words("partitive_heads")
+        self.relatives = words("relative_pronouns")
+        self.use_verbs = words("military_use_verbs")
         self.command_qualifiers = words("command_qualifiers")
         self.region_heads = words("military_region_heads")
         self.territory_heads = words("territory_heads")
@@ -180,12 +182,17 @@ class ContextRecognizer(Recognizer):
         if name is None:
             return []
         start, end = name
-        if head in self.needs_marker:
-            if end >= len(doc) or doc[end].norm_ not in self.markers:
-                return []
+        if head in self.needs_marker and not (end < len(doc) and doc[end].norm_ in self.markers) \
+                and not self._military_use_after(doc, end):
+            return []
         first = doc[index]
         return [self.mention(doc, "BASE", first.idx, doc[end - 1].idx + len(doc[end - 1]),
                              f"context:head {head} + name", 0.85, kind=head)]
+
+    def _military_use_after(self, doc: Doc, end: int) -> bool:
+        """«مطار بوصاصو، الذي تتخذه منطلقاً لعملياتها»: a relative clause says forces use it."""
+        following = [t.norm_ for t in doc[end:end + 4] if t.norm_ not in {"،", ","}]
+        return len(following) >= 2 and following[0] in self.relatives and following[1] in self.use_verbs
 
     def _place(self, doc: Doc, index: int) -> list[Mention]:
         name = self._name_after(doc, index)

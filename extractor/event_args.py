@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from .corpus import period_start
 from .event_lexicon import words
 from .language import doc_text, token_starts
-from .lexicons import _key
+from .lexicons import _key, context_words
 from .mentions import Mention
 
 if TYPE_CHECKING:
@@ -28,6 +28,8 @@ __all__ = ["QUANTITY_UNITS", "ArgumentRules"]
 _ROLE_LABELS = {"origin": {"BASE", "PLACE"}, "destination": {"BASE", "PLACE"},
                 "location": {"BASE", "PLACE"}, "target": {"BASE", "FORCE", "PLACE"},
                 "recipient": {"FORCE"}}
+#: Prepositions that put forces at a site («في مطار X»); «قرب مطار X» only locates.
+_SITE_PREPOSITIONS = frozenset({"في", "الي", "من", "ب"})
 #: Which prepositional roles each type takes, in order of preference.
 _ROLES_BY_TYPE = {
     "WITHDRAWAL": ("origin", "destination"),
@@ -154,6 +156,8 @@ class ArgumentRules:
         while token is not None and token.i > 0:
             if token.norm_ in self.descriptors:
                 token = doc[token.i - 1]
+            elif token.norm_ in self.site_heads and doc[token.i - 1].norm_ in _SITE_PREPOSITIONS:
+                token = doc[token.i - 1]  # «في مطار تفتناز», not «قرب مطار بغداد» (a landmark)
             elif token.norm_ == "مع" and token.i > 1 and doc[token.i - 1].norm_ in words("border_words"):
                 token = doc[token.i - 2]
             else:
@@ -312,10 +316,14 @@ def _gap_tokens(doc: Doc, start: int, end: int) -> int:
 
 
 def _coordinated(doc: Doc, last_end: int, start: int) -> bool:
-    """Only «،» and «و» between two mentions: a list continuing the same role."""
+    """Only «،» and «و» between two mentions, with perhaps a site head: a list continuing
+    the same role («في قاعدة حرير ومطار أربيل»)."""
     if last_end < 0:
         return False
-    between = doc_text(doc)[last_end:start].replace(" ", "")
+    words_between = doc_text(doc)[last_end:start].split()
+    if words_between and _key(words_between[-1]).lstrip("و") in context_words("base_heads_needing_military_marker"):
+        words_between[-1] = words_between[-1][:1] if words_between[-1].startswith("و") else ""
+    between = "".join(words_between)
     return between in ("", "،", ",", "و", "،و", ",و")
 
 

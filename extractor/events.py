@@ -82,6 +82,7 @@ class EventExtractor(TriggerRules, ArgumentRules):
         self.roles = {role: words("roles", role) for role in lexicon.get("roles", {})}
         self.role_words = frozenset().union(*self.roles.values())
         self.descriptors = context_words("place_descriptors") | context_words("place_list_heads")
+        self.site_heads = context_words("base_heads_needing_military_marker")  # «في مطار تفتناز» → في
         self.airport_heads = context_words("base_heads_needing_military_marker")
         self.locating = words("locating") | (context_words("place_cues") - self.role_words)
         self.markers = context_words("military_markers")  # «قاعدة الظفرة الجوية غربي أبوظبي»

@@ -66,8 +66,12 @@ class ArgumentRules:
         following = [m for m in in_clause if m.label == "FORCE" and m.start >= end
                      and _gap_tokens(doc, end, m.start) <= 2]
         if following and (not self._has_role_word(doc, following[0])
-                          or (event_type in ("WITHDRAWAL", "DEPLOYMENT") and self._possessive(doc, following[0]))):
-            return following[0]  # «انسحبت القوات التركية», «تعزيزات للجيش العراقي»
+                          or (event_type != "BASE_TRANSFER" and self._possessive(doc, following[0]))):
+            return following[0]  # «انسحبت القوات التركية», «تعزيزات للجيش العراقي», «بهجوم للحوثيين»
+        launched = [m for m in in_clause if m.label == "FORCE"
+                    and getattr(_token_before(doc, m.start), "norm_", "") in words("launch_verbs")]
+        if launched:
+            return launched[0]  # «صواريخ أطلقتها جماعة الحوثيين», «غارات شنتها القيادة المركزية»
         members = event_type != "ATTACK"  # «قتل جنود من الجيش في كمين»: an attack's troops are its victims
         subjects = [m for m in before if m.label == "FORCE" and not self._undergoes(doc, m)
                     and (not self._has_role_word(doc, m) or (members and self._members_of(doc, m)))]

@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from . import components as _components  # noqa: F401  (registers the factories)
 from . import events as _events  # noqa: F401
+from . import force_context as _force_context  # noqa: F401
 from . import place_context as _place_context  # noqa: F401
 from . import statistical as _statistical  # noqa: F401
 from .language import blank

@@ -17,10 +17,9 @@ or an agreement is not a PLACE (guidelines §3: «وكالة الأناضول»�
 when its form says it is not a name (a plural «المهاجمون», a dual
 «القاعدتين», an adverb «روسياً») or ANERcorp mostly tags it O; a place found
 as the first word of a compound name («دير», «أم») takes its second word.
-
-``arabic_abbreviations``: a short word in brackets right after a FORCE is that
-force's abbreviation, and a FORCE of its own (guidelines §5: «قوات سوريا
-الديمقراطية (قسد)»), whatever the lexicons know: «(فاكت)», «(هتش)».
+A list after a plural or dual descriptor, or three or more names after a
+preposition of place, gives every member («بلدتي جويا ومعركة», «إلى تاورغاء
+وأبو قرين والوشكة»). (``arabic_abbreviations`` is in ``force_context``.)
 """
 
 from __future__ import annotations
@@ -37,7 +36,7 @@ from .mentions import Mention
 from .recognizers import _QUOTES, nationality_adjectives
 from .resources import lexicon_path
 
-__all__ = ["Abbreviations", "PlaceFilters", "PlaceLists"]
+__all__ = ["PlaceFilters", "PlaceLists"]
 
 _JOINERS = {"و", "،", ","}
 _RULE_LABELS = frozenset({"PLACE", "BASE", "FORCE", "QUANTITY", "TIME"})
@@ -318,79 +317,3 @@ class PlaceFilters:
 @Language.factory("arabic_place_filters", assigns=["doc._.mentions"])
 def make_place_filters(nlp: Language, name: str) -> PlaceFilters:
     return PlaceFilters(name)
-
-
-class Abbreviations:
-    """Adds a FORCE for «(abbreviation)» right after a FORCE mention («(قسد)», «(إس إس بي
-    دي إف)», «(BIR-14)»); a model ORG headed by a force noun before one is a FORCE too
-    («بعثة الاتحاد الأفريقي … في الصومال (أوسوم)»)."""
-
-    MAX_WORDS = 5
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.heads = context_words("force_heads") | context_words("force_heads_indefinite") \
-            | context_words("mission_heads")
-
-    def __call__(self, doc: Doc) -> Doc:
-        mentions = doc._.mentions or []
-        starts = {m.start for m in mentions if m.source != "model"}  # the model only fills gaps
-        found = []
-        for named in (m for m in mentions if m.label in ("FORCE", "ORG")):
-            span = doc.char_span(named.start, named.end, alignment_mode="expand")
-            inside = self._bracketed(doc, span.end if span is not None else len(doc))
-            if inside is None or doc[inside[0]].idx in starts:
-                continue
-            if named.label == "ORG":
-                if span is None or span[0].norm_ not in self.heads:
-                    continue
-                found.append(Mention("FORCE", named.start, named.end, named.text, score=0.7, source="model",
-                                     reason=f"{named.reason} + a force head and an abbreviation"))
-            first, last = doc[inside[0]], doc[inside[1] - 1]
-            found.append(Mention("FORCE", first.idx, last.idx + len(last.text),
-                                 doc_text(doc)[first.idx:last.idx + len(last.text)], score=0.8,
-                                 source="rules", reason=f"context:abbreviation of {named.text}"))
-        ends = {m.end for m in mentions + found if m.label == "FORCE"}
-        for bracket in (t for t in doc if t.text == "(" and t.i > 0):
-            inside = self._bracketed(doc, bracket.i)
-            before = doc[bracket.i - 1]
-            if inside is None or before.idx + len(before.text) in ends or doc[inside[0]].idx in starts:
-                continue
-            head = self._head_before(doc, bracket.i)
-            if head is None:
-                continue
-            named_end = before.idx + len(before.text)
-            first, last = doc[inside[0]], doc[inside[1] - 1]
-            found += [Mention("FORCE", head.idx, named_end, doc_text(doc)[head.idx:named_end], score=0.8,
-                              source="rules", reason=f"context:force head {head.norm_} + name + abbreviation"),
-                      Mention("FORCE", first.idx, last.idx + len(last.text),
-                              doc_text(doc)[first.idx:last.idx + len(last.text)], score=0.8, source="rules",
-                              reason="context:abbreviation after a force name")]
-        doc._.mentions = mentions + found
-        return doc
-
-    def _head_before(self, doc: Doc, bracket: int):
-        """A force head a few words before «(» with no punctuation between («قوات دفاع شعب
-        جنوب السودان (…)»)."""
-        for token in reversed(doc[max(0, bracket - 9):bracket - 1]):
-            if not (token.is_alpha or token._.is_clitic):
-                return None
-            if token.norm_ in self.heads:
-                return token
-        return None
-
-    def _bracketed(self, doc: Doc, at: int) -> tuple[int, int] | None:
-        """Token range of a short name in brackets starting at token ``at``."""
-        if at >= len(doc) or doc[at].text != "(":
-            return None
-        for end in range(at + 2, min(len(doc), at + 2 + self.MAX_WORDS)):
-            if doc[end].text == ")":
-                words = doc[at + 1:end]
-                ok = all(t.is_alpha or t.like_num or t.text == "-" for t in words) and words[0].is_alpha
-                return (at + 1, end) if ok else None
-        return None
-
-
-@Language.factory("arabic_abbreviations", assigns=["doc._.mentions"])
-def make_abbreviations(nlp: Language, name: str) -> Abbreviations:
-    return Abbreviations(name)

@@ -1,0 +1,93 @@
+"""FORCE mentions known by the company they keep: a bracketed abbreviation after a
+force's name («(قسد)», «(إس إس بي دي إف)»), and the force head, name and
+abbreviation that together make a force no lexicon holds («بعثة … (أوسوم)»).
+
+Runs after every FORCE tagger and before ``arabic_entity_resolver``.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .language import doc_text
+from .lexicons import context_words
+from .mentions import Mention
+
+__all__ = ["Abbreviations"]
+
+
+class Abbreviations:
+    """Adds a FORCE for «(abbreviation)» right after a FORCE mention («(قسد)», «(إس إس بي
+    دي إف)», «(BIR-14)»); a model ORG headed by a force noun before one is a FORCE too
+    («بعثة الاتحاد الأفريقي … في الصومال (أوسوم)»)."""
+
+    MAX_WORDS = 5
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.heads = context_words("force_heads") | context_words("force_heads_indefinite") \
+            | context_words("mission_heads")
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = doc._.mentions or []
+        starts = {m.start for m in mentions if m.source != "model"}  # the model only fills gaps
+        found = []
+        for named in (m for m in mentions if m.label in ("FORCE", "ORG")):
+            span = doc.char_span(named.start, named.end, alignment_mode="expand")
+            inside = self._bracketed(doc, span.end if span is not None else len(doc))
+            if inside is None or doc[inside[0]].idx in starts:
+                continue
+            if named.label == "ORG":
+                if span is None or span[0].norm_ not in self.heads:
+                    continue
+                found.append(Mention("FORCE", named.start, named.end, named.text, score=0.7, source="model",
+                                     reason=f"{named.reason} + a force head and an abbreviation"))
+            first, last = doc[inside[0]], doc[inside[1] - 1]
+            found.append(Mention("FORCE", first.idx, last.idx + len(last.text),
+                                 doc_text(doc)[first.idx:last.idx + len(last.text)], score=0.8,
+                                 source="rules", reason=f"context:abbreviation of {named.text}"))
+        ends = {m.end for m in mentions + found if m.label == "FORCE"}
+        for bracket in (t for t in doc if t.text == "(" and t.i > 0):
+            inside = self._bracketed(doc, bracket.i)
+            before = doc[bracket.i - 1]
+            if inside is None or before.idx + len(before.text) in ends or doc[inside[0]].idx in starts:
+                continue
+            head = self._head_before(doc, bracket.i)
+            if head is None:
+                continue
+            named_end = before.idx + len(before.text)
+            first, last = doc[inside[0]], doc[inside[1] - 1]
+            found += [Mention("FORCE", head.idx, named_end, doc_text(doc)[head.idx:named_end], score=0.8,
+                              source="rules", reason=f"context:force head {head.norm_} + name + abbreviation"),
+                      Mention("FORCE", first.idx, last.idx + len(last.text),
+                              doc_text(doc)[first.idx:last.idx + len(last.text)], score=0.8, source="rules",
+                              reason="context:abbreviation after a force name")]
+        doc._.mentions = mentions + found
+        return doc
+
+    def _head_before(self, doc: Doc, bracket: int):
+        """A force head a few words before «(» with no punctuation between («قوات دفاع شعب
+        جنوب السودان (…)»)."""
+        for token in reversed(doc[max(0, bracket - 9):bracket - 1]):
+            if not (token.is_alpha or token._.is_clitic):
+                return None
+            if token.norm_ in self.heads:
+                return token
+        return None
+
+    def _bracketed(self, doc: Doc, at: int) -> tuple[int, int] | None:
+        """Token range of a short name in brackets starting at token ``at``."""
+        if at >= len(doc) or doc[at].text != "(":
+            return None
+        for end in range(at + 2, min(len(doc), at + 2 + self.MAX_WORDS)):
+            if doc[end].text == ")":
+                words = doc[at + 1:end]
+                ok = all(t.is_alpha or t.like_num or t.text == "-" for t in words) and words[0].is_alpha
+                return (at + 1, end) if ok else None
+        return None
+
+
+@Language.factory("arabic_abbreviations", assigns=["doc._.mentions"])
+def make_abbreviations(nlp: Language, name: str) -> Abbreviations:
+    return Abbreviations(name)

@@ -42,7 +42,7 @@ class TriggerRules:
         """Trigger tokens; a run of same-type triggers within the window is one hit."""
         hits: list[tuple[Any, Any, tuple[str, str]]] = []
         for token in sentence:
-            kind = lookup_trigger(token.norm_)
+            kind = lookup_trigger(token.norm_) or self._executes_strikes(token, mentions)
             if kind is None or _inside(token, mentions) or self._needs_passive(token):
                 continue
             if kind[1] in ("noun", "present") and token.i > 0 and doc_norm(token, -1) == "ل" \
@@ -56,6 +56,20 @@ class TriggerRules:
                 continue
             hits.append((token, token, kind))
         return hits
+
+    @staticmethod
+    def _executes_strikes(token, mentions) -> tuple[str, str] | None:
+        """«نفّذت فجر اليوم ثلاث ضربات»: «نفّذ» and a count of strikes a few words on is an
+        attack named by the verb (the strike noun is inside the count)."""
+        tense = config().get("execute_verbs", {}).get(token.norm_)
+        if tense is None:
+            return None
+        doc = token.doc
+        window_end = doc[min(len(doc) - 1, token.i + 5)].idx
+        if any(m.label == "QUANTITY" and m.attrs.get("unit") == "strikes" and token.idx < m.start <= window_end
+               for m in mentions):
+            return "ATTACK", tense
+        return None
 
     @staticmethod
     def _needs_passive(token) -> bool:
@@ -147,17 +161,17 @@ class TriggerRules:
             return True  # «وكان وفد عسكري رفيع قد وصل إلى الرياض»
         if event_type != "WITHDRAWAL":
             return False
-        following = doc[last.i + 1: min(self._sentence.end, last.i + 4)]
+        following = self._next_words(doc, last, 3, _NAME_LABELS | {"TIME"})  # «انسحبت مطلع العام من المجموعة»
         objects = words("non_military_objects")
         return any(t.norm_ in objects or f"{t.norm_} {t.nbor().norm_ if t.i + 1 < len(doc) else ''}"
                    in objects for t in following)
 
-    def _next_words(self, doc: Doc, last, count: int) -> list:
+    def _next_words(self, doc: Doc, last, count: int, skip: frozenset[str] = _NAME_LABELS) -> list:
         """The next ``count`` words of the sentence after ``last``, names and quotes skipped
         («نشرت "جبهة تحرير أزواد" بياناً»: the object comes after the subject's name)."""
         found = []
         for t in doc[last.i + 1:self._sentence.end]:
-            if t.ent_type_ not in _NAME_LABELS and t.text not in _QUOTE_MARKS:
+            if t.ent_type_ not in skip and t.text not in _QUOTE_MARKS:
                 found.append(t)
                 if len(found) == count:
                     break

@@ -33,6 +33,7 @@ from .event_lexicon import lookup_trigger
 from .language import doc_text
 from .lexicons import context_words
 from .mentions import Mention
+from .normalize import strip_al
 from .recognizers import _QUOTES, nationality_adjectives
 from .resources import lexicon_path
 
@@ -83,6 +84,11 @@ def complete_name(doc: Doc, mention: Mention) -> None:
         mention.text = doc_text(doc)[mention.start:mention.end]
         mention.reason += f" (+ {' + '.join(added)})"
         mention.attrs = {"kind": "feature"}
+
+
+@cache
+def _descriptors() -> frozenset[str]:
+    return context_words("place_descriptors") | context_words("place_list_heads")
 
 
 @cache
@@ -296,8 +302,8 @@ class PlaceFilters:
         an event word («ستغادران»), or a definite adjective agreeing with the definite
         noun before it («الأسلحة الثقيلة»)."""
         norm = token.norm_
-        if norm in _common_words() or lookup_trigger(norm) is not None:
-            return True
+        if norm in _common_words() or lookup_trigger(norm) is not None or strip_al(norm) in _descriptors():
+            return True  # («المدينة», «البلدة»: a descriptor with its article names nothing)
         previous = token.nbor(-1).norm_ if token.i else ""
         return norm.startswith("ال") and norm.endswith("ه") and previous.startswith("ال") \
             and previous.endswith(("ه", "ات"))

@@ -120,8 +120,41 @@ def to_doc(nlp, sentence: Sentence, stats: dict[str, int]):
     return doc
 
 
-def convert(data_dir: Path, dev_every: int = 10, out_dir: Path = CORPUS_DIR) -> dict[str, dict[str, int]]:
-    """Write train/dev/test DocBins; every ``dev_every``-th train sentence goes to dev."""
+def project_docs(nlp, path: Path) -> list:
+    """The project's dev articles as training docs in ANERcorp's conventions: PLACE stays
+    PLACE, a BASE's name after its head noun is PLACE, forces and everything else O
+    (ANERcorp tags «الجيش الإسرائيلي» O). The test split is never read."""
+    from spacy.tokens import Span
+
+    docs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        article = json.loads(line)
+        doc = nlp.make_doc(article["text"])
+        ents = []
+        for mention in article["entities"]:
+            if mention["label"] not in ("PLACE", "BASE"):
+                continue
+            span = doc.char_span(mention["start"], mention["end"], alignment_mode="contract")
+            if span is None or not len(span):
+                continue
+            first = span.start + (1 if mention["label"] == "BASE" else 0)
+            while first < span.end and (doc[first].is_punct or doc[first]._.is_clitic):
+                first += 1
+            last = span.end
+            while last > first and doc[last - 1].is_punct:
+                last -= 1
+            if first < last and not any(doc[i].is_sent_start for i in range(first + 1, last)):
+                ents.append(Span(doc, first, last, label="PLACE"))
+        doc.ents = [e for e in ents if not any(o is not e and o.start < e.end and e.start < o.end
+                                                 and (o.end - o.start) > (e.end - e.start) for o in ents)]
+        docs.append(doc)
+    return docs
+
+
+def convert(data_dir: Path, dev_every: int = 10, out_dir: Path = CORPUS_DIR,
+            project_dev: Path | None = None) -> dict[str, dict[str, int]]:
+    """Write train/dev/test DocBins; every ``dev_every``-th train sentence goes to dev;
+    ``project_dev`` (the project's own dev split) is added to train."""
     from spacy.tokens import DocBin
 
     nlp = blank()
@@ -135,6 +168,10 @@ def convert(data_dir: Path, dev_every: int = 10, out_dir: Path = CORPUS_DIR) -> 
             stats["sentences"] += 1
             target = "dev" if split == "train" and index % dev_every == dev_every - 1 else split
             bins[target].add(to_doc(nlp, sentence, stats))
+        if split == "train" and project_dev is not None:
+            for doc in project_docs(nlp, project_dev):
+                bins["train"].add(doc)
+            stats["project_articles"] = len(project_dev.read_text(encoding="utf-8").splitlines())
         for target, docbin in bins.items():
             docbin.to_disk(out_dir / f"{target}.spacy")
         report[split] = stats
@@ -142,7 +179,7 @@ def convert(data_dir: Path, dev_every: int = 10, out_dir: Path = CORPUS_DIR) -> 
     return report
 
 
-def train(data_dir: Path, seed: int = 0) -> None:
+def train(data_dir: Path, seed: int = 0, project_dev: Path | None = None, model_dir: Path = MODEL_DIR) -> None:
     """Convert, ``spacy train`` with the repo's config, then copy the best model to ``models/ner``.
 
     Conversion runs in the same process as training so that the training docs
@@ -153,15 +190,15 @@ def train(data_dir: Path, seed: int = 0) -> None:
 
     from ner_features import keep_norm_key, save_vectors_pipeline
 
-    convert(data_dir)
+    convert(data_dir, project_dev=project_dev)
     overrides = {"paths.train": str(CORPUS_DIR / "train.spacy"), "paths.dev": str(CORPUS_DIR / "dev.spacy"),
                  "paths.vectors": str(save_vectors_pipeline(VECTORS_DIR)), "system.seed": seed}
     spacy_train(CONFIG, OUTPUT_DIR, overrides=overrides)
-    if MODEL_DIR.exists():
-        shutil.rmtree(MODEL_DIR)
-    shutil.copytree(OUTPUT_DIR / "model-best", MODEL_DIR)
-    keep_norm_key(MODEL_DIR)
-    print(f"model written to {MODEL_DIR}")
+    if model_dir.exists():
+        shutil.rmtree(model_dir)
+    shutil.copytree(OUTPUT_DIR / "model-best", model_dir)
+    keep_norm_key(model_dir)
+    print(f"model written to {model_dir}")
 
 
 def _model_entities(model_dir: Path, texts: list[str]) -> list[list[tuple[int, int, str]]]:
@@ -220,6 +257,9 @@ def main(argv: list[str] | None = None) -> int:
     tr = sub.add_parser("train")
     tr.add_argument("anercorp", type=Path)
     tr.add_argument("--seed", type=int, default=0)
+    tr.add_argument("--with-project-dev", type=Path, metavar="DEV_JSONL",
+                    help="also train on the project's dev split (corpus/dev.jsonl; never the test split)")
+    tr.add_argument("--out", type=Path, default=MODEL_DIR, help="where to write the model")
     ev = sub.add_parser("evaluate")
     ev.add_argument("anercorp", type=Path)
     ev.add_argument("--model", type=Path, default=MODEL_DIR)
@@ -229,7 +269,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "convert":
         convert(args.anercorp)
     elif args.command == "train":
-        train(args.anercorp, args.seed)
+        if args.with_project_dev is not None and "test" in args.with_project_dev.name:
+            parser.error("the project's test split is never trained on (corpus/GUIDELINES.md §10)")
+        train(args.anercorp, args.seed, args.with_project_dev, args.out)
     else:
         evaluate(args.anercorp, args.model, args.system)
     return 0

@@ -160,8 +160,12 @@ class PlaceLists:
             if index is None or index >= len(doc):
                 break
             known = by_start.get(doc[index].idx) or by_start.get(doc[index].idx + 1)
+            if known is not None and known.source == "model" and \
+                    self._two_word_member(doc, index, (known.start, known.end))[1] > known.end:
+                known = None  # «شمبات الأراضي»: the model saw one word of a two-word member
             if known is None:
-                word = self._member(doc, index, covered, compound_ok=True)
+                word = self._member(doc, index, [c for c in covered if c[0] != doc[index].idx + (
+                    1 if attached_conjunction(doc[index]) else 0)], compound_ok=True)
                 if word is None:
                     break
                 word = self._two_word_member(doc, index, word)

@@ -98,8 +98,19 @@ def _cue_before(doc: Doc, index: int) -> str | None:
 
 
 def _token_norms(key: str, segmenter: Segmenter) -> list[str]:
-    """The NORMs the tokenizer gives a normalized phrase, word by word (cached per chunk)."""
-    return [norm for chunk in key.split(" ") for *_, norm, _ in chunk_pieces(chunk, segmenter)]
+    """The NORMs the tokenizer gives a normalized phrase, word by word. Only a word that
+    starts with a proclitic letter, or holds a digit or a sign, can split: the others are
+    their own NORM (this keeps building the matcher fast)."""
+    norms: list[str] = []
+    for chunk in key.split(" "):
+        if chunk[:1] in _PROCLITIC_LETTERS or not chunk.isalpha():
+            norms.extend(norm for *_, norm, _ in chunk_pieces(chunk, segmenter))
+        else:
+            norms.append(chunk)
+    return norms
+
+
+_PROCLITIC_LETTERS = frozenset("وفبكل")
 
 
 class LexiconRecognizer(Recognizer):

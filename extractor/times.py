@@ -33,8 +33,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from hijridate import Gregorian, Hijri
+from hijridate import Gregorian
 
+from . import calendar_math as cal
+from .calendar_math import GREGORIAN, HIJRI
 from .normalize import normalize_with_offsets, original_span, phrase_key
 
 __all__ = ["LEXICON", "TimeExpression", "find_times", "models_dir"]
@@ -42,7 +44,6 @@ __all__ = ["LEXICON", "TimeExpression", "find_times", "models_dir"]
 from .resources import models_dir, parse_yaml
 
 LEXICON = "lexicons/time.yaml"
-GREGORIAN, HIJRI = "gregorian", "hijri"
 _PUNCT = "،,.:;؛؟!«»\"'()[]-"
 
 
@@ -141,56 +142,6 @@ def _load(path: Path) -> _Lexicon:
                     anchors, {k: tuple(sorted(v)) for k, v in dispatch.items()})
 
 
-def _shift_month(year: int, month: int, k: int) -> tuple[int, int]:
-    index = year * 12 + month - 1 + k
-    return index // 12, index % 12 + 1
-
-
-def _occurrence(ref_year: int, ref_month: int, month: int, q: int | None) -> int:
-    """Year of ``month`` seen from (ref_year, ref_month); rules in the module docstring."""
-    if q == 0:
-        return ref_year
-    ahead = (month - ref_month) % 12
-    if q == 1:
-        shift = ahead or 12
-    elif q == -1:
-        shift = -((12 - ahead) % 12 or 12)
-    else:
-        shift = ahead if ahead <= 1 else ahead - 12
-    return _shift_month(ref_year, ref_month, shift)[0]
-
-
-def _weekday(a: dt.date, weekday: int, q: int | None) -> dt.date:
-    if q == 1:
-        return a + dt.timedelta((weekday - a.isoweekday()) % 7 or 7)
-    back = (a.isoweekday() - weekday) % 7
-    return a - dt.timedelta((back or 7) if q == -1 else back)
-
-
-def _shifted(a: dt.date, unit: str, k: int) -> str | None:
-    """The article's day / ISO week / month / year shifted by ``k`` units."""
-    if unit == "day":
-        return (a + dt.timedelta(k)).isoformat()
-    if unit == "week":
-        year, week, _ = (a + dt.timedelta(weeks=k)).isocalendar()
-        return f"{year:04d}-W{week:02d}"
-    if unit == "month":
-        year, month = _shift_month(a.year, a.month, k)
-        return f"{year:04d}-{month:02d}"
-    return f"{a.year + k:04d}" if unit == "year" else None
-
-
-def _day(calendar: str, year: int | None, month: int, day: int | None) -> dt.date | None:
-    """A Gregorian date from a date in either calendar; None when unknown or invalid («31 فبراير»)."""
-    if year is None or day is None:
-        return None
-    try:
-        g = dt.date(year, month, day) if calendar == GREGORIAN else Hijri(year, month, day).to_gregorian()
-    except (ValueError, OverflowError):
-        return None
-    return dt.date(g.year, g.month, g.day)
-
-
 @dataclass
 class _Match:
     """What a resolver sees: the regex groups, the lexicon, the article date, the context."""
@@ -229,7 +180,7 @@ class _Match:
                 ref = Gregorian(self.a.year, self.a.month, self.a.day).to_hijri()
             except (ValueError, OverflowError):
                 return None, "article date outside the Hijri converter's range"
-        return _occurrence(ref.year, ref.month, month, self.q()), f"nearest, qualifier {self.q()}"
+        return cal.occurrence(ref.year, ref.month, month, self.q()), f"nearest, qualifier {self.q()}"
 
     def strict_bare(self) -> bool:
         """A strict month name («مارس», «رجب») with nothing that makes it a date."""
@@ -247,7 +198,7 @@ def _r_numeric(m: _Match, calendar: str) -> Result | None:
     day, month, year = int(m.g["day"]), int(m.g["mon"]), int(m.g["year"])
     if month > 12 >= day:  # 2/23/2026: month first
         day, month = month, day
-    date = _day(calendar, year, month, day)
+    date = cal.day_of(calendar, year, month, day)
     return (date.isoformat(), "date", calendar, 0.97, "numeric date") if date else None
 
 
@@ -256,7 +207,7 @@ def _r_date(m: _Match, calendar: str) -> Result | None:
         return None, "name", calendar, 0.0, "a name («قوى 14 آذار»), not a date: blocks «آذار»"
     month = m.word(_MONTHS[calendar], "mon")
     year, how = m.year(calendar, month)
-    date = _day(calendar, year, month, m.number("day", "ORD"))
+    date = cal.day_of(calendar, year, month, m.number("day", "ORD"))
     if year is not None and date is None:
         return None  # «31 فبراير»: the month rule still reads «فبراير»
     kind = "date" if calendar == GREGORIAN else HIJRI
@@ -269,7 +220,7 @@ def _r_month(m: _Match, calendar: str) -> Result | None:
     month = m.word(_MONTHS[calendar], "mon")
     year, how = m.year(calendar, month)
     if calendar == HIJRI:  # the Gregorian month holding the Hijri month's 15th day
-        middle = _day(calendar, year, month, 15)
+        middle = cal.day_of(calendar, year, month, 15)
         year, month = (middle.year, middle.month) if middle else (None, month)
     value = f"{year:04d}-{month:02d}" if year else None
     return value, "month" if calendar == GREGORIAN else HIJRI, calendar, 0.9, f"month, {how}"
@@ -278,8 +229,8 @@ def _r_month(m: _Match, calendar: str) -> Result | None:
 def _r_month_day(m: _Match, calendar: str) -> Result | None:
     if (m.word("PERIOD", "unit") or m.word("PERIOD", "unit2")) != "month":
         return None
-    year, month = _shift_month(m.a.year, m.a.month, m.q() or 0) if m.a else (None, 1)
-    date = _day(calendar, year, month, m.number("day", "ORD"))
+    year, month = cal.shift_month(m.a.year, m.a.month, m.q() or 0) if m.a else (None, 1)
+    date = cal.day_of(calendar, year, month, m.number("day", "ORD"))
     return (date.isoformat() if date else None), "date", calendar, 0.9, "day of a month near the article"
 
 
@@ -288,7 +239,7 @@ _YEAR_END = re.compile(r"[^\S\n]*(?:$|\n|[^\w\s]|و)")
 
 def _r_year(m: _Match, calendar: str) -> Result | None:
     if calendar == HIJRI:  # the Gregorian year holding 1 Rajab, the middle of the Hijri year
-        rajab = _day(HIJRI, int(m.g["year"]), 7, 1)
+        rajab = cal.day_of(HIJRI, int(m.g["year"]), 7, 1)
         return (str(rajab.year) if rajab else None), HIJRI, HIJRI, 0.9, "hijri year"
     anchored = any(m.g.get(k) for k in ("head", "mod", "suf"))
     if not anchored and not (m.prev in m.lex.guards["time_prepositions"] and _YEAR_END.match(m.after)):
@@ -303,7 +254,7 @@ def _r_period(m: _Match, calendar: str) -> Result | None:
         return None
     if unit == "year" and not m.g.get("mod") and m.prev in m.lex.guards["before_year_word"]:
         return None  # «الأمين العام الحالي»: the secretary-general
-    value = m.g["year"] if m.g.get("year") and unit == "year" else _shifted(m.a, unit, q or 0) if m.a else None
+    value = m.g["year"] if m.g.get("year") and unit == "year" else cal.shifted(m.a, unit, q or 0) if m.a else None
     return value, "period", calendar, 0.9 if q is not None else 0.7, f"{unit} shifted by {q or 0}"
 
 
@@ -311,7 +262,7 @@ def _r_weekday(m: _Match, calendar: str) -> Result | None:
     bare = not any(m.g.get(k) for k in ("part", "head", "q", "adv"))
     if bare and m.prev in m.lex.guards["before_weekday"]:
         return None  # «كلا الاثنين»: both
-    value = _weekday(m.a, m.word("WD", "wd"), m.q()).isoformat() if m.a else None
+    value = cal.weekday_near(m.a, m.word("WD", "wd"), m.q()).isoformat() if m.a else None
     return value, "weekday", calendar, 0.8 if bare else 0.95, f"weekday, qualifier {m.q()}"
 
 
@@ -336,7 +287,7 @@ def _r_ago(m: _Match, calendar: str) -> Result | None:
     n = m.number("num", "NUMW") if m.g.get("num") else count
     if unit not in ("day", "week", "month", "year") or not n:
         return None
-    return (_shifted(m.a, unit, -n) if m.a else None), "relative", calendar, 0.8, f"{n} {unit} ago"
+    return (cal.shifted(m.a, unit, -n) if m.a else None), "relative", calendar, 0.8, f"{n} {unit} ago"
 
 
 _RESOLVERS: dict[str, tuple[Callable[[_Match, str], Result | None], str]] = {

@@ -1,0 +1,64 @@
+"""Calendar arithmetic for resolving relative dates: a month seen from the article's
+month, a weekday before or after it, a day/week/month/year shifted, and a Hijri
+day turned Gregorian. Kept apart from the date grammar in ``times``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hijridate import Hijri
+
+__all__ = ["GREGORIAN", "HIJRI", "day_of", "occurrence", "shift_month", "shifted", "weekday_near"]
+
+GREGORIAN, HIJRI = "gregorian", "hijri"
+
+
+def shift_month(year: int, month: int, k: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + k
+    return index // 12, index % 12 + 1
+
+
+def occurrence(ref_year: int, ref_month: int, month: int, q: int | None) -> int:
+    """Year of ``month`` seen from (ref_year, ref_month); the rules are in ``times``' docstring."""
+    if q == 0:
+        return ref_year
+    ahead = (month - ref_month) % 12
+    if q == 1:
+        shift = ahead or 12
+    elif q == -1:
+        shift = -((12 - ahead) % 12 or 12)
+    else:
+        shift = ahead if ahead <= 1 else ahead - 12
+    return shift_month(ref_year, ref_month, shift)[0]
+
+
+def weekday_near(a: dt.date, weekday: int, q: int | None) -> dt.date:
+    if q == 1:
+        return a + dt.timedelta((weekday - a.isoweekday()) % 7 or 7)
+    back = (a.isoweekday() - weekday) % 7
+    return a - dt.timedelta((back or 7) if q == -1 else back)
+
+
+def shifted(a: dt.date, unit: str, k: int) -> str | None:
+    """The article's day / ISO week / month / year shifted by ``k`` units."""
+    if unit == "day":
+        return (a + dt.timedelta(k)).isoformat()
+    if unit == "week":
+        year, week, _ = (a + dt.timedelta(weeks=k)).isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    if unit == "month":
+        year, month = shift_month(a.year, a.month, k)
+        return f"{year:04d}-{month:02d}"
+    return f"{a.year + k:04d}" if unit == "year" else None
+
+
+def day_of(calendar: str, year: int | None, month: int, day: int | None) -> dt.date | None:
+    """A Gregorian date from a date in either calendar; None when unknown or invalid («31 فبراير»)."""
+    if year is None or day is None:
+        return None
+    try:
+        g = dt.date(year, month, day) if calendar == GREGORIAN else Hijri(year, month, day).to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+    return dt.date(g.year, g.month, g.day)

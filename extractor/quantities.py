@@ -16,10 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import Any
 
 from .normalize import normalize, normalize_with_offsets, original_span, phrase_key
-from .resources import load_yaml
+from .quantity_lexicon import QuantityLexicon, quantity_lexicon
 
 __all__ = ["Quantity", "find_quantities", "parse_number"]
 
@@ -49,71 +48,6 @@ _THOUSANDS = re.compile(r"^\d{1,3}(?:([,.'])\d{3})+$")
 _k = phrase_key
 
 
-@dataclass(frozen=True)
-class _Lexicon:
-    words: dict[str, tuple[str, float]]        # number word → (kind, value)
-    vague: frozenset[str]
-    qualifiers: dict[str, str]                 # normalized phrase → qualifier
-    after: dict[str, str]
-    units: dict[str, tuple[str, str]]          # noun form → (unit, phrase)
-    links: frozenset[str]
-    not_counts: frozenset[str]
-    not_counted: frozenset[str]
-    not_nouns: frozenset[str]
-    duals: dict[str, tuple[str, str]]          # dual noun form → (unit, singular)
-    range_openers: frozenset[str]
-    range_from: frozenset[str]
-    range_to: frozenset[str]
-    vague_needing_unit: frozenset[str]         # «عدة» counts only what the unit table knows
-    anaphoric: frozenset[str]                  # «آخرين»: counts what the count before counts
-
-
-@cache
-def _lexicon() -> _Lexicon:
-    data: dict[str, Any] = load_yaml("lexicons/quantities.yaml")
-    words: dict[str, tuple[str, float]] = {}
-    for section in ("ones", "tens", "hundreds", "scales", "duals"):
-        for value, forms in (data.get(section) or {}).items():
-            for form in forms:
-                words.setdefault(_k(form), (section, float(value)))
-    for form in data.get("half", []):
-        words[_k(form)] = ("half", 0.5)
-    for form in data.get("teens_second_word", []):
-        words.setdefault(_k(form), ("teen", 10.0))
-    units: dict[str, tuple[str, str]] = {}
-    duals: dict[str, tuple[str, str]] = {}
-    for unit, forms in (data.get("units") or {}).items():
-        for form in forms:
-            key = _k(form)
-            units[key] = (unit, key)
-            if " " not in key and key.isalpha() and len(key) >= 3:  # جنديان، قاعدتين، صاروخين
-                stem = key[:-1] + "ت" if key.endswith("ه") else key
-                # a feminine dual also loses its ن before a noun: «منظومتي دفاع», «طائرتا»
-                for ending in ("ان", "ين", "ي", "ا") if key.endswith("ه") else ("ان", "ين"):
-                    duals.setdefault(stem + ending, (unit, key))
-            if not key.endswith(("ا", "ين", "ون", "ات")) and " " not in key and key.isalpha():
-                units.setdefault(key + "ا", (unit, key))  # accusative tanween: جنديا
-            if key.startswith("ال"):
-                continue
-            units.setdefault("ال" + key, (unit, key))
-
-    def phrases(section: str) -> dict[str, str]:
-        return {_k(p): q for q, ps in (data.get(section) or {}).items() for p in ps}
-
-    return _Lexicon(words, frozenset(_k(w) for w in data.get("vague", [])), phrases("qualifiers"),
-                    phrases("qualifiers_after"), units,
-                    frozenset(_k(w) for w in data.get("count_links", [])),
-                    frozenset(_k(w) for w in data.get("not_counts_before", [])),
-                    frozenset(_k(w) for w in data.get("not_counted", [])),
-                    frozenset(_k(w) for w in data.get("not_nouns", [])),
-                    {k: v for k, v in duals.items() if k not in units},
-                    frozenset(_k(w) for w in data.get("range_openers", [])),
-                    frozenset(_k(w) for w in data.get("range_from", [])),
-                    frozenset(_k(w) for w in data.get("range_to", [])),
-                    frozenset(_k(w) for w in data.get("vague_needing_unit", [])),
-                    frozenset(_k(w) for w in data.get("anaphoric_nouns", [])))
-
-
 def _digits(token: str) -> float | None:
     if not token[:1].isdigit():
         return None
@@ -132,7 +66,7 @@ def _strip_wa(token: str) -> str:
 class _Scanner:
     """Reads one number expression starting at a token index."""
 
-    def __init__(self, tokens: list[str], lex: _Lexicon) -> None:
+    def __init__(self, tokens: list[str], lex: QuantityLexicon) -> None:
         self.tokens = tokens
         self.lex = lex
 
@@ -199,7 +133,7 @@ class _Scanner:
 @cache
 def _starter_words() -> frozenset[str]:
     """Words a QUANTITY mention can begin with: numbers, vague words, qualifier heads."""
-    lex = _lexicon()
+    lex = quantity_lexicon()
     heads = {phrase.split(" ")[0] for phrase in lex.qualifiers}
     return frozenset(lex.words.keys() | lex.vague | heads | lex.range_openers | lex.range_from
                      | lex.duals.keys())
@@ -225,7 +159,7 @@ def _match_phrase(tokens: list[str], end: int, phrases: dict[str, str]) -> tuple
     return None
 
 
-def _unit_at(tokens: list[str], index: int, lex: _Lexicon) -> tuple[str, str, int] | None:
+def _unit_at(tokens: list[str], index: int, lex: QuantityLexicon) -> tuple[str, str, int] | None:
     """(unit, noun, end index) of a counted noun at ``index`` (two-word nouns first)."""
     for width in (3, 2, 1):
         if index + width > len(tokens):
@@ -238,7 +172,7 @@ def _unit_at(tokens: list[str], index: int, lex: _Lexicon) -> tuple[str, str, in
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every QUANTITY mention of ``text``, sorted by start."""
-    lex = _lexicon()
+    lex = quantity_lexicon()
     norm, offsets = normalize_with_offsets(text)
     matches = list(_TOKEN.finditer(norm))
     tokens = [m.group() for m in matches]
@@ -266,7 +200,7 @@ def find_quantities(text: str) -> list[Quantity]:
     return _inherit_units(found, text, lex)
 
 
-def _inherit_units(found: list[Quantity], text: str, lex: _Lexicon) -> list[Quantity]:
+def _inherit_units(found: list[Quantity], text: str, lex: QuantityLexicon) -> list[Quantity]:
     """«مقتل ١٢ جندياً وإصابة ٩ آخرين»: «آخرين» counts what the count before it counts
     (in the same sentence, a few words back)."""
     for index in range(1, len(found)):
@@ -278,7 +212,7 @@ def _inherit_units(found: list[Quantity], text: str, lex: _Lexicon) -> list[Quan
     return found
 
 
-def _quantity_at(tokens: list[str], index: int, scanner: _Scanner, lex: _Lexicon):
+def _quantity_at(tokens: list[str], index: int, scanner: _Scanner, lex: QuantityLexicon):
     token = tokens[index]
     if index and tokens[index - 1] in lex.not_counts:
         return None
@@ -347,7 +281,7 @@ def _quantity_at(tokens: list[str], index: int, scanner: _Scanner, lex: _Lexicon
     return None
 
 
-def _dual(token: str, lex: _Lexicon) -> str | None:
+def _dual(token: str, lex: QuantityLexicon) -> str | None:
     """The dual-noun key of ``token``, also behind one proclitic («بطائرتين»)."""
     if token in lex.duals:
         return token
@@ -357,7 +291,7 @@ def _dual(token: str, lex: _Lexicon) -> str | None:
 
 
 def _unknown_noun(tokens: list[str], at: int, value, vague: bool,
-                  lex: _Lexicon) -> tuple[str, str, int] | None:
+                  lex: QuantityLexicon) -> tuple[str, str, int] | None:
     """A counted noun no lexicon lists («12 دولة»): its normalized form is the unit."""
     noun = tokens[at]
     if noun in lex.not_counted or noun in lex.not_nouns or not noun.isalpha() or len(noun) < 3:
@@ -370,7 +304,7 @@ def _unknown_noun(tokens: list[str], at: int, value, vague: bool,
     return lemma, noun, at + 1
 
 
-def _second_number(tokens: list[str], at: int, lex: _Lexicon) -> tuple[float, int] | None:
+def _second_number(tokens: list[str], at: int, lex: QuantityLexicon) -> tuple[float, int] | None:
     """The upper bound of «بين 500 و700» / «من 500 إلى 700» / «بين خمسمئة وسبعمئة»."""
     if at >= len(tokens):
         return None
@@ -382,7 +316,7 @@ def _second_number(tokens: list[str], at: int, lex: _Lexicon) -> tuple[float, in
     return None
 
 
-def _linked_noun(tokens: list[str], start: int, lex: _Lexicon) -> tuple[int, str, str] | None:
+def _linked_noun(tokens: list[str], start: int, lex: QuantityLexicon) -> tuple[int, str, str] | None:
     """«جنود يبلغ عددهم 500»: the counted noun stands before a count link."""
     for width in (2, 1):
         link_start = start - width
@@ -400,7 +334,7 @@ def parse_number(text: str) -> int | float | None:
     tokens = _TOKEN.findall(normalize(text))
     if not tokens:
         return None
-    parsed = _Scanner(tokens, _lexicon()).number(0)
+    parsed = _Scanner(tokens, quantity_lexicon()).number(0)
     if parsed is None or parsed[1] != len(tokens):
         return None
     return _as_number(parsed[0])

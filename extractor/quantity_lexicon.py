@@ -1,0 +1,84 @@
+"""The quantity vocabulary (``models/lexicons/quantities.yaml``) as lookup tables.
+
+Kept apart from the number grammar in ``quantities`` so the grammar reads as a
+grammar; the tables are built once and cached.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from .normalize import phrase_key as _k
+from .resources import load_yaml
+
+__all__ = ["QuantityLexicon", "quantity_lexicon"]
+
+
+@dataclass(frozen=True)
+class QuantityLexicon:
+    """The tables of ``models/lexicons/quantities.yaml``, normalized for lookup."""
+
+    words: dict[str, tuple[str, float]]        # number word → (kind, value)
+    vague: frozenset[str]
+    qualifiers: dict[str, str]                 # normalized phrase → qualifier
+    after: dict[str, str]
+    units: dict[str, tuple[str, str]]          # noun form → (unit, phrase)
+    links: frozenset[str]
+    not_counts: frozenset[str]
+    not_counted: frozenset[str]
+    not_nouns: frozenset[str]
+    duals: dict[str, tuple[str, str]]          # dual noun form → (unit, singular)
+    range_openers: frozenset[str]
+    range_from: frozenset[str]
+    range_to: frozenset[str]
+    vague_needing_unit: frozenset[str]         # «عدة» counts only what the unit table knows
+    anaphoric: frozenset[str]                  # «آخرين»: counts what the count before counts
+
+
+@cache
+def quantity_lexicon() -> QuantityLexicon:
+    """Built once: number words, units with their dual and accusative forms, qualifiers."""
+    data: dict[str, Any] = load_yaml("lexicons/quantities.yaml")
+    words: dict[str, tuple[str, float]] = {}
+    for section in ("ones", "tens", "hundreds", "scales", "duals"):
+        for value, forms in (data.get(section) or {}).items():
+            for form in forms:
+                words.setdefault(_k(form), (section, float(value)))
+    for form in data.get("half", []):
+        words[_k(form)] = ("half", 0.5)
+    for form in data.get("teens_second_word", []):
+        words.setdefault(_k(form), ("teen", 10.0))
+    units: dict[str, tuple[str, str]] = {}
+    duals: dict[str, tuple[str, str]] = {}
+    for unit, forms in (data.get("units") or {}).items():
+        for form in forms:
+            key = _k(form)
+            units[key] = (unit, key)
+            if " " not in key and key.isalpha() and len(key) >= 3:  # جنديان، قاعدتين، صاروخين
+                stem = key[:-1] + "ت" if key.endswith("ه") else key
+                # a feminine dual also loses its ن before a noun: «منظومتي دفاع», «طائرتا»
+                for ending in ("ان", "ين", "ي", "ا") if key.endswith("ه") else ("ان", "ين"):
+                    duals.setdefault(stem + ending, (unit, key))
+            if not key.endswith(("ا", "ين", "ون", "ات")) and " " not in key and key.isalpha():
+                units.setdefault(key + "ا", (unit, key))  # accusative tanween: جنديا
+            if key.startswith("ال"):
+                continue
+            units.setdefault("ال" + key, (unit, key))
+
+    def phrases(section: str) -> dict[str, str]:
+        return {_k(p): q for q, ps in (data.get(section) or {}).items() for p in ps}
+
+    return QuantityLexicon(words, frozenset(_k(w) for w in data.get("vague", [])), phrases("qualifiers"),
+                    phrases("qualifiers_after"), units,
+                    frozenset(_k(w) for w in data.get("count_links", [])),
+                    frozenset(_k(w) for w in data.get("not_counts_before", [])),
+                    frozenset(_k(w) for w in data.get("not_counted", [])),
+                    frozenset(_k(w) for w in data.get("not_nouns", [])),
+                    {k: v for k, v in duals.items() if k not in units},
+                    frozenset(_k(w) for w in data.get("range_openers", [])),
+                    frozenset(_k(w) for w in data.get("range_from", [])),
+                    frozenset(_k(w) for w in data.get("range_to", [])),
+                    frozenset(_k(w) for w in data.get("vague_needing_unit", [])),
+                    frozenset(_k(w) for w in data.get("anaphoric_nouns", [])))

@@ -9,30 +9,15 @@ force; a warship + quoted name). The words are data in
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Doc
 
 from .language import doc_text
-from .lexicons import context_words, known_names
+from .lexicons import common_words, context_words, known_names
 from .mentions import Mention
 from .recognizers import _QUOTES, Recognizer, _place_names, nationality_adjectives
-from .resources import load_word_list
+from .text import PROCLITIC_LETTERS
 
 __all__ = ["ContextRecognizer"]
-
-
-_PROCLITIC_LETTERS = frozenset("وفبلك")  # «وشبعا», «بصاروخ»: a clitic the splitter left on
-
-
-def common_words() -> frozenset[str]:
-    """Words mostly tagged O in ANERcorp's training split: common words, not names."""
-    return _common()
-
-
-@cache
-def _common() -> frozenset[str]:
-    return frozenset(load_word_list("gazetteer/anercorp_common_words.txt"))
 
 
 class ContextRecognizer(Recognizer):
@@ -133,10 +118,10 @@ class ContextRecognizer(Recognizer):
     def _rare_continuation(self, previous, current) -> bool:
         """«نور خان», «قره داغ», «دونغ ميونغ», «جمال عبد»: an undefined name word goes on
         with another undefined word that is no common word of the news (nor a marker,
-        a nationality, a trigger or a number word)."""
+        a nationality, a trigger or a number word, nor one with a clitic left on: «وشبعا»)."""
         norms = (previous.norm_, current.norm_)
         return not any(n.startswith("ال") for n in norms) and current.is_alpha \
-            and current.norm_[:1] not in _PROCLITIC_LETTERS \
+            and current.norm_[:1] not in PROCLITIC_LETTERS \
             and current.norm_ not in common_words() and current.norm_ not in self.markers \
             and current.norm_ not in self.triggers and len(current.norm_) >= 2
 

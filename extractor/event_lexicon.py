@@ -12,7 +12,7 @@ from typing import Any
 from .lexicons import _key
 from .resources import load_yaml
 
-__all__ = ["blockers", "civil_words", "config", "governing_verbs", "lookup_trigger", "trigger_index", "words"]
+__all__ = ["verb_before_pronoun", "blockers", "civil_words", "config", "governing_verbs", "lookup_trigger", "trigger_index", "words"]
 
 
 def config() -> dict[str, Any]:
@@ -105,9 +105,18 @@ def _with_object_pronoun(index: dict[str, tuple[str, str]], stem: str) -> tuple[
     on a noun («انسحابه») or after a verb's own ending («أخلته», «سلّموه», «أخلاه»)."""
     if index.get(stem, ("", ""))[1] == "noun":
         return index[stem]
+    verb = verb_before_pronoun(stem + "ه")
+    return index[verb] if verb is not None else None
+
+
+def verb_before_pronoun(norm: str) -> str | None:
+    """The verb trigger form under an object pronoun ه: «أخلته» → أخلت, «سلّموه» → سلموا,
+    «أخلاه» → أخلى; None when ``norm`` is no such verb."""
+    if not norm.endswith("ه") or len(norm) < 5:
+        return None
+    stem, index = norm[:-1], trigger_index()
     for ending, restored in (("ت", "ت"), ("و", "وا"), ("ا", "ي")):
-        if stem.endswith(ending):
-            found = index.get(stem[: -len(ending)] + restored)
-            if found is not None and found[1] != "noun":
-                return found
+        candidate = stem[: -len(ending)] + restored
+        if stem.endswith(ending) and index.get(candidate, ("", "noun"))[1] != "noun":
+            return candidate
     return None

@@ -33,6 +33,7 @@ from .event_lexicon import (
     governing_verbs,
     lookup_trigger,
     trigger_index,
+    verb_before_pronoun,
     words,
 )
 from .event_triggers import RELATIVES, TriggerRules
@@ -222,8 +223,9 @@ class EventExtractor(TriggerRules, ArgumentRules):
 
     def _retype(self, event_type: str, norm: str, last, in_clause, actor, before) -> str:
         rule = self.object_dependent.get(norm) or self.object_dependent.get(norm[1:] if norm[:1] == "س" else "")
-        pronoun = self.object_dependent.get(norm[:-1]) if norm.endswith("ته") else None
-        if pronoun:  # «أخلته»: the object is what the pronoun stands for, named before
+        verb = verb_before_pronoun(norm)
+        pronoun = self.object_dependent.get(verb) if verb else None
+        if pronoun:  # «أخلته», «أخلوه»: the object is what the pronoun stands for, named before
             named = [m.label for m in before if m.label in ("BASE", "PLACE")]
             if not named and any(t.norm_ in words("closure_objects") for t in self._sentence
                                  if t.i < last.i):

@@ -20,7 +20,7 @@ from .language import doc_text
 from .lexicons import Entry, _key, all_entries, context_words
 from .mentions import Mention
 from .resources import load_yaml
-from .text import Segmenter, chunk_pieces
+from .text import PROCLITIC_LETTERS, Segmenter, chunk_pieces
 
 __all__ = [
     "LexiconRecognizer",
@@ -103,14 +103,12 @@ def _token_norms(key: str, segmenter: Segmenter) -> list[str]:
     their own NORM (this keeps building the matcher fast)."""
     norms: list[str] = []
     for chunk in key.split(" "):
-        if chunk[:1] in _PROCLITIC_LETTERS or not chunk.isalpha():
+        if chunk[:1] in PROCLITIC_LETTERS or not chunk.isalpha():
             norms.extend(norm for *_, norm, _ in chunk_pieces(chunk, segmenter))
         else:
             norms.append(chunk)
     return norms
 
-
-_PROCLITIC_LETTERS = frozenset("وفبكل")
 
 
 class LexiconRecognizer(Recognizer):

@@ -26,6 +26,7 @@ from camel_tools.tokenizers.word import simple_word_tokenize
 from .normalize import BIDI_AND_CONTROL, normalize, normalize_with_offsets
 
 __all__ = [
+    "PROCLITIC_LETTERS",
     "CachedSegmenter",
     "Piece",
     "ProcliticSplitter",
@@ -64,6 +65,8 @@ _CHUNK = re.compile(r"\S+")
 
 # و/ف (conjunctions) then ب/ك/ل (prepositions): at most one of each.
 _PROCLITIC = re.compile(r"^(و|ف)?(ب|ك|ل)?")
+#: Letters a proclitic may begin with: a word starting otherwise never splits.
+PROCLITIC_LETTERS = frozenset("وفبكل")
 
 
 class CachedSegmenter:

@@ -9,11 +9,11 @@ drops a torn last line and skips the ids already written.
 
 from __future__ import annotations
 
-import itertools
 import json
 import multiprocessing
 import os
 import signal
+import threading
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -53,14 +53,24 @@ def parallel_map(articles: Iterable[Any], n_process: int = 2, batch_size: int = 
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     size = max(1, batch_size)
     batches = ((number * size, batch) for number, batch in enumerate(minibatch(articles, size)))
-    window = max(1, n_process * 4)  # minibatches in flight: memory stays bounded
+    # A window of minibatches in flight, refilled one for one as results come back: memory
+    # stays bounded and no worker waits at a window's edge for the slowest of its batches.
+    in_flight, stopped = threading.Semaphore(max(1, n_process * 4)), threading.Event()
+
+    def feed() -> Iterator[tuple[int, list[Any]]]:  # runs in the pool's task-handler thread
+        for item in batches:
+            while not in_flight.acquire(timeout=0.05):
+                if stopped.is_set():
+                    return
+            yield item
+
     with context.Pool(n_process, initializer=_init_worker, initargs=(options or {},)) as pool:
-        while True:
-            chunk = list(itertools.islice(batches, window))
-            if not chunk:
-                break
-            for results in pool.imap(_work, chunk):
+        try:
+            for results in pool.imap(_work, feed()):
+                in_flight.release()
                 yield from results
+        finally:
+            stopped.set()  # lets the task handler leave feed() so the pool can shut down
 
 
 def completed_ids(path: Path) -> set[str]:
@@ -152,6 +162,4 @@ def run_batch(articles: Iterable[dict], writer: Any, extractor: Any, *, workers:
 
 
 def _main_thread() -> bool:
-    import threading
-
     return threading.current_thread() is threading.main_thread() and os.name == "posix"

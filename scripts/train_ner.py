@@ -179,8 +179,12 @@ def convert(data_dir: Path, dev_every: int = 10, out_dir: Path = CORPUS_DIR,
     return report
 
 
-def train(data_dir: Path, seed: int = 0, project_dev: Path | None = None, model_dir: Path = MODEL_DIR) -> None:
+def train(data_dir: Path, seed: int = 0, project_dev: Path | None = None, model_dir: Path = MODEL_DIR,
+          settings: dict[str, object] | None = None) -> None:
     """Convert, ``spacy train`` with the repo's config, then copy the best model to ``models/ner``.
+
+    ``settings`` override config values (``spacy train``'s ``--section.key``), for
+    trying a wider encoder without editing the committed config.
 
     Conversion runs in the same process as training so that the training docs
     are tokenized exactly as spaCy re-tokenizes them (the tokenizer reads the
@@ -192,7 +196,8 @@ def train(data_dir: Path, seed: int = 0, project_dev: Path | None = None, model_
 
     convert(data_dir, project_dev=project_dev)
     overrides = {"paths.train": str(CORPUS_DIR / "train.spacy"), "paths.dev": str(CORPUS_DIR / "dev.spacy"),
-                 "paths.vectors": str(save_vectors_pipeline(VECTORS_DIR)), "system.seed": seed}
+                 "paths.vectors": str(save_vectors_pipeline(VECTORS_DIR)), "system.seed": seed,
+                 **(settings or {})}
     spacy_train(CONFIG, OUTPUT_DIR, overrides=overrides)
     if model_dir.exists():
         shutil.rmtree(model_dir)
@@ -250,6 +255,20 @@ def _tags_on_tokens(offsets: list[tuple[int, int]], ents: list[tuple[int, int, s
     return tags
 
 
+def parse_settings(pairs: list[str]) -> dict[str, object]:
+    """``key=value`` pairs with values read as JSON where they parse (numbers, lists), else strings."""
+    settings: dict[str, object] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep:
+            raise SystemExit(f"--set expects SECTION.KEY=VALUE, got {pair!r}")
+        try:
+            settings[key] = json.loads(value)
+        except json.JSONDecodeError:
+            settings[key] = value
+    return settings
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -260,6 +279,8 @@ def main(argv: list[str] | None = None) -> int:
     tr.add_argument("--with-project-dev", type=Path, metavar="DEV_JSONL",
                     help="also train on the project's dev split (corpus/dev.jsonl; never the test split)")
     tr.add_argument("--out", type=Path, default=MODEL_DIR, help="where to write the model")
+    tr.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE",
+                    help="override a config value, e.g. components.tok2vec.model.encode.width=128")
     ev = sub.add_parser("evaluate")
     ev.add_argument("anercorp", type=Path)
     ev.add_argument("--model", type=Path, default=MODEL_DIR)
@@ -271,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "train":
         if args.with_project_dev is not None and "test" in args.with_project_dev.name:
             parser.error("the project's test split is never trained on (corpus/GUIDELINES.md §10)")
-        train(args.anercorp, args.seed, args.with_project_dev, args.out)
+        train(args.anercorp, args.seed, args.with_project_dev, args.out, parse_settings(args.set))
     else:
         evaluate(args.anercorp, args.model, args.system)
     return 0

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.batch import completed_ids
+from extractor.batch import completed_ids, parallel_map
 from extractor.cli import main
 
 ARTICLE = "انسحبت القوات الأميركية أمس من قاعدة التنف باتجاه الأردن، وقالت إن نحو 300 جندي غادروا."
@@ -45,6 +45,36 @@ def test_resume_skips_done_ids_and_fills_the_gap(tmp_path, capsys) -> None:
     assert main(["run", str(source), "-o", str(out), "--resume"]) == 0
     assert _ids(out) == ids
     assert "skipped (resume) 1" in capsys.readouterr().err
+
+
+def _articles(count: int):
+    for number in range(count):
+        yield {"id": f"p{number}", "text": ARTICLE}
+
+
+def test_parallel_map_keeps_input_order_across_workers() -> None:
+    results = list(parallel_map(_articles(23), n_process=2, batch_size=2, options={"ner": False}))
+    assert [result.id for result in results] == [f"p{n}" for n in range(23)]
+    assert all(any(e["label"] == "BASE" for e in result.entities) for result in results)
+
+
+def test_parallel_map_stops_its_workers_when_the_reader_stops() -> None:
+    """A consumer that quits early (Ctrl-C, an error downstream) must not hang on the
+    pool's task handler, which waits for room in the window of batches in flight."""
+    stream = parallel_map(_articles(100_000), n_process=2, batch_size=1, options={"ner": False})
+    assert next(stream).id == "p0"
+    started = time.perf_counter()
+    stream.close()
+    assert time.perf_counter() - started < 20
+
+
+def test_parallel_map_raises_an_input_error_in_the_caller() -> None:
+    def broken():
+        yield {"id": "ok", "text": ARTICLE}
+        raise OSError("disk went away")
+
+    with pytest.raises(OSError, match="disk went away"):
+        list(parallel_map(broken(), n_process=2, batch_size=1, options={"ner": False}))
 
 
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])

@@ -12,9 +12,8 @@ import datetime as dt
 import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
@@ -22,6 +21,9 @@ from spacy.util import minibatch
 from .inputs import MAX_CHARS, prepare
 from .mentions import Mention
 from .pipeline import load
+
+if TYPE_CHECKING:  # pandas costs ~0.15 s to import; only the table methods need it
+    import pandas as pd
 
 __all__ = ["Article", "Extractor", "Result"]
 
@@ -51,6 +53,8 @@ class Result:
         """One row per entity mention (article id, label, offsets, values)."""
         columns = ["doc_id", "id", "label", "start", "end", "text", "value", "qualifier", "unit",
                    "mod", "score", "source", "reason"]
+        import pandas as pd
+
         rows = [{"doc_id": self.id, **entity} for entity in self.entities]
         return pd.DataFrame(rows, columns=sorted(set(columns) | {k for r in rows for k in r},
                                                  key=lambda c: (c not in columns, columns.index(c)
@@ -58,6 +62,8 @@ class Result:
 
     def events_frame(self) -> pd.DataFrame:
         """One row per event argument (events without arguments get one row)."""
+        import pandas as pd
+
         by_id = {entity["id"]: entity for entity in self.entities}
         rows = []
         for event in self.events:

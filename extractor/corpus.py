@@ -58,7 +58,8 @@ ROLES = tuple(ROLE_FILLERS)
 CORE_ROLES = frozenset({"actor", "origin", "location", "target"})
 QUALIFIERS = ("exact", "approx", "more_than", "less_than", "at_least", "at_most", "range", "vague")
 TIME_MODS = ("START", "MID", "END", None)
-REGIONS = ("Syria", "Iraq", "Jordan", "Gulf", "Yemen", "Lebanon", "Libya", "Sudan", "Sahel")
+REGIONS = ("Syria", "Iraq", "Jordan", "Gulf", "Yemen", "Lebanon", "Palestine", "Egypt", "Libya", "Sudan", "Sahel",
+           "Somalia")
 SPLITS = ("dev", "test")
 
 #: ISO 8601 date, year-month, year, or ISO week (2026-W08).

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from . import components as _components  # noqa: F401  (registers the factories)
+from . import discourse as _discourse  # noqa: F401
 from . import events as _events  # noqa: F401
 from . import force_context as _force_context  # noqa: F401
 from . import place_context as _place_context  # noqa: F401
@@ -27,25 +28,28 @@ DEFAULT_COMPONENTS: tuple[str, ...] = (
 
 
 def load(segmenter: str = "builtin", components: tuple[str, ...] = DEFAULT_COMPONENTS,
-         db_path: str | None = None, ner: bool | None = None) -> Language:
+         db_path: str | None = None, ner: bool | None = None, ner_model: str | None = None) -> Language:
     """Build the extraction pipeline.
 
     ``segmenter`` chooses the clitic segmentation: ``builtin`` (rules, no data),
     ``camel`` (CAMeL Tools' morphological tokenizer; needs its data) or
     ``auto`` (CAMeL when its data is installed, else the rules, with a notice);
     ``db_path`` names another CAMeL morphology database; ``ner`` adds the
-    statistical tagger before the resolver (``None``: when ``models/ner`` is there).
+    statistical tagger before the resolver (``None``: when ``models/ner`` is there);
+    ``ner_model`` names another trained tagger (``scripts/train_ner.py train --out DIR``).
     """
     from .statistical import model_available
 
     nlp = blank(segmenter, db_path)
-    use_model = model_available() if ner is None else ner
+    use_model = model_available(ner_model) if ner is None else ner
     for name in components:
         if use_model and name == "arabic_entity_resolver":
-            nlp.add_pipe("arabic_statistical_ner")
+            nlp.add_pipe("arabic_statistical_ner", config={"model_path": ner_model})
         if name == "arabic_entity_resolver" and "arabic_places" in components:
             nlp.add_pipe("arabic_place_filters")  # after every source of PLACE candidates
             nlp.add_pipe("arabic_place_lists")
             nlp.add_pipe("arabic_abbreviations")
         nlp.add_pipe(name)
+        if name == "arabic_entity_resolver" and "arabic_places" in components:
+            nlp.add_pipe("arabic_place_repeats")  # bare repeats of the article's places
     return nlp

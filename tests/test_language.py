@@ -48,7 +48,7 @@ def test_load_returns_an_editable_pipeline() -> None:
     nlp = load(ner=False)
     assert nlp.pipe_names == ["arabic_places", "arabic_quantities", "arabic_times", "arabic_place_filters",
                               "arabic_place_lists", "arabic_abbreviations", "arabic_entity_resolver",
-                              "arabic_events"]
+                              "arabic_place_repeats", "arabic_events"]
     assert load(ner=True).pipe_names[3:8] == ["arabic_statistical_ner", "arabic_place_filters",
                                               "arabic_place_lists", "arabic_abbreviations",
                                               "arabic_entity_resolver"]

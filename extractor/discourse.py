@@ -1,0 +1,102 @@
+"""One sense per discourse: a name the article has used as a PLACE is a PLACE where it recurs.
+
+Agency copy names a village once with the company that marks it («في بلدتي
+عوسويني وبعادوين», «قرية الكشكية») and then bare («يتمركزون في عوسويني
+وبعادوين»). The bare repeat has no cue of its own, so neither the context
+patterns nor the gazetteer (the village is not in it) see it. After the
+resolver, every chosen PLACE name is looked for again, token for token, and each
+repeat that no other mention covers becomes a PLACE with the same attributes
+and a reason that points back at the first mention. A proclitic the splitter
+left on an unknown name («وبعادوين», «بعوسويني») stays outside the span.
+
+Common words and the gazetteer's ambiguous names («الباب») are not spread: one
+cue («مدينة الباب») does not make every «الباب» of the article a town.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from .language import doc_text
+from .lexicons import common_words, place_entries
+from .mentions import Mention
+from .normalize import phrase_key
+from .recognizers import spans_for
+from .text import PROCLITIC_LETTERS
+
+__all__ = ["PlaceRepeats"]
+
+
+@cache
+def _ambiguous_names() -> frozenset[str]:
+    return frozenset(entry.key for entry in place_entries() if entry.ambiguous)
+
+
+class PlaceRepeats:
+    """Adds the uncovered repeats of the article's PLACE names (see the module docstring)."""
+
+    def __init__(self, name: str, spans_key: str) -> None:
+        self.name = name
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = doc._.mentions or []
+        names = self._names([m for m in mentions if m.label == "PLACE"])
+        if not names:
+            return doc
+        covered = [(m.start, m.end) for m in mentions]
+        text = doc_text(doc)
+        added = []
+        for token in doc:
+            for shift, word in self._readings(token):
+                for key, first in names.get(word, ()):
+                    last = token.i + len(key) - 1
+                    if last >= len(doc) or any(doc[token.i + k].norm_ != key[k] for k in range(1, len(key))):
+                        continue
+                    start, end = token.idx + shift, doc[last].idx + len(doc[last].text)
+                    if any(s < end and start < e for s, e in covered):
+                        continue
+                    covered.append((start, end))
+                    added.append(Mention("PLACE", start, end, text[start:end], score=first.score,
+                                         source=first.source, attrs=dict(first.attrs),
+                                         reason=f"repeats the PLACE «{first.text}» at {first.start}"))
+        if added:
+            doc._.mentions = sorted(mentions + added, key=lambda m: (m.start, -m.end))
+            spans = spans_for(doc, doc._.mentions)
+            doc.spans[self.spans_key] = spans
+            doc.ents = filter_spans(spans)
+        return doc
+
+    @staticmethod
+    def _names(places: list[Mention]) -> dict[str, list[tuple[tuple[str, ...], Mention]]]:
+        """The article's PLACE names as token keys, indexed by their first word."""
+        names: dict[str, list[tuple[tuple[str, ...], Mention]]] = {}
+        seen: set[tuple[str, ...]] = set()
+        for mention in places:
+            key = tuple(phrase_key(mention.text, drop_quotes=True).split())
+            if not key or key in seen or " ".join(key) in _ambiguous_names():
+                continue
+            if len(key) == 1 and (len(key[0]) < 3 or key[0] in common_words()):
+                continue
+            seen.add(key)
+            names.setdefault(key[0], []).append((key, mention))
+        return names
+
+    @staticmethod
+    def _readings(token) -> list[tuple[int, str]]:
+        """The token's normal form, and without a proclitic letter left on it: (offset, word)."""
+        norm = token.norm_
+        readings = [(0, norm)]
+        if len(norm) > 3 and norm[0] in PROCLITIC_LETTERS and token.text[:1] == norm[0]:
+            readings.append((1, norm[1:]))
+        return readings
+
+
+@Language.factory("arabic_place_repeats", default_config={"spans_key": "mentions"},
+                  assigns=["doc.ents", "doc.spans", "doc._.mentions"])
+def make_place_repeats(nlp: Language, name: str, spans_key: str) -> PlaceRepeats:
+    return PlaceRepeats(name, spans_key)

@@ -1,0 +1,36 @@
+"""One sense per discourse: bare repeats of the article's PLACE names (extractor/discourse.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import assert_valid
+from extractor.api import Extractor
+
+RULES = Extractor(ner=False)
+
+CASES = [
+    # a village first named in a list after a dual descriptor, then bare (and with و)
+    ("انتشرت القوات في بلدتي عوسويني وبعادوين. وقال ضابط إن الجنود يتمركزون في عوسويني وبعادوين.",
+     ["عوسويني", "بعادوين", "عوسويني", "بعادوين"]),
+    # a proclitic left on the unknown name stays outside the span
+    ("وصلت التعزيزات إلى قرية الكشكية صباحاً، ثم انتشرت بالكشكية وما حولها.", ["الكشكية", "الكشكية"]),
+    # two-word names repeat whole
+    ("سيطر الجيش على قرية خربة الناقوس. وتقع خربة الناقوس في سهل الغاب.",
+     ["خربة الناقوس", "خربة الناقوس", "سهل الغاب"]),
+    # an ambiguous gazetteer name named once with its cue is not spread to the common word
+    ("دخلت القوات مدينة الباب. وفتح الاتفاق الباب أمام الحوار.", ["الباب"]),
+]
+
+
+@pytest.mark.parametrize("text, places", CASES)
+def test_a_place_name_is_a_place_where_it_recurs(text, places) -> None:
+    out = RULES.extract(text).to_dict()
+    assert_valid(out, text)
+    assert [e["text"] for e in out["entities"] if e["label"] == "PLACE"] == places
+
+
+def test_a_repeat_says_which_mention_it_repeats() -> None:
+    text = "انتشرت القوات في بلدتي عوسويني وبعادوين ثم عادت إلى عوسويني."
+    repeats = [e for e in RULES.extract(text).to_dict()["entities"] if "repeats" in e.get("reason", "")]
+    assert [(e["text"], e["reason"]) for e in repeats] == [("عوسويني", "repeats the PLACE «عوسويني» at 23")]

@@ -101,10 +101,11 @@ class Extractor:
     """Loads the pipeline once and extracts articles one by one or in batches."""
 
     def __init__(self, nlp: Language | None = None, segmenter: str = "builtin",
-                 max_chars: int = MAX_CHARS, ner: bool | None = None) -> None:
-        """``ner``: add the statistical tagger (``None``: when ``models/ner`` is installed)."""
-        self.options = {"segmenter": segmenter, "ner": ner}
-        self.nlp = nlp if nlp is not None else load(segmenter=segmenter, ner=ner)
+                 max_chars: int = MAX_CHARS, ner: bool | None = None, ner_model: str | None = None) -> None:
+        """``ner``: add the statistical tagger (``None``: when ``models/ner`` is installed);
+        ``ner_model``: the folder of another trained tagger."""
+        self.options = {"segmenter": segmenter, "ner": ner, "ner_model": ner_model}
+        self.nlp = nlp if nlp is not None else load(segmenter=segmenter, ner=ner, ner_model=ner_model)
         self.max_chars = max_chars
 
     def extract(self, text: Any, date: Any = None, doc_id: str | None = None) -> Result:

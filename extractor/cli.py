@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="clitic segmentation: rules, CAMeL morphology, or CAMeL when installed")
     run.add_argument("--ner", choices=["auto", "on", "off"], default="auto",
                      help="the statistical tagger beside the rules (auto: when models/ner is installed)")
+    run.add_argument("--ner-model", metavar="DIR", help="another trained tagger (scripts/train_ner.py --out DIR)")
     run.add_argument("--include-text", action="store_true", help="copy the article text into the output")
     run.add_argument("--progress", choices=["auto", "on", "off"], default="auto")
     run.add_argument("--resume", action="store_true",
@@ -51,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
                           help="span matching: the contract's core/extent rule, or exact offsets")
     evaluate.add_argument("--ner", choices=["auto", "on", "off"], default="auto",
                           help="with no --pred: run with or without the statistical tagger")
+    evaluate.add_argument("--ner-model", metavar="DIR", help="with no --pred: another trained tagger")
     evaluate.add_argument("--errors", type=int, default=0, metavar="N",
                           help="also print the first N false positives and negatives")
 
@@ -105,7 +107,8 @@ def _run(args: argparse.Namespace) -> int:
     stream = _with_default_date(_chain(first, articles), args.date)
     output = open(args.output, "a" if args.resume else "w", encoding="utf-8") if args.output else sys.stdout
     try:
-        summary = run_batch(stream, JsonlWriter(output), Extractor(segmenter=args.segmenter, ner=_ner(args.ner)),
+        summary = run_batch(stream, JsonlWriter(output), Extractor(segmenter=args.segmenter, ner=_ner(args.ner),
+                                                                ner_model=args.ner_model),
                             workers=args.workers, batch_size=args.batch_size, skip_ids=skip,
                             include_text=args.include_text,
                             progress=lambda it: _progress(it, args.progress))
@@ -149,7 +152,8 @@ def _evaluate(args: argparse.Namespace) -> int:
 
     try:
         gold = load_corpus(args.gold)
-        pred = load_corpus(args.pred) if args.pred else predict(gold, Extractor(ner=_ner(args.ner)))
+        pred = load_corpus(args.pred) if args.pred else predict(gold, Extractor(ner=_ner(args.ner),
+                                                                                      ner_model=args.ner_model))
     except (OSError, ValueError, TypeError) as error:
         print(f"extractor: error: {error}", file=sys.stderr)
         return 2

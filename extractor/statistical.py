@@ -1,4 +1,4 @@
-"""The statistical tagger beside the rules: a spaCy NER trained on ANERcorp.
+"""The statistical tagger beside the rules: a spaCy model trained on ANERcorp.
 
 The model (``models/ner``, trained by ``scripts/train_ner.py``) finds the
 village, the new group or the transliterated name that no gazetteer holds.
@@ -6,27 +6,35 @@ It runs on the tokens the project tokenizer already made (no second
 tokenization), and its entities join the rule candidates as mentions with
 ``source="model"``; ``arabic_entity_resolver`` lets rules win every overlap,
 so the model only fills gaps. ORG and PERSON come out as extra labels.
+
+Two model heads are read: spaCy's transition-based ``ner``, or a ``tagger``
+that labels each token with a BILUO tag («U-PLACE», «B-ORG» …), decoded here
+into spans. The tagger is one matrix product per token where the transition
+parser steps through every token in turn: at the same encoder it costs less
+than half as much, which is what keeps the model within its share of the
+pipeline's time (issue #7).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 import numpy
-from pathlib import Path
-
-from spacy.language import Language
+from spacy import registry
 from spacy.attrs import NORM
+from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 from spacy.util import minibatch
+from spacy.vocab import Vocab
 
 from .lexicons import context_words
 from .mentions import Mention
 from .resources import models_dir
 
-__all__ = ["StatisticalTagger", "default_model_path", "model_available"]
+__all__ = ["BiluoDecoder", "StatisticalTagger", "biluo_spans", "default_model_path", "model_available", "score_biluo_tags"]
 
 _EMPTY = numpy.zeros((0,), dtype="float32")  # tok2vec output is not kept on the Doc
 
@@ -37,6 +45,105 @@ def default_model_path() -> Path:
 
 def model_available(path: str | Path | None = None) -> bool:
     return (Path(path) if path else default_model_path()).joinpath("config.cfg").exists()
+
+
+def biluo_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Token spans ``(start, end, label)`` from BILUO tags, read leniently.
+
+    A per-token tagger can emit sequences no parser would («O I-PLACE L-PLACE»,
+    «B-ORG L-PLACE»): a span starts at any B or U, or at an I or L that does not
+    continue the open span's label, and ends at L, U, O or a change of label.
+    """
+    spans: list[tuple[int, int, str]] = []
+    start, label = -1, ""
+    for index, tag in enumerate(tags):
+        prefix, _, kind = tag.partition("-")
+        if start >= 0 and (prefix in ("O", "B", "U", "") or kind != label):
+            spans.append((start, index, label))
+            start = -1
+        if prefix in ("B", "I", "L", "U") and start < 0:
+            start, label = index, kind
+        if prefix in ("L", "U") and start >= 0:
+            spans.append((start, index + 1, label))
+            start = -1
+    if start >= 0:
+        spans.append((start, len(tags), label))
+    return spans
+
+
+class BiluoDecoder:
+    """The best *valid* BILUO sequence (Viterbi) over each run of tokens whose best
+    tag is not O; elsewhere O stands. Decoding only the runs keeps the cost to a few
+    tokens per sentence, and valid sequences end the fragments that per-token
+    choices make («B-PLACE O L-PLACE»)."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self.names = list(names)
+        self.outside = self.names.index("O")
+        kinds = [name.partition("-") for name in self.names]
+        opens = numpy.array([prefix in ("O", "B", "U") for prefix, _, _ in kinds])
+        closes = numpy.array([prefix in ("O", "L", "U") for prefix, _, _ in kinds])
+        self.first = numpy.where(opens, 0.0, -numpy.inf)   # a run starts after an O
+        self.last = numpy.where(closes, 0.0, -numpy.inf)   # and is followed by one
+        self.moves = numpy.array([[0.0 if (a in ("O", "L", "U") and b in ("O", "B", "U"))
+                                   or (a in ("B", "I") and b in ("I", "L") and ka == kb) else -numpy.inf
+                                   for b, _, kb in kinds] for a, _, ka in kinds])
+
+    def spans(self, scores: numpy.ndarray) -> list[tuple[int, int, str]]:
+        if not len(scores):
+            return []
+        best = scores.argmax(axis=1)
+        busy = numpy.flatnonzero(best != self.outside)
+        if not len(busy):
+            return []
+        tags = numpy.full(len(scores), self.outside)
+        breaks = numpy.flatnonzero(numpy.diff(busy) > 1) + 1
+        for run in numpy.split(busy, breaks):
+            tags[run[0]:run[-1] + 1] = self._viterbi(scores[run[0]:run[-1] + 1])
+        return biluo_spans([self.names[i] for i in tags])
+
+    def _viterbi(self, scores: numpy.ndarray) -> list[int]:
+        shifted = scores - scores.max(axis=1, keepdims=True)
+        logp = shifted - numpy.log(numpy.exp(shifted).sum(axis=1, keepdims=True))
+        total = self.first + logp[0]
+        back = numpy.zeros(logp.shape, dtype=int)
+        for index in range(1, len(logp)):
+            candidates = total[:, None] + self.moves
+            back[index] = candidates.argmax(axis=0)
+            total = candidates.max(axis=0) + logp[index]
+        path = [int((total + self.last).argmax())]
+        for index in range(len(logp) - 1, 0, -1):
+            path.append(int(back[index][path[-1]]))
+        return path[::-1]
+
+
+@registry.scorers("extractor.biluo_tag_scorer.v1")
+def make_biluo_tag_scorer():
+    return score_biluo_tags
+
+
+def score_biluo_tags(examples: Iterable[Any], **_: Any) -> dict[str, Any]:
+    """Entity-level P/R/F1 (overall and per label) of a BILUO tagger, for ``spacy train``:
+    the spans its tags decode to, matched exactly against the reference's."""
+    counts: dict[str, list[int]] = {}
+    for example in examples:
+        found = set(biluo_spans([token.tag_ for token in example.predicted]))
+        gold = set(biluo_spans([token.tag_ for token in example.reference]))
+        for span in found | gold:
+            row = counts.setdefault(span[2], [0, 0, 0])  # true positives, found, gold
+            row[0] += span in found and span in gold
+            row[1] += span in found
+            row[2] += span in gold
+    per_type = {label: _prf(*row) for label, row in counts.items()}
+    overall = _prf(*(sum(row[i] for row in counts.values()) for i in range(3)))
+    return {"ents_p": overall["p"], "ents_r": overall["r"], "ents_f": overall["f"], "ents_per_type": per_type}
+
+
+def _prf(correct: int, found: int, gold: int) -> dict[str, float]:
+    precision = correct / found if found else 0.0
+    recall = correct / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"p": precision, "r": recall, "f": f1}
 
 
 @lru_cache(maxsize=4)
@@ -59,12 +166,14 @@ class StatisticalTagger:
         self.labels = set(labels)
         self.score = score
         self.model = _load(self.path)
+        self.head = "tagger" if "tagger" in self.model.pipe_names else "ner"
+        self._decoder: BiluoDecoder | None = None
         self.vocab = vocab or self.model.vocab
         if self.vocab is not self.model.vocab:
             # The model runs on the pipeline's own Docs (no copy): they need its lexical
             # feature table (NORM-keyed vectors) and its label names.
             self.vocab.vectors = self.model.vocab.vectors
-            for label in self.model.get_pipe("ner").labels:
+            for label in self.model.get_pipe(self.head).labels:
                 self.vocab.strings.add(label)
         # ANERcorp marks «ريف» or «شمال» alone as LOC at times; the project
         # keeps descriptors and compass words outside PLACE (guidelines §3).
@@ -75,21 +184,34 @@ class StatisticalTagger:
         return next(iter(self.pipe([doc])))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
-        """Batched like spaCy's own components: tok2vec and NER run on a whole
-        minibatch at once, which is where the model's cost goes. They run on the
-        pipeline's Docs themselves; the model's ``doc.ents`` become candidate
-        mentions and are cleared (the resolver sets the final ones)."""
+        """Batched like spaCy's own components: the encoder and the head run on a
+        whole minibatch at once, which is where the model's cost goes. They run on
+        the pipeline's Docs themselves; what the head finds becomes candidate
+        mentions, and nothing else of the model's is left on the Docs."""
         for batch in minibatch(docs, batch_size):
             filled = [doc for doc in batch if len(doc)]
             tagged = filled if self.vocab is not self.model.vocab else [self._copy(d) for d in filled]
-            kept = [doc.ents for doc in filled]
-            for _, component in self.model.pipeline:
-                tagged = list(component.pipe(tagged, batch_size=batch_size))
-            for doc, model_doc, ents in zip(filled, tagged, kept):
-                self._add(doc, model_doc)
-                doc.ents = ents
+            if self.head == "tagger":
+                spans = self._tag(tagged)
+            else:
+                kept = [doc.ents for doc in filled]
+                for _, component in self.model.pipeline:
+                    tagged = list(component.pipe(tagged, batch_size=batch_size))
+                spans = [[(e.start, e.end, e.label_) for e in doc.ents] for doc in tagged]
+                for doc, ents in zip(filled, kept):
+                    doc.ents = ents
+            for doc, found in zip(filled, spans):
+                self._add(doc, found)
                 doc.tensor = _EMPTY
             yield from batch
+
+    def _tag(self, docs: list[Doc]) -> list[list[tuple[int, int, str]]]:
+        """Encode, score each token's BILUO tags, decode the spans (no tags are set on the Docs)."""
+        encoder, tagger = self.model.get_pipe("tok2vec"), self.model.get_pipe("tagger")
+        encoder.set_annotations(docs, encoder.predict(docs))
+        decoder = self._decoder or BiluoDecoder(tagger.labels)
+        self._decoder = decoder
+        return [decoder.spans(numpy.asarray(scores)) for scores in tagger.model.predict(docs)]
 
     def _copy(self, doc: Doc) -> Doc:
         """The same tokens in the model's vocab (when the pipeline's vocab is another one)."""
@@ -97,9 +219,9 @@ class StatisticalTagger:
         copy.from_array([NORM], doc.to_array([NORM]))
         return copy
 
-    def _add(self, doc: Doc, tagged: Doc) -> None:
-        found = [self._mention(doc, *bounds, ent.label_) for ent in tagged.ents
-                 if ent.label_ in self.labels and (bounds := self._trim(doc, ent.start, ent.end, ent.label_))]
+    def _add(self, doc: Doc, spans: list[tuple[int, int, str]]) -> None:
+        found = [self._mention(doc, *bounds, label) for start, end, label in spans
+                 if label in self.labels and (bounds := self._trim(doc, start, end, label))]
         doc._.mentions = (doc._.mentions or []) + found
 
     def _trim(self, doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | None:

@@ -120,6 +120,15 @@ def to_doc(nlp, sentence: Sentence, stats: dict[str, int]):
     return doc
 
 
+def with_biluo_tags(doc):
+    """Also write each token's BILUO tag («U-PLACE») as its ``tag_``: what the tagger head learns."""
+    from spacy.training import offsets_to_biluo_tags
+
+    for token, tag in zip(doc, offsets_to_biluo_tags(doc, [(e.start_char, e.end_char, e.label_) for e in doc.ents])):
+        token.tag_ = tag
+    return doc
+
+
 def project_docs(nlp, path: Path) -> list:
     """The project's dev articles as training docs in ANERcorp's conventions: PLACE stays
     PLACE, a BASE's name after its head noun is PLACE, forces and everything else O
@@ -167,10 +176,10 @@ def convert(data_dir: Path, dev_every: int = 10, out_dir: Path = CORPUS_DIR,
         for index, sentence in enumerate(read_anercorp(data_dir / name)):
             stats["sentences"] += 1
             target = "dev" if split == "train" and index % dev_every == dev_every - 1 else split
-            bins[target].add(to_doc(nlp, sentence, stats))
+            bins[target].add(with_biluo_tags(to_doc(nlp, sentence, stats)))
         if split == "train" and project_dev is not None:
             for doc in project_docs(nlp, project_dev):
-                bins["train"].add(doc)
+                bins["train"].add(with_biluo_tags(doc))
             stats["project_articles"] = len(project_dev.read_text(encoding="utf-8").splitlines())
         for target, docbin in bins.items():
             docbin.to_disk(out_dir / f"{target}.spacy")
@@ -180,7 +189,7 @@ def convert(data_dir: Path, dev_every: int = 10, out_dir: Path = CORPUS_DIR,
 
 
 def train(data_dir: Path, seed: int = 0, project_dev: Path | None = None, model_dir: Path = MODEL_DIR,
-          settings: dict[str, object] | None = None) -> None:
+          settings: dict[str, object] | None = None, config: Path = CONFIG) -> None:
     """Convert, ``spacy train`` with the repo's config, then copy the best model to ``models/ner``.
 
     ``settings`` override config values (``spacy train``'s ``--section.key``), for
@@ -192,13 +201,14 @@ def train(data_dir: Path, seed: int = 0, project_dev: Path | None = None, model_
     """
     from spacy.cli.train import train as spacy_train
 
+    import extractor.statistical  # noqa: F401  (registers the tagger head's entity scorer)
     from ner_features import keep_norm_key, save_vectors_pipeline
 
     convert(data_dir, project_dev=project_dev)
     overrides = {"paths.train": str(CORPUS_DIR / "train.spacy"), "paths.dev": str(CORPUS_DIR / "dev.spacy"),
                  "paths.vectors": str(save_vectors_pipeline(VECTORS_DIR)), "system.seed": seed,
                  **(settings or {})}
-    spacy_train(CONFIG, OUTPUT_DIR, overrides=overrides)
+    spacy_train(config, OUTPUT_DIR, overrides=overrides)
     if model_dir.exists():
         shutil.rmtree(model_dir)
     shutil.copytree(OUTPUT_DIR / "model-best", model_dir)
@@ -207,10 +217,21 @@ def train(data_dir: Path, seed: int = 0, project_dev: Path | None = None, model_
 
 
 def _model_entities(model_dir: Path, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+    """The model alone, decoded as the pipeline decodes it (valid BILUO runs for a tagger head)."""
+    import numpy
     import spacy
 
+    from extractor.statistical import BiluoDecoder
+
     nlp = spacy.load(model_dir)
-    return [[(e.start_char, e.end_char, BACK[e.label_]) for e in doc.ents] for doc in nlp.pipe(texts, batch_size=256)]
+    tagger = nlp.get_pipe("tagger") if nlp.has_pipe("tagger") else None
+    decoder = BiluoDecoder(tagger.labels) if tagger else None
+    found = []
+    for doc in nlp.pipe(texts, batch_size=256):
+        spans = (decoder.spans(numpy.asarray(tagger.model.predict([doc])[0])) if tagger and len(doc)
+                 else [(e.start, e.end, e.label_) for e in doc.ents])
+        found.append([(doc[s:e].start_char, doc[s:e].end_char, BACK[label]) for s, e, label in spans])
+    return found
 
 
 def _system_entities(texts: list[str]) -> list[list[tuple[int, int, str]]]:
@@ -279,6 +300,7 @@ def main(argv: list[str] | None = None) -> int:
     tr.add_argument("--with-project-dev", type=Path, metavar="DEV_JSONL",
                     help="also train on the project's dev split (corpus/dev.jsonl; never the test split)")
     tr.add_argument("--out", type=Path, default=MODEL_DIR, help="where to write the model")
+    tr.add_argument("--config", type=Path, default=CONFIG, help="the spaCy training config")
     tr.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE",
                     help="override a config value, e.g. components.tok2vec.model.encode.width=128")
     ev = sub.add_parser("evaluate")
@@ -292,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "train":
         if args.with_project_dev is not None and "test" in args.with_project_dev.name:
             parser.error("the project's test split is never trained on (corpus/GUIDELINES.md §10)")
-        train(args.anercorp, args.seed, args.with_project_dev, args.out, parse_settings(args.set))
+        train(args.anercorp, args.seed, args.with_project_dev, args.out, parse_settings(args.set), args.config)
     else:
         evaluate(args.anercorp, args.model, args.system)
     return 0

@@ -11,7 +11,7 @@ from spacy.tokens import DocBin
 from conftest import assert_valid
 from extractor.api import Extractor
 from extractor.language import blank
-from extractor.statistical import model_available
+from extractor.statistical import biluo_spans, model_available, score_biluo_tags
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "anercorp"
@@ -54,6 +54,10 @@ def test_convert_writes_the_three_docbins(tmp_path) -> None:
     sizes = {name: len(list(DocBin().from_disk(tmp_path / f"{name}.spacy").get_docs(nlp.vocab)))
              for name in ("train", "dev", "test")}
     assert sizes == {"train": 2, "dev": 1, "test": 1}
+    for doc in DocBin().from_disk(tmp_path / "train.spacy").get_docs(nlp.vocab):  # the tagger head's targets
+        assert [(doc[s:e].text, label) for s, e, label in biluo_spans([t.tag_ for t in doc])] == \
+            [(ent.text, ent.label_) for ent in doc.ents]
+        assert all(t.tag_ for t in doc)
 
 
 def test_predictions_go_back_onto_the_original_tokens() -> None:
@@ -87,3 +91,53 @@ def test_the_model_can_be_switched_off() -> None:
     out = extractor.extract(TEXT).to_dict()
     assert all(e.get("source", "rules") != "model" for e in out["entities"])
     assert not {e["label"] for e in out["entities"]} & {"ORG", "PERSON"}
+
+
+@pytest.mark.parametrize("tags, expected", [
+    (["O", "U-PLACE", "O"], [(1, 2, "PLACE")]),
+    (["B-ORG", "I-ORG", "L-ORG", "U-PLACE"], [(0, 3, "ORG"), (3, 4, "PLACE")]),
+    (["O", "I-PLACE", "L-PLACE"], [(1, 3, "PLACE")]),          # no B: the span starts at the I
+    (["B-ORG", "L-PLACE", "O"], [(0, 1, "ORG"), (1, 2, "PLACE")]),  # a change of label ends a span
+    (["B-PERSON", "I-PERSON"], [(0, 2, "PERSON")]),            # open at the end of the sentence
+    (["B-PLACE", "B-PLACE", "L-PLACE"], [(0, 1, "PLACE"), (1, 3, "PLACE")]),
+    (["O", "O"], []),
+    ([], []),
+])
+def test_biluo_tags_decode_leniently(tags, expected) -> None:
+    assert biluo_spans(tags) == expected
+
+
+def test_the_tag_scorer_counts_exact_spans_per_label() -> None:
+    from spacy.training import Example
+
+    nlp = blank()
+    predicted, reference = nlp.make_doc("زار الوفد مدينة حلب ثم دمشق"), nlp.make_doc("زار الوفد مدينة حلب ثم دمشق")
+    for doc, tags in ((predicted, ["O", "O", "B-PLACE", "L-PLACE", "O", "U-PLACE"]),
+                      (reference, ["O", "O", "O", "U-PLACE", "O", "U-PLACE"])):
+        for token, tag in zip(doc, tags):
+            token.tag_ = tag
+    scores = score_biluo_tags([Example(predicted, reference)])
+    assert scores["ents_per_type"]["PLACE"] == {"p": 0.5, "r": 0.5, "f": 0.5}
+    assert scores["ents_f"] == 0.5
+
+
+def _scores(names: list[str], rows: list[dict[str, float]]):
+    import numpy
+
+    return numpy.array([[row.get(name, -5.0) for name in names] for row in rows])
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # per-token best: O I-PLACE L-PLACE O → the valid reading opens the span with B
+    ([{"O": 3}, {"I-PLACE": 2, "B-PLACE": 1.5}, {"L-PLACE": 2}, {"O": 3}], [(1, 3, "PLACE")]),
+    # per-token best: B-ORG L-PLACE (no valid reading of both) → the likelier label wins the span
+    ([{"B-ORG": 1.0, "B-PLACE": 0.9}, {"L-PLACE": 3.0, "L-ORG": 0.5}], [(0, 2, "PLACE")]),
+    # a lone B closes as U
+    ([{"O": 2}, {"B-PERSON": 2.0, "U-PERSON": 1.8}, {"O": 3}], [(1, 2, "PERSON")]),
+    ([{"O": 2}, {"O": 2}], []),
+])
+def test_the_decoder_reads_runs_as_valid_biluo(rows, expected) -> None:
+    from extractor.statistical import BiluoDecoder
+
+    names = ["O"] + [f"{p}-{k}" for k in ("PLACE", "ORG", "PERSON") for p in "BILU"]
+    assert BiluoDecoder(names).spans(_scores(names, rows)) == expected

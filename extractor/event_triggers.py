@@ -120,7 +120,22 @@ class TriggerRules:
                 or any(t.norm_ in words("clause_blockers") for t in clause)
                 or (previous is not None and previous.norm_ in words("demonstratives")
                     and lookup_trigger(token.norm_)[1] == "noun")
-                or self._denied_complement(doc, token))
+                or self._denied_complement(doc, token)
+                or self._causative(doc, token, last, previous))
+
+    def _causative(self, doc: Doc, token, last, previous) -> bool:
+        """«ما دفع الأسر إلى النزوح»: «دفع» as "prompted", not a deployment (see triggers.yaml)."""
+        if token.norm_ not in words("causative_verbs"):
+            return False
+        if previous is not None and previous.norm_ in words("causative_openers"):
+            return True
+        for following in doc[last.i + 1: min(self._sentence.end, last.i + 10)]:
+            if following._.is_clitic and following.norm_ == "ب":
+                return False  # «دفع الجيش بتعزيزات إلى …»
+            if following.norm_ == "الى":
+                after = doc[following.i + 1] if following.i + 1 < len(doc) else None
+                return after is not None and after.norm_ in words("causative_complements")
+        return False
 
     @staticmethod
     def _still(token) -> bool:

@@ -37,7 +37,7 @@ CORPUS_DIR = ROOT / "training" / "corpus"
 OUTPUT_DIR = ROOT / "training" / "output"
 VECTORS_DIR = ROOT / "training" / "vectors"  # lexical features (scripts/ner_features.py)
 MODEL_DIR = ROOT / "models" / "ner"
-CONFIG = ROOT / "training" / "ner.cfg"
+CONFIG = ROOT / "training" / "ner.cfg"  # ner_transition.cfg: the parser head
 
 Sentence = list[tuple[str, str]]
 

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from .corpus import CORE_ROLES
+from .corpus import CORE_ROLES, LABELS
 from .event_args import (
     _DIRECT_OBJECT,
     QUANTITY_UNITS,
@@ -89,13 +89,14 @@ class EventExtractor(TriggerRules, ArgumentRules):
         self.markers = context_words("military_markers")  # «قاعدة الظفرة الجوية غربي أبوظبي»
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = sorted(doc._.mentions or [], key=lambda m: m.start)
+        every = sorted(doc._.mentions or [], key=lambda m: m.start)
+        mentions = [m for m in every if m.label in LABELS]  # ORG/PERSON fill no role: fewer to scan
         sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         found: list[Event] = []
         for number, sentence in enumerate(sentences):
             self._sentence = sentence  # token.sent rescans the doc: keep the current one
             self._question = any(mark in sentence.text for mark in "؟?")
-            hits = self._hits(sentence, mentions)
+            hits = self._hits(sentence, every)  # no trigger inside any name, ORG and PERSON included
             for position, (token, last, kind) in enumerate(hits):
                 lo = hits[position - 1][1].idx + len(hits[position - 1][1]) if position else sentence.start_char
                 hi = hits[position + 1][0].idx if position + 1 < len(hits) else sentence.end_char

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._compat import import_spacy
+from ._compat import import_spacy, preload_camel_charsets
 
 import_spacy()
+preload_camel_charsets()
 
 __version__ = "0.1.0"
 __all__ = ["Extractor", "Result", "__version__", "load"]

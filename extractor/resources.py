@@ -8,24 +8,16 @@ a reviewed copy of the lexicons.
 from __future__ import annotations
 
 import csv
-import os
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from ._compat import models_dir
 from .normalize import normalize
 
 __all__ = ["lexicon_path", "load_tsv", "load_yaml", "models_dir"]
-
-
-def models_dir() -> Path:
-    """The ``models/`` folder: ``$EXTRACTOR_MODELS`` or the one beside the package."""
-    override = os.environ.get("EXTRACTOR_MODELS")
-    if override:
-        return Path(override)
-    return Path(__file__).resolve().parent.parent / "models"
 
 
 def lexicon_path(relative: str) -> Path:

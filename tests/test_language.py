@@ -83,3 +83,42 @@ def test_camel_morphology_segmenter_in_the_pipeline() -> None:
     assert doc.text == text
     pieces = [(t.text, t.norm_) for t in doc]
     assert ("ب", "ب") in pieces and ("الحسكة", "الحسكه") in pieces
+
+
+def _unicode_script():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / "build_unicode_categories.py"
+    spec = importlib.util.spec_from_file_location("build_unicode_categories", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_camel_charsets_are_read_from_a_current_table() -> None:
+    """CAMeL's category sets come from models/unicode_categories.json, which must be what the
+    generator writes for this Python's Unicode, and must give CAMeL's very sets."""
+    import json
+
+    build = _unicode_script()
+    assert json.loads(build.OUT.read_text(encoding="utf-8")) == build.table()
+    charsets = sys.modules["camel_tools.utils.charsets"]
+    assert "_from_table" in vars(charsets)  # the shim ran, not the 1.1-million-step loop
+    ranges = build.category_ranges()
+    for major, name in (("L", "UNICODE_LETTER_CHARSET"), ("P", "UNICODE_PUNCT_CHARSET"),
+                        ("S", "UNICODE_SYMBOL_CHARSET")):
+        assert getattr(charsets, name) == frozenset(chr(c) for a, b in ranges[major] for c in range(a, b + 1))
+    assert "\u064e" in charsets.AR_DIAC_CHARSET and "،" in charsets.UNICODE_PUNCT_SYMBOL_CHARSET
+
+
+def test_camel_charsets_fall_back_to_the_plain_import_on_another_unicode(tmp_path, monkeypatch) -> None:
+    import json
+
+    from extractor import _compat
+
+    (tmp_path / "unicode_categories.json").write_text(json.dumps({"unidata_version": "0.0", "ranges": {}}))
+    monkeypatch.setenv("EXTRACTOR_MODELS", str(tmp_path))
+    monkeypatch.delitem(sys.modules, "camel_tools.utils.charsets")
+    assert _compat.preload_camel_charsets() is False
+    assert "camel_tools.utils.charsets" not in sys.modules

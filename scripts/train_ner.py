@@ -238,8 +238,8 @@ def _system_entities(texts: list[str]) -> list[list[tuple[int, int, str]]]:
     """The whole extractor (rules first, the model in the gaps), its labels mapped back."""
     from extractor.api import Extractor
 
-    extractor = Extractor(ner=True)
-    return [[(e["start"], e["end"], BACK[e["label"]]) for e in extractor.extract(text).to_dict()["entities"]
+    system = Extractor(ner=True)
+    return [[(e["start"], e["end"], BACK[e["label"]]) for e in system.extract(text).to_dict()["entities"]
              if e["label"] in BACK] for text in texts]
 
 

@@ -162,6 +162,25 @@ class EventExtractor(TriggerRules, ArgumentRules):
         if preferred and event.type != "ATTACK":
             event.args.append((role, preferred[-1]))
 
+    @staticmethod
+    def _pronoun_location(doc: Doc, event: Event, last, before: list[Mention], mentions: list[Mention],
+                          sentences, number: int) -> None:
+        """«مركا … لا يزالون يتمركزون فيها», «تتمركز فيهما»: a deployment «in it» is in the
+        place named last before it (this sentence, else the one before; two for a dual)."""
+        if event.type != "DEPLOYMENT" or any(r == "location" for r, _ in event.args):
+            return
+        after = [t.norm_ for t in doc[last.i + 1: min(len(doc), last.i + 3)]]
+        pronoun = next((w for w in after if w in words("locative_pronouns")), None)
+        if pronoun is None:
+            return
+        places = [m for m in before if m.label in ("BASE", "PLACE")]
+        if not places and number:
+            previous = sentences[number - 1]
+            places = [m for m in mentions if previous.start_char <= m.start and m.end <= previous.end_char
+                      and m.label in ("BASE", "PLACE")]
+        for place in places[-2:] if pronoun.endswith("هما") else places[-1:]:
+            event.args.append(("location", place))
+
     def _event(self, doc, token, last, kind, mentions, clause, sentences, number) -> Event | None:
         event_type, tense = kind
         if self._blocked(doc, token, last) or self._non_military(doc, token, last, event_type):
@@ -190,6 +209,7 @@ class EventExtractor(TriggerRules, ArgumentRules):
         self._role_args(doc, event, last, in_clause, {id(m) for _, m in event.args}, token.idx + len(token))
         self._relative_antecedent(doc, event, token, before)
         self._pronoun_object(event, token, before)
+        self._pronoun_location(doc, event, last, before, mentions, sentences, number)
         if event_type == "ATTACK" and not any(r == "target" for r, _ in event.args):
             self._passive_target(doc, event, before)
         units = QUANTITY_UNITS[event_type]

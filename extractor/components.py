@@ -12,22 +12,22 @@ from collections.abc import Callable, Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import filter_spans
 
 from .context_patterns import ContextRecognizer
 from .mentions import Mention, resolve_overlaps
 from .recognizers import (
+    MENTIONS_KEY,
     LexiconRecognizer,
     QuantityRecognizer,
     Recognizer,
     TimeRecognizer,
+    publish_mentions,
     spans_for,
 )
 
 __all__ = ["EntityResolver", "RecognizerComponent"]
 
 CANDIDATES_KEY = "candidates"
-MENTIONS_KEY = "mentions"
 
 
 class RecognizerComponent:
@@ -79,11 +79,7 @@ class EntityResolver:
         self.keep_labels = keep_labels
 
     def __call__(self, doc: Doc) -> Doc:
-        chosen = resolve_overlaps(doc._.mentions or [], self.keep_labels)
-        doc._.mentions = chosen
-        spans = spans_for(doc, chosen)
-        doc.spans[self.spans_key] = spans
-        doc.ents = filter_spans(spans)
+        publish_mentions(doc, resolve_overlaps(doc._.mentions or [], self.keep_labels), self.spans_key)
         return doc
 
 

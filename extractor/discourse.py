@@ -19,13 +19,12 @@ from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import filter_spans
 
 from .language import doc_text
 from .lexicons import common_words, place_entries
 from .mentions import Mention
 from .normalize import phrase_key
-from .recognizers import spans_for
+from .recognizers import MENTIONS_KEY, publish_mentions
 from .text import PROCLITIC_LETTERS
 
 __all__ = ["PlaceRepeats"]
@@ -65,10 +64,7 @@ class PlaceRepeats:
                                          source=first.source, attrs=dict(first.attrs),
                                          reason=f"repeats the PLACE «{first.text}» at {first.start}"))
         if added:
-            doc._.mentions = sorted(mentions + added, key=lambda m: (m.start, -m.end))
-            spans = spans_for(doc, doc._.mentions)
-            doc.spans[self.spans_key] = spans
-            doc.ents = filter_spans(spans)
+            publish_mentions(doc, sorted(mentions + added, key=lambda m: (m.start, -m.end)), self.spans_key)
         return doc
 
     @staticmethod
@@ -96,7 +92,7 @@ class PlaceRepeats:
         return readings
 
 
-@Language.factory("arabic_place_repeats", default_config={"spans_key": "mentions"},
+@Language.factory("arabic_place_repeats", default_config={"spans_key": MENTIONS_KEY},
                   assigns=["doc.ents", "doc.spans", "doc._.mentions"])
 def make_place_repeats(nlp: Language, name: str, spans_key: str) -> PlaceRepeats:
     return PlaceRepeats(name, spans_key)

@@ -18,7 +18,6 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import filter_spans
 
 from .corpus import CORE_ROLES, LABELS
 from .event_args import (
@@ -40,7 +39,7 @@ from .event_triggers import RELATIVES, TriggerRules
 from .language import doc_text
 from .lexicons import _key, context_words
 from .mentions import Mention
-from .recognizers import _QUOTES, spans_for
+from .recognizers import _QUOTES, publish_mentions
 
 __all__ = ["Event", "EventExtractor", "lookup_trigger", "trigger_index"]
 
@@ -84,7 +83,6 @@ class EventExtractor(TriggerRules, ArgumentRules):
         self.role_words = frozenset().union(*self.roles.values())
         self.descriptors = context_words("place_descriptors") | context_words("place_list_heads")
         self.site_heads = context_words("base_heads_needing_military_marker")  # «في مطار تفتناز» → في
-        self.airport_heads = context_words("base_heads_needing_military_marker")
         self.locating = words("locating") | (context_words("place_cues") - self.role_words)
         self.markers = context_words("military_markers")  # «قاعدة الظفرة الجوية غربي أبوظبي»
 
@@ -107,7 +105,7 @@ class EventExtractor(TriggerRules, ArgumentRules):
                     found.append(event)
         _link_groups(found)
         if self._airports_as_bases(doc, found):
-            doc.ents = filter_spans(spans_for(doc, doc._.mentions or []))
+            publish_mentions(doc, doc._.mentions or [])
         doc._.events = found
         return doc
 
@@ -122,7 +120,7 @@ class EventExtractor(TriggerRules, ArgumentRules):
                 head = _token_before(doc, mention.start)
                 if head is not None and head.text in _QUOTES.keys() | _QUOTES.values() and head.i > 0:
                     head = doc[head.i - 1]
-                if mention.label != "PLACE" or head is None or head.norm_ not in self.airport_heads:
+                if mention.label != "PLACE" or head is None or head.norm_ not in self.site_heads:
                     continue
                 mention.label, mention.start = "BASE", head.idx
                 mention.text = doc_text(doc)[mention.start:mention.end]

@@ -14,6 +14,7 @@ from typing import Any
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from .language import doc_text
@@ -192,6 +193,20 @@ class TimeRecognizer(Recognizer):
         return [Mention("TIME", t.start, t.end, t.text, t.score, "rules", t.reason,
                         {"value": t.value, "mod": t.mod, "kind": t.kind, "calendar": t.calendar})
                 for t in find_times(doc_text(doc), doc._.article_date)]
+
+
+#: ``doc.spans`` key of the chosen mentions (the candidates are under ``"candidates"``).
+MENTIONS_KEY = "mentions"
+
+
+def publish_mentions(doc: Doc, mentions: list[Mention], spans_key: str = MENTIONS_KEY) -> None:
+    """Make ``mentions`` the article's entities: ``doc._.mentions``, ``doc.spans[spans_key]``
+    and ``doc.ents`` (the resolver, the repeats of place names and a BASE found by its role
+    all end here, so the three never disagree)."""
+    doc._.mentions = mentions
+    spans = spans_for(doc, mentions)
+    doc.spans[spans_key] = spans
+    doc.ents = filter_spans(spans)
 
 
 def spans_for(doc: Doc, mentions: Iterable[Mention], label_key: str = "label") -> list[Span]:

@@ -17,6 +17,7 @@ pipeline's time (issue #7).
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +27,7 @@ import numpy
 from spacy import registry
 from spacy.attrs import NORM
 from spacy.language import Language
+from spacy.scorer import PRFScore  # what spaCy's own ``Scorer.score_spans`` counts with
 from spacy.tokens import Doc
 from spacy.util import minibatch
 from spacy.vocab import Vocab
@@ -34,7 +36,8 @@ from .lexicons import context_words
 from .mentions import Mention
 from .resources import models_dir
 
-__all__ = ["BiluoDecoder", "StatisticalTagger", "biluo_spans", "default_model_path", "model_available", "score_biluo_tags"]
+__all__ = ["BiluoDecoder", "StatisticalTagger", "biluo_spans", "decoder_for", "default_model_path",
+           "model_available", "model_spans", "score_biluo_tags"]
 
 _EMPTY = numpy.zeros((0,), dtype="float32")  # tok2vec output is not kept on the Doc
 
@@ -125,25 +128,37 @@ def make_biluo_tag_scorer():
 def score_biluo_tags(examples: Iterable[Any], **_: Any) -> dict[str, Any]:
     """Entity-level P/R/F1 (overall and per label) of a BILUO tagger, for ``spacy train``:
     the spans its tags decode to, matched exactly against the reference's."""
-    counts: dict[str, list[int]] = {}
+    overall, per_type = PRFScore(), defaultdict(PRFScore)
     for example in examples:
         found = set(biluo_spans([token.tag_ for token in example.predicted]))
         gold = set(biluo_spans([token.tag_ for token in example.reference]))
-        for span in found | gold:
-            row = counts.setdefault(span[2], [0, 0, 0])  # true positives, found, gold
-            row[0] += span in found and span in gold
-            row[1] += span in found
-            row[2] += span in gold
-    per_type = {label: _prf(*row) for label, row in counts.items()}
-    overall = _prf(*(sum(row[i] for row in counts.values()) for i in range(3)))
-    return {"ents_p": overall["p"], "ents_r": overall["r"], "ents_f": overall["f"], "ents_per_type": per_type}
+        overall.score_set(found, gold)
+        for label in {span[2] for span in found | gold}:
+            per_type[label].score_set({s for s in found if s[2] == label}, {s for s in gold if s[2] == label})
+    return {"ents_p": overall.precision, "ents_r": overall.recall, "ents_f": overall.fscore,
+            "ents_per_type": {label: score.to_dict() for label, score in per_type.items()}}
 
 
-def _prf(correct: int, found: int, gold: int) -> dict[str, float]:
-    precision = correct / found if found else 0.0
-    recall = correct / gold if gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"p": precision, "r": recall, "f": f1}
+def decoder_for(model: Language) -> BiluoDecoder | None:
+    """The decoder of a tagger head; None for a transition-based ``ner``."""
+    return BiluoDecoder(model.get_pipe("tagger").labels) if model.has_pipe("tagger") else None
+
+
+def model_spans(model: Language, docs: list[Doc], decoder: BiluoDecoder | None) -> list[list[tuple[int, int, str]]]:
+    """Token spans ``(start, end, label)`` the model finds in each of ``docs`` (non-empty),
+    for either head; the Docs keep no tags or entities of the model's (the pipeline and
+    ``scripts/train_ner.py evaluate`` read the model the same way)."""
+    if decoder is not None:  # encode, score each token's BILUO tags, decode valid runs
+        encoder = model.get_pipe("tok2vec")
+        encoder.set_annotations(docs, encoder.predict(docs))
+        return [decoder.spans(numpy.asarray(scores)) for scores in model.get_pipe("tagger").model.predict(docs)]
+    kept = [doc.ents for doc in docs]
+    for _, component in model.pipeline:
+        docs = list(component.pipe(docs))
+    found = [[(ent.start, ent.end, ent.label_) for ent in doc.ents] for doc in docs]
+    for doc, ents in zip(docs, kept):
+        doc.ents = ents
+    return found
 
 
 @lru_cache(maxsize=4)
@@ -166,14 +181,13 @@ class StatisticalTagger:
         self.labels = set(labels)
         self.score = score
         self.model = _load(self.path)
-        self.head = "tagger" if "tagger" in self.model.pipe_names else "ner"
-        self._decoder: BiluoDecoder | None = None
+        self.decoder = decoder_for(self.model)
         self.vocab = vocab or self.model.vocab
         if self.vocab is not self.model.vocab:
             # The model runs on the pipeline's own Docs (no copy): they need its lexical
             # feature table (NORM-keyed vectors) and its label names.
             self.vocab.vectors = self.model.vocab.vectors
-            for label in self.model.get_pipe(self.head).labels:
+            for label in self.model.get_pipe("tagger" if self.decoder else "ner").labels:
                 self.vocab.strings.add(label)
         # ANERcorp marks «ريف» or «شمال» alone as LOC at times; the project
         # keeps descriptors and compass words outside PLACE (guidelines §3).
@@ -191,27 +205,10 @@ class StatisticalTagger:
         for batch in minibatch(docs, batch_size):
             filled = [doc for doc in batch if len(doc)]
             tagged = filled if self.vocab is not self.model.vocab else [self._copy(d) for d in filled]
-            if self.head == "tagger":
-                spans = self._tag(tagged)
-            else:
-                kept = [doc.ents for doc in filled]
-                for _, component in self.model.pipeline:
-                    tagged = list(component.pipe(tagged, batch_size=batch_size))
-                spans = [[(e.start, e.end, e.label_) for e in doc.ents] for doc in tagged]
-                for doc, ents in zip(filled, kept):
-                    doc.ents = ents
-            for doc, found in zip(filled, spans):
+            for doc, found in zip(filled, model_spans(self.model, tagged, self.decoder)):
                 self._add(doc, found)
                 doc.tensor = _EMPTY
             yield from batch
-
-    def _tag(self, docs: list[Doc]) -> list[list[tuple[int, int, str]]]:
-        """Encode, score each token's BILUO tags, decode the spans (no tags are set on the Docs)."""
-        encoder, tagger = self.model.get_pipe("tok2vec"), self.model.get_pipe("tagger")
-        encoder.set_annotations(docs, encoder.predict(docs))
-        decoder = self._decoder or BiluoDecoder(tagger.labels)
-        self._decoder = decoder
-        return [decoder.spans(numpy.asarray(scores)) for scores in tagger.model.predict(docs)]
 
     def _copy(self, doc: Doc) -> Doc:
         """The same tokens in the model's vocab (when the pipeline's vocab is another one)."""

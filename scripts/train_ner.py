@@ -192,17 +192,18 @@ def train(data_dir: Path, seed: int = 0, project_dev: Path | None = None, model_
           settings: dict[str, object] | None = None, config: Path = CONFIG) -> None:
     """Convert, ``spacy train`` with the repo's config, then copy the best model to ``models/ner``.
 
-    ``settings`` override config values (``spacy train``'s ``--section.key``), for
-    trying a wider encoder without editing the committed config.
+    ``settings`` override config values, given on the command line as ``spacy train``
+    takes them («--components.tok2vec.model.encode.width 128»), for trying a wider
+    encoder without editing the committed config.
 
     Conversion runs in the same process as training so that the training docs
     are tokenized exactly as spaCy re-tokenizes them (the tokenizer reads the
     lexicons, which may have changed since an earlier conversion).
     """
+    from ner_features import keep_norm_key, save_vectors_pipeline
     from spacy.cli.train import train as spacy_train
 
     import extractor.statistical  # noqa: F401  (registers the tagger head's entity scorer)
-    from ner_features import keep_norm_key, save_vectors_pipeline
 
     convert(data_dir, project_dev=project_dev)
     overrides = {"paths.train": str(CORPUS_DIR / "train.spacy"), "paths.dev": str(CORPUS_DIR / "dev.spacy"),
@@ -217,20 +218,22 @@ def train(data_dir: Path, seed: int = 0, project_dev: Path | None = None, model_
 
 
 def _model_entities(model_dir: Path, texts: list[str]) -> list[list[tuple[int, int, str]]]:
-    """The model alone, decoded as the pipeline decodes it (valid BILUO runs for a tagger head)."""
-    import numpy
+    """The model alone, read as the pipeline reads it (``extractor.statistical.model_spans``:
+    valid BILUO runs for a tagger head), one prediction per minibatch."""
     import spacy
+    from spacy.util import minibatch
 
-    from extractor.statistical import BiluoDecoder
+    from extractor.statistical import decoder_for, model_spans
 
     nlp = spacy.load(model_dir)
-    tagger = nlp.get_pipe("tagger") if nlp.has_pipe("tagger") else None
-    decoder = BiluoDecoder(tagger.labels) if tagger else None
+    decoder = decoder_for(nlp)
     found = []
-    for doc in nlp.pipe(texts, batch_size=256):
-        spans = (decoder.spans(numpy.asarray(tagger.model.predict([doc])[0])) if tagger and len(doc)
-                 else [(e.start, e.end, e.label_) for e in doc.ents])
-        found.append([(doc[s:e].start_char, doc[s:e].end_char, BACK[label]) for s, e, label in spans])
+    for batch in minibatch(texts, 256):
+        docs = [nlp.make_doc(text) for text in batch]
+        filled = [doc for doc in docs if len(doc)]
+        spans = dict(zip(map(id, filled), model_spans(nlp, filled, decoder)))
+        found += [[(doc[s:e].start_char, doc[s:e].end_char, BACK[label]) for s, e, label in spans.get(id(doc), [])]
+                  for doc in docs]
     return found
 
 
@@ -276,21 +279,10 @@ def _tags_on_tokens(offsets: list[tuple[int, int]], ents: list[tuple[int, int, s
     return tags
 
 
-def parse_settings(pairs: list[str]) -> dict[str, object]:
-    """``key=value`` pairs with values read as JSON where they parse (numbers, lists), else strings."""
-    settings: dict[str, object] = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep:
-            raise SystemExit(f"--set expects SECTION.KEY=VALUE, got {pair!r}")
-        try:
-            settings[key] = json.loads(value)
-        except json.JSONDecodeError:
-            settings[key] = value
-    return settings
-
-
 def main(argv: list[str] | None = None) -> int:
+    # ``spacy train``'s own reader of config overrides (imported after ``extractor``: torch stays hidden)
+    from spacy.cli._util import parse_config_overrides
+
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("convert").add_argument("anercorp", type=Path)
@@ -301,20 +293,22 @@ def main(argv: list[str] | None = None) -> int:
                     help="also train on the project's dev split (corpus/dev.jsonl; never the test split)")
     tr.add_argument("--out", type=Path, default=MODEL_DIR, help="where to write the model")
     tr.add_argument("--config", type=Path, default=CONFIG, help="the spaCy training config")
-    tr.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE",
-                    help="override a config value, e.g. components.tok2vec.model.encode.width=128")
     ev = sub.add_parser("evaluate")
     ev.add_argument("anercorp", type=Path)
     ev.add_argument("--model", type=Path, default=MODEL_DIR)
     ev.add_argument("--system", action="store_true",
                     help="score the whole extractor (rules + model), not the model alone")
-    args = parser.parse_args(argv)
+    # Anything else overrides the config as in ``spacy train`` («--training.max_steps 8000»).
+    args, overrides = parser.parse_known_args(argv)
+    if overrides and args.command != "train":
+        parser.error(f"unrecognized arguments: {' '.join(overrides)}")
     if args.command == "convert":
         convert(args.anercorp)
     elif args.command == "train":
         if args.with_project_dev is not None and "test" in args.with_project_dev.name:
             parser.error("the project's test split is never trained on (corpus/GUIDELINES.md §10)")
-        train(args.anercorp, args.seed, args.with_project_dev, args.out, parse_settings(args.set), args.config)
+        train(args.anercorp, args.seed, args.with_project_dev, args.out,
+              parse_config_overrides(overrides), args.config)
     else:
         evaluate(args.anercorp, args.model, args.system)
     return 0

@@ -29,6 +29,16 @@ def sample_result(extractor, sample_text):
     return extractor.extract(sample_text, doc_id=SAMPLE.stem)
 
 
+def load_script(name: str):
+    """A generator or training script of ``scripts/`` as a module (they are not a package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def assert_valid(obj: dict, text: str | None = None) -> None:
     """Every test that produces output validates it against the shipped schema."""
     problems = output_problems(obj, text)

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import copy
 import hashlib
-import importlib.util
 from pathlib import Path
 
 import pytest
 
+from conftest import load_script
 from extractor.corpus import REGIONS, load_corpus, validate_article, validate_corpus
 from extractor.schema import output_problems
 
@@ -26,9 +26,7 @@ MIN_SIZE = {"dev": 50, "test": 30}
 # soon as its annotated sources exist, and dev must always be there.
 PRESENT = sorted(s for s in MIN_SIZE if any((CORPUS / "annotated" / s).glob("*.txt")))
 
-_spec = importlib.util.spec_from_file_location("build_corpus", ROOT / "scripts" / "build_corpus.py")
-build_corpus = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(build_corpus)
+build_corpus = load_script("build_corpus")
 
 
 def _digest(text: str) -> str:

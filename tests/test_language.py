@@ -7,6 +7,7 @@ import sys
 import pytest
 from spacy.matcher import Matcher, PhraseMatcher
 
+from conftest import load_script
 from extractor import load
 from extractor.language import blank
 
@@ -85,23 +86,12 @@ def test_camel_morphology_segmenter_in_the_pipeline() -> None:
     assert ("ب", "ب") in pieces and ("الحسكة", "الحسكه") in pieces
 
 
-def _unicode_script():
-    import importlib.util
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parent.parent / "scripts" / "build_unicode_categories.py"
-    spec = importlib.util.spec_from_file_location("build_unicode_categories", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_camel_charsets_are_read_from_a_current_table() -> None:
     """CAMeL's category sets come from models/unicode_categories.json, which must be what the
     generator writes for this Python's Unicode, and must give CAMeL's very sets."""
     import json
 
-    build = _unicode_script()
+    build = load_script("build_unicode_categories")
     assert json.loads(build.OUT.read_text(encoding="utf-8")) == build.table()
     charsets = sys.modules["camel_tools.utils.charsets"]
     assert "_from_table" in vars(charsets)  # the shim ran, not the 1.1-million-step loop

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 from spacy.tokens import DocBin
 
-from conftest import assert_valid
+from conftest import assert_valid, load_script
 from extractor.api import Extractor
 from extractor.language import blank
 from extractor.statistical import biluo_spans, model_available, score_biluo_tags
@@ -17,14 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "anercorp"
 
 
-def _script():
-    spec = importlib.util.spec_from_file_location("train_ner", ROOT / "scripts" / "train_ner.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-train_ner = _script()
+train_ner = load_script("train_ner")
 
 
 def test_bio_tags_become_character_spans() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import load_script
 from extractor.normalize import normalize, normalize_with_offsets, original_span
 from extractor.text import ProcliticSplitter, sentences, tokenize
 
@@ -100,20 +101,9 @@ def test_sentences(text: str, expected: list[str]) -> None:
     assert [text[s:e] for s, e in sentences(text, tokenize(text, splitter))] == expected
 
 
-def _whole_words_script():
-    import importlib.util
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parent.parent / "scripts" / "build_whole_words.py"
-    spec = importlib.util.spec_from_file_location("build_whole_words", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_whole_words_list_is_up_to_date() -> None:
     pytest.importorskip("wordfreq")  # the gazetteer extra, installed with [dev]
-    script = _whole_words_script()
+    script = load_script("build_whole_words")
     committed = script.OUT.read_text(encoding="utf-8")
     assert committed == script.render(script.whole_words()), "run scripts/build_whole_words.py"
 

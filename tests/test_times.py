@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 
+from conftest import load_script
 from extractor import times
 from extractor.normalize import normalize
 from extractor.times import TimeExpression, find_times
@@ -193,21 +193,13 @@ def test_datetime_article_date_and_reason() -> None:
     assert t.value == "2026-02-22" and t.reason.startswith("relative") and 0 < t.score <= 1
 
 
-def load_script():
-    spec = importlib.util.spec_from_file_location("build_time_lexicon",
-                                                  ROOT / "scripts" / "build_time_lexicon.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_committed_lexicon_is_up_to_date() -> None:
     committed = (ROOT / "models" / "lexicons" / "time.yaml").read_text(encoding="utf-8")
-    assert committed == load_script().render(), "run scripts/build_time_lexicon.py"
+    assert committed == load_script("build_time_lexicon").render(), "run scripts/build_time_lexicon.py"
 
 
 def test_lexicon_generates_regional_variants() -> None:
-    classes = load_script().build()["classes"]
+    classes = load_script("build_time_lexicon").build()["classes"]
     assert {classes["MON"][f] for f in ("نوفمبر", "تشرين الثاني", "تشرين ثاني", "نونبر")} == {11}
     assert classes["MON"]["جويلية"] == 7 and classes["HMON"]["ذي الحجة"] == 12
     assert classes["ORD"]["الحادي والعشرين"] == 21 and classes["UNIT2"]["ساعتين"] == "hour"

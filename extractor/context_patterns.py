@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .language import doc_text
-from .lexicons import common_words, context_words, known_names
+from .lexicons import common_words, context_words, known_names, nisba_adjectives
 from .mentions import Mention
 from .recognizers import _QUOTES, Recognizer, _place_names, nationality_adjectives
 from .text import PROCLITIC_LETTERS
@@ -45,6 +45,7 @@ class ContextRecognizer(Recognizer):
         self.force_heads = words("force_heads")
         self.definite_heads = words("force_heads_definite") | words("force_heads_indefinite")
         self.adjectives = nationality_adjectives()
+        self.nisba = nisba_adjectives()
         self.service_words = words("force_service_words")
         self.partitives = words("partitive_heads")
         self.relatives = words("relative_pronouns")
@@ -110,9 +111,8 @@ class ContextRecognizer(Recognizer):
         code = token.text.isalnum() and not token.text.isdigit() and token.text.isascii()  # «K1», «H3»
         if not (token.is_alpha or code) or token._.is_clitic or norm in self.stop or norm in self.adjectives:
             return False
-        if norm.endswith(("يه", "يون", "يين")) and not norm.startswith("ال") \
-                and norm not in known_names():
-            return False  # indefinite nisba adjective («قاعدة عسكرية»); a definite one is a name
+        if norm in self.nisba and norm not in known_names():
+            return False  # indefinite nisba adjective («قاعدة عسكرية»); a rare one is a name («معسكر بسماية»)
         return True
 
     def _rare_continuation(self, previous, current) -> bool:

@@ -9,6 +9,10 @@ repeat that no other mention covers becomes a PLACE with the same attributes
 and a reason that points back at the first mention. A proclitic the splitter
 left on an unknown name («وبعادوين», «بعوسويني») stays outside the span.
 
+The name of a BASE spreads the same way, as a PLACE (guidelines §4: the bare
+name is a PLACE): «سلّمت قاعدة دينسور … غادروا دينسور». A name that begins with
+a title («قاعدة الملك فيصل») is not spread: the bare «الملك فيصل» is the king.
+
 Common words and the gazetteer's ambiguous names («الباب») are not spread: one
 cue («مدينة الباب») does not make every «الباب» of the article a town.
 """
@@ -21,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .language import doc_text
-from .lexicons import common_words, place_entries
+from .lexicons import common_words, context_words, place_entries
 from .mentions import Mention
 from .normalize import phrase_key
 from .recognizers import MENTIONS_KEY, publish_mentions
@@ -41,10 +45,12 @@ class PlaceRepeats:
     def __init__(self, name: str, spans_key: str) -> None:
         self.name = name
         self.spans_key = spans_key
+        self.base_heads = context_words("base_heads")
+        self.titles = context_words("person_titles")
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc._.mentions or []
-        names = self._names([m for m in mentions if m.label == "PLACE"])
+        names = self._names([(m, self._key(m)) for m in mentions if m.label in ("PLACE", "BASE")])
         if not names:
             return doc
         covered = [(m.start, m.end) for m in mentions]
@@ -60,20 +66,32 @@ class PlaceRepeats:
                     if any(s < end and start < e for s, e in covered):
                         continue
                     covered.append((start, end))
+                    attrs = dict(first.attrs) if first.label == "PLACE" else {}
                     added.append(Mention("PLACE", start, end, text[start:end], score=first.score,
-                                         source=first.source, attrs=dict(first.attrs),
-                                         reason=f"repeats the PLACE «{first.text}» at {first.start}"))
+                                         source=first.source, attrs=attrs,
+                                         reason=f"repeats the {first.label} «{first.text}» at {first.start}"))
         if added:
             publish_mentions(doc, sorted(mentions + added, key=lambda m: (m.start, -m.end)), self.spans_key)
         return doc
 
+    def _key(self, mention: Mention) -> tuple[str, ...]:
+        """A PLACE's words; a BASE's name without its head («قاعدة دينسور» → دينسور), or
+        nothing when the name is a title's («قاعدة الأمير سلطان»)."""
+        key = tuple(phrase_key(mention.text, drop_quotes=True).split())
+        if mention.label == "PLACE":
+            return key
+        for width in (2, 1):
+            if " ".join(key[:width]) in self.base_heads:
+                name = key[width:]
+                return name if name and name[0] not in self.titles and name[0].isalpha() else ()
+        return ()
+
     @staticmethod
-    def _names(places: list[Mention]) -> dict[str, list[tuple[tuple[str, ...], Mention]]]:
+    def _names(keyed: list[tuple[Mention, tuple[str, ...]]]) -> dict[str, list[tuple[tuple[str, ...], Mention]]]:
         """The article's PLACE names as token keys, indexed by their first word."""
         names: dict[str, list[tuple[tuple[str, ...], Mention]]] = {}
         seen: set[tuple[str, ...]] = set()
-        for mention in places:
-            key = tuple(phrase_key(mention.text, drop_quotes=True).split())
+        for mention, key in keyed:
             if not key or key in seen or " ".join(key) in _ambiguous_names():
                 continue
             if len(key) == 1 and (len(key[0]) < 3 or key[0] in common_words()):

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
+from spacy.attrs import NORM
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -126,9 +127,13 @@ class LexiconRecognizer(Recognizer):
         self.entries: dict[str, list[Entry]] = {}
         for entry in entries if entries is not None else all_entries():
             self.entries.setdefault(entry.key, []).append(entry)
+        # A pattern is added as the NORM hashes a Doc of its words would carry (the form
+        # spaCy's own unpickling re-adds patterns in): thousands of pattern Docs would
+        # make a lexeme per new word, the largest part of building this matcher.
+        norm_of, add = vocab.lex_attr_getters.get(NORM, str), vocab.strings.add
         for key in self.entries:
             norms = key.split(" ") if segmenter is None else _token_norms(key, segmenter)
-            self.matcher.add(key, [Doc(vocab, words=norms)])
+            self.matcher.add(key, [[add(norm_of(norm)) for norm in norms]])
         self.base_heads = context_words("base_heads")
 
     def _quoted_head(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:

@@ -137,7 +137,9 @@ PIECES = {
     "GS": r"(?:\s*%(GSUF)s)",
     "HS": r"(?:\s*%(HSUF)s)",
     "DAY": r"(?:(?:ال)?(?:3[01]|[12]\d|0?[1-9])(?!\d)|%(ORD)s)",
-    "WDPRE": r"(?:%(DHEAD)s\s+)?(?:(?P<wd>%(WD)s)%(SC)s)?",
+    # «فجر ١٣ آذار», «صباح الخامس من تموز»: the part of the day belongs to the date (and
+    # «فجر» there is no trigger: no event starts inside a TIME)
+    "WDPRE": r"(?:(?P<part>%(PART)s)\s+)?(?:%(DHEAD)s\s+)?(?:(?P<wd>%(WD)s)%(SC)s)?",
     "MODPRE": r"(?:(?P<mod>%(MOD)s)\s+(?:من\s+)?)?",
     "YREF": r"(?:%(SC)s(?P<year>%(YEAR)s)%(GS)s?|\s+من\s+(?:(?P<ydem>%(DEM)s)\s+%(YHEAD)s"
             r"|%(YHEAD)s\s+(?:(?P<year2>%(YEAR)s)%(GS)s?|(?P<yq>%(QUAL)s)))|\s+(?P<q>%(QUAL)s))?",
@@ -148,12 +150,12 @@ RULES = {  # name: (starts, pattern); on overlap the longest match wins, then th
                        r"(?P=sep)(?P<day>\d\d?))(?!\d|[/.\-]\d)"),
     "numeric": (["DIGIT"], r"%(C)s(?<![/.\-])(?P<core>(?P<day>\d\d?)(?P<sep>[-/.])(?P<mon>\d\d?)(?P=sep)"
                            r"(?P<year>(?:19|20)\d\d)%(GS)s?)(?!\d|[/.\-]\d)"),
-    "hijri_date": (["DHEAD", "WD", "ORD", "DIGIT"],
+    "hijri_date": (["PART", "DHEAD", "WD", "ORD", "DIGIT"],
                    r"%(C)s(?P<core>%(WDPRE)s(?P<day>%(DAY)s)(?:\s+من)?\s+(?:%(MHEAD)s\s+)?(?P<mon>%(HMON)s)"
                    r"(?:\s+(?P<year>%(HYEAR)s)%(HS)s?)?)"),
-    "date": (["DHEAD", "WD", "ORD", "DIGIT"],
+    "date": (["PART", "DHEAD", "WD", "ORD", "DIGIT"],
              r"%(C)s(?P<core>%(WDPRE)s(?P<day>%(DAY)s)(?:\s+من)?\s+(?:%(MHEAD)s\s+)?(?P<mon>%(MON)s)%(YREF)s)"),
-    "month_day": (["DHEAD", "WD", "ORD", "DIGIT"],  # «الـ15 من الشهر الجاري»
+    "month_day": (["PART", "DHEAD", "WD", "ORD", "DIGIT"],  # «الـ15 من الشهر الجاري»
                   r"%(C)s(?P<core>%(WDPRE)s(?P<day>%(DAY)s)\s+من\s+(?:(?P<unit>%(PERIOD)s)\s+(?P<q>%(QUAL)s)"
                   r"|(?P<dem>%(DEM)s)\s+(?P<unit2>%(PERIOD)s)))"),
     "month": (["MOD", "MHEAD", "MON"],

@@ -18,6 +18,10 @@ CASES = [
     # two-word names repeat whole
     ("سيطر الجيش على قرية خربة الناقوس. وتقع خربة الناقوس في سهل الغاب.",
      ["خربة الناقوس", "خربة الناقوس", "سهل الغاب"]),
+    # a BASE's name without its head is a PLACE where it recurs (guidelines §4)
+    ("سلّمت البعثة قاعدة دينسور إلى الجيش، وغادر الجنود دينسور فجر اليوم.", ["دينسور"]),
+    # …but not a name that begins with a title: the bare «الملك فيصل» is the king
+    ("هبطت الطائرات في قاعدة الملك فيصل الجوية. واستقبل الملك فيصل الوفد.", []),
     # an ambiguous gazetteer name named once with its cue is not spread to the common word
     ("دخلت القوات مدينة الباب. وفتح الاتفاق الباب أمام الحوار.", ["الباب"]),
 ]

@@ -43,6 +43,7 @@ class ContextRecognizer(Recognizer):
         self.ship_heads = words("ship_heads")
         self.command_links = words("command_links")
         self.force_heads = words("force_heads")
+        self.quoted_force_heads = words("quoted_force_heads")
         self.definite_heads = words("force_heads_definite") | words("force_heads_indefinite")
         self.adjectives = nationality_adjectives()
         self.nisba = nisba_adjectives()
@@ -61,7 +62,7 @@ class ContextRecognizer(Recognizer):
 
         self.triggers = frozenset(trigger_index())
         heads = self.base_heads | self.strong | self.unit_heads | self.force_heads | self.definite_heads \
-            | self.command_heads | self.ship_heads | self.region_heads | self.territory_heads
+            | self.command_heads | self.ship_heads | self.region_heads | self.territory_heads | self.quoted_force_heads
         self.first_words = frozenset(head.split(" ")[0] for head in heads)  # a token outside starts nothing
 
     def analyze(self, doc: Doc) -> list[Mention]:
@@ -79,7 +80,8 @@ class ContextRecognizer(Recognizer):
                 mentions.extend(self._place(doc, index))
             if norm in self.unit_heads:
                 mentions.extend(self._unit(doc, index))
-            if norm in self.force_heads:
+            if norm in self.force_heads or (norm in self.quoted_force_heads and index + 1 < len(doc)
+                                            and doc[index + 1].text in _QUOTES):
                 mentions.extend(self._group(doc, index))
             for head_norm, width in ((pair, 2), (norm, 1)):
                 if head_norm in self.ship_heads:

@@ -188,7 +188,8 @@ class EventExtractor(TriggerRules, ArgumentRules):
         before = [m for m in mentions if sentence_start <= m.start and m.end <= token.idx]
         may_refer_back = tense != "noun" or self._refers_back(doc, token, last)
         back = self.back_sentences if may_refer_back else 0
-        actor = self._actor(doc, token, last, in_clause, before, sentences, number, back, event_type)
+        actor = _in_full(doc, mentions, self._actor(doc, token, last, in_clause, before, sentences, number, back,
+                                                     event_type))
         event_type = self._retype(event_type, token.norm_, last, in_clause, actor, before)
         named = self._named_trigger(doc, token, last)
         event = Event(event_type, self._status(doc, token, tense), named.idx, named.idx + len(named))
@@ -281,3 +282,18 @@ def _link_groups(events: list[Event]) -> None:
                   assigns=["doc._.events"], requires=["doc._.mentions"])
 def make_events(nlp: Language, name: str, back_sentences: int, window: int) -> EventExtractor:
     return EventExtractor(name, back_sentences, window)
+
+
+def _in_full(doc: Doc, mentions: list[Mention], actor: Mention | None) -> Mention | None:
+    """The force's full name for its abbreviation in parentheses right after it: «القيادة
+    المركزية الأمريكية (سنتكوم) أرسلت» → the command, named where it is introduced."""
+    if actor is None:
+        return None
+    text = doc_text(doc)
+    if not text[actor.end:actor.end + 2].lstrip().startswith(")"):
+        return actor
+    for named in mentions:
+        if named.label == "FORCE" and named.end <= actor.start and text[named.end:actor.start].strip() == "(":
+            return named
+    return actor
+

@@ -135,6 +135,7 @@ class LexiconRecognizer(Recognizer):
             norms = key.split(" ") if segmenter is None else _token_norms(key, segmenter)
             self.matcher.add(key, [[add(norm_of(norm)) for norm in norms]])
         self.base_heads = context_words("base_heads")
+        self.nationalities = frozenset(n for n in nationality_adjectives() if n.startswith("ال"))
 
     def _quoted_head(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         """(start, end) characters of «head "name"» around a bare base name, if a head precedes it."""
@@ -162,6 +163,8 @@ class LexiconRecognizer(Recognizer):
                 begin, attrs, label, stop = span.start_char, entry.attrs, entry.label, span.end_char
                 if entry.bare and (headed := self._quoted_head(doc, start, end)) is not None:
                     (begin, stop), label = headed, "BASE"  # «مطار "كويرس"»: the head and the quotes
+                if label == "FORCE" and end < len(doc) and doc[end].norm_ in self.nationalities:
+                    stop = doc[end].idx + len(doc[end].text)  # «الشرطة العسكرية الروسية»
                 mentions.append(self.mention(doc, label, begin, stop, reason, score, **attrs))
         return mentions
 

@@ -46,6 +46,8 @@ __all__ = ["Event", "EventExtractor", "lookup_trigger", "trigger_index"]
 #: The role of the place a relative clause or an object pronoun stands for («التي أخلتها
 #: القوات» → origin): a bare object's role, and where a deployment happens.
 _ANTECEDENT_ROLE = {**_DIRECT_OBJECT, "DEPLOYMENT": "location"}
+#: Possessive suffixes on a base noun («قواعدها», «مواقعهم»).
+_POSSESSIVES = ("ها", "هم", "هما", "ه")
 _TENSE_STATUS = {"past": "completed", "present": "ongoing", "future": "planned"}
 #: An event is only codable (and scorable, EXTRACTION.md) through one of these.
 _CORE_ROLES = CORE_ROLES
@@ -228,8 +230,7 @@ class EventExtractor(TriggerRules, ArgumentRules):
         """A closure names a base, or a base or site noun follows the trigger."""
         if any(m.label == "BASE" or m.attrs.get("unit") in ("bases", "sites") for _, m in event.args):
             return True  # «أغلقت قاعدة التنف», «أخلوا نقطتين»
-        following = doc[last.i + 1: min(self._sentence.end, last.i + 5)]
-        return any(t.norm_ in words("closure_objects") for t in following)
+        return self._closes_sites(last, None)
 
     def _refers_back(self, doc: Doc, token, last) -> bool:
         """An event noun may take an actor from earlier sentences only through a
@@ -257,7 +258,24 @@ class EventExtractor(TriggerRules, ArgumentRules):
         first = next((m for m in after if m.label in ("BASE", "FORCE") or (
             m.label == "QUANTITY" and m.attrs.get("unit") in ("bases", "sites"))), None)
         label = "BASE" if first is not None and first.label == "QUANTITY" else (first.label if first else "default")
+        if label != "BASE" and self._closes_sites(last, first):
+            label = "BASE"  # «أخلت في أواخر العام قواعدها في كيدال»: its bases, named by a noun
         return rule.get(label, rule.get("default", event_type))  # «إخلاء ٣ مواقع» closes sites
+
+    def _closes_sites(self, last, first: Mention | None) -> bool:
+        """A base noun («قواعدها», «المواقع») is the object: within a few words after the
+        trigger, before any force is named or a force noun («أخلت قواتها من قواعد لها»)."""
+        objects, members = words("closure_objects"), words("member_nouns")
+        for token in self._sentence.doc[last.i + 1:min(last.i + 7, self._sentence.end)]:
+            if first is not None and token.idx >= first.start:
+                return False
+            norm = token.norm_
+            bare = {norm} | {norm[:-len(s)] for s in _POSSESSIVES if norm.endswith(s)}
+            if bare & members:
+                return False
+            if bare & objects:
+                return True
+        return False
 
     def _status(self, doc: Doc, token, tense: str) -> str:
         start = max(self._sentence.start, token.i - self.window - 1)

@@ -230,7 +230,8 @@ class EventExtractor(TriggerRules, ArgumentRules):
         """A closure names a base, or a base or site noun follows the trigger."""
         if any(m.label == "BASE" or m.attrs.get("unit") in ("bases", "sites") for _, m in event.args):
             return True  # «أغلقت قاعدة التنف», «أخلوا نقطتين»
-        return self._closes_sites(last, None)
+        actor = next((m for role, m in event.args if role == "actor"), None)
+        return self._closes_sites(last, None, actor)
 
     def _refers_back(self, doc: Doc, token, last) -> bool:
         """An event noun may take an actor from earlier sentences only through a
@@ -258,16 +259,22 @@ class EventExtractor(TriggerRules, ArgumentRules):
         first = next((m for m in after if m.label in ("BASE", "FORCE") or (
             m.label == "QUANTITY" and m.attrs.get("unit") in ("bases", "sites"))), None)
         label = "BASE" if first is not None and first.label == "QUANTITY" else (first.label if first else "default")
-        if label != "BASE" and self._closes_sites(last, first):
+        if label != "BASE" and self._closes_sites(last, first, actor):
             label = "BASE"  # «أخلت في أواخر العام قواعدها في كيدال»: its bases, named by a noun
         return rule.get(label, rule.get("default", event_type))  # «إخلاء ٣ مواقع» closes sites
 
-    def _closes_sites(self, last, first: Mention | None) -> bool:
+    def _closes_sites(self, last, first: Mention | None, actor: Mention | None) -> bool:
         """A base noun («قواعدها», «المواقع») is the object: within a few words after the
         trigger, before any force is named or a force noun («أخلت قواتها من قواعد لها»)."""
         objects, members = words("closure_objects"), words("member_nouns")
-        for token in self._sentence.doc[last.i + 1:min(last.i + 7, self._sentence.end)]:
+        seen = 0
+        for token in self._sentence.doc[last.i + 1:self._sentence.end]:
             if first is not None and token.idx >= first.start:
+                return False
+            if actor is not None and actor.start <= token.idx < actor.end:
+                continue  # «أخلت القوة الفرنسية … قواعدها»: the subject after the verb
+            seen += 1
+            if seen > 6:
                 return False
             norm = token.norm_
             bare = {norm} | {norm[:-len(s)] for s in _POSSESSIVES if norm.endswith(s)}

@@ -85,15 +85,17 @@ class TriggerRules:
         noun («شنت … غارات»), or a noun and its verb («هجوم … استهدف»), with no comma between."""
         first, last, first_kind = hit
         gap = token.i - last.i
+        comma = any(t.norm_ in {"،", ","} for t in token.doc[last.i:token.i])
+        noun_then_verb = first_kind[1] == "noun" and kind[1] != "noun"
+        if comma and noun_then_verb:
+            return False  # «وعقب الكمين، شنّت الطائرات غارات»: the noun names an earlier event
         if gap <= self.window + 1:
             return True
         if first.norm_ in words("light_verbs") and kind[1] == "noun":
             return gap <= int(config().get("light_verb_object_reach", 14))
         if gap > int(config().get("light_verb_reach", 8)):
             return False
-        if any(t.norm_ in {"،", ","} for t in token.doc[last.i:token.i]):
-            return False
-        return first_kind[1] == "noun" and kind[1] != "noun"
+        return not comma and noun_then_verb
 
     # -- one trigger -----------------------------------------------------
 

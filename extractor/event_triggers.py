@@ -185,9 +185,12 @@ class TriggerRules:
 
     def _next_words(self, doc: Doc, last, count: int, skip: frozenset[str] = _NAME_LABELS) -> list:
         """The next ``count`` words of the sentence after ``last``, names and quotes skipped
-        («نشرت "جبهة تحرير أزواد" بياناً»: the object comes after the subject's name)."""
+        («نشرت "جبهة تحرير أزواد" بياناً»: the object comes after the subject's name). A comma
+        and a conjunction start another clause: its words are not this trigger's."""
         found = []
         for t in doc[last.i + 1:self._sentence.end]:
+            if t.norm_ in {"،", ","} and doc_norm(t, 1) in {"و", "ف"}:
+                break  # «غادرت القوات قاعدة صرين، وقال مراسلون روس…»
             if t.ent_type_ not in skip and t.text not in _QUOTE_MARKS:
                 found.append(t)
                 if len(found) == count:

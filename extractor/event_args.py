@@ -19,6 +19,7 @@ from .event_lexicon import words
 from .language import doc_text, token_starts
 from .lexicons import _key, context_words
 from .mentions import Mention
+from .recognizers import _QUOTES
 
 if TYPE_CHECKING:
     from .events import Event
@@ -112,8 +113,11 @@ class ArgumentRules:
         return before is not None and before.norm_ in words("passive_governors")
 
     def _possessive(self, doc: Doc, mention: Mention) -> bool:
-        """«ل» right before the force: whose reinforcements or withdrawal it is."""
+        """«ل» right before the force (or its opening quote: «هجوم ل«الدعم السريع»»): whose
+        reinforcements, withdrawal or attack it is."""
         before = _token_before(doc, mention.start)
+        if before is not None and before.text in _QUOTES and before.i > 0:
+            before = doc[before.i - 1]
         return before is not None and before.norm_ == "ل"
 
     def _members_of(self, doc: Doc, mention: Mention) -> bool:
@@ -316,7 +320,7 @@ def _gap_tokens(doc: Doc, start: int, end: int) -> int:
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
         return 0 if not doc_text(doc)[start:end].strip() else 99
-    return len([t for t in span if not t.is_space])
+    return len([t for t in span if not t.is_space and t.text not in _QUOTES])  # «ل«الدعم السريع»»
 
 
 def _coordinated(doc: Doc, last_end: int, start: int) -> bool:

@@ -96,6 +96,9 @@ CASES = [
      [("WITHDRAWAL", "completed", {(A, "القوات الإيطالية"), (O, "العراق"), (TM, "أمس")})]),
     ("قررت الحكومة سحب القوات الكينية من الصومال.",
      [("WITHDRAWAL", "planned", {(A, "القوات الكينية"), (O, "الصومال")})]),
+    # quotes around a force's name do not hide it: «ل«…»» is whose attack it is, «من "…"» whose units
+    ("هجوم واسع ل«الدعم السريع» على الفاشر.",
+     [("ATTACK", "completed", {(A, "الدعم السريع"), (T, "الفاشر")})]),
     # a definite noun and a comma before a verb: the noun names the earlier event
     ("قتل جنود في كمين نصبه تنظيم داعش أمس. وعقب الكمين، شنّت القوات الروسية 40 غارة على بادية أثريا.",
      [("ATTACK", "completed", {(A, "تنظيم داعش"), (TM, "أمس")}),

@@ -124,16 +124,19 @@ class LexiconRecognizer(Recognizer):
         """``segmenter``: the pipeline tokenizer's, so a name is split into the very tokens
         the text will have («لتحرير» → ل + تحرير); without it, on spaces only."""
         self.matcher = PhraseMatcher(vocab, attr="NORM")
-        self.entries: dict[str, list[Entry]] = {}
-        for entry in entries if entries is not None else all_entries():
-            self.entries.setdefault(entry.key, []).append(entry)
-        # A pattern is added as the NORM hashes a Doc of its words would carry (the form
-        # spaCy's own unpickling re-adds patterns in): thousands of pattern Docs would
-        # make a lexeme per new word, the largest part of building this matcher.
+        # Every name is one pattern under a single match key, looked up again by the NORMs
+        # of the tokens it matched, and added as the NORM hashes a Doc of its words would
+        # carry (the form spaCy's own unpickling re-adds patterns in): a key or a pattern
+        # Doc per name makes thousands of lexemes, most of the time of building this matcher.
         norm_of, add = vocab.lex_attr_getters.get(NORM, str), vocab.strings.add
-        for key in self.entries:
-            norms = key.split(" ") if segmenter is None else _token_norms(key, segmenter)
-            self.matcher.add(key, [[add(norm_of(norm)) for norm in norms]])
+        self.entries: dict[tuple[str, ...], list[Entry]] = {}
+        patterns: dict[tuple[str, ...], list[int]] = {}
+        for entry in entries if entries is not None else all_entries():
+            norms = entry.key.split(" ") if segmenter is None else _token_norms(entry.key, segmenter)
+            words = tuple(norm_of(norm) for norm in norms)
+            self.entries.setdefault(words, []).append(entry)
+            patterns.setdefault(words, [add(word) for word in words])
+        self.matcher.add(self.name, list(patterns.values()))
         self.base_heads = context_words("base_heads")
         self.nationalities = frozenset(n for n in nationality_adjectives() if n.startswith("ال"))
 
@@ -147,10 +150,9 @@ class LexiconRecognizer(Recognizer):
 
     def analyze(self, doc: Doc) -> list[Mention]:
         mentions = []
-        for match_id, start, end in self.matcher(doc):
+        for _match_id, start, end in self.matcher(doc):
             span = doc[start:end]
-            key = doc.vocab.strings[match_id]
-            entries = self.entries[key]
+            entries = self.entries[tuple(token.norm_ for token in span)]
             labels = {entry.label for entry in entries if not entry.bare}
             for entry in entries:
                 if entry.bare and "PLACE" in labels:
@@ -158,7 +160,7 @@ class LexiconRecognizer(Recognizer):
                 cue = _cue_before(doc, start)
                 if entry.ambiguous and cue is None:
                     continue  # common word that is also a town: needs بلدة/قرب/في...
-                reason = f"{entry.source}:{key}" + (f" (cue {cue})" if entry.ambiguous else "")
+                reason = f"{entry.source}:{entry.key}" + (f" (cue {cue})" if entry.ambiguous else "")
                 score = 0.95 if not (entry.bare or entry.ambiguous) else 0.75
                 begin, attrs, label, stop = span.start_char, entry.attrs, entry.label, span.end_char
                 if entry.bare and (headed := self._quoted_head(doc, start, end)) is not None:

@@ -282,15 +282,15 @@ class ArgumentRules:
 
     @staticmethod
     def _coordinated_quantities(doc: Doc, event: Event, in_clause, units) -> None:
-        """«نحو 300 جندي و40 مدرعة»: counts joined to the chosen one belong to the event too."""
+        """«نحو 300 جندي و40 مدرعة», «… ضمّت قرابة 150 عربة وأكثر من ألف مقاتل»: the counts
+        of what the event may count that follow the chosen one in its clause belong to it too."""
         chosen = [m for role, m in event.args if role == "quantity"]
         if not chosen:
             return
         last = chosen[0]
         for mention in sorted(in_clause, key=lambda m: m.start):
             if mention.start >= last.end and mention.label == "QUANTITY" \
-                    and mention.attrs.get("unit") in units and (_coordinated(doc, last.end, mention.start)
-                                                                 or _casualty_link(doc, last.end, mention.start)):
+                    and mention.attrs.get("unit") in units and mention not in chosen:
                 event.args.append(("quantity", mention))
                 last = mention
 
@@ -334,8 +334,3 @@ def _coordinated(doc: Doc, last_end: int, start: int) -> bool:
     between = "".join(words_between)
     return between in ("", "،", ",", "و", "،و", ",و")
 
-
-def _casualty_link(doc: Doc, last_end: int, start: int) -> bool:
-    """«مقتل طفلين وإصابة خمسة مدنيين»: a second casualty count joined by its noun."""
-    between = doc_text(doc)[last_end:start].split()
-    return len(between) == 1 and _key(between[0]) in words("casualty_links")

@@ -103,6 +103,13 @@ CASES = [
     # quotes around a force's name do not hide it: «ل«…»» is whose attack it is, «من "…"» whose units
     ("هجوم واسع ل«الدعم السريع» على الفاشر.",
      [("ATTACK", "completed", {(A, "الدعم السريع"), (T, "الفاشر")})]),
+    # a place after a spatial word is where the attack happens, not what it hits (§8.4)
+    ("شنت طائرة مسيرة غارة على مدخل بلدة رياق في البقاع أمس.",
+     [("ATTACK", "completed", {(L, "رياق"), (L, "البقاع"), (TM, "أمس")})]),
+    ("قصفت القوات التركية مواقع في سلسلة جبال قنديل.",
+     [("ATTACK", "completed", {(A, "القوات التركية"), (L, "جبال قنديل")})]),
+    ("تنتشر وحدات من الجيش المصري على الطريق الساحلي بين بئر العبد والعريش.",
+     [("DEPLOYMENT", "ongoing", {(A, "الجيش المصري"), (L, "بئر العبد"), (L, "العريش")})]),
     # a definite noun and a comma before a verb: the noun names the earlier event
     ("قتل جنود في كمين نصبه تنظيم داعش أمس. وعقب الكمين، شنّت القوات الروسية 40 غارة على بادية أثريا.",
      [("ATTACK", "completed", {(A, "تنظيم داعش"), (TM, "أمس")}),

@@ -158,8 +158,8 @@ class ArgumentRules:
         return before is not None and before.norm_ in self.role_words
 
     def _word_before(self, doc: Doc, char: int):
-        """The word before a mention, skipping descriptors («إلى مدينة الأبيض» → إلى) and
-        a border phrase («باتجاه الحدود مع مالي» → باتجاه)."""
+        """The word before a mention, skipping descriptors («إلى مدينة الأبيض» → إلى), a
+        border phrase («باتجاه الحدود مع مالي» → باتجاه) and the «من» of «بالقرب من»."""
         token = _token_before(doc, char)
         while token is not None and token.i > 0:
             if token.norm_ in self.descriptors:
@@ -168,6 +168,8 @@ class ArgumentRules:
                 token = doc[token.i - 1]  # «في مطار تفتناز», not «قرب مطار بغداد» (a landmark)
             elif token.norm_ == "مع" and token.i > 1 and doc[token.i - 1].norm_ in words("border_words"):
                 token = doc[token.i - 2]
+            elif token.norm_ == "من" and doc[token.i - 1].norm_ in self.near_words:
+                token = doc[token.i - 1]  # «بالقرب من الشلامجة»: near, not from
             else:
                 break
         return token
@@ -324,13 +326,18 @@ def _gap_tokens(doc: Doc, start: int, end: int) -> int:
 
 
 def _coordinated(doc: Doc, last_end: int, start: int) -> bool:
-    """Only «،» and «و» between two mentions, with perhaps a site head: a list continuing
-    the same role («في قاعدة حرير ومطار أربيل»)."""
+    """Only «،» and «و» between two mentions, with perhaps a site head or a place descriptor:
+    a list continuing the same role («في قاعدة حرير ومطار أربيل», «مطيبيجة وقرى العيث»)."""
     if last_end < 0:
         return False
     words_between = doc_text(doc)[last_end:start].split()
-    if words_between and _key(words_between[-1]).lstrip("و") in context_words("base_heads_needing_military_marker"):
-        words_between[-1] = words_between[-1][:1] if words_between[-1].startswith("و") else ""
+    heads = context_words("base_heads_needing_military_marker") | context_words("place_descriptors") \
+        | context_words("place_list_heads")
+    last = _key(words_between[-1]) if words_between else ""
+    if last.startswith("و") and last[1:] in heads:
+        words_between[-1] = "و"
+    elif last in heads:
+        words_between[-1] = ""
     between = "".join(words_between)
     return between in ("", "،", ",", "و", "،و", ",و")
 

@@ -87,6 +87,7 @@ class EventExtractor(TriggerRules, ArgumentRules):
         self.site_heads = context_words("base_heads_needing_military_marker")  # «في مطار تفتناز» → في
         self.locating = words("locating") | (context_words("place_cues") - self.role_words)
         self.markers = context_words("military_markers")  # «قاعدة الظفرة الجوية غربي أبوظبي»
+        self.near_words = words("near_words")
 
     def __call__(self, doc: Doc) -> Doc:
         every = sorted(doc._.mentions or [], key=lambda m: m.start)

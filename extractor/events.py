@@ -207,7 +207,7 @@ class EventExtractor(TriggerRules, ArgumentRules):
             actor = giver  # «تعزيزات من القوات الروسية»
         actor = self._claimant(doc, in_clause) or actor
         if actor is not None:
-            event.args.append(("actor", actor))
+            event.args += [("actor", force) for force in _with_coordinated(doc, mentions, actor)]
         self._role_args(doc, event, last, in_clause, {id(m) for _, m in event.args}, token.idx + len(token))
         self._relative_antecedent(doc, event, token, before)
         self._pronoun_object(event, token, before)
@@ -322,4 +322,20 @@ def _in_full(doc: Doc, mentions: list[Mention], actor: Mention | None) -> Mentio
         if named.label == "FORCE" and named.end <= actor.start and text[named.end:actor.start].strip() == "(":
             return named
     return actor
+
+
+def _with_coordinated(doc: Doc, mentions: list[Mention], actor: Mention) -> list[Mention]:
+    """The actor and the forces joined to it by «و» («انتشرت وحدات من "قسد" وقوى الأمن الداخلي»,
+    «سفينة "باتان" وسفينة "كارتر هول" وصلتا»): together they do it."""
+    text = doc_text(doc)
+    found, last = [actor], actor
+    for mention in mentions:
+        if mention.start < last.end or mention is actor:
+            continue
+        between = text[last.end:mention.start].strip().strip('"«»').strip()
+        if mention.label != "FORCE" or between not in ("و", "،و", "، و"):
+            break
+        found.append(mention)
+        last = mention
+    return found
 

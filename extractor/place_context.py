@@ -234,9 +234,9 @@ class PlaceLists:
         if not token.is_alpha or (len(word) < 3 and not short_ok) or any(s < end and begin < e for s, e in covered):
             return None
         if word in common_words() or token.norm_ in common_words() or word in self.not_names \
-                or word in nationality_adjectives() \
+                or word in nationality_adjectives() or strip_al(word) in _descriptors() \
                 or lookup_trigger(word) is not None:
-            return None
+            return None  # («عند مداخل القرى», «على مداخل المدينة»: a descriptor names nothing)
         return begin, end
 
 

@@ -264,6 +264,20 @@ class ArgumentRules:
                     or getattr(_token_before(doc, mention.start), "norm_", "") in words("ranks")):
                 event.args.append(("target", mention))
                 return
+        self._passive_location(doc, event, before, governors)
+
+    def _passive_location(self, doc: Doc, event: Event, before: list[Mention], governors) -> None:
+        """«منشأة في ميناء رأس تنورة … تعرّضت لهجوم»: what was hit is no mention, but where
+        it stands is the attack's location."""
+        trigger = doc[bisect_right(token_starts(doc), event.trigger_start) - 1]
+        window = doc[max(self._sentence.start, trigger.i - 5):trigger.i]  # «تعرضت صباح اليوم لهجوم»
+        if not any(t.norm_ in governors for t in window):
+            return
+        for mention in before:
+            word = self._word_before(doc, mention.start)
+            if mention.label in ("PLACE", "BASE") and word is not None and word.norm_ in self.locating \
+                    and not any(m is mention for _, m in event.args):
+                event.args.append(("location", mention))
 
     @staticmethod
     def _casualties_before(doc: Doc, mention: Mention) -> bool:

@@ -118,6 +118,9 @@ CASES = [
     # forces joined by «و» act together
     ("انتشرت وحدات من قسد وقوى الأمن الداخلي في محيط حقل كونيكو.",
      [("DEPLOYMENT", "completed", {(A, "قسد"), (A, "قوى الأمن الداخلي"), (L, "حقل كونيكو")})]),
+    # what «تعرّض» for an attack is no mention, but where it stands is the location
+    ("أعلنت الوزارة أن منشأة بترولية في ميناء رأس تنورة تعرّضت صباح اليوم لهجوم بطائرة مسيّرة.",
+     [("ATTACK", "completed", {(L, "رأس تنورة"), (TM, "صباح اليوم")})]),
     # a definite noun and a comma before a verb: the noun names the earlier event
     ("قتل جنود في كمين نصبه تنظيم داعش أمس. وعقب الكمين، شنّت القوات الروسية 40 غارة على بادية أثريا.",
      [("ATTACK", "completed", {(A, "تنظيم داعش"), (TM, "أمس")}),

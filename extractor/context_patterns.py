@@ -210,6 +210,10 @@ class ContextRecognizer(Recognizer):
         elif nxt == index + 1 and token.text in _QUOTES and not doc[index].norm_.startswith("ال"):
             quoted = self._name_after(doc, index)  # «لواء "غورغور"», «كتيبة "أسود الصحراء"»
             end = quoted[1] if quoted else None
+        elif nxt == index + 1 and not doc[index].norm_.startswith("ال") and nxt + 1 < len(doc) \
+                and doc[nxt + 1].norm_.startswith("ال") and self._is_name_word(token) \
+                and self._is_name_word(doc[nxt + 1]) and doc[nxt + 1].norm_ not in self.adjectives:
+            end = nxt + 2  # a construct name: «كتيبة شهداء النصر», «لواء درع الساحل»
         if end is None:
             return []
         end = self._unit_tail(doc, end)

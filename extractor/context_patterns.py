@@ -20,6 +20,10 @@ from .text import PROCLITIC_LETTERS
 __all__ = ["ContextRecognizer"]
 
 
+#: Compass words that name an operations command's sector («قيادة عمليات غرب الأنبار»).
+_COMPASS = frozenset({"شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"})
+
+
 class ContextRecognizer(Recognizer):
     """Names no list holds, found by the words around them (``context.yaml``)."""
 
@@ -270,6 +274,10 @@ class ContextRecognizer(Recognizer):
             norm = token.norm_
             if norm in self.name_links and end + 1 < len(doc) and doc[end + 1].is_alpha:
                 end += 2  # «ميليشيا آل دقلو», «كتائب ابن تيمية»: the family name ends it
+                break
+            if head_start is not None and end == index + 1 and norm in _COMPASS and end + 1 < len(doc) \
+                    and doc[end + 1].norm_ in _place_names():
+                end += 2  # «قيادة عمليات غرب نينوى»: an operations command named by its sector
                 break
             definite_name = norm.startswith("ال") and self._is_name_word(token)
             if norm in self.stop or norm in self.triggers or norm in self.not_forces \

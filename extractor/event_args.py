@@ -63,6 +63,9 @@ class ArgumentRules:
                   and not self._owns_a_force(doc, m, in_clause)]
         if owners:
             return owners[0]  # «طائرات مسيّرة تابعة لقوات الدعم السريع»
+        named = self._named_by_bare_noun(doc, token, last)
+        if named is not None:
+            return named  # «وأضافت أن الكتيبة أخلت …»: the battalion the article named before
         end = token.idx + len(token)
         following = [m for m in in_clause if m.label == "FORCE" and m.start >= end
                      and _gap_tokens(doc, end, m.start) <= 2]
@@ -87,6 +90,22 @@ class ArgumentRules:
                        and sentence.start_char <= m.start < sentence.end_char]
             if earlier:
                 return self._back_reference(doc, earlier)
+        return None
+
+    def _named_by_bare_noun(self, doc: Doc, token, last) -> Mention | None:
+        """A bare definite force noun as the trigger's subject, right before or after it
+        («الكتيبة أخلت», «يُخلي الجهاز»), stands for the nearest force named before with that
+        noun at its head («الكتيبة الغانية», «جهاز الردع») (guidelines §8.4)."""
+        mentions = doc._.mentions or []
+        for subject in (doc[token.i - 1] if token.i else None, doc[last.i + 1] if last.i + 1 < len(doc) else None):
+            if subject is None or subject.norm_ not in words("bare_force_nouns") \
+                    or any(m.start <= subject.idx < m.end for m in mentions):
+                continue
+            heads = {subject.norm_, subject.norm_[2:]}
+            earlier = [m for m in mentions if m.label == "FORCE" and m.end <= subject.idx
+                       and _key(m.text).split(" ")[0].removeprefix("ل") in heads | {"ال" + h for h in heads}]
+            if earlier:
+                return earlier[-1]
         return None
 
     def _back_reference(self, doc: Doc, earlier: list[Mention]) -> Mention:

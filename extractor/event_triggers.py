@@ -33,10 +33,12 @@ class TriggerRules:
 
     def _refers_to_reported(self, token, kind: tuple[str, str], found: list[Event]) -> bool:
         """«وتبنّت الجماعة الهجوم», «الغارة أسفرت عن مقتل…»: a definite event noun after an
-        event of its type was reported refers back to it, unless a role follows it («الغارة على…»)."""
+        event of its type was reported refers back to it, unless a role follows it («الغارة على…»)
+        or its own launching verb names who did it («الهجوم الصاروخي الذي شنه الحرس الثوري»)."""
         if kind[1] != "noun" or not token.norm_.startswith("ال") or not any(e.type == kind[0] for e in found):
             return False
-        return not ({doc_norm(token, 1), doc_norm(token, 2)} & self.role_words)
+        following = {doc_norm(token, 1), doc_norm(token, 2), doc_norm(token, 3)}
+        return not ({doc_norm(token, 1), doc_norm(token, 2)} & self.role_words or following & words("launch_verbs"))
 
     def _hits(self, sentence, mentions) -> list[tuple[Any, Any, tuple[str, str]]]:
         """Trigger tokens; a run of same-type triggers within the window is one hit."""

@@ -121,6 +121,16 @@ CASES = [
     # what «تعرّض» for an attack is no mention, but where it stands is the location
     ("أعلنت الوزارة أن منشأة في ميناء رأس تنورة، وهي من أكبر المنشآت، تعرّضت صباح اليوم لهجوم بمسيّرة.",
      [("ATTACK", "completed", {(L, "رأس تنورة"), (TM, "صباح اليوم")})]),
+    # a bare force noun as subject stands for the force named before with it
+    ("أعلنت الكتيبة الغانية أن عناصرها بخير. وأضافت أن الكتيبة سحبت نحو 30 جندياً إلى بلدة حداثا.",
+     [("WITHDRAWAL", "completed", {(A, "الكتيبة الغانية"), (D, "حداثا"), (Q, "نحو 30 جندياً")})]),
+    # a definite event noun with its own launching verb is a new event, not a back-reference
+    ("شنّت القوات الأمريكية غارة على بغداد. وأصيب 11 جندياً في الهجوم الصاروخي الذي شنه الحرس الثوري على قاعدة عين الأسد.",
+     [("ATTACK", "completed", {(A, "القوات الأمريكية"), (T, "بغداد")}),
+      ("ATTACK", "completed", {(A, "الحرس الثوري"), (T, "قاعدة عين الأسد"), (Q, "11 جندياً")})]),
+    # «تابعتان»: a dual's owner is the actor
+    ("وصلت طائرتا شحن تابعتان لسلاح الجو التركي إلى قاعدة الوطية.",
+     [("DEPLOYMENT", "completed", {(A, "سلاح الجو التركي"), (D, "قاعدة الوطية"), (Q, "طائرتا")})]),
     # a definite noun and a comma before a verb: the noun names the earlier event
     ("قتل جنود في كمين نصبه تنظيم داعش أمس. وعقب الكمين، شنّت القوات الروسية 40 غارة على بادية أثريا.",
      [("ATTACK", "completed", {(A, "تنظيم داعش"), (TM, "أمس")}),

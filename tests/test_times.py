@@ -112,6 +112,7 @@ def test_finds_and_resolves(text: str, mention: str, value: str, mod: str | None
 
 
 NOT_TIME = [
+    "انتشرت القوات على الطريق بين تاجوراء وسوق الجمعة",  # a district of Tripoli, not Friday
     "",
     "الأمين العام الحالي للأمم المتحدة",  # العام = general
     "مارس الجيش ضغوطاً كبيرة على المسلحين",  # مارس = practised

@@ -120,6 +120,11 @@ class EventExtractor(TriggerRules, ArgumentRules):
             if event.type == "ATTACK":
                 continue  # an attacked civilian airport stays a PLACE
             for _, mention in event.args:
+                if mention.label == "PLACE" and _key(mention.text).split(" ")[0] in self.site_heads:
+                    mention.label = "BASE"  # «مطار معيتيقة», the gazetteer's airport, handed over
+                    mention.reason += f" (a role in a {event.type})"
+                    changed = True
+                    continue
                 head = _token_before(doc, mention.start)
                 if head is not None and head.text in _QUOTES.keys() | _QUOTES.values() and head.i > 0:
                     head = doc[head.i - 1]

@@ -132,6 +132,9 @@ CASES = [
     # «تابعتان»: a dual's owner is the actor
     ("وصلت طائرتا شحن تابعتان لسلاح الجو التركي إلى قاعدة الوطية.",
      [("DEPLOYMENT", "completed", {(A, "سلاح الجو التركي"), (D, "قاعدة الوطية"), (Q, "طائرتا")})]),
+    # a gazetteer airport handed over is a base
+    ("ومن المقرر أن يتسلّم اللواء 111 إدارة مطار معيتيقة مطلع الشهر المقبل.",
+     [("BASE_TRANSFER", "planned", {(R, "اللواء 111"), (L, "مطار معيتيقة"), (TM, "مطلع الشهر المقبل")})]),
     # a definite noun and a comma before a verb: the noun names the earlier event
     ("قتل جنود في كمين نصبه تنظيم داعش أمس. وعقب الكمين، شنّت القوات الروسية 40 غارة على بادية أثريا.",
      [("ATTACK", "completed", {(A, "تنظيم داعش"), (TM, "أمس")}),

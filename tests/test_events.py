@@ -435,3 +435,8 @@ def test_events_carry_cameo_and_plover(extractor) -> None:
     _, out = _events(extractor, "انسحبت القوات الأميركية من قاعدة حرير.")
     event = out["events"][0]
     assert event["cameo"] == "0874" and event["plover"] == "RETREAT"
+
+
+def test_a_gazetteer_airport_handed_over_is_a_base(extractor) -> None:
+    out = extractor.extract("ومن المقرر أن يتسلّم اللواء 111 إدارة مطار معيتيقة مطلع الشهر المقبل.").to_dict()
+    assert [(e["text"], e["label"]) for e in out["entities"] if "معيتيقة" in e["text"]] == [("مطار معيتيقة", "BASE")]

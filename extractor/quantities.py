@@ -212,10 +212,18 @@ def _inherit_units(found: list[Quantity], text: str, lex: QuantityLexicon) -> li
     return found
 
 
+def _clock_minutes(tokens: list[str], index: int) -> bool:
+    """Digits after «HH:» (a clock time), not a count."""
+    return tokens[index][:1].isdigit() and index >= 2 and tokens[index - 1] == ":" \
+        and tokens[index - 2][:1].isdigit()
+
+
 def _quantity_at(tokens: list[str], index: int, scanner: _Scanner, lex: QuantityLexicon):
     token = tokens[index]
     if index and tokens[index - 1] in lex.not_counts:
         return None
+    if _clock_minutes(tokens, index):
+        return None  # «٠٧:٥٠ وصلت …»: the minutes of a live blog's time stamp count nothing
     dual = _dual(token, lex)
     if dual is not None:  # «جنديان», «صاروخين», «بطائرتين»: the dual noun alone counts two
         unit, noun = lex.duals[dual]

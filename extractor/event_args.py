@@ -157,11 +157,16 @@ class ArgumentRules:
         return None
 
     def _owned_by(self, doc: Doc, mention: Mention) -> bool:
-        """A force introduced by «تابعة لـ» / «التابعة لـ»: the owner of the weapon or unit."""
+        """A force introduced by «تابعة لـ» / «التابعة لـ»: the owner of the weapon or unit, not
+        of a base («نقطة "الصدرين" التابعة للكتيبة الثالثة» is the target's owner)."""
         before = _token_before(doc, mention.start)
         if before is None or before.norm_ != "ل" or before.i == 0:
             return False
-        return doc[before.i - 1].norm_ in words("ownership")
+        owning = doc[before.i - 1]
+        if owning.norm_ not in words("ownership"):
+            return False
+        owned_end = owning.idx - 1 if owning.i and doc[owning.i - 1].whitespace_ else owning.idx
+        return not any(m.label == "BASE" and m.end in (owned_end, owning.idx) for m in doc._.mentions or [])
 
     def _after_min(self, doc, in_clause, last, label: str) -> Mention | None:
         end = last.idx + len(last)

@@ -135,6 +135,9 @@ CASES = [
     # a gazetteer airport handed over is a base
     ("ومن المقرر أن يتسلّم اللواء 111 إدارة مطار معيتيقة مطلع الشهر المقبل.",
      [("BASE_TRANSFER", "planned", {(R, "اللواء 111"), (L, "مطار معيتيقة"), (TM, "مطلع الشهر المقبل")})]),
+    # the owner of an attacked post is not the attacker
+    ("هاجمت مجاميع من ميليشيا الحوثي نقطة \"الصدرين\" التابعة للكتيبة الثالثة.",
+     [("ATTACK", "completed", {(A, "ميليشيا الحوثي"), (T, "نقطة \"الصدرين\""), (T, "لكتيبة الثالثة")})]),
     # a definite noun and a comma before a verb: the noun names the earlier event
     ("قتل جنود في كمين نصبه تنظيم داعش أمس. وعقب الكمين، شنّت القوات الروسية 40 غارة على بادية أثريا.",
      [("ATTACK", "completed", {(A, "تنظيم داعش"), (TM, "أمس")}),

@@ -84,6 +84,8 @@ class ArgumentRules:
         members = [m for m in in_clause if m.label == "FORCE" and m.start >= end and self._members_of(doc, m)]
         if members:
             return members[0]  # «ويتمركز في أربيل ألف جندي من التحالف الدولي»
+        if self._weapon_subject(doc, last):
+            return None  # «وفي شرق البلاد، استهدفت ثلاث مسيّرات …»: a weapon does it, nobody named
         for previous in range(number - 1, max(-1, number - 1 - back), -1):
             sentence = sentences[previous]
             earlier = [m for m in doc._.mentions or [] if m.label == "FORCE"
@@ -91,6 +93,16 @@ class ArgumentRules:
             if earlier:
                 return self._back_reference(doc, earlier)
         return None
+
+    @staticmethod
+    def _weapon_subject(doc: Doc, last) -> bool:
+        """The word after the trigger is a weapon («استهدفت طائرة مسيّرة», «ثلاث مسيّرات»): the
+        verb's own subject, so the actor is not sought in earlier sentences."""
+        following = [t.norm_ for t in doc[last.i + 1:last.i + 3]]
+        weapons = words("weapon_subjects")
+        return bool(following) and (following[0] in weapons or (len(following) > 1 and following[0][:1].isdigit()
+                                                              or following[0] in words("count_words"))
+                                    and following[-1] in weapons)
 
     def _named_by_bare_noun(self, doc: Doc, token, last) -> Mention | None:
         """A bare definite force noun as the trigger's subject, right before or after it

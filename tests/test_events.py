@@ -138,6 +138,10 @@ CASES = [
     # the owner of an attacked post is not the attacker
     ("هاجمت مجاميع من ميليشيا الحوثي نقطة \"الصدرين\" التابعة للكتيبة الثالثة.",
      [("ATTACK", "completed", {(A, "ميليشيا الحوثي"), (T, "نقطة \"الصدرين\""), (T, "لكتيبة الثالثة")})]),
+    # a weapon as the verb's subject: no actor from an earlier sentence
+    ("شن سلاح الجو السوداني غارات على مدينة سنار. وفي شرق البلاد، استهدفت ثلاث مسيّرات انتحارية مطار كسلا.",
+     [("ATTACK", "completed", {(A, "سلاح الجو السوداني"), (T, "سنار")}),
+      ("ATTACK", "completed", {(T, "كسلا"), (Q, "ثلاث مسيّرات")})]),
     # a definite noun and a comma before a verb: the noun names the earlier event
     ("قتل جنود في كمين نصبه تنظيم داعش أمس. وعقب الكمين، شنّت القوات الروسية 40 غارة على بادية أثريا.",
      [("ATTACK", "completed", {(A, "تنظيم داعش"), (TM, "أمس")}),

@@ -168,6 +168,25 @@ class EventExtractor(TriggerRules, ArgumentRules):
         if preferred and event.type != "ATTACK":
             event.args.append((role, preferred[-1]))
 
+    def _hit_forces(self, doc: Doc, event: Event, in_clause: list[Mention], end: int) -> None:
+        """«استهدف عناصر من حزب الله», «قيادياً في قوة الرضوان», «مواقع الجيش النيجيري»: a force
+        after the attack whose members, posts or patrols it names is hit (guidelines §8.4:
+        the target), and so no actor."""
+        hit_nouns = words("hit_nouns")
+        for mention in in_clause:
+            if mention.label != "FORCE" or mention.start < end or any(m is mention and r == "target"
+                                                                       for r, m in event.args):
+                continue
+            word = _token_before(doc, mention.start)
+            if word is not None and word.text in _QUOTES and word.i > 0:
+                word = doc[word.i - 1]
+            if word is not None and word.norm_ in ("من", "في", "ل") and word.i > 0:
+                word = doc[word.i - 1]
+            if word is None or word.norm_ not in hit_nouns:
+                continue
+            event.args = [(r, m) for r, m in event.args if m is not mention]
+            event.args.append(("target", mention))
+
     @staticmethod
     def _pronoun_location(doc: Doc, event: Event, last, before: list[Mention], mentions: list[Mention],
                           sentences, number: int) -> None:
@@ -217,6 +236,8 @@ class EventExtractor(TriggerRules, ArgumentRules):
         self._relative_antecedent(doc, event, token, before)
         self._pronoun_object(event, token, before)
         self._pronoun_location(doc, event, last, before, mentions, sentences, number)
+        if event_type == "ATTACK":
+            self._hit_forces(doc, event, in_clause, token.idx + len(token))
         if event_type == "ATTACK" and not any(r == "target" for r, _ in event.args):
             self._passive_target(doc, event, before)
         units = QUANTITY_UNITS[event_type]

@@ -145,6 +145,11 @@ CASES = [
     # a threat after a denial is a new statement, and a planned attack
     ("ونفت قوات الدعم السريع أن تكون قد انسحبت، متوعدة بمهاجمة مدينتي سنجة وسنار في القريب العاجل.",
      [("ATTACK", "planned", {(A, "قوات الدعم السريع"), (T, "سنجة"), (T, "سنار")})]),
+    # the force whose members or posts an attack names is its target, not its actor
+    ("قال الجيش الإسرائيلي إنه استهدف عناصر من حزب الله في بلدة عيتا الشعب.",
+     [("ATTACK", "completed", {(A, "الجيش الإسرائيلي"), (T, "حزب الله"), (L, "عيتا الشعب")})]),
+    ("هاجم مسلحون فجر الثلاثاء مواقع الجيش النيجيري في ولاية بورنو.",
+     [("ATTACK", "completed", {(T, "الجيش النيجيري"), (L, "بورنو"), (TM, "فجر الثلاثاء")})]),
     # a definite noun and a comma before a verb: the noun names the earlier event
     ("قتل جنود في كمين نصبه تنظيم داعش أمس. وعقب الكمين، شنّت القوات الروسية 40 غارة على بادية أثريا.",
      [("ATTACK", "completed", {(A, "تنظيم داعش"), (TM, "أمس")}),

@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
 
-from .event_lexicon import blockers, civil_words, config, lookup_trigger, words
+from .event_lexicon import (
+    blockers,
+    civil_words,
+    config,
+    lookup_trigger,
+    trigger_index,
+    words,
+)
 from .mentions import Mention
 from .recognizers import _QUOTES
 
@@ -44,7 +51,8 @@ class TriggerRules:
         """Trigger tokens; a run of same-type triggers within the window is one hit."""
         hits: list[tuple[Any, Any, tuple[str, str]]] = []
         for token in sentence:
-            kind = lookup_trigger(token.norm_) or self._executes_strikes(token, mentions)
+            kind = lookup_trigger(token.norm_) or self._executes_strikes(token, mentions) \
+                or _verb_with_object(token)
             if kind is None or _inside(token, mentions) or self._needs_passive(token):
                 continue
             if kind[1] in ("noun", "present") and token.i > 0 and doc_norm(token, -1) == "ل" \
@@ -208,3 +216,17 @@ def doc_norm(token, offset: int) -> str:
 
 def _inside(token, mentions: list[Mention]) -> bool:
     return any(m.start <= token.idx < m.end for m in mentions)  # «فجر اليوم» is a time, not «فجّر»
+
+
+def _verb_with_object(token) -> tuple[str, str] | None:
+    """«فقد غادره نحو ٢٠٠ جندي», «الموقع الذي هاجمه»: a masculine past verb with the object
+    pronoun ه, read so only after «قد» or a relative, since the same letters are also a
+    feminine noun or adjective («غادرة»)."""
+    norm = token.norm_
+    if not norm.endswith("ه") or len(norm) < 4 or token.i == 0:
+        return None
+    found = trigger_index().get(norm[:-1])
+    if found is None or found[1] != "past" or doc_norm(token, -1) not in words("object_pronoun_cues"):
+        return None
+    return found
+

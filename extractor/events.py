@@ -161,7 +161,7 @@ class EventExtractor(TriggerRules, ArgumentRules):
         role = _ANTECEDENT_ROLE.get(event.type)
         pronoun = token.norm_.endswith(("ها", "ه")) and token.norm_ not in trigger_index()
         if role is None or not pronoun or any(r == role for r, _ in event.args) \
-                or (event.type == "WITHDRAWAL" and lookup_trigger(token.norm_)[1] == "noun"):
+                or (event.type == "WITHDRAWAL" and (lookup_trigger(token.norm_) or ("", ""))[1] == "noun"):
             return  # «انسحابها»: there the pronoun is the force that withdraws
         places = [m for m in before if m.label in ("BASE", "PLACE")]
         preferred = [m for m in places if m.label == "BASE"] or places

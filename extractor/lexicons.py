@@ -148,10 +148,11 @@ def context_words(name: str) -> frozenset[str]:
 
 
 @cache
-def nisba_adjectives() -> frozenset[str]:
-    """Frequent indefinite words in ـية/ـيون/ـيين: adjectives, where a rare one is likely a
-    name («معسكر بسماية»; ``models/gazetteer/nisba_adjectives.txt``, generated from wordfreq)."""
-    return frozenset(load_word_list("gazetteer/nisba_adjectives.txt"))
+def frequent_adjectives() -> frozenset[str]:
+    """Frequent indefinite words with an adjective's ending (ـية, ـي, ـة): adjectives after a head
+    noun («منطقة عازلة», «قرى حدودية»), where a rare one is likely a name («معسكر بسماية»;
+    ``models/gazetteer/adjectives.txt``, generated from wordfreq)."""
+    return frozenset(load_word_list("gazetteer/adjectives.txt"))
 
 
 @cache

@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 
 from .event_lexicon import lookup_trigger
 from .language import doc_text
-from .lexicons import common_words, context_words
+from .lexicons import common_words, context_words, frequent_adjectives, known_names
 from .mentions import Mention
 from .normalize import strip_al
 from .recognizers import _QUOTES, nationality_adjectives
@@ -145,13 +145,13 @@ class PlaceLists:
         plural or dual descriptor is a place, known or not (a dual has two)."""
         found: list[Mention] = []
         index: int | None = head.i + 1
-        limit = 2 if head.norm_.endswith(("تي", "تا")) else 8
-        for _ in range(limit):
+        dual = head.norm_.endswith(("تي", "تا"))
+        for _ in range(2 if dual else 8):
             if index is None or index >= len(doc):
                 break
             known = by_start.get(doc[index].idx) or by_start.get(doc[index].idx + 1)
-            if known is None:
-                word = self._member(doc, index, covered, compound_ok=True)
+            if known is None:  # after a dual, two names; after a plural, perhaps an adjective («قرى حدودية»)
+                word = self._member(doc, index, covered, compound_ok=True, adjective_ok=dual)
                 if word is None:
                     break
                 word = self._two_word_member(doc, index, word)
@@ -222,7 +222,7 @@ class PlaceLists:
         return i if joined and i < len(doc) else None
 
     def _member(self, doc: Doc, index: int, covered: list[tuple[int, int]],
-                compound_ok: bool = False) -> tuple[int, int] | None:
+                compound_ok: bool = False, adjective_ok: bool = False) -> tuple[int, int] | None:
         """Character span of an unknown one-word name at ``index`` (its و stripped), or None;
         ``compound_ok``: also a compound's first word («تل», completed by ``complete_name``)."""
         token = doc[index]
@@ -235,6 +235,7 @@ class PlaceLists:
             return None
         if word in common_words() or token.norm_ in common_words() or word in self.not_names \
                 or word in nationality_adjectives() or strip_al(word) in _descriptors() \
+                or (not adjective_ok and word in frequent_adjectives() and word not in known_names()) \
                 or lookup_trigger(word) is not None:
             return None  # («عند مداخل القرى», «على مداخل المدينة»: a descriptor names nothing)
         return begin, end

@@ -1,4 +1,4 @@
-"""Generate ``models/gazetteer/nisba_adjectives.txt``: frequent indefinite nisba words.
+"""Generate ``models/gazetteer/adjectives.txt``: frequent indefinite adjective-like words.
 
 After a head noun («قاعدة», «بلدة», «معسكر») an indefinite word in ـية/ـيون/ـيين is
 usually an adjective («قاعدة عسكرية», «بلدة حدودية»), but a village or camp name
@@ -22,10 +22,13 @@ if str(ROOT) not in sys.path:
 from extractor.normalize import normalize  # noqa: E402
 from extractor.resources import render_word_list, write_word_list  # noqa: E402
 
-OUT = ROOT / "models" / "gazetteer" / "nisba_adjectives.txt"
+OUT = ROOT / "models" / "gazetteer" / "adjectives.txt"
 VOCABULARY = 300_000   # wordfreq's most frequent Arabic words examined
 MIN_ZIPF = 1.6         # «لوجستية» 2.8, «أوغندية» 1.4 (a nationality: listed apart), «بسماية» 1.5
 ENDINGS = ("يه", "يون", "يين")
+#: Other adjective endings (ـة, ـي) are shared with many more nouns and names, so only the
+#: common words with them are listed: «صحراوية» 3.2, «مكتظة» 3.3, «عسكري» 4.7, «محاذية» 2.5.
+WIDE_ENDINGS, WIDE_MIN_ZIPF = ("ه", "ي"), 2.5
 
 
 def adjectives() -> list[str]:
@@ -34,13 +37,17 @@ def adjectives() -> list[str]:
     found = set()
     for word in top_n_list("ar", VOCABULARY, wordlist="best"):
         norm = normalize(word)
-        if norm.endswith(ENDINGS) and not norm.startswith("ال") and " " not in norm \
-                and zipf_frequency(word, "ar", wordlist="best") >= MIN_ZIPF:
+        if norm.startswith("ال") or " " in norm:
+            continue
+        zipf = zipf_frequency(word, "ar", wordlist="best")
+        wide = word.endswith(("ة", "ي")) and norm.endswith(WIDE_ENDINGS) and not (
+            word.endswith("ي") and zipf_frequency(word[:-1] + "ى", "ar") > zipf)  # «عيسي» is «عيسى», a name
+        if (norm.endswith(ENDINGS) and zipf >= MIN_ZIPF) or (wide and zipf >= WIDE_MIN_ZIPF):
             found.add(norm)
     return sorted(found)
 
 
-DESCRIPTION = "Frequent indefinite nisba words: adjectives after a head noun, not names."
+DESCRIPTION = "Frequent indefinite words in ـية/ـي/ـة…: adjectives after a head noun, not names."
 
 
 def render(words: list[str]) -> str:

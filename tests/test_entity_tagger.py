@@ -18,7 +18,7 @@ BASES = [
     ("نشرت القوات التركية منظومتي دفاع جوي في مطار تفتناز شرقي إدلب.", "مطار تفتناز"),
     ("لا يزال خمسون عنصراً من الحزام الأمني يتمركزون في ميناء حولاف.", "ميناء حولاف"),
     ("وصلت الطائرات إلى قاعدة نور خان الجوية.", "قاعدة نور خان"),
-    # a rare word in ـية after the head is a name, a frequent one an adjective (nisba_adjectives.txt)
+    # a rare word in ـية after the head is a name, a frequent one an adjective (adjectives.txt)
     ("غادر نحو مئتي جندي معسكر بسماية جنوب شرقي بغداد.", "معسكر بسماية"),
     ("انسحبت القوات من ثكنة قره داغ أمس.", "ثكنة قره داغ"),
     ("هبطت المروحيات في قاعدة جمال عبد الناصر الجوية.", "قاعدة جمال عبد الناصر"),
@@ -206,6 +206,9 @@ PLACES = [
     ("وصلت التعزيزات إلى الظفرة.", "الظفرة"),  # a base's bare name alone is a PLACE (§4)
 ]
 PLACE_ABSENT = [
+    ("يتوزع المقاتلون على مناطق صحراوية وجبلية وعرة.", "صحراوية"),
+    ("أدى القصف إلى نزوح سكان خمس قرى حدودية.", "حدودية"),
+    ("سقط صاروخ في منطقة غير مأهولة قرب الحدود.", "غير مأهولة"),
     ("توزع الرتل على ست نقاط ثابتة عند مداخل القرى والبلدات.", "القرى"),
     ("تسلمت القوات مواقع في سنوني ودوكري وبارا، بموجب تفاهم محلي.", "بموجب"),
     ("عادت الحياة إلى المدينة بعد انسحاب القوات.", "المدينة"),
@@ -422,7 +425,7 @@ def test_places_carry_coordinates(extractor) -> None:
     assert place["country_code"] == "SY" and 34 < place["lat"] < 36 and 39 < place["lon"] < 41
 
 
-def test_nisba_adjective_list_is_up_to_date() -> None:
+def test_adjective_list_is_up_to_date() -> None:
     pytest.importorskip("wordfreq")  # the gazetteer extra, installed with [dev]
     script = load_script("build_adjectives")
     committed = script.OUT.read_text(encoding="utf-8")

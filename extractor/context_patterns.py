@@ -20,6 +20,10 @@ from .text import PROCLITIC_LETTERS
 __all__ = ["ContextRecognizer"]
 
 
+#: Nisba endings: a frequent word with one is an adjective after any head («قاعدة عسكرية»);
+#: other adjective endings only after a place descriptor (bases take plain words as names).
+_NISBA = ("يه", "يون", "يين")
+
 #: Compass words that name an operations command's sector («قيادة عمليات غرب الأنبار»).
 _COMPASS = frozenset({"شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"})
 
@@ -117,7 +121,7 @@ class ContextRecognizer(Recognizer):
         code = token.text.isalnum() and not token.text.isdigit() and token.text.isascii()  # «K1», «H3»
         if not (token.is_alpha or code) or token._.is_clitic or norm in self.stop or norm in self.adjectives:
             return False
-        if norm in self.frequent_adjectives and norm not in known_names():
+        if norm.endswith(_NISBA) and norm in self.frequent_adjectives and norm not in known_names():
             return False  # indefinite nisba adjective («قاعدة عسكرية»); a rare one is a name («معسكر بسماية»)
         return True
 
@@ -190,6 +194,8 @@ class ContextRecognizer(Recognizer):
         if name is None:
             return []
         start, end = name
+        if doc[start].norm_ in self.frequent_adjectives and doc[start].norm_ not in known_names():
+            return []  # «منطقة عازلة», «بلدات صغيرة»: a place described, not named
         span = doc[start:end]
         return [self.mention(doc, "PLACE", span.start_char, span.end_char,
                              f"context:descriptor {doc[index].norm_} + name", 0.7)]

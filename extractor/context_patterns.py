@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .language import doc_text
-from .lexicons import common_words, context_words, frequent_adjectives, known_names
+from .lexicons import common_words, context_words, is_frequent_adjective, known_names
 from .mentions import Mention
 from .recognizers import _QUOTES, Recognizer, _place_names, nationality_adjectives
 from .text import PROCLITIC_LETTERS
@@ -54,7 +54,6 @@ class ContextRecognizer(Recognizer):
         self.quoted_force_heads = words("quoted_force_heads")
         self.definite_heads = words("force_heads_definite") | words("force_heads_indefinite")
         self.adjectives = nationality_adjectives()
-        self.frequent_adjectives = frequent_adjectives()
         self.service_words = words("force_service_words")
         self.partitives = words("partitive_heads")
         self.relatives = words("relative_pronouns")
@@ -121,7 +120,7 @@ class ContextRecognizer(Recognizer):
         code = token.text.isalnum() and not token.text.isdigit() and token.text.isascii()  # «K1», «H3»
         if not (token.is_alpha or code) or token._.is_clitic or norm in self.stop or norm in self.adjectives:
             return False
-        if norm.endswith(_NISBA) and norm in self.frequent_adjectives and norm not in known_names():
+        if norm.endswith(_NISBA) and is_frequent_adjective(norm):
             return False  # indefinite nisba adjective («قاعدة عسكرية»); a rare one is a name («معسكر بسماية»)
         return True
 
@@ -194,7 +193,7 @@ class ContextRecognizer(Recognizer):
         if name is None:
             return []
         start, end = name
-        if doc[start].norm_ in self.frequent_adjectives and doc[start].norm_ not in known_names():
+        if is_frequent_adjective(doc[start].norm_):
             return []  # «منطقة عازلة», «بلدات صغيرة»: a place described, not named
         span = doc[start:end]
         return [self.mention(doc, "PLACE", span.start_char, span.end_char,

@@ -10,6 +10,7 @@ to one), counts and times are the nearest of their kind.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
@@ -19,7 +20,7 @@ from .event_lexicon import words
 from .language import doc_text, token_starts
 from .lexicons import _key, context_words
 from .mentions import Mention
-from .recognizers import _QUOTES
+from .recognizers import _QUOTE_MARKS
 
 if TYPE_CHECKING:
     from .events import Event
@@ -99,10 +100,11 @@ class ArgumentRules:
         """The word after the trigger is a weapon («استهدفت طائرة مسيّرة», «ثلاث مسيّرات»): the
         verb's own subject, so the actor is not sought in earlier sentences."""
         following = [t.norm_ for t in doc[last.i + 1:last.i + 3]]
+        if not following:
+            return False
         weapons = words("weapon_subjects")
-        return bool(following) and (following[0] in weapons or (len(following) > 1 and following[0][:1].isdigit()
-                                                              or following[0] in words("count_words"))
-                                    and following[-1] in weapons)
+        counted = following[0][:1].isdigit() or following[0] in words("count_words")
+        return following[0] in weapons or (counted and len(following) == 2 and following[1] in weapons)
 
     def _named_by_bare_noun(self, doc: Doc, token, last) -> Mention | None:
         """A bare definite force noun as the trigger's subject, right before or after it
@@ -146,9 +148,7 @@ class ArgumentRules:
     def _possessive(self, doc: Doc, mention: Mention) -> bool:
         """«ل» right before the force (or its opening quote: «هجوم ل«الدعم السريع»»): whose
         reinforcements, withdrawal or attack it is."""
-        before = _token_before(doc, mention.start)
-        if before is not None and before.text in _QUOTES and before.i > 0:
-            before = doc[before.i - 1]
+        before = _token_before_name(doc, mention.start)
         return before is not None and before.norm_ == "ل"
 
     def _members_of(self, doc: Doc, mention: Mention) -> bool:
@@ -280,7 +280,7 @@ class ArgumentRules:
             return None  # «سحبت تركيا قواتها»: a place right after the verb is its subject
         return role
 
-    def _passive_target(self, doc: Doc, event: Event, before: list[Mention]) -> None:
+    def _passive_target(self, doc: Doc, event: Event, before: list[Mention], trigger) -> None:
         """«تعرضت قاعدة التنف لهجوم», «قاعدة الظفرة قد تعرضت لهجوم»: the mention next to
         تعرض is the target; else the force whose troops were hit («قُتل جنود من الجيش في
         كمين», «في صفوف القوات»)."""
@@ -300,12 +300,11 @@ class ArgumentRules:
                     or getattr(_token_before(doc, mention.start), "norm_", "") in words("ranks")):
                 event.args.append(("target", mention))
                 return
-        self._passive_location(doc, event, before, governors)
+        self._passive_location(doc, event, before, governors, trigger)
 
-    def _passive_location(self, doc: Doc, event: Event, before: list[Mention], governors) -> None:
+    def _passive_location(self, doc: Doc, event: Event, before: list[Mention], governors, trigger) -> None:
         """«منشأة في ميناء رأس تنورة … تعرّضت لهجوم»: what was hit is no mention, but where
         it stands is the attack's location."""
-        trigger = doc[bisect_right(token_starts(doc), event.trigger_start) - 1]
         window = doc[max(self._sentence.start, trigger.i - 5):trigger.i]  # «تعرضت صباح اليوم لهجوم»
         if not any(t.norm_ in governors for t in window):
             return
@@ -368,11 +367,29 @@ def _token_before(doc: Doc, char: int):
     return doc[index - 1] if index > 0 else None
 
 
+
+
+def _token_before_name(doc: Doc, char: int):
+    """The token before a name, past the quote mark that may open it («ل«الدعم السريع»»,
+    «مطار "كويرس"»)."""
+    token = _token_before(doc, char)
+    if token is not None and token.text in _QUOTE_MARKS and token.i > 0:
+        token = doc[token.i - 1]
+    return token
+
+
 def _gap_tokens(doc: Doc, start: int, end: int) -> int:
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
         return 0 if not doc_text(doc)[start:end].strip() else 99
-    return len([t for t in span if not t.is_space and t.text not in _QUOTES])  # «ل«الدعم السريع»»
+    return len([t for t in span if not t.is_space and t.text not in _QUOTE_MARKS])  # «ل«الدعم السريع»»
+
+
+@cache
+def _list_heads() -> frozenset[str]:
+    """Words a list of arguments may repeat before its next member («ومطار», «وقرى»)."""
+    return context_words("base_heads_needing_military_marker") | context_words("place_descriptors") \
+        | context_words("place_list_heads")
 
 
 def _coordinated(doc: Doc, last_end: int, start: int) -> bool:
@@ -381,8 +398,7 @@ def _coordinated(doc: Doc, last_end: int, start: int) -> bool:
     if last_end < 0:
         return False
     words_between = doc_text(doc)[last_end:start].split()
-    heads = context_words("base_heads_needing_military_marker") | context_words("place_descriptors") \
-        | context_words("place_list_heads")
+    heads = _list_heads()
     last = _key(words_between[-1]) if words_between else ""
     if last.startswith("و") and last[1:] in heads:
         words_between[-1] = "و"

@@ -22,7 +22,7 @@ from .event_lexicon import (
     words,
 )
 from .mentions import Mention
-from .recognizers import _QUOTES
+from .recognizers import _QUOTE_MARKS
 
 if TYPE_CHECKING:
     from .events import Event
@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 __all__ = ["RELATIVES", "TriggerRules", "doc_norm"]
 
 RELATIVES = {"التي", "الذي", "اللتين", "اللذين"}
-_QUOTE_MARKS = frozenset(_QUOTES) | frozenset(_QUOTES.values())
 _NAME_LABELS = frozenset({"FORCE", "PLACE", "BASE", "ORG", "PERSON"})  # a count's noun is read
 
 
@@ -44,8 +43,8 @@ class TriggerRules:
         or its own launching verb names who did it («الهجوم الصاروخي الذي شنه الحرس الثوري»)."""
         if kind[1] != "noun" or not token.norm_.startswith("ال") or not any(e.type == kind[0] for e in found):
             return False
-        following = {doc_norm(token, 1), doc_norm(token, 2), doc_norm(token, 3)}
-        return not ({doc_norm(token, 1), doc_norm(token, 2)} & self.role_words or following & words("launch_verbs"))
+        following = [doc_norm(token, offset) for offset in (1, 2, 3)]
+        return not (set(following[:2]) & self.role_words or set(following) & words("launch_verbs"))
 
     def _hits(self, sentence, mentions) -> list[tuple[Any, Any, tuple[str, str]]]:
         """Trigger tokens; a run of same-type triggers within the window is one hit."""

@@ -25,7 +25,7 @@ from .event_args import (
     QUANTITY_UNITS,
     ArgumentRules,
     _gap_tokens,
-    _token_before,
+    _token_before_name,
 )
 from .event_lexicon import (
     config,
@@ -39,7 +39,7 @@ from .event_triggers import RELATIVES, TriggerRules
 from .language import doc_text
 from .lexicons import _key, context_words
 from .mentions import Mention
-from .recognizers import _QUOTES, publish_mentions
+from .recognizers import publish_mentions
 
 __all__ = ["Event", "EventExtractor", "lookup_trigger", "trigger_index"]
 
@@ -125,9 +125,7 @@ class EventExtractor(TriggerRules, ArgumentRules):
                     mention.reason += f" (a role in a {event.type})"
                     changed = True
                     continue
-                head = _token_before(doc, mention.start)
-                if head is not None and head.text in _QUOTES.keys() | _QUOTES.values() and head.i > 0:
-                    head = doc[head.i - 1]
+                head = _token_before_name(doc, mention.start)
                 if mention.label != "PLACE" or head is None or head.norm_ not in self.site_heads:
                     continue
                 mention.label, mention.start = "BASE", head.idx
@@ -177,9 +175,7 @@ class EventExtractor(TriggerRules, ArgumentRules):
             if mention.label != "FORCE" or mention.start < end or any(m is mention and r == "target"
                                                                        for r, m in event.args):
                 continue
-            word = _token_before(doc, mention.start)
-            if word is not None and word.text in _QUOTES and word.i > 0:
-                word = doc[word.i - 1]
+            word = _token_before_name(doc, mention.start)
             if word is not None and word.norm_ in ("من", "في", "ل") and word.i > 0:
                 word = doc[word.i - 1]
             if word is None or word.norm_ not in hit_nouns:
@@ -239,7 +235,7 @@ class EventExtractor(TriggerRules, ArgumentRules):
         if event_type == "ATTACK":
             self._hit_forces(doc, event, in_clause, token.idx + len(token))
         if event_type == "ATTACK" and not any(r == "target" for r, _ in event.args):
-            self._passive_target(doc, event, before)
+            self._passive_target(doc, event, before, token)
         units = QUANTITY_UNITS[event_type]
         self._nearest(event, token, in_clause, "QUANTITY", "quantity",
                       lambda m: m.attrs.get("unit") in units)

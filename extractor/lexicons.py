@@ -155,6 +155,11 @@ def frequent_adjectives() -> frozenset[str]:
     return frozenset(load_word_list("gazetteer/adjectives.txt"))
 
 
+def is_frequent_adjective(norm: str) -> bool:
+    """A frequent adjective-like word that no lexicon holds as a name («عازلة», not «حماة»)."""
+    return norm in frequent_adjectives() and norm not in known_names()
+
+
 @cache
 def common_words() -> frozenset[str]:
     """Words mostly tagged O in ANERcorp's training split: common words of the news, not

@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 
 from .event_lexicon import lookup_trigger
 from .language import doc_text
-from .lexicons import common_words, context_words, frequent_adjectives, known_names
+from .lexicons import common_words, context_words, is_frequent_adjective
 from .mentions import Mention
 from .normalize import strip_al
 from .recognizers import _QUOTES, nationality_adjectives
@@ -235,7 +235,7 @@ class PlaceLists:
             return None
         if word in common_words() or token.norm_ in common_words() or word in self.not_names \
                 or word in nationality_adjectives() or strip_al(word) in _descriptors() \
-                or (not adjective_ok and word in frequent_adjectives() and word not in known_names()) \
+                or (not adjective_ok and is_frequent_adjective(word)) \
                 or lookup_trigger(word) is not None:
             return None  # («عند مداخل القرى», «على مداخل المدينة»: a descriptor names nothing)
         return begin, end

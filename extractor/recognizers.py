@@ -33,6 +33,8 @@ __all__ = [
 ]
 
 _QUOTES = {"«": "»", '"': '"', "“": "”", "'": "'", "”": "“"}
+#: Every quote mark, opening or closing.
+_QUOTE_MARKS = frozenset(_QUOTES) | frozenset(_QUOTES.values())
 
 
 class Recognizer:
@@ -154,10 +156,10 @@ class LexiconRecognizer(Recognizer):
             span = doc[start:end]
             entries = self.entries[tuple(token.norm_ for token in span)]
             labels = {entry.label for entry in entries if not entry.bare}
+            cue = _cue_before(doc, start)
             for entry in entries:
                 if entry.bare and "PLACE" in labels:
                     continue  # «الشدادي» alone is the town; «قاعدة الشدادي» is the base
-                cue = _cue_before(doc, start)
                 if entry.ambiguous and cue is None:
                     continue  # common word that is also a town: needs بلدة/قرب/في...
                 reason = f"{entry.source}:{entry.key}" + (f" (cue {cue})" if entry.ambiguous else "")

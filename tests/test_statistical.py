@@ -133,3 +133,27 @@ def test_the_decoder_reads_runs_as_valid_biluo(rows, expected) -> None:
 
     names = ["O"] + [f"{p}-{k}" for k in ("PLACE", "ORG", "PERSON") for p in "BILU"]
     assert BiluoDecoder(names).spans(_scores(names, rows)) == expected
+
+
+def test_the_loaded_model_multiplies_with_numpy_and_finds_the_same_spans() -> None:
+    """The encoder's products go through numpy's BLAS (faster than thinc's blis here);
+    the entities must be those thinc's default ops give."""
+    from thinc.api import NumpyOps
+
+    from extractor.statistical import _load, decoder_for, default_model_path, model_spans, one_blas_thread
+
+    model = _load(str(default_model_path()))
+    nodes = [node for _, component in model.pipeline for node in component.model.walk()]
+    assert all(isinstance(node.ops, NumpyOps) and not node.ops.use_blis for node in nodes)
+    docs = [model.make_doc(TEXT), model.make_doc(TEXT.replace("كوندو", "تل أبيض"))]
+    with one_blas_thread():
+        with_numpy = model_spans(model, docs, decoder_for(model))
+    blis = NumpyOps(use_blis=True)
+    try:
+        for node in nodes:
+            node.ops = blis
+        assert model_spans(model, docs, decoder_for(model)) == with_numpy
+    finally:
+        for node in nodes:
+            node.ops = NumpyOps(use_blis=False)
+    assert any(label == "PLACE" for spans in with_numpy for *_, label in spans)

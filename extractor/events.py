@@ -35,6 +35,7 @@ from .event_lexicon import (
     verb_before_pronoun,
     words,
 )
+from .event_time import event_times
 from .event_triggers import RELATIVES, TriggerRules
 from .language import doc_text
 from .lexicons import _key, context_words
@@ -240,7 +241,8 @@ class EventExtractor(TriggerRules, ArgumentRules):
         self._nearest(event, token, in_clause, "QUANTITY", "quantity",
                       lambda m: m.attrs.get("unit") in units)
         self._coordinated_quantities(doc, event, in_clause, units)
-        self._nearest(event, token, in_clause, "TIME", "time", lambda m: True)
+        self._nearest(event, token, event_times(doc, token, [m for m in in_clause if m.label == "TIME"]),
+                      "TIME", "time", lambda m: True)
         if tense in ("present", "noun") and event.status != "planned" and self._in_future(doc, event):
             event.status = "planned"  # «تنسحب القوات الأسبوع المقبل», «تسليم الثكنة مطلع الشهر المقبل»
         if not any(role in _CORE_ROLES for role, _ in event.args):

@@ -1,0 +1,43 @@
+"""When an event happened: which TIME in its clause dates the event, not the report.
+
+A news sentence carries times of three things: the event («انسحبت القوات فجر
+الثلاثاء»), the statement that reports it («قال مسؤول يوم الأربعاء إن القوات
+ستغادر», guidelines §8) and the dispatch itself («الخليل 27 أيار/مايو 2025 (أ ف ب) -»).
+Only the first is the event's ``time``; the other two are left out of the search,
+which then falls on the event's own time or on none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from .event_lexicon import words
+from .language import doc_text
+from .mentions import Mention
+
+#: The dateline's end after its date: an optional agency in brackets, then a dash.
+_DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]{1,2}\s")
+
+
+def dates_the_dispatch(text: str, time: Mention) -> bool:
+    """«الخرطوم 3 سبتمبر 2025 (شينخوا) -- استهدفت»: the date a dateline gives."""
+    return _DATELINE_END.match(text, time.end) is not None
+
+
+def dates_the_statement(doc: Doc, time: Mention, trigger) -> bool:
+    """«أعلنت الوزارة، في بيان مساء أمس، أن آخر الجنود غادروا»: a TIME before the
+    complementizer that opens the trigger's clause dates the saying."""
+    if time.end > trigger.idx:
+        return False
+    complementizers = words("statement_complementizers")
+    between = doc.char_span(time.end, trigger.idx, alignment_mode="expand")
+    return between is not None and any(token.norm_ in complementizers for token in between)
+
+
+def event_times(doc: Doc, trigger, candidates: list[Mention]) -> list[Mention]:
+    """The TIME mentions that may date the event of ``trigger``."""
+    text = doc_text(doc)
+    return [time for time in candidates if not dates_the_dispatch(text, time)
+            and not dates_the_statement(doc, time, trigger)]

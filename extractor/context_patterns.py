@@ -204,7 +204,10 @@ class ContextRecognizer(Recognizer):
         if nxt >= len(doc):
             return []
         token = doc[nxt]
+        indefinite = not doc[index].norm_.startswith("ال")
         if nxt > index + 1 and not (token.like_num or token.norm_ in self.ordinals):
+            if indefinite and doc[index + 1].norm_.startswith("ال"):  # «فوج المغاوير»: a construct
+                return self._unit_mention(doc, index, nxt)
             return []  # «الكتيبة الميكانيكية» alone is a description, not a unit name
         end = None
         if token.like_num or token.norm_.isdigit():
@@ -223,10 +226,10 @@ class ContextRecognizer(Recognizer):
                 and doc[nxt + 1].norm_.startswith("ال") and self._is_name_word(token) \
                 and self._is_name_word(doc[nxt + 1]) and doc[nxt + 1].norm_ not in self.adjectives:
             end = nxt + 2  # a construct name: «كتيبة شهداء النصر», «لواء درع الساحل»
-        if end is None:
-            return []
-        end = self._unit_tail(doc, end)
-        span = doc[index:end]
+        return [] if end is None else self._unit_mention(doc, index, end)
+
+    def _unit_mention(self, doc: Doc, index: int, end: int) -> list[Mention]:
+        span = doc[index:self._unit_tail(doc, end)]
         return [self.mention(doc, "FORCE", span.start_char, span.end_char,
                              f"context:unit {doc[index].norm_}", 0.85, kind="unit")]
 
@@ -270,7 +273,8 @@ class ContextRecognizer(Recognizer):
             return []  # «وحدات الجيش العربي السوري»: the partitive stays outside the force
         quoted = self._name_after(doc, index) if index + 1 < len(doc) and doc[index + 1].text in _QUOTES else None
         if quoted is not None:  # «تنظيم "داعش"», «قوات «الدعم السريع»»: the head and the quoted name
-            start, last = doc[head_start if head_start is not None else index], doc[quoted[1] - 1]
+            # and its specifiers or nationality («قوات «دنب» الخاصة», «قوة "برخان" الفرنسية»)
+            start, last = doc[head_start if head_start is not None else index], doc[self._unit_tail(doc, quoted[1]) - 1]
             return [self.mention(doc, "FORCE", start.idx, last.idx + len(last.text),
                                  f"context:force head {doc[index].norm_} + quoted name", 0.85, kind="group")]
         end = index + 1

@@ -130,36 +130,6 @@ class ArgumentRules:
                     and getattr(self._word_before(doc, m.start), "norm_", "") not in prepositions]
         return (subjects or earlier)[-1]
 
-    def _owns_a_force(self, doc: Doc, owner: Mention, in_clause: list[Mention]) -> bool:
-        """«اللواء ٥٣ التابع لهيئة الحشد»: the owner of a named unit is not the actor, the unit is."""
-        ownership = doc[_token_before(doc, owner.start).i - 1]
-        before = doc[ownership.i - 1] if ownership.i > 0 else None
-        if before is not None and before.norm_ in {"،", ","} and before.i > 0:
-            before = doc[before.i - 1]
-        return before is not None and any(m.label == "FORCE" and m.end == before.idx + len(before.text)
-                                          for m in in_clause)
-
-    @staticmethod
-    def _undergoes(doc: Doc, mention: Mention) -> bool:
-        """«تعرضت كتيبة حرس الحدود لكمين»: the subject of تعرض is the target, not the actor."""
-        before = _token_before(doc, mention.start)
-        return before is not None and before.norm_ in words("passive_governors")
-
-    def _possessive(self, doc: Doc, mention: Mention) -> bool:
-        """«ل» right before the force (or its opening quote: «هجوم ل«الدعم السريع»»): whose
-        reinforcements, withdrawal or attack it is."""
-        before = _token_before_name(doc, mention.start)
-        return before is not None and before.norm_ == "ل"
-
-    def _members_of(self, doc: Doc, mention: Mention) -> bool:
-        """A force named as what troops belong to: «جندي من …», «عناصر من …»."""
-        before = _token_before(doc, mention.start)
-        if before is None or before.norm_ != "من" or before.i == 0:
-            return False
-        return doc[before.i - 1].norm_ in words("member_nouns") or any(
-            m.label == "QUANTITY" and m.end == doc[before.i - 1].idx + len(doc[before.i - 1])
-            for m in doc._.mentions or [])
-
     def _claimant(self, doc: Doc, in_clause: list[Mention]) -> Mention | None:
         """The force that claims the attack in the same clause («وتبنّته المقاومة الإسلامية»)."""
         for mention in in_clause:
@@ -167,18 +137,6 @@ class ArgumentRules:
             if mention.label == "FORCE" and before is not None and before.norm_ in words("claims"):
                 return mention
         return None
-
-    def _owned_by(self, doc: Doc, mention: Mention) -> bool:
-        """A force introduced by «تابعة لـ» / «التابعة لـ»: the owner of the weapon or unit, not
-        of a base («نقطة "الصدرين" التابعة للكتيبة الثالثة» is the target's owner)."""
-        before = _token_before(doc, mention.start)
-        if before is None or before.norm_ != "ل" or before.i == 0:
-            return False
-        owning = doc[before.i - 1]
-        if owning.norm_ not in words("ownership"):
-            return False
-        owned_end = owning.idx - 1 if owning.i and doc[owning.i - 1].whitespace_ else owning.idx
-        return not any(m.label == "BASE" and m.end in (owned_end, owning.idx) for m in doc._.mentions or [])
 
     def _after_min(self, doc, in_clause, last, label: str) -> Mention | None:
         end = last.idx + len(last)
@@ -226,7 +184,7 @@ class ArgumentRules:
                 if mention.label in _ROLE_LABELS[role]:
                     event.args.append((role, mention))
                     last_end = mention.end
-                continue
+                    continue  # else «… لهيئة الحشد في قضاء بلد»: a recipient's place locates the event
             before = self._word_before(doc, mention.start)
             prep = before.norm_ if before is not None else ""
             if before is not None and self._describes_previous(doc, before):

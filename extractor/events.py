@@ -35,6 +35,7 @@ from .event_lexicon import (
     verb_before_pronoun,
     words,
 )
+from .event_parties import PartyRules
 from .event_time import event_times
 from .event_triggers import RELATIVES, TriggerRules
 from .language import doc_text
@@ -71,7 +72,7 @@ class Event:
                 "args": args, **self.extra}
 
 
-class EventExtractor(TriggerRules, ArgumentRules):
+class EventExtractor(TriggerRules, ArgumentRules, PartyRules):
     """The ``arabic_events`` component: writes ``doc._.events``."""
 
     def __init__(self, name: str, back_sentences: int = 2, window: int = 3) -> None:
@@ -167,23 +168,6 @@ class EventExtractor(TriggerRules, ArgumentRules):
         if preferred and event.type != "ATTACK":
             event.args.append((role, preferred[-1]))
 
-    def _hit_forces(self, doc: Doc, event: Event, in_clause: list[Mention], end: int) -> None:
-        """«استهدف عناصر من حزب الله», «قيادياً في قوة الرضوان», «مواقع الجيش النيجيري»: a force
-        after the attack whose members, posts or patrols it names is hit (guidelines §8.4:
-        the target), and so no actor."""
-        hit_nouns = words("hit_nouns")
-        for mention in in_clause:
-            if mention.label != "FORCE" or mention.start < end or any(m is mention and r == "target"
-                                                                       for r, m in event.args):
-                continue
-            word = _token_before_name(doc, mention.start)
-            if word is not None and word.norm_ in ("من", "في", "ل") and word.i > 0:
-                word = doc[word.i - 1]
-            if word is None or word.norm_ not in hit_nouns:
-                continue
-            event.args = [(r, m) for r, m in event.args if m is not mention]
-            event.args.append(("target", mention))
-
     @staticmethod
     def _pronoun_location(doc: Doc, event: Event, last, before: list[Mention], mentions: list[Mention],
                           sentences, number: int) -> None:
@@ -220,7 +204,8 @@ class EventExtractor(TriggerRules, ArgumentRules):
         cameo, plover = self.meta.get(event_type, (None, None))
         event.extra = {"cameo": cameo, "plover": plover, "sentence": number}
         giver = self._after_min(doc, in_clause, last, "FORCE")
-        if token.norm_ in words("receive_forms") and event_type == "BASE_TRANSFER":
+        if token.norm_ in words("receive_forms") and event_type == "BASE_TRANSFER" \
+                and not self._hands_over(doc, token, in_clause):
             if actor is not None:
                 event.args.append(("recipient", actor))
             actor = giver
@@ -230,11 +215,12 @@ class EventExtractor(TriggerRules, ArgumentRules):
         if actor is not None:
             event.args += [("actor", force) for force in _with_coordinated(doc, mentions, actor)]
         self._role_args(doc, event, last, in_clause, {id(m) for _, m in event.args}, token.idx + len(token))
+        self._possessive_giver(doc, event, in_clause)
         self._relative_antecedent(doc, event, token, before)
         self._pronoun_object(event, token, before)
         self._pronoun_location(doc, event, last, before, mentions, sentences, number)
         if event_type == "ATTACK":
-            self._hit_forces(doc, event, in_clause, token.idx + len(token))
+            self._hit_forces(doc, event, in_clause, token)
         if event_type == "ATTACK" and not any(r == "target" for r, _ in event.args):
             self._passive_target(doc, event, before, token)
         units = QUANTITY_UNITS[event_type]

@@ -1,0 +1,111 @@
+"""The parties to an event: who owns, gives, undergoes or is hit, as the words around a force say.
+
+A force's role often shows in the word before it rather than in a preposition
+of the trigger: «التابعة لـ» names an owner, «عناصر من» members, «تعرّضت»
+the one attacked, «ل» after the sites handed over the one handing them over.
+``EventExtractor`` mixes these rules in beside ``ArgumentRules``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from .event_args import _token_before, _token_before_name
+from .event_lexicon import words
+from .language import doc_text
+from .mentions import Mention
+
+if TYPE_CHECKING:
+    from .events import Event
+
+
+class PartyRules:
+    """Rules on the word before a force; they read the extractor's lexicon state."""
+
+    def _owned_by(self, doc: Doc, mention: Mention) -> bool:
+        """A force introduced by «تابعة لـ» / «التابعة لـ»: the owner of the weapon or unit, not
+        of a base («نقطة "الصدرين" التابعة للكتيبة الثالثة» is the target's owner)."""
+        before = _token_before(doc, mention.start)
+        if before is None or before.norm_ != "ل" or before.i == 0:
+            return False
+        owning = doc[before.i - 1]
+        if owning.norm_ not in words("ownership"):
+            return False
+        owned_end = owning.idx - 1 if owning.i and doc[owning.i - 1].whitespace_ else owning.idx
+        return not any(m.label == "BASE" and m.end in (owned_end, owning.idx) for m in doc._.mentions or [])
+
+    def _owns_a_force(self, doc: Doc, owner: Mention, in_clause: list[Mention]) -> bool:
+        """«اللواء ٥٣ التابع لهيئة الحشد»: the owner of a named unit is not the actor, the unit is."""
+        ownership = doc[_token_before(doc, owner.start).i - 1]
+        before = doc[ownership.i - 1] if ownership.i > 0 else None
+        if before is not None and before.norm_ in {"،", ","} and before.i > 0:
+            before = doc[before.i - 1]
+        return before is not None and any(m.label == "FORCE" and m.end == before.idx + len(before.text)
+                                          for m in in_clause)
+
+    @staticmethod
+    def _undergoes(doc: Doc, mention: Mention) -> bool:
+        """«تعرضت كتيبة حرس الحدود لكمين»: the subject of تعرض is the target, not the actor."""
+        before = _token_before(doc, mention.start)
+        return before is not None and before.norm_ in words("passive_governors")
+
+    def _possessive(self, doc: Doc, mention: Mention) -> bool:
+        """«ل» right before the force (or its opening quote: «هجوم ل«الدعم السريع»»): whose
+        reinforcements, withdrawal or attack it is."""
+        before = _token_before_name(doc, mention.start)
+        return before is not None and before.norm_ == "ل"
+
+    def _members_of(self, doc: Doc, mention: Mention) -> bool:
+        """A force named as what troops belong to: «جندي من …», «عناصر من …»."""
+        before = _token_before(doc, mention.start)
+        if before is None or before.norm_ != "من" or before.i == 0:
+            return False
+        return doc[before.i - 1].norm_ in words("member_nouns") or any(
+            m.label == "QUANTITY" and m.end == doc[before.i - 1].idx + len(doc[before.i - 1])
+            for m in doc._.mentions or [])
+
+    def _hit_forces(self, doc: Doc, event: Event, in_clause: list[Mention], trigger) -> None:
+        """«استهدف عناصر من حزب الله», «قيادياً في قوة الرضوان», «مواقع الجيش النيجيري»: a force
+        after the attack whose members, posts or patrols it names is hit (guidelines §8.4:
+        the target), and so no actor; but members right after the verb, with another force
+        hit after them, are its subject."""
+        hit_nouns, end = words("hit_nouns"), trigger.idx + len(trigger)
+        hit = []
+        for mention in in_clause:
+            if mention.label != "FORCE" or mention.start < end:
+                continue
+            word = _token_before_name(doc, mention.start)
+            if word is not None and word.norm_ in ("من", "في", "ل") and word.i > 0:
+                word = doc[word.i - 1]
+            if word is not None and word.norm_ in hit_nouns:
+                hit.append((word, mention))
+        if len(hit) > 1 and hit[0][0].i == trigger.i + 1 and hit[0][0].norm_ in words("member_nouns"):
+            # «هاجمت عناصر من تنظيم الدولة … مواقع لقوات الدفاع والأمن»
+            subject = hit.pop(0)[1]
+            event.args = [(r, m) for r, m in event.args if m is not subject and r != "actor"] + [("actor", subject)]
+        for _, mention in hit:
+            event.args = [(r, m) for r, m in event.args if m is not mention]
+            event.args.append(("target", mention))
+
+    def _hands_over(self, doc: Doc, token, in_clause: list[Mention]) -> bool:
+        """«تسلم» with a force after «ل» or «إلى» is «تُسلِّم»: it gives, not receives."""
+        return token.norm_ in words("receive_or_hand_over") and any(
+            m.label == "FORCE" and m.start > token.idx and self._word_before(doc, m.start) is not None
+            and self._word_before(doc, m.start).norm_ in words("roles", "recipient") for m in in_clause)
+
+    def _possessive_giver(self, doc: Doc, event: Event, in_clause: list[Mention]) -> None:
+        """«تسليم ١٢ موقعاً لهيئة الحشد الشعبي … إلى الجيش العراقي»: with a recipient after
+        «إلى», the force after «ل» owns the sites handed over, so it is the one handing them over."""
+        recipients = [m for role, m in event.args if role == "recipient"]
+        if event.type != "BASE_TRANSFER" or len(recipients) < 2 or any(r == "actor" for r, _ in event.args):
+            return
+        handed, text = {m.end for m in in_clause if m.label in ("BASE", "QUANTITY")}, doc_text(doc)
+
+        def owns_what_is_handed(force: Mention) -> bool:  # «ل» right after the base or the sites
+            return self._possessive(doc, force) and len(text[:_token_before_name(doc, force.start).idx].rstrip()) in handed
+
+        owner = next((m for m in recipients if owns_what_is_handed(m)), None)
+        if owner is not None and any(not self._possessive(doc, m) for m in recipients):
+            event.args = [("actor" if m is owner else role, m) for role, m in event.args]

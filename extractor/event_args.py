@@ -71,8 +71,10 @@ class ArgumentRules:
         following = [m for m in in_clause if m.label == "FORCE" and m.start >= end
                      and _gap_tokens(doc, end, m.start) <= 2]
         if following and (not self._has_role_word(doc, following[0])
-                          or (event_type != "BASE_TRANSFER" and self._possessive(doc, following[0]))):
-            return following[0]  # «انسحبت القوات التركية», «تعزيزات للجيش العراقي», «بهجوم للحوثيين»
+                          or (event_type != "BASE_TRANSFER" and self._possessive(doc, following[0]))
+                          or (event_type != "ATTACK" and self._members_of(doc, following[0]))):
+            return following[0]  # «انسحبت القوات التركية», «تعزيزات للجيش العراقي», «بهجوم للحوثيين»,
+            # «فيما انتشرت سريتان من اللواء ٣٥»
         launched = [m for m in in_clause if m.label == "FORCE"
                     and getattr(_token_before(doc, m.start), "norm_", "") in words("launch_verbs")]
         if launched:

@@ -12,7 +12,13 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .language import doc_text
-from .lexicons import common_words, context_words, is_frequent_adjective, known_names
+from .lexicons import (
+    common_words,
+    context_words,
+    is_frequent_adjective,
+    known_names,
+    time_words,
+)
 from .mentions import Mention
 from .recognizers import _QUOTES, Recognizer, _place_names, nationality_adjectives
 from .text import PROCLITIC_LETTERS
@@ -40,7 +46,7 @@ class ContextRecognizer(Recognizer):
         self.needs_marker = words("base_heads_needing_military_marker")
         self.markers = words("military_markers")
         self.strong = words("place_descriptors_strong")
-        self.stop = words("name_stopwords") | words("place_cues") | words("ordinals")
+        self.stop = words("name_stopwords") | words("place_cues") | words("ordinals") | time_words()
         self.compound = words("compound_first")
         self.unit_heads = words("unit_heads")
         self.ordinals = words("ordinals")
@@ -68,6 +74,7 @@ class ContextRecognizer(Recognizer):
         )
 
         self.triggers = frozenset(trigger_index())
+        self.verb_triggers = frozenset(form for form, (_, tense) in trigger_index().items() if tense != "noun")
         heads = self.base_heads | self.strong | self.unit_heads | self.force_heads | self.definite_heads \
             | self.command_heads | self.ship_heads | self.region_heads | self.territory_heads | self.quoted_force_heads
         self.first_words = frozenset(head.split(" ")[0] for head in heads)  # a token outside starts nothing
@@ -122,7 +129,7 @@ class ContextRecognizer(Recognizer):
             return False
         if norm.endswith(_NISBA) and is_frequent_adjective(norm):
             return False  # indefinite nisba adjective («قاعدة عسكرية»); a rare one is a name («معسكر بسماية»)
-        return True
+        return norm not in self.verb_triggers  # «قرى انسحبت منها»: a verb names nothing
 
     def _rare_continuation(self, previous, current) -> bool:
         """«نور خان», «قره داغ», «دونغ ميونغ», «جمال عبد»: an undefined name word goes on

@@ -16,6 +16,7 @@ from .normalize import phrase_key, strip_al
 from .resources import load_tsv, load_word_list, load_yaml
 
 __all__ = [
+    "time_words",
     "common_words",
     "Entry",
     "all_entries",
@@ -158,6 +159,14 @@ def frequent_adjectives() -> frozenset[str]:
 def is_frequent_adjective(norm: str) -> bool:
     """A frequent adjective-like word that no lexicon holds as a name («عازلة», not «حماة»)."""
     return norm in frequent_adjectives() and norm not in known_names()
+
+
+@cache
+def time_words() -> frozenset[str]:
+    """One-word weekdays, months and relative days («الخميس», «آذار», «أمس»): a date, never
+    part of a name («انسحبت قوات الحكومة السورية الخميس»)."""
+    classes = load_yaml("lexicons/time.yaml")["classes"]
+    return frozenset(_key(word) for name in ("WD", "MON", "REL") for word in classes[name] if " " not in word)
 
 
 @cache

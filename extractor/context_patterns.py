@@ -20,6 +20,7 @@ from .lexicons import (
     time_words,
 )
 from .mentions import Mention
+from .normalize import strip_al
 from .recognizers import _QUOTES, Recognizer, _place_names, nationality_adjectives
 from .text import PROCLITIC_LETTERS
 
@@ -29,6 +30,9 @@ __all__ = ["ContextRecognizer"]
 #: Nisba endings: a frequent word with one is an adjective after any head («قاعدة عسكرية»);
 #: other adjective endings only after a place descriptor (bases take plain words as names).
 _NISBA = ("يه", "يون", "يين")
+#: Compass adjectives, often part of a name («الزاوية الشمالية»), in normalized form.
+_COMPASS_ADJECTIVES = frozenset({"شمالي", "شماليه", "جنوبي", "جنوبيه", "شرقي", "شرقيه", "غربي", "غربيه",
+                                 "وسطي", "وسطيه", "قبلي", "قبليه", "بحري", "بحريه"})
 
 #: Compass words that name an operations command's sector («قيادة عمليات غرب الأنبار»).
 _COMPASS = frozenset({"شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"})
@@ -164,13 +168,20 @@ class ContextRecognizer(Recognizer):
             if current.text.isdigit() and previous.text.isascii() and not previous.whitespace_:
                 end += 1  # «قاعدة K1»: the tokenizer parts letters from digits
                 continue
-            takes_more = previous.norm_ in self.compound or previous.norm_ in self.titles or (
-                current.norm_.startswith("ال") and not previous.norm_.startswith("ال")
-                and end - start == 1) or self._rare_continuation(previous, current)
-            if not (takes_more and self._is_name_word(current)):
+            compound = previous.norm_ in self.compound or previous.norm_ in self.titles  # «بئر الغبي»
+            takes_more = compound or (current.norm_.startswith("ال") and not previous.norm_.startswith("ال")
+                                      and end - start == 1) or self._rare_continuation(previous, current)
+            if not (takes_more and self._is_name_word(current)) or (not compound and self._describes_name(current)):
                 break
             end += 1
         return start, end
+
+    def _describes_name(self, token) -> bool:
+        """«محافظة شبوة النفطية», «معسكر ورشيخ الساحلي»: a frequent definite adjective after
+        the name describes the place; compass words stay («الزاوية الشمالية»)."""
+        bare = strip_al(token.norm_)
+        return token.norm_.startswith("ال") and bare.endswith(("ي", "يه")) and is_frequent_adjective(bare) \
+            and bare not in _COMPASS_ADJECTIVES
 
     def _base(self, doc: Doc, index: int, width: int, head: str) -> list[Mention]:
         after = index + width

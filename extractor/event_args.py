@@ -83,7 +83,8 @@ class ArgumentRules:
             return launched[0]  # «صواريخ أطلقتها جماعة الحوثيين», «غارات شنتها القيادة المركزية»
         members = event_type != "ATTACK"  # «قتل جنود من الجيش في كمين»: an attack's troops are its victims
         subjects = [m for m in before if m.label == "FORCE" and not self._undergoes(doc, m)
-                    and (not self._has_role_word(doc, m) or (members and self._members_of(doc, m)))]
+                    and (not self._has_role_word(doc, m) or (members and self._members_of(doc, m))
+                         or self._launching_members(doc, m))]
         if subjects:
             return subjects[-1]
         members = [m for m in in_clause if m.label == "FORCE" and m.start >= end and self._members_of(doc, m)]

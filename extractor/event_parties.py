@@ -66,6 +66,14 @@ class PartyRules:
             m.label == "QUANTITY" and m.end == doc[before.i - 1].idx + len(doc[before.i - 1])
             for m in doc._.mentions or [])
 
+    def _launching_members(self, doc: Doc, mention: Mention) -> bool:
+        """«نصبت دورية من كتيبة حرس الحدود كميناً», «شنت وحدات من الجيش هجوماً»: troops of a
+        force right after a light verb launch the attack; elsewhere an attack's troops are its victims."""
+        if not self._members_of(doc, mention):
+            return False
+        member = doc[_token_before(doc, mention.start).i - 1]
+        return member.i > 0 and doc[member.i - 1].norm_ in words("light_verbs") | words("execute_verbs")
+
     def _hit_forces(self, doc: Doc, event: Event, in_clause: list[Mention], trigger) -> None:
         """«استهدف عناصر من حزب الله», «قيادياً في قوة الرضوان», «مواقع الجيش النيجيري»: a force
         after the attack whose members, posts or patrols it names is hit (guidelines §8.4:

@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc
 
-from .event_lexicon import words
+from .event_lexicon import noun_forms, words
 from .language import doc_text
 from .mentions import Mention
 
@@ -27,17 +27,32 @@ def dates_the_dispatch(text: str, time: Mention) -> bool:
 
 
 def dates_the_statement(doc: Doc, time: Mention, trigger) -> bool:
-    """«أعلنت الوزارة، في بيان مساء أمس، أن آخر الجنود غادروا»: a TIME before the
-    complementizer that opens the trigger's clause dates the saying."""
+    """«أعلنت الوزارة، في بيان مساء أمس، أن آخر الجنود غادروا», «أعلنت القيادة، اليوم
+    الثلاثاء، تسلّم الفرقة …»: a TIME before the complementizer that opens the trigger's
+    clause, or between a verb of saying and the event noun it announces, dates the saying."""
     if time.end > trigger.idx:
         return False
-    complementizers = words("statement_complementizers")
     between = doc.char_span(time.end, trigger.idx, alignment_mode="expand")
-    return between is not None and any(token.norm_ in complementizers for token in between)
+    if between is not None and any(token.norm_ in words("statement_complementizers") for token in between):
+        return True
+    start = doc.char_span(time.start, time.end, alignment_mode="expand")
+    if start is None or trigger.norm_ not in noun_forms():
+        return False
+    sentence_start = trigger.sent.start if doc.has_annotation("SENT_START") else 0
+    return any(token.norm_ in words("statement_verbs") for token in doc[max(sentence_start, start.start - 8):start.start])
+
+
+def in_another_clause(doc: Doc, time: Mention, trigger) -> bool:
+    """«… فجر أمس، فيما جرى سحب الفوج الثاني»: a clause break («فيما», «بينما») between an
+    earlier TIME and the trigger leaves that time to the clause before."""
+    if time.end > trigger.idx:
+        return False
+    between = doc.char_span(time.end, trigger.idx, alignment_mode="expand")
+    return between is not None and any(token.norm_ in words("clause_breaks") for token in between)
 
 
 def event_times(doc: Doc, trigger, candidates: list[Mention]) -> list[Mention]:
     """The TIME mentions that may date the event of ``trigger``."""
     text = doc_text(doc)
     return [time for time in candidates if not dates_the_dispatch(text, time)
-            and not dates_the_statement(doc, time, trigger)]
+            and not dates_the_statement(doc, time, trigger) and not in_another_clause(doc, time, trigger)]

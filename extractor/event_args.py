@@ -72,6 +72,8 @@ class ArgumentRules:
         end = token.idx + len(token)
         following = [m for m in in_clause if m.label == "FORCE" and m.start >= end
                      and _gap_tokens(doc, end, m.start) <= 2]
+        if following and event_type == "ATTACK" and self._subject_before(doc, token, before):
+            following = []  # «أن قواتها استهدفت المدمرة "كارني"»: after a subject, the force is hit
         if following and (not self._has_role_word(doc, following[0])
                           or (event_type != "BASE_TRANSFER" and self._possessive(doc, following[0]))
                           or (event_type != "ATTACK" and self._members_of(doc, following[0]))):
@@ -110,6 +112,17 @@ class ArgumentRules:
         weapons = words("weapon_subjects")
         counted = following[0][:1].isdigit() or following[0] in words("count_words")
         return following[0] in weapons or (counted and len(following) == 2 and following[1] in weapons)
+
+    @staticmethod
+    def _subject_before(doc: Doc, token, before: list[Mention]) -> bool:
+        """A force or «قواتها» right before the verb («أن قواتها استهدفت», «الحوثيون قد قصفوا»)."""
+        previous = doc[token.i - 1] if token.i else None
+        if previous is not None and previous.norm_ in ("قد", "لقد") and previous.i:
+            previous = doc[previous.i - 1]
+        if previous is None:
+            return False
+        return previous.norm_ in words("back_reference_cues") - words("subject_pronouns") or any(
+            m.label == "FORCE" and m.end == previous.idx + len(previous.text) for m in before)
 
     def _unnamed_subject(self, doc: Doc, token, last, before: list[Mention]) -> bool:
         """The subject is counted or a country, not a force: «مدمرتان أميركيتان ستغادران»,

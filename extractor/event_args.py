@@ -47,8 +47,6 @@ _DIRECT_OBJECT = {"WITHDRAWAL": "origin", "BASE_TRANSFER": "location",
                   "BASE_CLOSURE": "location", "ATTACK": "target"}
 #: What a quantity argument may count, per event type.
 _FORCE_UNITS = {"troops", "vehicles", "aircraft", "drones", "ships", "كتيبة", "سرية", "فوج", "بطارية"}
-#: What a counted subject may be («نحو ألف جندي انتشروا», «مدمرتان ستغادران»).
-_SUBJECT_UNITS = _FORCE_UNITS | {"missiles", "shells", "drones", "aircraft"}
 QUANTITY_UNITS = {
     "WITHDRAWAL": _FORCE_UNITS, "DEPLOYMENT": _FORCE_UNITS,
     "BASE_TRANSFER": {"bases", "sites"}, "BASE_CLOSURE": {"bases", "sites"},
@@ -101,40 +99,6 @@ class ArgumentRules:
             if earlier:
                 return self._back_reference(doc, earlier)
         return None
-
-    @staticmethod
-    def _weapon_subject(doc: Doc, last) -> bool:
-        """The word after the trigger is a weapon («استهدفت طائرة مسيّرة», «ثلاث مسيّرات»): the
-        verb's own subject, so the actor is not sought in earlier sentences."""
-        following = [t.norm_ for t in doc[last.i + 1:last.i + 3]]
-        if not following:
-            return False
-        weapons = words("weapon_subjects")
-        counted = following[0][:1].isdigit() or following[0] in words("count_words")
-        return following[0] in weapons or (counted and len(following) == 2 and following[1] in weapons)
-
-    @staticmethod
-    def _subject_before(doc: Doc, token, before: list[Mention]) -> bool:
-        """A force or «قواتها» right before the verb («أن قواتها استهدفت», «الحوثيون قد قصفوا»)."""
-        previous = doc[token.i - 1] if token.i else None
-        if previous is not None and previous.norm_ in ("قد", "لقد") and previous.i:
-            previous = doc[previous.i - 1]
-        if previous is None:
-            return False
-        return previous.norm_ in words("back_reference_cues") - words("subject_pronouns") or any(
-            m.label == "FORCE" and m.end == previous.idx + len(previous.text) for m in before)
-
-    def _unnamed_subject(self, doc: Doc, token, last, before: list[Mention]) -> bool:
-        """The subject is counted or a country, not a force: «مدمرتان أميركيتان ستغادران»,
-        «طائرتين مسيّرتين مفخختين استهدفتا», «وكانت الولايات المتحدة قد نشرت», «سحبت فرنسا»;
-        the actor is then not sought in earlier sentences."""
-        near = [m for m in before if _words_between(doc, m.end, token.idx) <= 2]
-        if any((m.label == "QUANTITY" and m.attrs.get("unit") in _SUBJECT_UNITS)
-               or m.attrs.get("kind") == "country" for m in near):
-            return True
-        after = next((m for m in doc._.mentions or [] if m.start >= last.idx + len(last)), None)
-        return after is not None and after.attrs.get("kind") == "country" \
-            and _words_between(doc, last.idx + len(last), after.start) == 0
 
     def _named_by_bare_noun(self, doc: Doc, token, last) -> Mention | None:
         """A bare definite force noun as the trigger's subject, right before or after it
@@ -373,13 +337,6 @@ def _gap_tokens(doc: Doc, start: int, end: int) -> int:
     return len([t for t in span if not t.is_space and t.text not in _QUOTE_MARKS])  # «ل«الدعم السريع»»
 
 
-def _words_between(doc: Doc, start: int, end: int) -> int:
-    """How many words stand between two offsets (adjectives, «قد»); 99 across punctuation, «و»
-    or «من» («نحو 1500 جندي من قواتها يتمركزون»: they belong to a force)."""
-    span = doc.char_span(start, end, alignment_mode="contract")
-    if span is None:
-        return 0 if not doc_text(doc)[start:end].strip() else 99
-    return len(span) if all(t.is_alpha and not t._.is_clitic and t.norm_ != "من" for t in span) else 99
 
 
 @cache

@@ -1,9 +1,11 @@
-"""The parties to an event: who owns, gives, undergoes or is hit, as the words around a force say.
+"""The parties to an event: who owns, gives, undergoes or is hit, and who the subject is.
 
 A force's role often shows in the word before it rather than in a preposition
 of the trigger: «التابعة لـ» names an owner, «عناصر من» members, «تعرّضت»
 the one attacked, «ل» after the sites handed over the one handing them over.
-``EventExtractor`` mixes these rules in beside ``ArgumentRules``.
+A subject that is a weapon, a count or a country («استهدفت ثلاث مسيّرات»,
+«مدمرتان ستغادران», «سحبت فرنسا») names no force, so no actor is sought in
+earlier sentences. ``EventExtractor`` mixes these rules in beside ``ArgumentRules``.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from .event_args import _token_before, _token_before_name
+from .event_args import _FORCE_UNITS, _token_before, _token_before_name
 from .event_lexicon import words
 from .language import doc_text
 from .mentions import Mention
@@ -20,9 +22,12 @@ from .mentions import Mention
 if TYPE_CHECKING:
     from .events import Event
 
+#: What a counted subject may be («نحو ألف جندي انتشروا», «مدمرتان ستغادران»).
+_SUBJECT_UNITS = _FORCE_UNITS | {"missiles", "shells", "drones", "aircraft"}
+
 
 class PartyRules:
-    """Rules on the word before a force; they read the extractor's lexicon state."""
+    """Rules on the words around a force or a subject; they read the extractor's lexicon state."""
 
     def _owned_by(self, doc: Doc, mention: Mention) -> bool:
         """A force introduced by «تابعة لـ» / «التابعة لـ»: the owner of the weapon or unit, not
@@ -118,3 +123,46 @@ class PartyRules:
         owner = next((m for m in recipients if owns_what_is_handed(m)), None)
         if owner is not None and any(not self._possessive(doc, m) for m in recipients):
             event.args = [("actor" if m is owner else role, m) for role, m in event.args]
+
+    @staticmethod
+    def _weapon_subject(doc: Doc, last) -> bool:
+        """The word after the trigger is a weapon («استهدفت طائرة مسيّرة», «ثلاث مسيّرات»): the
+        verb's own subject, so the actor is not sought in earlier sentences."""
+        following = [t.norm_ for t in doc[last.i + 1:last.i + 3]]
+        if not following:
+            return False
+        weapons = words("weapon_subjects")
+        counted = following[0][:1].isdigit() or following[0] in words("count_words")
+        return following[0] in weapons or (counted and len(following) == 2 and following[1] in weapons)
+
+    @staticmethod
+    def _subject_before(doc: Doc, token, before: list[Mention]) -> bool:
+        """A force or «قواتها» right before the verb («أن قواتها استهدفت», «الحوثيون قد قصفوا»)."""
+        previous = doc[token.i - 1] if token.i else None
+        if previous is not None and previous.norm_ in ("قد", "لقد") and previous.i:
+            previous = doc[previous.i - 1]
+        if previous is None:
+            return False
+        return previous.norm_ in words("back_reference_cues") - words("subject_pronouns") or any(
+            m.label == "FORCE" and m.end == previous.idx + len(previous.text) for m in before)
+
+    def _unnamed_subject(self, doc: Doc, token, last, before: list[Mention]) -> bool:
+        """The subject is counted or a country, not a force: «مدمرتان أميركيتان ستغادران»,
+        «طائرتين مسيّرتين مفخختين استهدفتا», «وكانت الولايات المتحدة قد نشرت», «سحبت فرنسا»;
+        the actor is then not sought in earlier sentences."""
+        near = [m for m in before if _words_between(doc, m.end, token.idx) <= 2]
+        if any((m.label == "QUANTITY" and m.attrs.get("unit") in _SUBJECT_UNITS)
+               or m.attrs.get("kind") == "country" for m in near):
+            return True
+        after = next((m for m in doc._.mentions or [] if m.start >= last.idx + len(last)), None)
+        return after is not None and after.attrs.get("kind") == "country" \
+            and _words_between(doc, last.idx + len(last), after.start) == 0
+
+
+def _words_between(doc: Doc, start: int, end: int) -> int:
+    """How many words stand between two offsets (adjectives, «قد»); 99 across punctuation, «و»
+    or «من» («نحو 1500 جندي من قواتها يتمركزون»: they belong to a force)."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return 0 if not doc_text(doc)[start:end].strip() else 99
+    return len(span) if all(t.is_alpha and not t._.is_clitic and t.norm_ != "من" for t in span) else 99

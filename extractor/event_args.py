@@ -202,10 +202,11 @@ class ArgumentRules:
         if between is None or not 0 < len(between) <= 5:
             return False
         norms = [t.norm_ for t in between]
-        if any(n in self.role_words and n not in self.locating for n in norms):
+        links = words("locating_links")
+        if any(n in self.role_words and n not in self.locating and n not in links for n in norms):
             return False  # «من البصرة باتجاه الكويت»: a new role, not a locating place
-        return all(n in self.locating or n in self.descriptors or n in self.markers or n in {"،", ","}
-                   for n in norms) \
+        return all(n in self.locating or n in self.descriptors or n in self.markers or n in links
+                   or n in {"،", ","} for n in norms) \
             and any(n in self.locating for n in norms)
 
     def _describes_previous(self, doc: Doc, prep) -> bool:

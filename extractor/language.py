@@ -13,7 +13,7 @@ from functools import cache
 
 import numpy
 import spacy
-from spacy.attrs import NORM
+from spacy.attrs import IDX, NORM
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.tokens import Token as SpacyToken
@@ -37,7 +37,7 @@ def token_starts(doc: Doc) -> list[int]:
     tokens: ``doc.char_span`` per lookup is slow in the event rules)."""
     starts = doc.user_data.get("token_starts")
     if starts is None or len(starts) != len(doc):
-        starts = doc.user_data["token_starts"] = [token.idx for token in doc]
+        starts = doc.user_data["token_starts"] = doc.to_array(IDX).tolist()  # no Token objects made
     return starts
 
 

@@ -83,6 +83,7 @@ class ArgumentRules:
             return launched[0]  # «صواريخ أطلقتها جماعة الحوثيين», «غارات شنتها القيادة المركزية»
         members = event_type != "ATTACK"  # «قتل جنود من الجيش في كمين»: an attack's troops are its victims
         subjects = [m for m in before if m.label == "FORCE" and not self._undergoes(doc, m)
+                    and not self._after_other_preposition(doc, m)  # «العاملة ضمن التحالف الدولي»
                     and (not self._has_role_word(doc, m) or (members and self._members_of(doc, m))
                          or self._launching_members(doc, m))]
         if subjects:
@@ -140,6 +141,10 @@ class ArgumentRules:
                     and before.norm_ == "من":
                 return mention
         return None
+
+    def _after_other_preposition(self, doc: Doc, mention: Mention) -> bool:
+        before = self._word_before(doc, mention.start)
+        return before is not None and before.norm_ in words("other_prepositions")
 
     def _has_role_word(self, doc: Doc, mention: Mention) -> bool:
         before = self._word_before(doc, mention.start)

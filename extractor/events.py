@@ -309,6 +309,10 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules):
     def _status(self, doc: Doc, token, tense: str) -> str:
         start = max(self._sentence.start, token.i - self.window - 1)
         before = {t.norm_ for t in doc[start:token.i]}
+        openers = tuple(words("planned_openers"))
+        for gap in (0, 1):  # «على أن ينسحب», «على أن يجري إخلاء»: what an agreement provides for
+            if " ".join(t.norm_ for t in doc[start:token.i - gap]).endswith(openers):
+                return "planned"
         for status in ("planned", "completed", "ongoing"):
             if before & words("status_governors", status):
                 return status

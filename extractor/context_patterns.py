@@ -53,6 +53,9 @@ class ContextRecognizer(Recognizer):
         self.stop = words("name_stopwords") | words("place_cues") | words("ordinals") | time_words()
         self.compound = words("compound_first")
         self.unit_heads = words("unit_heads")
+        self.offices = words("descriptor_objects")
+        self.compass_unit_heads = words("compass_unit_heads")
+        self.compass_names = words("compass_unit_names")
         self.ordinals = words("ordinals")
         self.specifiers = words("unit_specifiers")
         self.name_links = words("name_links")
@@ -211,8 +214,8 @@ class ContextRecognizer(Recognizer):
         if name is None:
             return []
         start, end = name
-        if is_frequent_adjective(doc[start].norm_):
-            return []  # «منطقة عازلة», «بلدات صغيرة»: a place described, not named
+        if is_frequent_adjective(doc[start].norm_) or (end - start == 1 and doc[start].norm_ in self.offices):
+            return []  # «منطقة عازلة», «بلدات صغيرة», «منطقة العمليات»: described, not named
         span = doc[start:end]
         return [self.mention(doc, "PLACE", span.start_char, span.end_char,
                              f"context:descriptor {doc[index].norm_} + name", 0.7)]
@@ -230,8 +233,9 @@ class ContextRecognizer(Recognizer):
         end = None
         if token.like_num or token.norm_.isdigit():
             end = nxt + 1
-        elif token.norm_ in self.ordinals:
-            end = nxt + 1
+        elif token.norm_ in self.ordinals or (doc[index].norm_ in self.compass_unit_heads
+                                              and token.norm_ in self.compass_names):
+            end = nxt + 1  # «الأسطول الخامس», «الأسطول الجنوبي»
             if nxt + 1 < len(doc) and f"{token.norm_} {doc[nxt + 1].norm_}" in self.ordinals:
                 end = nxt + 2
         elif not doc[index].norm_.startswith("ال") and token.norm_.startswith("ال") \

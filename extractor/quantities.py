@@ -310,8 +310,21 @@ def _unknown_noun(tokens: list[str], at: int, value, vague: bool,
         return None
     if value is not None and 1900 <= value <= 2100:
         return None  # a year
-    lemma = noun[:-1] if noun.endswith("ا") and len(noun) > 3 else noun  # accusative tanween
-    return lemma, noun, at + 1
+    return _singular(noun), noun, at + 1
+
+
+def _singular(noun: str) -> str:
+    """The unit of an unlisted noun is its singular (guidelines §6): the accusative tanween
+    and a sound plural's ending go («جندياً», «مهربين» → مهرب, «الدراجات» → دراجة);
+    a broken plural («منازل») stays as written."""
+    word = noun[2:] if noun.startswith("ال") and len(noun) > 4 else noun
+    if word.endswith("ا") and len(word) > 3:
+        return word[:-1]
+    if word.endswith(("ين", "ون")) and len(word) > 4:
+        return word[:-2]
+    if word.endswith("ات") and len(word) > 4:
+        return word[:-2] + "ه"
+    return word
 
 
 def _second_number(tokens: list[str], at: int, lex: QuantityLexicon) -> tuple[float, int] | None:

@@ -122,28 +122,31 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules):
             if event.type == "ATTACK":
                 continue  # an attacked civilian airport stays a PLACE
             for _, mention in event.args:
-                if mention.label == "PLACE" and _key(mention.text).split(" ")[0] in self.site_heads:
-                    mention.label = "BASE"  # «مطار معيتيقة», the gazetteer's airport, handed over
-                    mention.reason += f" (a role in a {event.type})"
-                    changed = True
+                head = self._site_head(doc, mention)
+                if head is None:
                     continue
-                head = _token_before_name(doc, mention.start)
-                if mention.label != "PLACE" or head is None or head.norm_ not in self.site_heads:
-                    continue
-                mention.label, mention.start = "BASE", head.idx
-                mention.text = doc_text(doc)[mention.start:mention.end]
-                mention.reason += f" + {head.norm_} (a role in a {event.type})"
-                mention.attrs = {"kind": head.norm_}
+                if head is not True:  # «مطار الطبقة»: the PLACE grows to its head noun
+                    mention.start, mention.attrs = head.idx, {"kind": head.norm_}
+                    mention.text = doc_text(doc)[mention.start:mention.end]
+                    mention.reason += f" + {head.norm_}"
+                mention.label = "BASE"  # or «مطار معيتيقة», the gazetteer's airport, handed over
+                mention.reason += f" (a role in a {event.type})"
                 changed = True
         return changed
 
-    def _is_site(self, doc: Doc, mention: Mention) -> bool:
-        """A PLACE named with a site head, in it or before it («مطار معيتيقة»): a BASE when
-        forces hold or leave it."""
+    def _site_head(self, doc: Doc, mention: Mention):
+        """For a PLACE named with a site head: True if the head is inside it («مطار معيتيقة»),
+        the head token if it stands right before it («مطار» + «الطبقة»); else None."""
         if mention.label != "PLACE":
-            return False
+            return None
+        if _key(mention.text).split(" ")[0] in self.site_heads:
+            return True
         head = _token_before_name(doc, mention.start)
-        return _key(mention.text).split(" ")[0] in self.site_heads or getattr(head, "norm_", "") in self.site_heads
+        return head if head is not None and head.norm_ in self.site_heads else None
+
+    def _is_site(self, doc: Doc, mention: Mention) -> bool:
+        """A PLACE named with a site head, in it or before it: a BASE when forces hold or leave it."""
+        return self._site_head(doc, mention) is not None
 
     def _relative_antecedent(self, doc: Doc, event: Event, token, before: list[Mention]) -> None:
         """«بلدة عدن يابال التي أخلتها القوات»: the place a relative clause hangs on fills the

@@ -319,6 +319,9 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules):
         for status in ("planned", "completed", "ongoing"):
             if before & words("status_governors", status):
                 return status
+        if token.i and doc[token.i - 1].norm_ == "ب" and any(  # «وتوعّدت الجبهة، في بيان، بمهاجمة …»
+                t.norm_ in words("threat_verbs") for t in doc[max(self._sentence.start, token.i - 20):token.i]):
+            return "planned"
         return _TENSE_STATUS.get(tense, self.noun_default)
 
 def _link_groups(events: list[Event]) -> None:

@@ -163,9 +163,19 @@ class ArgumentRules:
                 token = doc[token.i - 2]
             elif token.norm_ == "من" and doc[token.i - 1].norm_ in self.near_words:
                 token = doc[token.i - 1]  # «بالقرب من الشلامجة»: near, not from
+            elif token.norm_ == "في" and token.i > 1 and self._unnamed_base(doc[token.i - 1]) \
+                    and doc[token.i - 2].norm_ in words("roles", "origin") | words("roles", "destination"):
+                token = doc[token.i - 2]  # «إلى قواعدها في دولو»: the bases' place takes إلى's role
             else:
                 break
         return token
+
+    @staticmethod
+    def _unnamed_base(token) -> bool:
+        """A base noun that names no base («قواعدها», «مقرها», «المعسكر»)."""
+        norm = token.norm_
+        bare = {norm} | {norm[:-len(s)] for s in ("ها", "هم", "هما", "ه") if norm.endswith(s)}
+        return bool(bare & words("closure_objects"))
 
     def _role_args(self, doc: Doc, event: Event, last, in_clause, taken: set[int], start: int) -> None:
         """Roles of the mentions after ``start`` (the first trigger word: «وصلت إلى القاعدة

@@ -54,6 +54,7 @@ class ContextRecognizer(Recognizer):
         self.compound = words("compound_first")
         self.unit_heads = words("unit_heads")
         self.offices = words("descriptor_objects")
+        self.town_unit_heads = words("town_unit_heads")
         self.compass_unit_heads = words("compass_unit_heads")
         self.compass_names = words("compass_unit_names")
         self.ordinals = words("ordinals")
@@ -248,6 +249,8 @@ class ContextRecognizer(Recognizer):
                 and doc[nxt + 1].norm_.startswith("ال") and self._is_name_word(token) \
                 and self._is_name_word(doc[nxt + 1]) and doc[nxt + 1].norm_ not in self.adjectives:
             end = nxt + 2  # a construct name: «كتيبة شهداء النصر», «لواء درع الساحل»
+        elif nxt == index + 1 and doc[index].norm_ in self.town_unit_heads and token.norm_ in _place_names():
+            end = nxt + 1  # a battalion named after its town: «كتيبة طولكرم», «كتيبة جنين»
         return [] if end is None else self._unit_mention(doc, index, end)
 
     def _unit_mention(self, doc: Doc, index: int, end: int) -> list[Mention]:

@@ -154,7 +154,8 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules):
         role = _ANTECEDENT_ROLE.get(event.type)
         if role is None or token.i < 1 or any(r == role for r, _ in event.args):
             return
-        relative = doc[token.i - 1] if doc[token.i - 1].norm_ in RELATIVES else None
+        relative = doc[token.i - 1] if doc[token.i - 1].norm_ in RELATIVES or (
+            event.type == "DEPLOYMENT" and doc[token.i - 1].norm_ == "حيث") else None  # «مخيم نور شمس، حيث تنتشر»
         if relative is None and token.i > 1 and doc[token.i - 2].norm_ in RELATIVES \
                 and doc[token.i - 1].norm_ in words("status_governors", "completed") | {"كانت", "كان"}:
             relative = doc[token.i - 2]

@@ -196,6 +196,8 @@ class ArgumentRules:
                     continue  # else «… لهيئة الحشد في قضاء بلد»: a recipient's place locates the event
             before = self._word_before(doc, mention.start)
             prep = before.norm_ if before is not None else ""
+            if prep[:1] == "و" and prep[1:] in self.role_words:
+                prep = prep[1:]  # «وفي الطينة», «وإلى الشمال»: the conjunction stays on the word
             if before is not None and self._describes_previous(doc, before):
                 continue  # a relative phrase about something that is no argument
             role = self._role_for(prep, event.type, mention.label)

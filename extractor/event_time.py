@@ -51,8 +51,19 @@ def in_another_clause(doc: Doc, time: Mention, trigger) -> bool:
     return between is not None and any(token.norm_ in words("clause_breaks") for token in between)
 
 
+def in_a_later_statement(doc: Doc, mention: Mention, trigger) -> bool:
+    """«انسحبت القوة من أم برو، مؤكداً أن نحو ٤٠٠ مقاتل يتمركزون …»: a mention after a new
+    statement («مؤكداً أن», «وقال») belongs to the clause that statement opens."""
+    if mention.start < trigger.idx + len(trigger):
+        return False
+    between = doc.char_span(trigger.idx + len(trigger), mention.start, alignment_mode="expand")
+    return between is not None and any(token.norm_ in words("scope_breaks") for token in between) \
+        and any(token.norm_ in words("statement_complementizers") for token in between)
+
+
 def event_times(doc: Doc, trigger, candidates: list[Mention]) -> list[Mention]:
     """The TIME mentions that may date the event of ``trigger``."""
     text = doc_text(doc)
     return [time for time in candidates if not dates_the_dispatch(text, time)
-            and not dates_the_statement(doc, time, trigger) and not in_another_clause(doc, time, trigger)]
+            and not dates_the_statement(doc, time, trigger) and not in_another_clause(doc, time, trigger)
+            and not in_a_later_statement(doc, time, trigger)]

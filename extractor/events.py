@@ -36,7 +36,7 @@ from .event_lexicon import (
     words,
 )
 from .event_parties import PartyRules
-from .event_time import event_times
+from .event_time import event_times, in_a_later_statement
 from .event_triggers import RELATIVES, TriggerRules
 from .language import doc_text
 from .lexicons import _key, context_words
@@ -237,7 +237,7 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules):
             self._passive_target(doc, event, before, token)
         units = QUANTITY_UNITS[event_type]
         self._nearest(event, token, in_clause, "QUANTITY", "quantity",
-                      lambda m: m.attrs.get("unit") in units)
+                      lambda m: m.attrs.get("unit") in units and not in_a_later_statement(doc, m, token))
         self._coordinated_quantities(doc, event, in_clause, units)
         self._nearest(event, token, event_times(doc, token, [m for m in in_clause if m.label == "TIME"]),
                       "TIME", "time", lambda m: True)

@@ -148,7 +148,11 @@ class ArgumentRules:
 
     def _has_role_word(self, doc: Doc, mention: Mention) -> bool:
         before = self._word_before(doc, mention.start)
-        return before is not None and before.norm_ in self.role_words
+        return before is not None and self._role_word(before.norm_) in self.role_words
+
+    def _role_word(self, norm: str) -> str:
+        """The preposition without a conjunction written on it («وفي», «وإلى»)."""
+        return norm[1:] if norm[:1] == "و" and norm[1:] in self.role_words else norm
 
     def _word_before(self, doc: Doc, char: int):
         """The word before a mention, skipping descriptors («إلى مدينة الأبيض» → إلى), a
@@ -195,9 +199,7 @@ class ArgumentRules:
                     last_end = mention.end
                     continue  # else «… لهيئة الحشد في قضاء بلد»: a recipient's place locates the event
             before = self._word_before(doc, mention.start)
-            prep = before.norm_ if before is not None else ""
-            if prep[:1] == "و" and prep[1:] in self.role_words:
-                prep = prep[1:]  # «وفي الطينة», «وإلى الشمال»: the conjunction stays on the word
+            prep = self._role_word(before.norm_) if before is not None else ""  # «وفي الطينة»
             if before is not None and self._describes_previous(doc, before):
                 continue  # a relative phrase about something that is no argument
             role = self._role_for(prep, event.type, mention.label)

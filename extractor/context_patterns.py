@@ -30,9 +30,6 @@ __all__ = ["ContextRecognizer"]
 #: Nisba endings: a frequent word with one is an adjective after any head («قاعدة عسكرية»);
 #: other adjective endings only after a place descriptor (bases take plain words as names).
 _NISBA = ("يه", "يون", "يين")
-#: Compass adjectives, often part of a name («الزاوية الشمالية»), in normalized form.
-_COMPASS_ADJECTIVES = frozenset({"شمالي", "شماليه", "جنوبي", "جنوبيه", "شرقي", "شرقيه", "غربي", "غربيه",
-                                 "وسطي", "وسطيه", "قبلي", "قبليه", "بحري", "بحريه"})
 
 #: Compass words that name an operations command's sector («قيادة عمليات غرب الأنبار»).
 _COMPASS = frozenset({"شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"})
@@ -56,7 +53,8 @@ class ContextRecognizer(Recognizer):
         self.offices = words("descriptor_objects")
         self.town_unit_heads = words("town_unit_heads")
         self.compass_unit_heads = words("compass_unit_heads")
-        self.compass_names = words("compass_unit_names")
+        self.compass_adjectives = words("compass_adjectives")
+        self.compass_names = frozenset("ال" + word for word in self.compass_adjectives)
         self.ordinals = words("ordinals")
         self.specifiers = words("unit_specifiers")
         self.name_links = words("name_links")
@@ -185,7 +183,7 @@ class ContextRecognizer(Recognizer):
         the name describes the place; compass words stay («الزاوية الشمالية»)."""
         bare = strip_al(token.norm_)
         return token.norm_.startswith("ال") and bare.endswith(("ي", "يه")) and is_frequent_adjective(bare) \
-            and bare not in _COMPASS_ADJECTIVES
+            and bare not in self.compass_adjectives
 
     def _base(self, doc: Doc, index: int, width: int, head: str) -> list[Mention]:
         after = index + width

@@ -45,6 +45,8 @@ _BORROWED = {"WITHDRAWAL": {"location": "origin"}, "DEPLOYMENT": {"target": "loc
 #: The role of a bare object («غادرت القوات قاعدة غاو», «استهداف قاعدة ...»).
 _DIRECT_OBJECT = {"WITHDRAWAL": "origin", "BASE_TRANSFER": "location",
                   "BASE_CLOSURE": "location", "ATTACK": "target"}
+#: Possessive suffixes on a base noun («قواعدها», «مواقعهم»).
+_POSSESSIVES = ("ها", "هم", "هما", "ه")
 #: What a quantity argument may count, per event type.
 _FORCE_UNITS = {"troops", "vehicles", "aircraft", "drones", "ships", "كتيبة", "سرية", "فوج", "بطارية"}
 QUANTITY_UNITS = {
@@ -177,9 +179,7 @@ class ArgumentRules:
     @staticmethod
     def _unnamed_base(token) -> bool:
         """A base noun that names no base («قواعدها», «مقرها», «المعسكر»)."""
-        norm = token.norm_
-        bare = {norm} | {norm[:-len(s)] for s in ("ها", "هم", "هما", "ه") if norm.endswith(s)}
-        return bool(bare & words("closure_objects"))
+        return bool(with_possessive_off(token.norm_) & words("closure_objects"))
 
     def _role_args(self, doc: Doc, event: Event, last, in_clause, taken: set[int], start: int) -> None:
         """Roles of the mentions after ``start`` (the first trigger word: «وصلت إلى القاعدة
@@ -221,7 +221,7 @@ class ArgumentRules:
         if between is None or not 0 < len(between) <= 5:
             return False
         norms = [t.norm_ for t in between]
-        links = words("locating_links")
+        links = _locating_links()
         if any(n in self.role_words and n not in self.locating and n not in links for n in norms):
             return False  # «من البصرة باتجاه الكويت»: a new role, not a locating place
         return all(n in self.locating or n in self.descriptors or n in self.markers or n in links
@@ -339,6 +339,9 @@ def _token_before(doc: Doc, char: int):
     return doc[index - 1] if index > 0 else None
 
 
+def with_possessive_off(norm: str) -> set[str]:
+    """A word and, if it ends in a possessive suffix, the word without it («قواعدها» → قواعد)."""
+    return {norm} | {norm[:-len(suffix)] for suffix in _POSSESSIVES if norm.endswith(suffix)}
 
 
 def _token_before_name(doc: Doc, char: int):
@@ -357,6 +360,10 @@ def _gap_tokens(doc: Doc, start: int, end: int) -> int:
     return len([t for t in span if not t.is_space and t.text not in _QUOTE_MARKS])  # «ل«الدعم السريع»»
 
 
+@cache
+def _locating_links() -> frozenset[str]:
+    """Words inside a locating phrase that locate nothing alone: «على», «ل», compass adjectives."""
+    return words("locating_links") | frozenset("ال" + word for word in context_words("compass_adjectives"))
 
 
 @cache

@@ -105,8 +105,9 @@ class PartyRules:
     def _hands_over(self, doc: Doc, token, in_clause: list[Mention]) -> bool:
         """«تسلم» with a force after «ل» or «إلى» is «تُسلِّم»: it gives, not receives."""
         return token.norm_ in words("receive_or_hand_over") and any(
-            m.label == "FORCE" and m.start > token.idx and self._word_before(doc, m.start) is not None
-            and self._word_before(doc, m.start).norm_ in words("roles", "recipient") for m in in_clause)
+            m.label == "FORCE" and m.start > token.idx
+            and getattr(self._word_before(doc, m.start), "norm_", "") in words("roles", "recipient")
+            for m in in_clause)
 
     def _possessive_giver(self, doc: Doc, event: Event, in_clause: list[Mention]) -> None:
         """«تسليم ١٢ موقعاً لهيئة الحشد الشعبي … إلى الجيش العراقي»: with a recipient after
@@ -114,11 +115,11 @@ class PartyRules:
         recipients = [m for role, m in event.args if role == "recipient"]
         if event.type != "BASE_TRANSFER" or len(recipients) < 2 or any(r == "actor" for r, _ in event.args):
             return
-        handed, text = {m.end for m in in_clause if m.label in ("BASE", "QUANTITY")}, doc_text(doc)
+        handed = {m.end for m in in_clause if m.label in ("BASE", "QUANTITY")}
 
         def owns_what_is_handed(force: Mention) -> bool:  # «ل» right after the base or the sites
             lam = _token_before_name(doc, force.start)
-            return self._possessive(doc, force) and len(text[:lam.idx].rstrip()) in handed
+            return self._possessive(doc, force) and lam.i > 0 and doc[lam.i - 1].idx + len(doc[lam.i - 1]) in handed
 
         owner = next((m for m in recipients if owns_what_is_handed(m)), None)
         if owner is not None and any(not self._possessive(doc, m) for m in recipients):

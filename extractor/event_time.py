@@ -21,34 +21,28 @@ from .mentions import Mention
 _DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]{1,2}\s")
 
 
+def _norms_between(doc: Doc, start: int, end: int) -> set[str]:
+    between = doc.char_span(start, end, alignment_mode="expand")
+    return {token.norm_ for token in between} if between is not None else set()
+
+
 def dates_the_dispatch(text: str, time: Mention) -> bool:
     """«الخرطوم 3 سبتمبر 2025 (شينخوا) -- استهدفت»: the date a dateline gives."""
     return _DATELINE_END.match(text, time.end) is not None
 
 
-def dates_the_statement(doc: Doc, time: Mention, trigger) -> bool:
+def dates_the_statement(doc: Doc, time: Mention, trigger, between: set[str], sentence_start: int) -> bool:
     """«أعلنت الوزارة، في بيان مساء أمس، أن آخر الجنود غادروا», «أعلنت القيادة، اليوم
     الثلاثاء، تسلّم الفرقة …»: a TIME before the complementizer that opens the trigger's
-    clause, or between a verb of saying and the event noun it announces, dates the saying."""
-    if time.end > trigger.idx:
-        return False
-    between = doc.char_span(time.end, trigger.idx, alignment_mode="expand")
-    if between is not None and any(token.norm_ in words("statement_complementizers") for token in between):
+    clause (``between`` holds the words from the TIME to the trigger), or between a verb
+    of saying and the event noun it announces, dates the saying."""
+    if between & words("statement_complementizers"):
         return True
-    start = doc.char_span(time.start, time.end, alignment_mode="expand")
-    if start is None or trigger.norm_ not in noun_forms():
+    first = doc.char_span(time.start, time.end, alignment_mode="expand")
+    if first is None or trigger.norm_ not in noun_forms():
         return False
-    sentence_start = trigger.sent.start if doc.has_annotation("SENT_START") else 0
-    return any(token.norm_ in words("statement_verbs") for token in doc[max(sentence_start, start.start - 8):start.start])
-
-
-def in_another_clause(doc: Doc, time: Mention, trigger) -> bool:
-    """«… فجر أمس، فيما جرى سحب الفوج الثاني»: a clause break («فيما», «بينما») between an
-    earlier TIME and the trigger leaves that time to the clause before."""
-    if time.end > trigger.idx:
-        return False
-    between = doc.char_span(time.end, trigger.idx, alignment_mode="expand")
-    return between is not None and any(token.norm_ in words("clause_breaks") for token in between)
+    return any(token.norm_ in words("statement_verbs")
+               for token in doc[max(sentence_start, first.start - 8):first.start])
 
 
 def in_a_later_statement(doc: Doc, mention: Mention, trigger) -> bool:
@@ -56,14 +50,24 @@ def in_a_later_statement(doc: Doc, mention: Mention, trigger) -> bool:
     statement («مؤكداً أن», «وقال») belongs to the clause that statement opens."""
     if mention.start < trigger.idx + len(trigger):
         return False
-    between = doc.char_span(trigger.idx + len(trigger), mention.start, alignment_mode="expand")
-    return between is not None and any(token.norm_ in words("scope_breaks") for token in between) \
-        and any(token.norm_ in words("statement_complementizers") for token in between)
+    between = _norms_between(doc, trigger.idx + len(trigger), mention.start)
+    return bool(between & words("scope_breaks") and between & words("statement_complementizers"))
 
 
-def event_times(doc: Doc, trigger, candidates: list[Mention]) -> list[Mention]:
-    """The TIME mentions that may date the event of ``trigger``."""
+def event_times(doc: Doc, trigger, candidates: list[Mention], sentence_start: int) -> list[Mention]:
+    """The TIME mentions that may date the event of ``trigger``: not a dateline's date; before
+    the trigger, not a statement's date nor one a clause break («… فجر أمس، فيما جرى سحب
+    الفوج») leaves to the clause before; after it, not one a new statement opens first for."""
     text = doc_text(doc)
-    return [time for time in candidates if not dates_the_dispatch(text, time)
-            and not dates_the_statement(doc, time, trigger) and not in_another_clause(doc, time, trigger)
-            and not in_a_later_statement(doc, time, trigger)]
+    kept = []
+    for time in candidates:
+        if dates_the_dispatch(text, time):
+            continue
+        if time.end <= trigger.idx:
+            between = _norms_between(doc, time.end, trigger.idx)
+            if between & words("clause_breaks") or dates_the_statement(doc, time, trigger, between, sentence_start):
+                continue
+        elif in_a_later_statement(doc, time, trigger):
+            continue
+        kept.append(time)
+    return kept

@@ -26,6 +26,7 @@ from .event_args import (
     ArgumentRules,
     _gap_tokens,
     _token_before_name,
+    with_possessive_off,
 )
 from .event_lexicon import (
     config,
@@ -48,8 +49,6 @@ __all__ = ["Event", "EventExtractor", "lookup_trigger", "trigger_index"]
 #: The role of the place a relative clause or an object pronoun stands for («التي أخلتها
 #: القوات» → origin): a bare object's role, and where a deployment happens.
 _ANTECEDENT_ROLE = {**_DIRECT_OBJECT, "DEPLOYMENT": "location"}
-#: Possessive suffixes on a base noun («قواعدها», «مواقعهم»).
-_POSSESSIVES = ("ها", "هم", "هما", "ه")
 _TENSE_STATUS = {"past": "completed", "present": "ongoing", "future": "planned"}
 #: An event is only codable (and scorable, EXTRACTION.md) through one of these.
 _CORE_ROLES = CORE_ROLES
@@ -154,8 +153,9 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules):
         role = _ANTECEDENT_ROLE.get(event.type)
         if role is None or token.i < 1 or any(r == role for r, _ in event.args):
             return
-        relative = doc[token.i - 1] if doc[token.i - 1].norm_ in RELATIVES or (
-            event.type == "DEPLOYMENT" and doc[token.i - 1].norm_ == "حيث") else None  # «مخيم نور شمس، حيث تنتشر»
+        previous = doc[token.i - 1].norm_
+        relative = doc[token.i - 1] if previous in RELATIVES or (
+            event.type == "DEPLOYMENT" and previous in words("place_relatives")) else None  # «مخيم نور شمس، حيث تنتشر»
         if relative is None and token.i > 1 and doc[token.i - 2].norm_ in RELATIVES \
                 and doc[token.i - 1].norm_ in words("status_governors", "completed") | {"كانت", "كان"}:
             relative = doc[token.i - 2]
@@ -239,8 +239,8 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules):
         self._nearest(event, token, in_clause, "QUANTITY", "quantity",
                       lambda m: m.attrs.get("unit") in units and not in_a_later_statement(doc, m, token))
         self._coordinated_quantities(doc, event, in_clause, units)
-        self._nearest(event, token, event_times(doc, token, [m for m in in_clause if m.label == "TIME"]),
-                      "TIME", "time", lambda m: True)
+        times = event_times(doc, token, [m for m in in_clause if m.label == "TIME"], self._sentence.start)
+        self._nearest(event, token, times, "TIME", "time", lambda m: True)
         if tense in ("present", "noun") and event.status != "planned" and self._in_future(doc, event):
             event.status = "planned"  # «تنسحب القوات الأسبوع المقبل», «تسليم الثكنة مطلع الشهر المقبل»
         if not any(role in _CORE_ROLES for role, _ in event.args):
@@ -302,8 +302,7 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules):
             seen += 1
             if seen > 6:
                 return False
-            norm = token.norm_
-            bare = {norm} | {norm[:-len(s)] for s in _POSSESSIVES if norm.endswith(s)}
+            bare = with_possessive_off(token.norm_)
             if bare & members:
                 return False
             if bare & objects:

@@ -16,15 +16,17 @@ from .normalize import phrase_key, strip_al
 from .resources import load_tsv, load_word_list, load_yaml
 
 __all__ = [
-    "time_words",
     "common_words",
     "Entry",
     "all_entries",
     "base_entries",
     "context_words",
     "force_entries",
+    "frequent_adjectives",
+    "is_frequent_adjective",
     "known_names",
     "place_entries",
+    "time_words",
 ]
 
 

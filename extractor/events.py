@@ -233,7 +233,7 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules):
         self._pronoun_location(doc, event, last, before, mentions, sentences, number)
         if event_type == "ATTACK":
             self._hit_forces(doc, event, in_clause, token)
-        if event_type == "ATTACK" and not any(r == "target" for r, _ in event.args):
+        if event_type == "ATTACK" and not any(r == "target" and m.label != "FORCE" for r, m in event.args):
             self._passive_target(doc, event, before, token)
         units = QUANTITY_UNITS[event_type]
         self._nearest(event, token, in_clause, "QUANTITY", "quantity",

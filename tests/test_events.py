@@ -497,6 +497,13 @@ CASES = [
                                (L, "تيلابيري")})]),
     ("استهدف الجيش عناصر من تنظيم داعش ومواقع لهيئة تحرير الشام.",
      [("ATTACK", "completed", {(T, "تنظيم داعش"), (T, "هيئة تحرير الشام")})]),  # a bare «الجيش» is no FORCE
+    # the passive subject is a target beside the troops hit, and its locating places locate the attack
+    ("تعرّض معسكر العبر في مديرية الوادي شمالي حضرموت، صباح اليوم، لهجوم أسفر عن مقتل جنديين من اللواء 23.",
+     [("ATTACK", "completed", {(T, "اللواء 23"), (T, "معسكر العبر"), (L, "الوادي"), (L, "حضرموت"),
+                               (Q, "جنديين"), (TM, "صباح اليوم")})]),
+    # after a comma, the governor's subject is the mention that opens the clause, not the last place
+    ("وأفاد مصدر بأن قاعدة الوطية، الواقعة جنوب غرب العاصمة طرابلس، تعرّضت الليلة الماضية لهجوم بطائرات مسيرة.",
+     [("ATTACK", "completed", {(T, "قاعدة الوطية"), (TM, "الليلة الماضية")})]),
 ]
 
 

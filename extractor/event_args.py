@@ -72,8 +72,9 @@ class ArgumentRules:
         end = token.idx + len(token)
         following = [m for m in in_clause if m.label == "FORCE" and m.start >= end
                      and _gap_tokens(doc, end, m.start) <= 2]
-        if following and event_type == "ATTACK" and self._subject_before(doc, token, before):
-            following = []  # «أن قواتها استهدفت المدمرة "كارني"»: after a subject, the force is hit
+        if following and event_type == "ATTACK" and (self._subject_before(doc, token, before)
+                                                     or last.norm_ in words("object_nouns")):
+            following = []  # «أن قواتها استهدفت المدمرة "كارني"», «باستهداف القوات»: the force is hit
         if following and (not self._has_role_word(doc, following[0])
                           or (event_type != "BASE_TRANSFER" and self._possessive(doc, following[0]))
                           or (event_type != "ATTACK" and self._members_of(doc, following[0]))):
@@ -196,7 +197,7 @@ class ArgumentRules:
                 role = "location" if previous_role == "target" else previous_role
                 if mention.label in _ROLE_LABELS[role]:
                     event.args.append((role, mention))
-                    last_end = mention.end
+                    previous_role, last_end = role, mention.end  # «… في سوريا والعراق»: both locate
                     continue  # else «… لهيئة الحشد في قضاء بلد»: a recipient's place locates the event
             before = self._word_before(doc, mention.start)
             prep = self._role_word(before.norm_) if before is not None else ""  # «وفي الطينة»

@@ -360,4 +360,25 @@ def find_times(text: str, article_date: dt.date | None = None, *,
         oend = max(oend, offsets[end])  # keep trailing diacritics and tatweel: «غداً», «هـ»
         out.append(TimeExpression(ostart, oend, text[ostart:oend], value, mod, kind, calendar,
                                   score, f"{rule}: {reason}"))
-    return sorted(out, key=lambda t: t.start)
+    return _join_weekday_dates(sorted(out, key=lambda t: t.start), text, lex)
+
+
+def _join_weekday_dates(times: list[TimeExpression], text: str, lex: _Lexicon) -> list[TimeExpression]:
+    """«اليوم الأربعاء 14 جمادى الأولى 1447هـ», «يوم الثلاثاء الموافق 17/6/2025»: a weekday
+    and the day-precise date right after it are one TIME, valued by the date (guidelines §7)."""
+    joined: list[TimeExpression] = []
+    merged = False  # one date per weekday: «الأربعاء 14 جمادى الأولى 1447هـ الموافق 5 تشرين الثاني» is two
+    for time in times:
+        previous = joined[-1] if joined and not merged else None
+        merged = False
+        between = _key(text[previous.end:time.start]) if previous else ""
+        if previous is not None and len(time.value or "") == 10 and "\n" not in text[previous.end:time.start] \
+                and (not between or lex.get("JOIN", between)) \
+                and any(lex.get("WD", word) for word in _key(previous.text).split()):
+            joined[-1] = TimeExpression(previous.start, time.end, text[previous.start:time.end], time.value,
+                                        time.mod, time.kind, time.calendar, time.score,
+                                        f"{previous.reason.split(':')[0]} + {time.reason}")
+            merged = True
+            continue
+        joined.append(time)
+    return joined

@@ -88,6 +88,10 @@ GUARDS = {
                          "الأمن", "العفو", "الشأن", "المال", "النفع", "الادعاء", "الحق"],
 }
 
+# «يوم الثلاثاء الموافق 17/6/2025», «اليوم الأربعاء 14 جمادى الأولى»: a weekday and the date
+# right after it (with one of these words, or nothing, between) are one TIME (guidelines §7).
+DATE_JOINERS = ["الموافق", "الموافقة", "المصادف", "المصادفة"]
+
 DAY_PARTS = ["صباح", "صبيحة", "مساء", "ظهر", "ظهيرة", "عصر", "فجر", "ليل", "ليلة", "ضحى",
              "منتصف ليل", "منتصف ليلة", "عشية"]
 DAY_PART_ADVERBS = ["صباحا", "مساء", "ظهرا", "عصرا", "فجرا", "ليلا"]
@@ -255,7 +259,7 @@ def build() -> dict:
         "UNIT2": mapping({unit: [d for f in forms for d in dual(f)] for unit, (forms, _) in UNITS.items()}),
         "UNITN": mapping(plural),
         "LUNITN": mapping({unit: [p for f in forms for p in (f, "ل" + f)] for unit, forms in plural.items()}),
-        "DEM": DEMONSTRATIVES, "PART": DAY_PARTS, "ADV": DAY_PART_ADVERBS, **HEADS,
+        "DEM": DEMONSTRATIVES, "JOIN": DATE_JOINERS, "PART": DAY_PARTS, "ADV": DAY_PART_ADVERBS, **HEADS,
         "AGO": AGO, "DPREP": DURATION_PREPOSITIONS, "VAGUE": VAGUE_COUNTS, **YEAR_SUFFIXES,
     }
     strict = [f for f in classes["MON"] if f in STRICT_MONTHS] + list(classes["HMON"])

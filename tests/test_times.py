@@ -103,7 +103,20 @@ FOUND = [  # (sentence, mention, value, mod, kind) with the article dated Monday
     ("تم الاتفاق في مارس من العام الماضي", "مارس من العام الماضي", "2025-03", None, "month"),
     ("أعلنت الجزائر في جانفي 2025 خطة", "جانفي 2025", "2025-01", None, "month"),
     ("مطلع شهر مارس تبدأ المرحلة", "مطلع شهر مارس", "2026-03", "START", "month"),
+    # a weekday and the date right after it are one TIME, valued by the date
+    ("وصلت التعزيزات اليوم الاثنين 23 فبراير 2026 إلى المدينة", "اليوم الاثنين 23 فبراير 2026",
+     "2026-02-23", None, "date"),
+    ("انسحبت القوات يوم الخميس الموافق 19/2/2026 من البلدة", "يوم الخميس الموافق 19/2/2026",
+     "2026-02-19", None, "date"),
 ]
+
+
+def test_a_weekday_takes_one_date_only() -> None:
+    """«الأربعاء 14 جمادى الأولى 1447هـ الموافق 5 تشرين الثاني 2025م»: the Hijri date joins the
+    weekday; the Gregorian one after «الموافق» stays its own TIME."""
+    text = "أعلن الجيش اليوم الأربعاء 14 جمادى الأولى 1447هـ الموافق 5 تشرين الثاني 2025م نشر قوات."
+    assert [(t.text, t.value) for t in spans_ok(text, find_times(text, dt.date(2025, 11, 5)))] == [
+        ("اليوم الأربعاء 14 جمادى الأولى 1447هـ", "2025-11-05"), ("5 تشرين الثاني 2025م", "2025-11-05")]
 
 
 @pytest.mark.parametrize("text, mention, value, mod, kind", FOUND)

@@ -247,10 +247,13 @@ def make_place_lists(nlp: Language, name: str, score: float) -> PlaceLists:
     return PlaceLists(name, score)
 
 
+_TANWEEN_FATH = ("اً", "ًا")
+
+
 class PlaceFilters:
     """Judges PLACE candidates once every tagger has spoken (see the module docstring)."""
 
-    _NOT_NAME_ENDINGS = ("ون", "تين", "تان", "اً", "ًا")
+    _NOT_NAME_ENDINGS = ("ون", "تين", "تان")
 
     def __init__(self, name: str) -> None:
         self.name = name
@@ -283,6 +286,8 @@ class PlaceFilters:
             return True  # «وكالة الأناضول», «اتفاق موسكو»
         if mention.text in self.media or " ".join(t.norm_ for t in span) in self.media:
             return before is None or before.norm_ not in self.descriptors  # «(الأناضول)», not «مدينة بترا»
+        if mention.text.endswith(_TANWEEN_FATH):
+            return True  # «نحو 200 عسكري أسترالياً»: an accusative adjective; names take no tanween
         if mention.source != "model" or len(span) != 1:
             return False
         return self._not_a_name(span[0]) or mention.text.endswith(self._NOT_NAME_ENDINGS)

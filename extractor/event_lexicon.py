@@ -49,6 +49,14 @@ def enclitics() -> tuple[str, ...]:
     return tuple(sorted(words("enclitics"), key=len, reverse=True))
 
 
+def without_enclitic(norm: str) -> str:
+    """«تتسلمها» → تتسلم: the verb or noun without its object or possessive pronoun."""
+    for suffix in enclitics():
+        if norm.endswith(suffix) and len(norm) - len(suffix) >= 3:
+            return norm[: -len(suffix)]
+    return norm
+
+
 @cache
 def blockers() -> frozenset[str]:
     return words("negators") | words("hypothetical") | words("not_events")

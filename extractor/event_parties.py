@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from .event_args import _FORCE_UNITS, _token_before, _token_before_name
-from .event_lexicon import words
+from .event_lexicon import without_enclitic, words
 from .language import doc_text
 from .mentions import Mention
 
@@ -104,8 +104,8 @@ class PartyRules:
 
     def _hands_over(self, doc: Doc, token, in_clause: list[Mention]) -> bool:
         """«تسلم» with a force after «ل» or «إلى» is «تُسلِّم»: it gives, not receives."""
-        return token.norm_ in words("receive_or_hand_over") and any(
-            m.label == "FORCE" and m.start > token.idx
+        return without_enclitic(token.norm_) in words("receive_or_hand_over") and any(
+            m.label == "FORCE" and m.start > token.idx and not self._owned_by(doc, m)  # «التابع للفرقة 60»
             and getattr(self._word_before(doc, m.start), "norm_", "") in words("roles", "recipient")
             for m in in_clause)
 

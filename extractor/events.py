@@ -34,6 +34,7 @@ from .event_lexicon import (
     lookup_trigger,
     trigger_index,
     verb_before_pronoun,
+    without_enclitic,
     words,
 )
 from .event_parties import PartyRules
@@ -216,11 +217,11 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules):
         cameo, plover = self.meta.get(event_type, (None, None))
         event.extra = {"cameo": cameo, "plover": plover, "sentence": number}
         giver = self._after_min(doc, in_clause, last, "FORCE")
-        if token.norm_ in words("receive_forms") and event_type == "BASE_TRANSFER" \
+        if without_enclitic(token.norm_) in words("receive_forms") and event_type == "BASE_TRANSFER" \
                 and not self._hands_over(doc, token, in_clause):
             if actor is not None:
                 event.args.append(("recipient", actor))
-            actor = giver
+            actor = giver if giver is not actor else None  # «تسلمت وحدة من اللواء الأول»: no giver named
         elif actor is None:
             actor = giver  # «تعزيزات من القوات الروسية»
         actor = self._claimant(doc, in_clause) or actor

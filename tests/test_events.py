@@ -511,6 +511,12 @@ CASES = [
      [("ATTACK", "planned", {(T, 'الفرقاطة الفرنسية "لانغدوك"'), (L, "خليج عدن")})]),
     ("قصف الجيش التركي قرى في ريف الحسكة.",
      [("ATTACK", "completed", {(A, "الجيش التركي"), (L, "الحسكة")})]),
+    # a receiving verb with an object pronoun still receives; troops of a unit after it are the recipient
+    ("وسيسحب لواء الطفوف مقاتليه من معسكر الرحالية على أن تتسلمها قيادة قوات الحدود.",
+     [("WITHDRAWAL", "planned", {(A, "لواء الطفوف"), (O, "معسكر الرحالية")}),
+      ("BASE_TRANSFER", "planned", {(R, "قيادة قوات الحدود"), (L, "معسكر الرحالية")})]),  # «ها»: the camp
+    ("وتسلمت وحدة من اللواء الأول معسكر تل زنوب قرب بلدة كامد اللوز.",
+     [("BASE_TRANSFER", "completed", {(R, "اللواء الأول"), (L, "معسكر تل زنوب"), (L, "كامد اللوز")})]),
     # a place coordinated with a locating place locates too
     ("قصفت المدفعية مواقع لهيئة تحرير الشام في ريفي إدلب وحماة.",
      [("ATTACK", "completed", {(T, "هيئة تحرير الشام"), (L, "إدلب"), (L, "حماة")})]),
@@ -529,6 +535,15 @@ def _events(extractor, text):
 def test_event_cases(extractor, text, expected) -> None:
     found, _ = _events(extractor, text)
     assert found == expected
+
+
+def test_the_owner_of_a_receiving_unit_does_not_make_it_hand_over(extractor) -> None:
+    """«تسلم اللواء 82 التابع للفرقة 60 مطار رميلان»: «ل» after «التابع» names the unit's owner,
+    not a recipient, so «تسلم» still receives."""
+    found, _ = _events(extractor, "تسلم اللواء 82 التابع للفرقة 60 صباح اليوم مطار رميلان العسكري.")
+    assert len(found) == 1 and found[0][0] == "BASE_TRANSFER"
+    roles = found[0][2]
+    assert (R, "اللواء 82") in roles and not any(role == A for role, _ in roles)
 
 
 def test_enough_cases_were_written() -> None:

@@ -45,6 +45,7 @@ _BORROWED = {"WITHDRAWAL": {"location": "origin"}, "DEPLOYMENT": {"target": "loc
 #: The role of a bare object («غادرت القوات قاعدة غاو», «استهداف قاعدة ...»).
 _DIRECT_OBJECT = {"WITHDRAWAL": "origin", "BASE_TRANSFER": "location",
                   "BASE_CLOSURE": "location", "ATTACK": "target"}
+_RELATIVE_PRONOUNS = frozenset({"التي", "الذي", "الذين", "اللتين", "اللذين"})
 #: Possessive suffixes on a base noun («قواعدها», «مواقعهم»).
 _POSSESSIVES = ("ها", "هم", "هما", "ه")
 #: What a quantity argument may count, per event type.
@@ -80,6 +81,9 @@ class ArgumentRules:
                           or (event_type != "ATTACK" and self._members_of(doc, following[0]))):
             return following[0]  # «انسحبت القوات التركية», «تعزيزات للجيش العراقي», «بهجوم للحوثيين»,
             # «فيما انتشرت سريتان من اللواء ٣٥»
+        antecedent = self._force_antecedent(doc, token, before)
+        if antecedent is not None:
+            return antecedent  # «من قوات الصاعقة، التي ستغادرها نهاية الشهر»
         launched = [m for m in in_clause if m.label == "FORCE"
                     and getattr(_token_before(doc, m.start), "norm_", "") in words("launch_verbs")]
         if launched:
@@ -103,6 +107,19 @@ class ArgumentRules:
             if earlier:
                 return self._back_reference(doc, earlier)
         return None
+
+    @staticmethod
+    def _force_antecedent(doc: Doc, token, before: list[Mention]) -> Mention | None:
+        """A force right before «التي/الذي» (a comma between or not) is the subject of the
+        relative clause's verb (guidelines §8.2: a trigger in a relative clause counts)."""
+        if token.i < 1 or doc[token.i - 1].norm_ not in _RELATIVE_PRONOUNS:
+            return None
+        relative = doc[token.i - 1]
+        forces = [m for m in before if m.end <= relative.idx]
+        last = forces[-1] if forces else None
+        if last is None or last.label != "FORCE" or _gap_tokens(doc, last.end, relative.idx) > 1:
+            return None
+        return last
 
     def _named_by_bare_noun(self, doc: Doc, token, last) -> Mention | None:
         """A bare definite force noun as the trigger's subject, right before or after it
@@ -201,7 +218,7 @@ class ArgumentRules:
                     continue  # else «… لهيئة الحشد في قضاء بلد»: a recipient's place locates the event
             before = self._word_before(doc, mention.start)
             prep = self._role_word(before.norm_) if before is not None else ""  # «وفي الطينة»
-            if before is not None and self._describes_previous(doc, before):
+            if before is not None and self._describes_previous(doc, before, end):
                 continue  # a relative phrase about something that is no argument
             role = self._role_for(prep, event.type, mention.label)
             if role is None and previous_role and _coordinated(doc, last_end, mention.start):
@@ -229,10 +246,11 @@ class ArgumentRules:
                    or n in {"،", ","} for n in norms) \
             and any(n in self.locating for n in norms)
 
-    def _describes_previous(self, doc: Doc, prep) -> bool:
-        """A preposition inside a relative or descriptive phrase («الواقعة في», «أكبر قاعدة في»)."""
+    def _describes_previous(self, doc: Doc, prep, trigger_end: int) -> bool:
+        """A preposition inside a relative or descriptive phrase («الواقعة في», «أكبر قاعدة في»)
+        after the trigger («التي تحشد مقاتليها في النهود»: the trigger's own clause is no such phrase)."""
         start = max(self._sentence.start, prep.i - 3)
-        return any(t.norm_ in words("descriptive") for t in doc[start:prep.i])
+        return any(t.norm_ in words("descriptive") and t.idx >= trigger_end for t in doc[start:prep.i])
 
     def _role_for(self, prep: str, event_type: str, label: str) -> str | None:
         borrowed = _BORROWED.get(event_type, {})

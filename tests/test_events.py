@@ -517,6 +517,9 @@ CASES = [
       ("BASE_TRANSFER", "planned", {(R, "قيادة قوات الحدود"), (L, "معسكر الرحالية")})]),  # «ها»: the camp
     ("وتسلمت وحدة من اللواء الأول معسكر تل زنوب قرب بلدة كامد اللوز.",
      [("BASE_TRANSFER", "completed", {(R, "اللواء الأول"), (L, "معسكر تل زنوب"), (L, "كامد اللوز")})]),
+    # a force right before «التي» is the subject of the relative clause, whose places are its own
+    ("وقال المصدر إن الجيش يراقب تحركات قوات الدعم السريع، التي تحشد مقاتليها في مدينة النهود.",
+     [("DEPLOYMENT", "ongoing", {(A, "قوات الدعم السريع"), (L, "النهود")})]),
     # a place coordinated with a locating place locates too
     ("قصفت المدفعية مواقع لهيئة تحرير الشام في ريفي إدلب وحماة.",
      [("ATTACK", "completed", {(T, "هيئة تحرير الشام"), (L, "إدلب"), (L, "حماة")})]),

@@ -62,7 +62,7 @@ class ArgumentRules:
     """Role-filling rules; ``EventExtractor`` mixes them in (they read its lexicon state)."""
 
     def _actor(self, doc, token, last, in_clause, before, sentences, number, back: int,
-               event_type: str) -> Mention | None:
+               event_type: str, giver: Mention | None = None) -> Mention | None:
         owners = [m for m in in_clause if m.label == "FORCE" and self._owned_by(doc, m)
                   and not self._owns_a_force(doc, m, in_clause)]
         if owners:
@@ -100,6 +100,9 @@ class ArgumentRules:
             return members[0]  # «ويتمركز في أربيل ألف جندي من التحالف الدولي»
         if self._weapon_subject(doc, last) or self._unnamed_subject(doc, token, last, before):
             return None  # «وفي شرق البلاد، استهدفت ثلاث مسيّرات …»: a weapon does it, nobody named
+        if giver is not None and event_type != "BASE_TRANSFER" \
+                and not (event_type == "ATTACK" and self._members_of(doc, giver)):  # «مقتل عنصرين من الأمن العام»
+            return giver  # «وصلت إلى بوسو تعزيزات من الجيش النيجري»: named here, not in an earlier sentence
         for previous in range(number - 1, max(-1, number - 1 - back), -1):
             sentence = sentences[previous]
             earlier = [m for m in doc._.mentions or [] if m.label == "FORCE"

@@ -209,14 +209,14 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules):
         before = [m for m in mentions if sentence_start <= m.start and m.end <= token.idx]
         may_refer_back = tense != "noun" or self._refers_back(doc, token, last)
         back = self.back_sentences if may_refer_back else 0
+        giver = self._after_min(doc, in_clause, last, "FORCE")
         actor = _in_full(doc, mentions, self._actor(doc, token, last, in_clause, before, sentences, number, back,
-                                                     event_type))
+                                                     event_type, giver))
         event_type = self._retype(event_type, token.norm_, last, in_clause, actor, before)
         named = self._named_trigger(doc, token, last)
         event = Event(event_type, self._status(doc, token, tense), named.idx, named.idx + len(named))
         cameo, plover = self.meta.get(event_type, (None, None))
         event.extra = {"cameo": cameo, "plover": plover, "sentence": number}
-        giver = self._after_min(doc, in_clause, last, "FORCE")
         if without_enclitic(token.norm_) in words("receive_forms") and event_type == "BASE_TRANSFER" \
                 and not self._hands_over(doc, token, in_clause):
             if actor is not None:

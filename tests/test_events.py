@@ -517,6 +517,9 @@ CASES = [
       ("BASE_TRANSFER", "planned", {(R, "قيادة قوات الحدود"), (L, "معسكر الرحالية")})]),  # «ها»: the camp
     ("وتسلمت وحدة من اللواء الأول معسكر تل زنوب قرب بلدة كامد اللوز.",
      [("BASE_TRANSFER", "completed", {(R, "اللواء الأول"), (L, "معسكر تل زنوب"), (L, "كامد اللوز")})]),
+    # forces named after «من» in the clause act, rather than a force of an earlier sentence
+    ("أعلن الجيش النيجري مقتل ثمانية جنود. ووصلت إلى بوسو أمس تعزيزات من الحرس الوطني النيجري قادمة من ديفا.",
+     [("DEPLOYMENT", "completed", {(A, "الحرس الوطني النيجري"), (D, "بوسو"), (O, "ديفا"), (TM, "أمس")})]),
     # a force right before «التي» is the subject of the relative clause, whose places are its own
     ("وقال المصدر إن الجيش يراقب تحركات قوات الدعم السريع، التي تحشد مقاتليها في مدينة النهود.",
      [("DEPLOYMENT", "ongoing", {(A, "قوات الدعم السريع"), (L, "النهود")})]),

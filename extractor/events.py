@@ -173,11 +173,13 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules):
         closure or evacuation verb is the base or place named before it in the sentence."""
         role = _ANTECEDENT_ROLE.get(event.type)
         pronoun = token.norm_.endswith(("ها", "ه")) and token.norm_ not in trigger_index()
-        if role is None or not pronoun or any(r == role for r, _ in event.args) \
+        if role is None or not pronoun or any(r == role and m.label == "BASE" for r, m in event.args) \
                 or (event.type == "WITHDRAWAL" and (lookup_trigger(token.norm_) or ("", ""))[1] == "noun"):
             return  # «انسحابها»: there the pronoun is the force that withdraws
         places = [m for m in before if m.label in ("BASE", "PLACE")]
         preferred = [m for m in places if m.label == "BASE"] or places
+        if any(r == role for r, _ in event.args) and not (preferred and preferred[-1].label == "BASE"):
+            return  # a place fills the role; only a base named before outranks it («أخلته … في القبة»)
         if preferred and event.type != "ATTACK":
             event.args.append((role, preferred[-1]))
 
@@ -278,7 +280,8 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules):
             if not named and any(t.norm_ in words("closure_objects") for t in self._sentence
                                  if t.i < last.i):
                 named = ["BASE"]  # «سُلّم المعسكر … بعد أن أخلته»
-            return pronoun.get(named[-1] if named else "default", event_type)
+            label = "BASE" if "BASE" in named else named[-1] if named else "default"  # «مطار رميلان جنوب المالكية، بعدما أخلته»
+            return pronoun.get(label, event_type)
         if not rule:
             return event_type
         after = [m for m in in_clause if m.start >= last.idx + len(last) and m is not actor]

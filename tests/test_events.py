@@ -517,6 +517,10 @@ CASES = [
       ("BASE_TRANSFER", "planned", {(R, "قيادة قوات الحدود"), (L, "معسكر الرحالية")})]),  # «ها»: the camp
     ("وتسلمت وحدة من اللواء الأول معسكر تل زنوب قرب بلدة كامد اللوز.",
      [("BASE_TRANSFER", "completed", {(R, "اللواء الأول"), (L, "معسكر تل زنوب"), (L, "كامد اللوز")})]),
+    # «أخلته» after a base and the place that locates it: the pronoun is the base, so it is a closure
+    ("تسلم اللواء 82 مطار رميلان العسكري جنوب غربي مدينة المالكية، بعدما أخلته القوات الأميركية.",
+     [("BASE_TRANSFER", "completed", {(R, "اللواء 82"), (L, "مطار رميلان"), (L, "المالكية")}),
+      ("BASE_CLOSURE", "completed", {(A, "القوات الأميركية"), (L, "مطار رميلان")})]),
     # forces named after «من» in the clause act, rather than a force of an earlier sentence
     ("أعلن الجيش النيجري مقتل ثمانية جنود. ووصلت إلى بوسو أمس تعزيزات من الحرس الوطني النيجري قادمة من ديفا.",
      [("DEPLOYMENT", "completed", {(A, "الحرس الوطني النيجري"), (D, "بوسو"), (O, "ديفا"), (TM, "أمس")})]),

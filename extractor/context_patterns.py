@@ -35,6 +35,10 @@ _NISBA = ("يه", "يون", "يين")
 _COMPASS = frozenset({"شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"})
 
 
+#: سـ + an imperfect prefix: «ستبقى», «سيتم», «سننسحب».
+_FUTURE_PREFIXES = frozenset({"سي", "ست", "سن"})
+
+
 class ContextRecognizer(Recognizer):
     """Names no list holds, found by the words around them (``context.yaml``)."""
 
@@ -142,6 +146,8 @@ class ContextRecognizer(Recognizer):
         with another undefined word that is no common word of the news (nor a marker,
         a nationality, a trigger or a number word, nor one with a clitic left on: «وشبعا»)."""
         norms = (previous.norm_, current.norm_)
+        if current.norm_[:2] in _FUTURE_PREFIXES and len(current.norm_) >= 5:
+            return False  # «بلدة حدر ستبقى»: a verb in the future tense ends the name
         return not any(n.startswith("ال") for n in norms) and current.is_alpha \
             and current.norm_[:1] not in PROCLITIC_LETTERS \
             and current.norm_ not in common_words() and current.norm_ not in self.markers \

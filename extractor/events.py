@@ -100,12 +100,11 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules):
             self._sentence = sentence  # token.sent rescans the doc: keep the current one
             self._question = any(mark in sentence.text for mark in "؟?")
             hits = self._hits(sentence, every)  # no trigger inside any name, ORG and PERSON included
-            for position, (token, last, kind) in enumerate(hits):
-                lo = hits[position - 1][1].idx + len(hits[position - 1][1]) if position else sentence.start_char
-                hi = hits[position + 1][0].idx if position + 1 < len(hits) else sentence.end_char
+            for token, last, kind in hits:
                 if self._refers_to_reported(token, kind, found):
                     continue
-                event = self._event(doc, token, last, kind, mentions, (lo, hi), sentences, number)
+                event = self._event(doc, token, last, kind, mentions, self._clause(sentence, hits, token),
+                                    sentences, number)
                 if event is not None:
                     found.append(event)
         _link_groups(found)
@@ -113,6 +112,20 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules):
             publish_mentions(doc, doc._.mentions or [])
         doc._.events = found
         return doc
+
+    @staticmethod
+    def _clause(sentence, hits, token) -> tuple[int, int]:
+        """Characters of a trigger's clause: from the previous trigger to the next one. A
+        participle («المتمركزة») bounds no other clause, and its own ends at a comma."""
+        participles = words("participles")
+        main = [(t, last) for t, last, _ in hits if t.norm_ not in participles or t is token]
+        position = next(i for i, (t, _) in enumerate(main) if t is token)
+        lo = main[position - 1][1].idx + len(main[position - 1][1]) if position else sentence.start_char
+        hi = main[position + 1][0].idx if position + 1 < len(main) else sentence.end_char
+        if token.norm_ in participles:
+            comma = next((t.idx for t in sentence if t.idx > token.idx and t.norm_ in {"،", ","}), hi)
+            hi = min(hi, comma)
+        return lo, hi
 
     def _airports_as_bases(self, doc: Doc, events: list[Event]) -> bool:
         """«مطار الطبقة» is a BASE when forces leave, reach, hold or hand it over (guidelines

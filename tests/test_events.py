@@ -521,6 +521,10 @@ CASES = [
     ("تسلم اللواء 82 مطار رميلان العسكري جنوب غربي مدينة المالكية، بعدما أخلته القوات الأميركية.",
      [("BASE_TRANSFER", "completed", {(R, "اللواء 82"), (L, "مطار رميلان"), (L, "المالكية")}),
       ("BASE_CLOSURE", "completed", {(A, "القوات الأميركية"), (L, "مطار رميلان")})]),
+    # a participle states a deployment of the force before it, without cutting the verb's clause
+    ("قصفت مدفعية قوات الدعم السريع المتمركزة في شرق النيل، صباح اليوم، أحياء الحلفايا والكدرو.",
+     [("ATTACK", "completed", {(A, "قوات الدعم السريع"), (T, "الحلفايا"), (T, "الكدرو"), (TM, "صباح اليوم")}),
+      ("DEPLOYMENT", "ongoing", {(A, "قوات الدعم السريع"), (L, "شرق النيل")})]),
     # forces named after «من» in the clause act, rather than a force of an earlier sentence
     ("أعلن الجيش النيجري مقتل ثمانية جنود. ووصلت إلى بوسو أمس تعزيزات من الحرس الوطني النيجري قادمة من ديفا.",
      [("DEPLOYMENT", "completed", {(A, "الحرس الوطني النيجري"), (D, "بوسو"), (O, "ديفا"), (TM, "أمس")})]),

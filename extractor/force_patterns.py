@@ -1,0 +1,195 @@
+"""Context patterns for FORCE names: a unit head with its number, ordinal, name or
+specifiers («اللواء 23 ميكا», «كتيبة "أسود الصحراء"»), a force head with its name
+(«قوات «الدعم السريع»»), a command («القيادة العامة للقوات المسلحة الأردنية»,
+«المنطقة العسكرية الشرقية»), a warship with its quoted name, a national head with
+a nationality («القوات البحرية الملكية السعودية»).
+
+A mixin of ``ContextRecognizer`` (``context_patterns``): it reads the recognizer's
+word sets, all data in ``models/patterns/context.yaml``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .language import doc_text
+from .lexicons import known_names
+from .mentions import Mention
+from .recognizers import _QUOTES, _place_names
+
+__all__ = ["ForcePatterns"]
+
+#: Compass words that name an operations command's sector («قيادة عمليات غرب الأنبار»).
+_COMPASS = frozenset({"شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"})
+
+
+class ForcePatterns:
+    """FORCE names found by their head and the words after it."""
+
+    def _unit(self, doc: Doc, index: int) -> list[Mention]:
+        nxt = self._skip_specifiers(doc, index + 1)
+        if nxt >= len(doc):
+            return []
+        token = doc[nxt]
+        indefinite = not doc[index].norm_.startswith("ال")
+        if nxt > index + 1 and not (token.like_num or token.norm_ in self.ordinals):
+            if indefinite and doc[index + 1].norm_.startswith("ال"):  # «فوج المغاوير»: a construct
+                return self._unit_mention(doc, index, nxt)
+            return []  # «الكتيبة الميكانيكية» alone is a description, not a unit name
+        end = None
+        if token.like_num or token.norm_.isdigit():
+            end = nxt + 1
+        elif token.norm_ in self.ordinals or (doc[index].norm_ in self.compass_unit_heads
+                                              and token.norm_ in self.compass_names):
+            end = nxt + 1  # «الأسطول الخامس», «الأسطول الجنوبي»
+            if nxt + 1 < len(doc) and f"{token.norm_} {doc[nxt + 1].norm_}" in self.ordinals:
+                end = nxt + 2
+        elif not doc[index].norm_.startswith("ال") and token.norm_.startswith("ال") \
+                and self._is_name_word(token):
+            end = nxt + 1
+        elif nxt == index + 1 and token.text in _QUOTES and not doc[index].norm_.startswith("ال"):
+            quoted = self._name_after(doc, index)  # «لواء "غورغور"», «كتيبة "أسود الصحراء"»
+            end = quoted[1] if quoted else None
+        elif nxt == index + 1 and not doc[index].norm_.startswith("ال") and nxt + 1 < len(doc) \
+                and doc[nxt + 1].norm_.startswith("ال") and self._is_name_word(token) \
+                and self._is_name_word(doc[nxt + 1]) and doc[nxt + 1].norm_ not in self.adjectives:
+            end = nxt + 2  # a construct name: «كتيبة شهداء النصر», «لواء درع الساحل»
+        elif nxt == index + 1 and doc[index].norm_ in self.town_unit_heads and token.norm_ in _place_names():
+            end = nxt + 1  # a battalion named after its town: «كتيبة طولكرم», «كتيبة جنين»
+        return [] if end is None else self._unit_mention(doc, index, end)
+
+    def _unit_mention(self, doc: Doc, index: int, end: int) -> list[Mention]:
+        span = doc[index:self._unit_tail(doc, end)]
+        return [self.mention(doc, "FORCE", span.start_char, span.end_char,
+                             f"context:unit {doc[index].norm_}", 0.85, kind="unit")]
+
+    def _specifier_width(self, doc: Doc, at: int) -> int:
+        """How many tokens from ``at`` form one unit specifier (0: none)."""
+        if at + 1 < len(doc) and doc[at].norm_ == "ل" and doc[at]._.is_clitic:
+            width = self._specifier_width(doc, at + 1)  # «للتدخل السريع» is split ل + التدخل
+            return width + 1 if width else 0
+        if at + 1 < len(doc) and f"{doc[at].norm_} {doc[at + 1].norm_}" in self.specifiers:
+            return 2
+        if at + 2 < len(doc) and doc[at + 1].norm_ == "و" and \
+                f"{doc[at].norm_} و{doc[at + 2].norm_}" in self.specifiers:
+            return 3  # «دعم وإسناد» with the و split off
+        return 1 if at < len(doc) and doc[at].norm_ in self.specifiers else 0
+
+    def _skip_specifiers(self, doc: Doc, at: int) -> int:
+        while (width := self._specifier_width(doc, at)):
+            at += width
+        return at
+
+    def _unit_tail(self, doc: Doc, end: int) -> int:
+        """Extend a unit name over its specifiers, an ordinal, service words, a nationality
+        and a «بن» name («سرية الهندسة الملكية الرابعة», «الأسطول الخامس الأمريكي»)."""
+        for _ in range(3):
+            if end >= len(doc):
+                break
+            if (width := self._specifier_width(doc, end)):
+                end += width
+            elif doc[end].norm_ in self.ordinals or doc[end].norm_ in self.service_words \
+                    or doc[end].norm_ in self.adjectives:
+                end += 1  # «الرابعة», «الملكية», «الأمريكي»
+            elif doc[end].norm_ in self.name_links and end + 1 < len(doc) and doc[end + 1].is_alpha:
+                end += 2  # «بن علي»: any word after بن is a name («علي» normalizes like «على»)
+            else:
+                break
+        return end
+
+    def _group(self, doc: Doc, index: int, head_start: int | None = None) -> list[Mention]:
+        """A force head and its name; ``head_start`` widens it over a command word before."""
+        if doc[index].norm_ in self.partitives and index + 1 < len(doc) and doc[index + 1].norm_.startswith("ال"):
+            return []  # «وحدات الجيش العربي السوري»: the partitive stays outside the force
+        quoted = self._name_after(doc, index) if index + 1 < len(doc) and doc[index + 1].text in _QUOTES else None
+        if quoted is not None:  # «تنظيم "داعش"», «قوات «الدعم السريع»»: the head and the quoted name
+            # and its specifiers or nationality («قوات «دنب» الخاصة», «قوة "برخان" الفرنسية»)
+            start, last = doc[head_start if head_start is not None else index], doc[self._unit_tail(doc, quoted[1]) - 1]
+            return [self.mention(doc, "FORCE", start.idx, last.idx + len(last.text),
+                                 f"context:force head {doc[index].norm_} + quoted name", 0.85, kind="group")]
+        end = index + 1
+        while end < len(doc) and end - index <= 3:
+            token = doc[end]
+            norm = token.norm_
+            if norm in self.name_links and end + 1 < len(doc) and doc[end + 1].is_alpha:
+                end += 2  # «ميليشيا آل دقلو», «كتائب ابن تيمية»: the family name ends it
+                break
+            if head_start is not None and end == index + 1 and norm in _COMPASS and end + 1 < len(doc) \
+                    and doc[end + 1].norm_ in _place_names():
+                end += 2  # «قيادة عمليات غرب نينوى»: an operations command named by its sector
+                break
+            definite_name = norm.startswith("ال") and self._is_name_word(token)
+            if norm in self.stop or norm in self.triggers or norm in self.not_forces \
+                    or norm in self.base_heads or norm in self.strong or not (
+                    definite_name or norm in self.adjectives or norm in known_names()):
+                break
+            if token._.is_clitic or (end > index + 1 and norm in _place_names()):
+                break  # «ستغادر قوات التحالف بغداد»: a place after the name is the verb's object
+            end += 1
+        if end == index + 1:
+            return []
+        start = index if head_start is None else head_start
+        span = doc[start:end]
+        return [self.mention(doc, "FORCE", span.start_char, span.end_char,
+                             f"context:force head {doc[start].norm_}", 0.75, kind="group")]
+
+    def _general_command(self, doc: Doc, index: int) -> list[Mention]:
+        """«القيادة العامة للقوات المسلحة الأردنية»: a command of a national force."""
+        at = index + 1
+        if at + 1 < len(doc) and doc[at].norm_ in self.command_qualifiers and doc[at + 1].norm_ == "ل":
+            for width in (2, 1):
+                pair = " ".join(t.norm_ for t in doc[at + 2:at + 2 + width])
+                if pair in self.definite_heads:
+                    return self._widened(doc, self._national(doc, at + 2, width), index)
+        return []
+
+    def _military_region(self, doc: Doc, index: int) -> list[Mention]:
+        """«المنطقة العسكرية الشرقية», «منطقة طبرق العسكرية» (with «قيادة» before it): a
+        regional command, a FORCE."""
+        end = None
+        nxt = index + 1
+        if nxt + 1 < len(doc) and doc[nxt].norm_ in self.markers and doc[nxt + 1].norm_ in self.region_names:
+            end = nxt + 2
+        elif nxt + 1 < len(doc) and doc[nxt + 1].norm_ in self.markers and self._is_name_word(doc[nxt]) \
+                and not doc[index].norm_.startswith("ال"):
+            end = nxt + 2
+        if end is None:
+            return []
+        start = index - 1 if index and doc[index - 1].norm_ in self.command_heads else index
+        span = doc[start:end]
+        return [self.mention(doc, "FORCE", span.start_char, span.end_char,
+                             f"context:military region {doc[index].norm_}", 0.8, kind="command")]
+
+    def _widened(self, doc: Doc, found: list[Mention], start: int) -> list[Mention]:
+        """The same mentions, begun at token ``start`` (a command word before a unit)."""
+        for mention in found:
+            mention.start = doc[start].idx
+            mention.text = doc_text(doc)[mention.start:mention.end]
+            mention.reason += f" + command {doc[start].norm_}"
+        return found
+
+    def _ship(self, doc: Doc, index: int, width: int) -> list[Mention]:
+        """A warship head, nationality adjectives, then a quoted name."""
+        at = index + width
+        while at < len(doc) and doc[at].norm_ in self.adjectives:
+            at += 1
+        if at >= len(doc) or doc[at].text not in _QUOTES:
+            return []
+        name = self._name_after(doc, at - 1)
+        if name is None:
+            return []
+        last = doc[name[1] - 1]
+        return [self.mention(doc, "FORCE", doc[index].idx, last.idx + len(last.text),
+                             f"context:warship {doc[index].norm_} + quoted name", 0.85, kind="ship")]
+
+    def _national(self, doc: Doc, index: int, width: int) -> list[Mention]:
+        """A national head, service words, a nationality: «القوات البحرية الملكية السعودية»."""
+        nxt = index + width
+        while nxt < len(doc) and nxt - index - width < 2 and doc[nxt].norm_ in self.service_words:
+            nxt += 1
+        if nxt >= len(doc) or doc[nxt].norm_ not in self.adjectives:
+            return []
+        span = doc[index:nxt + 1]
+        return [self.mention(doc, "FORCE", span.start_char, span.end_char,
+                             f"context:national {span[0].norm_} + {doc[nxt].norm_}", 0.9,
+                             kind="state_force")]

@@ -66,6 +66,7 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         self.definite_heads = words("force_heads_definite") | words("force_heads_indefinite")
         self.adjectives = nationality_adjectives()
         self.service_words = words("force_service_words")
+        self.operation_words = words("operation_words")
         self.partitives = words("partitive_heads")
         self.relatives = words("relative_pronouns")
         self.use_verbs = words("military_use_verbs")

@@ -142,11 +142,13 @@ class ArgumentRules:
 
     def _back_reference(self, doc: Doc, earlier: list[Mention]) -> Mention:
         """The nearest earlier force (guidelines §8.4) that is a subject: not after a role
-        word or a possessive «ل» («أعلنت القوات الأمريكية أنها … . وبدأت القوات الانسحاب»)."""
+        word or a possessive «ل» («أعلنت القوات الأمريكية أنها … . وبدأت القوات الانسحاب»);
+        never the owner of a unit («اللواء 106 التابع للقوات المسلحة»), unless none is left."""
         prepositions = self.role_words | words("other_prepositions")  # «بالتعاون مع الجيش»
-        subjects = [m for m in earlier if not self._possessive(doc, m)
+        units = [m for m in earlier if not self._owned_by(doc, m)]
+        subjects = [m for m in units if not self._possessive(doc, m)
                     and getattr(self._word_before(doc, m.start), "norm_", "") not in prepositions]
-        return (subjects or earlier)[-1]
+        return (subjects or units or earlier)[-1]
 
     def _claimant(self, doc: Doc, in_clause: list[Mention]) -> Mention | None:
         """The force that claims the attack in the same clause («وتبنّته المقاومة الإسلامية»)."""

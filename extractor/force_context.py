@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from .language import doc_text
 from .lexicons import context_words
 from .mentions import Mention
+from .recognizers import _QUOTES
 
 __all__ = ["Abbreviations"]
 
@@ -30,9 +31,11 @@ class Abbreviations:
         self.heads = context_words("force_heads") | context_words("force_heads_indefinite") \
             | context_words("mission_heads")
         self.plural_heads = context_words("heads_before_a_force")
+        self.region_words = context_words("region_words")
+        self.operation_words = context_words("operation_words")
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = doc._.mentions or []
+        mentions = [m for m in doc._.mentions or [] if not self._names_an_operation(doc, m)]
         starts = {m.start for m in mentions if m.source != "model"}  # the model only fills gaps
         found = []
         for named in (m for m in mentions if m.label in ("FORCE", "ORG")):
@@ -66,8 +69,38 @@ class Abbreviations:
                               doc_text(doc)[first.idx:last.idx + len(last.text)], score=0.8, source="rules",
                               reason="context:abbreviation after a force name")]
         found += self._under_a_head(doc, mentions)
+        found += self._regional_forces(doc, mentions)
         doc._.mentions = mentions + found
         return doc
+
+    def _names_an_operation(self, doc: Doc, mention: Mention) -> bool:
+        """«خطة "درع الوطن"», «عملية "الفجر"»: a force name after an operation word names the
+        operation (not «قوات عملية «هادين كاي»», the operation's forces)."""
+        if mention.label != "FORCE":
+            return False
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        at = span.start - 1 if span is not None else -1
+        if at >= 0 and doc[at].text in _QUOTES:
+            at -= 1
+        return at >= 0 and doc[at].norm_ in self.operation_words \
+            and not (at > 0 and doc[at - 1].norm_ in self.plural_heads)
+
+    def _regional_forces(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """«قوات ولاية جنوب الغرب», «قوات إقليم كردستان»: «قوات» + a state or region is a FORCE."""
+        found = []
+        for place in (m for m in mentions if m.label == "PLACE"):
+            span = doc.char_span(place.start, place.end, alignment_mode="expand")
+            if span is None or span.start == 0:
+                continue
+            head = doc[span.start - 1]
+            if span[0].norm_ not in self.region_words and head.norm_ in self.region_words and head.i > 0:
+                head = doc[head.i - 1]  # «قوات» + «ولاية» + «جوبالاند»
+            elif span[0].norm_ not in self.region_words:
+                continue
+            if head.norm_ in self.plural_heads:
+                found.append(Mention("FORCE", head.idx, place.end, doc_text(doc)[head.idx:place.end], score=0.8,
+                                     source="rules", reason=f"context:force head {head.norm_} + region {place.text}"))
+        return found
 
     def _under_a_head(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """«قوات مشاة البحرية الأمريكية», «قوات الجيش الوطني الصومالي»: «قوات» before a named

@@ -101,7 +101,9 @@ class ForcePatterns:
         """A force head and its name; ``head_start`` widens it over a command word before."""
         if doc[index].norm_ in self.partitives and index + 1 < len(doc) and doc[index + 1].norm_.startswith("ال"):
             return []  # «وحدات الجيش العربي السوري»: the partitive stays outside the force
-        quoted = self._name_after(doc, index) if index + 1 < len(doc) and doc[index + 1].text in _QUOTES else None
+        named_at = index + 1 if index + 2 < len(doc) and doc[index + 1].norm_ in self.operation_words else index
+        quoted = self._name_after(doc, named_at) if named_at + 1 < len(doc) and doc[named_at + 1].text in _QUOTES \
+            else None  # «قوات عملية «هادين كاي»»: the forces of a named operation
         if quoted is not None:  # «تنظيم "داعش"», «قوات «الدعم السريع»»: the head and the quoted name
             # and its specifiers or nationality («قوات «دنب» الخاصة», «قوة "برخان" الفرنسية»)
             start, last = doc[head_start if head_start is not None else index], doc[self._unit_tail(doc, quoted[1]) - 1]
@@ -119,9 +121,10 @@ class ForcePatterns:
                 end += 2  # «قيادة عمليات غرب نينوى»: an operations command named by its sector
                 break
             definite_name = norm.startswith("ال") and self._is_name_word(token)
-            if norm in self.stop or norm in self.triggers or norm in self.not_forces \
+            service = end > index + 1 and norm in self.service_words  # «قوات الدفاع الجوي»
+            if (norm in self.stop and not service) or norm in self.triggers or norm in self.not_forces \
                     or norm in self.base_heads or norm in self.strong or not (
-                    definite_name or norm in self.adjectives or norm in known_names()):
+                    definite_name or service or norm in self.adjectives or norm in known_names()):
                 break
             if token._.is_clitic or (end > index + 1 and norm in _place_names()):
                 break  # «ستغادر قوات التحالف بغداد»: a place after the name is the verb's object
@@ -150,6 +153,9 @@ class ForcePatterns:
         nxt = index + 1
         if nxt + 1 < len(doc) and doc[nxt].norm_ in self.markers and doc[nxt + 1].norm_ in self.region_names:
             end = nxt + 2
+        elif nxt + 1 < len(doc) and doc[nxt].norm_ in self.region_names and doc[nxt + 1].norm_ in self.markers \
+                and doc[index].norm_.startswith("ال"):
+            end = nxt + 2  # «المنطقة الغربية العسكرية»
         elif nxt + 1 < len(doc) and doc[nxt + 1].norm_ in self.markers and self._is_name_word(doc[nxt]) \
                 and not doc[index].norm_.startswith("ال"):
             end = nxt + 2

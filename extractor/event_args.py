@@ -88,6 +88,8 @@ class ArgumentRules:
                     and getattr(_token_before(doc, m.start), "norm_", "") in words("launch_verbs")]
         if launched:
             return launched[0]  # «صواريخ أطلقتها جماعة الحوثيين», «غارات شنتها القيادة المركزية»
+        if event_type == "ATTACK" and self._repelled(doc, token):
+            return None  # «أعلن الجيش صدّ هجوم على الأبيض»: the army defends, the attacker is unnamed
         members = event_type != "ATTACK"  # «قتل جنود من الجيش في كمين»: an attack's troops are its victims
         subjects = [m for m in before if m.label == "FORCE" and not self._undergoes(doc, m)
                     and not self._after_other_preposition(doc, m)  # «العاملة ضمن التحالف الدولي»
@@ -123,6 +125,11 @@ class ArgumentRules:
         if last is None or last.label != "FORCE" or _gap_tokens(doc, last.end, relative.idx) > 1:
             return None
         return last
+
+    def _repelled(self, doc: Doc, token) -> bool:
+        """A repelling word shortly before the attack («صدّ هجوم», «تصدّت الدفاعات الجوية لهجوم»)."""
+        window = doc[max(self._sentence.start, token.i - 6):token.i]
+        return any(t.norm_ in words("repel_words") for t in window)
 
     def _named_by_bare_noun(self, doc: Doc, token, last) -> Mention | None:
         """A bare definite force noun as the trigger's subject, right before or after it

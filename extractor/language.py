@@ -149,7 +149,8 @@ def vocabulary_stems() -> frozenset[str]:
     from .lexicons import context_words
 
     words = set(trigger_index()) | governing_verbs()
-    words |= event_words("claims") | event_words("clause_blockers") | event_words("passive_governors")
+    words |= event_words("claims") | event_words("clause_blockers") | event_words("passive_governors") \
+        | event_words("execute_verbs")  # «ونفّذت … ضربتين»
     for section in ("place_descriptors", "base_heads", "unit_heads", "force_heads",
                     "force_heads_definite", "ship_heads", "command_heads", "name_generics",
                     "compound_first"):

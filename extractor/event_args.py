@@ -233,7 +233,8 @@ class ArgumentRules:
             if before is not None and self._describes_previous(doc, before, end):
                 continue  # a relative phrase about something that is no argument
             role = self._role_for(prep, event.type, mention.label)
-            if role is None and previous_role and _coordinated(doc, last_end, mention.start):
+            if role is None and previous_role and _coordinated(doc, last_end, mention.start,
+                                                               bracket_ok=mention.label != "FORCE"):
                 role = previous_role if mention.label in _ROLE_LABELS[previous_role] else None
             if role is None and prep not in self.role_words and mention.start >= end:
                 role = self._direct_object(doc, event, end, mention)
@@ -443,12 +444,18 @@ def _list_heads() -> frozenset[str]:
         | context_words("place_list_heads")
 
 
-def _coordinated(doc: Doc, last_end: int, start: int) -> bool:
+def _coordinated(doc: Doc, last_end: int, start: int, bracket_ok: bool = True) -> bool:
     """Only «،» and «و» between two mentions, with perhaps a site head or a place descriptor:
-    a list continuing the same role («في قاعدة حرير ومطار أربيل», «مطيبيجة وقرى العيث»)."""
+    a list continuing the same role («في قاعدة حرير ومطار أربيل», «مطيبيجة وقرى العيث»); a
+    place's other name in brackets takes its role too («عين العرب (كوباني) وتل رفعت»)."""
     if last_end < 0:
         return False
-    words_between = doc_text(doc)[last_end:start].split()
+    text = doc_text(doc)[last_end:start]
+    if text.lstrip().startswith(")"):
+        text = text.lstrip()[1:]  # the list goes on after the bracketed name
+    if not bracket_ok and "(" in text:
+        return False  # «قوات سوريا الديمقراطية (قسد)»: an abbreviation is not another argument
+    words_between = text.split()
     heads = _list_heads()
     last = _key(words_between[-1]) if words_between else ""
     if last.startswith("و") and last[1:] in heads:
@@ -456,5 +463,5 @@ def _coordinated(doc: Doc, last_end: int, start: int) -> bool:
     elif last in heads:
         words_between[-1] = ""
     between = "".join(words_between)
-    return between in ("", "،", ",", "و", "،و", ",و")
+    return between in ("", "،", ",", "و", "،و", ",و", "(")  # «اليعربية (تل كوجر)»: another name
 

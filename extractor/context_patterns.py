@@ -30,6 +30,17 @@ __all__ = ["ContextRecognizer"]
 #: other adjective endings only after a place descriptor (bases take plain words as names).
 _NISBA = ("يه", "يون", "يين")
 
+_MARKS = dict.fromkeys(range(0x064E, 0x0653))  # fatha, damma, kasra, shadda, sukun: not tanween
+
+
+def _vocalized_word(text: str) -> bool:
+    """«مُرّة», «العَلَم»: news vocalizes a rare name (``str.isalpha`` rejects the marks); a
+    word with tanween is an adverb or an indefinite noun («تحسباً»), and a damma on the
+    first letter marks a passive verb («أُقيمت», «سُلّم»), unless the word ends in ة."""
+    passive = text[1:2] == "\u064f" and not text.endswith("ة")
+    return not passive and text.translate(_MARKS).isalpha()
+
+
 #: سـ + an imperfect prefix: «ستبقى», «سيتم», «سننسحب».
 _FUTURE_PREFIXES = frozenset({"سي", "ست", "سن"})
 
@@ -131,7 +142,8 @@ class ContextRecognizer(ForcePatterns, Recognizer):
     def _is_name_word(self, token) -> bool:
         norm = token.norm_
         code = token.text.isalnum() and not token.text.isdigit() and token.text.isascii()  # «K1», «H3»
-        if not (token.is_alpha or code) or token._.is_clitic or norm in self.stop or norm in self.adjectives:
+        if not (token.is_alpha or code or _vocalized_word(token.text)) or token._.is_clitic \
+                or norm in self.stop or norm in self.adjectives:
             return False
         if norm.endswith(_NISBA) and is_frequent_adjective(norm):
             return False  # indefinite nisba adjective («قاعدة عسكرية»); a rare one is a name («معسكر بسماية»)

@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 from .language import doc_text
 from .lexicons import common_words, context_words, place_entries
 from .mentions import Mention
-from .normalize import phrase_key
+from .normalize import TANWEEN_FATH, phrase_key
 from .recognizers import MENTIONS_KEY, publish_mentions
 from .text import PROCLITIC_LETTERS
 
@@ -63,8 +63,8 @@ class PlaceRepeats:
                     if last >= len(doc) or any(doc[token.i + k].norm_ != key[k] for k in range(1, len(key))):
                         continue
                     start, end = token.idx + shift, doc[last].idx + len(doc[last].text)
-                    if any(s < end and start < e for s, e in covered):
-                        continue
+                    if any(s < end and start < e for s, e in covered) or text[start:end].endswith(TANWEEN_FATH):
+                        continue  # «عسكري أسترالياً» repeats no «أستراليا»: an adjective
                     covered.append((start, end))
                     attrs = dict(first.attrs) if first.label == "PLACE" else {}
                     added.append(Mention("PLACE", start, end, text[start:end], score=first.score,

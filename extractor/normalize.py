@@ -26,6 +26,7 @@ from camel_tools.utils.normalize import (
 
 __all__ = [
     "BIDI_AND_CONTROL",
+    "TANWEEN_FATH",
     "normalize",
     "normalize_char",
     "normalize_with_offsets",
@@ -141,3 +142,7 @@ _AL = re.compile(r"^(?:ال|لل)(?=..)")
 def strip_al(norm_word: str) -> str:
     """Drop the definite article from a normalized word (for looser lexicon keys)."""
     return _AL.sub("", norm_word)
+
+
+#: An accusative ending no name takes («أسترالياً» is an adjective, «أستراليا» the country).
+TANWEEN_FATH = ("اً", "ًا")

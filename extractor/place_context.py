@@ -33,7 +33,7 @@ from .event_lexicon import lookup_trigger
 from .language import doc_text
 from .lexicons import common_words, context_words, is_frequent_adjective
 from .mentions import Mention
-from .normalize import strip_al
+from .normalize import TANWEEN_FATH, strip_al
 from .recognizers import _QUOTES, nationality_adjectives
 
 __all__ = ["PlaceFilters", "PlaceLists"]
@@ -247,7 +247,6 @@ def make_place_lists(nlp: Language, name: str, score: float) -> PlaceLists:
     return PlaceLists(name, score)
 
 
-_TANWEEN_FATH = ("اً", "ًا")
 
 
 class PlaceFilters:
@@ -286,7 +285,7 @@ class PlaceFilters:
             return True  # «وكالة الأناضول», «اتفاق موسكو»
         if mention.text in self.media or " ".join(t.norm_ for t in span) in self.media:
             return before is None or before.norm_ not in self.descriptors  # «(الأناضول)», not «مدينة بترا»
-        if mention.text.endswith(_TANWEEN_FATH):
+        if mention.text.endswith(TANWEEN_FATH):
             return True  # «نحو 200 عسكري أسترالياً»: an accusative adjective; names take no tanween
         if mention.source != "model" or len(span) != 1:
             return False

@@ -113,6 +113,8 @@ def _with_object_pronoun(index: dict[str, tuple[str, str]], stem: str) -> tuple[
     on a noun («انسحابه») or after a verb's own ending («أخلته», «سلّموه», «أخلاه»)."""
     if index.get(stem, ("", ""))[1] == "noun":
         return index[stem]
+    if stem.endswith("ت") and index.get(stem[:-1] + "ه", ("", ""))[1] == "noun":
+        return index[stem[:-1] + "ه"]  # «غارته»: ة is written ت before a pronoun
     verb = verb_before_pronoun(stem + "ه")
     return index[verb] if verb is not None else None
 

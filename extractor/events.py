@@ -196,24 +196,29 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules):
         if preferred and event.type != "ATTACK":
             event.args.append((role, preferred[-1]))
 
-    @staticmethod
-    def _pronoun_location(doc: Doc, event: Event, last, before: list[Mention], mentions: list[Mention],
+    def _pronoun_location(self, doc: Doc, event: Event, last, before: list[Mention], mentions: list[Mention],
                           sentences, number: int) -> None:
-        """«مركا … لا يزالون يتمركزون فيها», «تتمركز فيهما»: a deployment «in it» is in the
-        place named last before it (this sentence, else the one before; two for a dual)."""
-        if event.type != "DEPLOYMENT" or any(r == "location" for r, _ in event.args):
-            return
-        after = [t.norm_ for t in doc[last.i + 1: min(len(doc), last.i + 3)]]
-        pronoun = next((w for w in after if w in words("locative_pronouns")), None)
-        if pronoun is None:
+        """«مركا … لا يزالون يتمركزون فيها», «تتمركز فيهما», «وسُحب منها»: a deployment «in
+        it» is in the place named last before it, a withdrawal «from it» leaves the base named
+        last, else the place (this sentence, else the one before; two for a dual)."""
+        roles = {_key(k): v for k, v in config().get("pronoun_roles", {}).get(event.type, {}).items()}
+        after = []
+        for t in doc[last.i + 1: min(self._sentence.end, last.i + 5)]:
+            if t.is_punct:
+                break  # «وسحب قرابة ستين عسكرياً منها»: the pronoun may follow the object
+            after.append(_key(t.text))
+        pronoun = next((w for w in after if w in roles), None)
+        if pronoun is None or any(r == roles[pronoun] for r, _ in event.args):
             return
         places = [m for m in before if m.label in ("BASE", "PLACE")]
         if not places and number:
             previous = sentences[number - 1]
             places = [m for m in mentions if previous.start_char <= m.start and m.end <= previous.end_char
                       and m.label in ("BASE", "PLACE")]
+        if roles[pronoun] == "origin":
+            places = [m for m in places if m.label == "BASE"][-1:] or places
         for place in places[-2:] if pronoun.endswith("هما") else places[-1:]:
-            event.args.append(("location", place))
+            event.args.append((roles[pronoun], place))
 
     def _event(self, doc, token, last, kind, mentions, clause, sentences, number) -> Event | None:
         event_type, tense = kind

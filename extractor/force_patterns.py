@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from .language import doc_text
 from .lexicons import known_names
 from .mentions import Mention
-from .recognizers import _QUOTES, _place_names
+from .recognizers import _QUOTES, _place_names, place_keys
 
 __all__ = ["ForcePatterns"]
 
@@ -44,6 +44,9 @@ class ForcePatterns:
             end = nxt + 1  # «الأسطول الخامس», «الأسطول الجنوبي»
             if nxt + 1 < len(doc) and f"{token.norm_} {doc[nxt + 1].norm_}" in self.ordinals:
                 end = nxt + 2
+        elif nxt == index + 1 and token.norm_ in self.titles and nxt + 1 < len(doc) \
+                and not doc[index].norm_.startswith("ال") and self._is_name_word(doc[nxt + 1]):
+            end = nxt + 2  # a unit named after a person: «لواء الملك طلال», «كتيبة الشهيد أحمد»
         elif not doc[index].norm_.startswith("ال") and token.norm_.startswith("ال") \
                 and self._is_name_word(token):
             end = nxt + 1
@@ -156,6 +159,11 @@ class ForcePatterns:
         elif nxt + 1 < len(doc) and doc[nxt].norm_ in self.region_names and doc[nxt + 1].norm_ in self.markers \
                 and doc[index].norm_.startswith("ال"):
             end = nxt + 2  # «المنطقة الغربية العسكرية»
+        elif index and doc[index - 1].norm_ in self.command_heads and not doc[index].norm_.startswith("ال"):
+            for width in (2, 1):  # «قيادة منطقة البحر الأحمر»: a command of a region named by a place
+                if " ".join(t.norm_ for t in doc[nxt:nxt + width]) in place_keys():
+                    end = nxt + width
+                    break
         elif nxt + 1 < len(doc) and doc[nxt + 1].norm_ in self.markers and self._is_name_word(doc[nxt]) \
                 and not doc[index].norm_.startswith("ال"):
             end = nxt + 2

@@ -259,6 +259,7 @@ class PlaceFilters:
         self.heads = context_words("name_owner_heads")
         self.media = context_words("media_names")
         self.descriptors = context_words("place_descriptors")
+        self.not_places = context_words("not_places")
 
     def __call__(self, doc: Doc) -> Doc:
         kept = [m for m in doc._.mentions or [] if not self._drop(doc, m)]
@@ -285,6 +286,8 @@ class PlaceFilters:
             return True  # «وكالة الأناضول», «اتفاق موسكو»
         if mention.text in self.media or " ".join(t.norm_ for t in span) in self.media:
             return before is None or before.norm_ not in self.descriptors  # «(الأناضول)», not «مدينة بترا»
+        if " ".join(t.norm_ for t in span) in self.not_places:
+            return True  # «لسد الفراغ»: an idiom
         if mention.text.endswith(TANWEEN_FATH):
             return True  # «نحو 200 عسكري أسترالياً»: an accusative adjective; names take no tanween
         if mention.source != "model" or len(span) != 1:

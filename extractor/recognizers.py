@@ -79,7 +79,13 @@ def nationality_adjectives() -> frozenset[str]:
 @cache
 def _place_names() -> frozenset[str]:
     """One-word gazetteer names (places only)."""
-    return frozenset(e.key for e in all_entries() if e.label == "PLACE" and " " not in e.key)
+    return frozenset(key for key in place_keys() if " " not in key)
+
+
+@cache
+def place_keys() -> frozenset[str]:
+    """Every gazetteer place name, as a normalized key («البحر الاحمر»)."""
+    return frozenset(e.key for e in all_entries() if e.label == "PLACE")
 
 
 @cache

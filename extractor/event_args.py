@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from .corpus import period_start
-from .event_lexicon import words
+from .event_lexicon import lookup_trigger, words
 from .language import doc_text, token_starts
 from .lexicons import _key, context_words
 from .mentions import Mention
@@ -76,8 +76,12 @@ class ArgumentRules:
         if following and event_type == "ATTACK" and (self._subject_before(doc, token, before)
                                                      or last.norm_ in words("object_nouns")):
             following = []  # «أن قواتها استهدفت المدمرة "كارني"», «باستهداف القوات»: the force is hit
+        # after an attack verb, «ل» + force owns its weapon subject («استهدفت مسيّرة للجيش»), not its
+        # object («استهدفت تجمعات لمليشيا الحوثي»); after other verbs the noun is the subject («وصلت تعزيزات للجيش»)
+        noun = event_type != "ATTACK" or (lookup_trigger(token.norm_) or ("", "noun"))[1] == "noun" \
+            or self._weapon_subject(doc, last)
         if following and (not self._has_role_word(doc, following[0])
-                          or (event_type != "BASE_TRANSFER" and self._possessive(doc, following[0]))
+                          or (event_type != "BASE_TRANSFER" and noun and self._possessive(doc, following[0]))
                           or (event_type != "ATTACK" and self._members_of(doc, following[0]))):
             return following[0]  # «انسحبت القوات التركية», «تعزيزات للجيش العراقي», «بهجوم للحوثيين»,
             # «فيما انتشرت سريتان من اللواء ٣٥»
@@ -294,6 +298,8 @@ class ArgumentRules:
             if mention.label not in _ROLE_LABELS["target"] or any(m is mention for _, m in event.args):
                 continue
             previous = _token_before(doc, mention.start)
+            if previous is not None and previous.i > 1 and self._members_of(doc, mention):
+                previous = doc[previous.i - 2]  # «تعرّضت دورية من الكتيبة 19 لهجوم»: its troops were hit
             following = doc[mention_end_token(doc, mention):mention_end_token(doc, mention) + 2]
             following = following[:next((i for i, t in enumerate(following) if t.is_punct), 2)]
             if (previous is not None and previous.norm_ in governors) \

@@ -129,7 +129,7 @@ class TriggerRules:
                 or any(t.norm_ in blockers() for t in window)
                 or any(t.norm_ in words("hypothetical_after") for t in after)
                 or any(t.norm_ in words("clause_blockers") for t in clause)
-                or (previous is not None and previous.norm_ in words("demonstratives")
+                or (previous is not None and previous.norm_ in words("demonstratives") | words("any_words")
                     and lookup_trigger(token.norm_)[1] == "noun")
                 or self._denied_complement(doc, token)
                 or self._causative(doc, token, last, previous))

@@ -156,12 +156,14 @@ class TriggerRules:
             and doc[token.i + 1].norm_ in words("still_verbs")
 
     def _denied_complement(self, doc: Doc, token) -> bool:
-        """The trigger sits in «أن …» after a denial verb, with no contrast in between."""
+        """The trigger sits in «أن …» after a denial verb, with no contrast in between, or is
+        what denied reports were about («نفت الهيئة ما تداولته منصات عن انسحاب ألويتها»)."""
         complement = False
         for t in reversed(doc[self._sentence.start:token.i]):
             if t.norm_ in words("scope_breaks"):
                 return False
-            complement = complement or t.norm_ in words("complementizers")
+            complement = complement or t.norm_ in words("complementizers") \
+                or (t.i == token.i - 1 and t.norm_ == "عن")
             if complement and t.norm_ in words("denial_verbs"):
                 return True
         return False

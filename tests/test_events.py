@@ -566,6 +566,8 @@ CASES = [
     # troops of a force «تعرضت … لهجوم»: the force is the target
     ("تعرّضت دورية من الكتيبة 19 حرس حدود، أول من أمس، لهجوم بطائرة مسيّرة قرب بئر الوعر.",
      [("ATTACK", "completed", {(T, "الكتيبة 19 حرس حدود"), (L, "بئر الوعر"), (TM, "أول من أمس")})]),
+    # a denied report «عن انسحاب»: what the denial is about did not happen
+    ("ونفى قائد الفرقة 27 تقارير تداولتها حسابات موالية للشباب عن انسحاب قواته من بلدة محاس.", []),
     # «أي هجوم»: any attack is no attack that happened
     ("ويرى مراقبون أن أي هجوم حوثي على مدينة الحديدة قد يقلب المعادلة.", []),
     # forces named after «من» in the clause act, rather than a force of an earlier sentence

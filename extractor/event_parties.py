@@ -14,9 +14,16 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from .event_args import _FORCE_UNITS, _token_before, _token_before_name
+from .event_args import (
+    _FORCE_UNITS,
+    _RELATIVE_PRONOUNS,
+    _gap_tokens,
+    _token_before,
+    _token_before_name,
+)
 from .event_lexicon import without_enclitic, words
 from .language import doc_text
+from .lexicons import _key
 from .mentions import Mention
 
 if TYPE_CHECKING:
@@ -158,6 +165,58 @@ class PartyRules:
         after = next((m for m in doc._.mentions or [] if m.start >= last.idx + len(last)), None)
         return after is not None and after.attrs.get("kind") == "country" \
             and _words_between(doc, last.idx + len(last), after.start) == 0
+
+    @staticmethod
+    def _force_antecedent(doc: Doc, token, before: list[Mention]) -> Mention | None:
+        """A force right before «التي/الذي» (a comma between or not) is the subject of the
+        relative clause's verb (guidelines §8.2: a trigger in a relative clause counts)."""
+        if token.i < 1 or doc[token.i - 1].norm_ not in _RELATIVE_PRONOUNS:
+            return None
+        relative = doc[token.i - 1]
+        forces = [m for m in before if m.end <= relative.idx]
+        last = forces[-1] if forces else None
+        if last is None or last.label != "FORCE" or _gap_tokens(doc, last.end, relative.idx) > 1:
+            return None
+        return last
+
+    def _repelled(self, doc: Doc, token) -> bool:
+        """A repelling word shortly before the attack («صدّ هجوم», «تصدّت الدفاعات الجوية لهجوم»)."""
+        window = doc[max(self._sentence.start, token.i - 6):token.i]
+        return any(t.norm_ in words("repel_words") for t in window)
+
+    def _named_by_bare_noun(self, doc: Doc, token, last) -> Mention | None:
+        """A bare definite force noun as the trigger's subject, right before or after it
+        («الكتيبة أخلت», «يُخلي الجهاز»), stands for the nearest force named before with that
+        noun at its head («الكتيبة الغانية», «جهاز الردع») (guidelines §8.4)."""
+        mentions = doc._.mentions or []
+        for subject in (doc[token.i - 1] if token.i else None, doc[last.i + 1] if last.i + 1 < len(doc) else None):
+            if subject is None or subject.norm_ not in words("bare_force_nouns") \
+                    or any(m.start <= subject.idx < m.end for m in mentions):
+                continue
+            heads = {subject.norm_, subject.norm_[2:]}
+            earlier = [m for m in mentions if m.label == "FORCE" and m.end <= subject.idx
+                       and _key(m.text).split(" ")[0].removeprefix("ل") in heads | {"ال" + h for h in heads}]
+            if earlier:
+                return earlier[-1]
+        return None
+
+    def _back_reference(self, doc: Doc, earlier: list[Mention]) -> Mention:
+        """The nearest earlier force (guidelines §8.4) that is a subject: not after a role
+        word or a possessive «ل» («أعلنت القوات الأمريكية أنها … . وبدأت القوات الانسحاب»);
+        never the owner of a unit («اللواء 106 التابع للقوات المسلحة»), unless none is left."""
+        prepositions = self.role_words | words("other_prepositions")  # «بالتعاون مع الجيش»
+        units = [m for m in earlier if not self._owned_by(doc, m)]
+        subjects = [m for m in units if not self._possessive(doc, m)
+                    and getattr(self._word_before(doc, m.start), "norm_", "") not in prepositions]
+        return (subjects or units or earlier)[-1]
+
+    def _claimant(self, doc: Doc, in_clause: list[Mention]) -> Mention | None:
+        """The force that claims the attack in the same clause («وتبنّته المقاومة الإسلامية»)."""
+        for mention in in_clause:
+            before = self._word_before(doc, mention.start)
+            if mention.label == "FORCE" and before is not None and before.norm_ in words("claims"):
+                return mention
+        return None
 
 
 def _words_between(doc: Doc, start: int, end: int) -> int:

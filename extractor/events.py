@@ -38,6 +38,7 @@ from .event_lexicon import (
     words,
 )
 from .event_parties import PartyRules
+from .event_targets import TargetRules
 from .event_time import event_times, in_a_later_statement
 from .event_triggers import RELATIVES, TriggerRules
 from .language import doc_text
@@ -72,7 +73,7 @@ class Event:
                 "args": args, **self.extra}
 
 
-class EventExtractor(TriggerRules, ArgumentRules, PartyRules):
+class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules):
     """The ``arabic_events`` component: writes ``doc._.events``."""
 
     def __init__(self, name: str, back_sentences: int = 2, window: int = 3) -> None:

@@ -1,0 +1,105 @@
+"""What an attack hits when the sentence says so indirectly: the subject of «تعرّض»
+(«تعرّضت قاعدة التنف لهجوم», «بأن قاعدة العند، الواقعة في …، تعرّضت لهجوم»), the force
+whose troops were hit («قُتل جنود من الجيش في كمين»), and the places that locate what
+was hit. ``EventExtractor`` mixes these rules in beside ``ArgumentRules``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from .event_args import _ROLE_LABELS, _gap_tokens, _token_before, mention_end_token
+from .event_lexicon import words
+from .mentions import Mention
+
+if TYPE_CHECKING:
+    from .events import Event
+
+__all__ = ["TargetRules"]
+
+
+class TargetRules:
+    """Target rules; they read the extractor's lexicon state and sentence."""
+
+    def _passive_target(self, doc: Doc, event: Event, before: list[Mention], trigger) -> None:
+        """«تعرضت قاعدة التنف لهجوم», «قاعدة الظفرة قد تعرضت لهجوم»: the mention next to
+        تعرض is the target; else the force whose troops were hit («قُتل جنود من الجيش في
+        كمين», «في صفوف القوات»)."""
+        governors = words("passive_governors")
+        hit_force = any(r == "target" for r, _ in event.args)  # «… مقتل جنديين من اللواء»
+        for mention in reversed(before):
+            if mention.label not in _ROLE_LABELS["target"] or any(m is mention for _, m in event.args):
+                continue
+            previous = _token_before(doc, mention.start)
+            if previous is not None and previous.i > 1 and self._members_of(doc, mention):
+                previous = doc[previous.i - 2]  # «تعرّضت دورية من الكتيبة 19 لهجوم»: its troops were hit
+            following = doc[mention_end_token(doc, mention):mention_end_token(doc, mention) + 2]
+            following = following[:next((i for i, t in enumerate(following) if t.is_punct), 2)]
+            if (previous is not None and previous.norm_ in governors) \
+                    or any(t.norm_ in governors for t in following):
+                event.args.append(("target", mention))
+                self._locating_chain(doc, event, mention, before)
+                return
+        subject = self._apposed_subject(doc, before, governors, trigger)
+        if subject is not None:
+            event.args.append(("target", subject))
+            return
+        if hit_force:
+            return
+        for mention in before:
+            if mention.label == "FORCE" and not any(m is mention for _, m in event.args) and (
+                    (self._members_of(doc, mention) and self._casualties_before(doc, mention))
+                    or getattr(_token_before(doc, mention.start), "norm_", "") in words("ranks")):
+                event.args.append(("target", mention))
+                return
+        self._passive_location(doc, event, before, governors, trigger)
+
+    def _apposed_subject(self, doc: Doc, before: list[Mention], governors, trigger) -> Mention | None:
+        """«بأن قاعدة العند الجوية، الواقعة في مديرية تبن …، تعرّضت لهجوم»: after a comma, the
+        governor's subject is the first mention of its clause, described by the phrase between."""
+        sentence = doc[self._sentence.start:trigger.i]
+        governor = next((t for t in sentence if t.norm_ in governors and t.i > 0
+                         and doc[t.i - 1].norm_ in {"،", ","}), None)
+        if governor is None:
+            return None
+        openers = words("statement_complementizers")
+        opener = max((t.i + 1 for t in sentence if t.i < governor.i and t.norm_ in openers),
+                     default=self._sentence.start)
+        start, end = doc[opener].idx, doc[governor.i - 1].idx
+        subject = next((m for m in before if start <= m.start < end), None)
+        if subject is None or subject.label not in _ROLE_LABELS["target"] or _gap_tokens(doc, start, subject.start):
+            return None  # «أن إحدى الساحات في ميناء رأس تنورة، …»: the subject is no mention
+        between = doc.char_span(subject.end, end, alignment_mode="contract") or ()
+        return subject if any(t.norm_ in words("descriptive") for t in between) else None
+
+    def _locating_chain(self, doc: Doc, event: Event, target: Mention, mentions: list[Mention]) -> None:
+        """«تعرّض معسكر خالد بن الوليد في مديرية موزع غربي تعز … لهجوم»: the places that
+        locate a target are the attack's location (§8)."""
+        last_end = target.end
+        for mention in mentions:
+            if mention.start < last_end or any(m is mention for _, m in event.args):
+                continue
+            if mention.label not in _ROLE_LABELS["location"] or not self._locates(doc, last_end, mention.start):
+                return
+            event.args.append(("location", mention))
+            last_end = mention.end
+
+    def _passive_location(self, doc: Doc, event: Event, before: list[Mention], governors, trigger) -> None:
+        """«منشأة في ميناء رأس تنورة … تعرّضت لهجوم»: what was hit is no mention, but where
+        it stands is the attack's location."""
+        window = doc[max(self._sentence.start, trigger.i - 5):trigger.i]  # «تعرضت صباح اليوم لهجوم»
+        if not any(t.norm_ in governors for t in window):
+            return
+        for mention in before:
+            word = self._word_before(doc, mention.start)
+            if mention.label in ("PLACE", "BASE") and word is not None and word.norm_ in self.locating \
+                    and not any(m is mention for _, m in event.args):
+                event.args.append(("location", mention))
+
+    @staticmethod
+    def _casualties_before(doc: Doc, mention: Mention) -> bool:
+        """A casualty word a few words before «… جنود من X» (the victims, not the attackers)."""
+        start = doc.char_span(mention.start, mention.end, alignment_mode="expand").start
+        return any(t.norm_ in words("casualty_words") for t in doc[max(0, start - 6):start])

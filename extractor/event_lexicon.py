@@ -89,7 +89,9 @@ def lookup_trigger(norm: str) -> tuple[str, str] | None:
         stem = norm[: -len(suffix)]
         if norm.endswith(suffix) and len(stem) >= 3:
             for candidate in (stem, stem[:-1] + "ه" if stem.endswith("ت") else stem,
-                              stem[:-1] + "ء" if stem.endswith(("ئ", "ي", "ؤ")) else stem):  # «إخلائها»
+                              stem[:-1] + "ء" if stem.endswith(("ئ", "ي", "ؤ")) else stem,  # «إخلائها»
+                              stem[:-1] + "ي" if stem.endswith("ا") else stem,  # «أخلاها»: ى written ا
+                              stem + "ا" if stem.endswith("و") else stem):  # «أخلوها»: the plural's ا drops
                 if candidate in index:
                     return index[candidate]
     if norm.endswith("ا") and norm[:-1] in noun_forms() and norm not in words("adverbial_forms"):
@@ -120,13 +122,19 @@ def _with_object_pronoun(index: dict[str, tuple[str, str]], stem: str) -> tuple[
 
 
 def verb_before_pronoun(norm: str) -> str | None:
-    """The verb trigger form under an object pronoun ه: «أخلته» → أخلت, «سلّموه» → سلموا,
-    «أخلاه» → أخلى; None when ``norm`` is no such verb."""
-    if not norm.endswith("ه") or len(norm) < 5:
+    """The verb trigger form under an object pronoun: «أخلته» → أخلت, «سلّموه» → سلموا,
+    «أخلاه», «أخلاها» → أخلى, «أغلقها» → أغلق; None when ``norm`` is no such verb. After ه
+    (which normalization shares with ة) only a verb ending counts («أخلته», not «غارته»)."""
+    index = trigger_index()
+    for suffix in ("هما", "هم", "ها", "ه"):
+        stem = norm[: -len(suffix)]
+        if not norm.endswith(suffix) or len(stem) < 3:
+            continue
+        if suffix != "ه" and index.get(stem, ("", "noun"))[1] != "noun":
+            return stem  # «أغلقها»
+        for ending, restored in (("ت", "ت"), ("و", "وا"), ("ا", "ي")):
+            candidate = stem[: -len(ending)] + restored
+            if stem.endswith(ending) and index.get(candidate, ("", "noun"))[1] != "noun":
+                return candidate
         return None
-    stem, index = norm[:-1], trigger_index()
-    for ending, restored in (("ت", "ت"), ("و", "وا"), ("ا", "ي")):
-        candidate = stem[: -len(ending)] + restored
-        if stem.endswith(ending) and index.get(candidate, ("", "noun"))[1] != "noun":
-            return candidate
     return None

@@ -19,6 +19,7 @@ from .event_lexicon import (
     config,
     lookup_trigger,
     trigger_index,
+    verb_before_pronoun,
     words,
 )
 from .mentions import Mention
@@ -98,6 +99,9 @@ class TriggerRules:
         noun_then_verb = first_kind[1] == "noun" and kind[1] != "noun"
         if comma and noun_then_verb:
             return False  # «وعقب الكمين، شنّت الطائرات غارات»: the noun names an earlier event
+        if first_kind[1] != "noun" and kind[1] != "noun" and (
+                first.norm_ in self.object_dependent or verb_before_pronoun(first.norm_) in self.object_dependent):
+            return False  # «أخلتها وسحبت عناصرها»: a closure or a withdrawal, decided by its object
         if gap <= self.window + 1:
             return True
         if first.norm_ in words("light_verbs") and kind[1] == "noun":

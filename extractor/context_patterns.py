@@ -156,6 +156,8 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         norms = (previous.norm_, current.norm_)
         if current.norm_[:2] in _FUTURE_PREFIXES and len(current.norm_) >= 5:
             return False  # «بلدة حدر ستبقى»: a verb in the future tense ends the name
+        if current.norm_.endswith(("ها", "هم", "هما")) and len(current.norm_) >= 5:
+            return False  # «ثكنة بهجت غانم قوامها»: a noun with a pronoun on it ends the name
         return not any(n.startswith("ال") for n in norms) and current.is_alpha \
             and current.norm_[:1] not in PROCLITIC_LETTERS \
             and current.norm_ not in common_words() and current.norm_ not in self.markers \

@@ -70,8 +70,24 @@ class Abbreviations:
                               reason="context:abbreviation after a force name")]
         found += self._under_a_head(doc, mentions)
         found += self._regional_forces(doc, mentions)
+        found += self._provinces(doc, mentions)
         doc._.mentions = mentions + found
         return doc
+
+    @staticmethod
+    def _provinces(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """«تنظيم الدولة الإسلامية – ولاية غرب أفريقيا»: a group and its «province» after a dash
+        are one name (the longer mention wins in the resolver)."""
+        forces = [m for m in mentions if m.label == "FORCE"]
+        text = doc_text(doc)
+        found = []
+        for second in (m for m in forces if m.text.startswith("ولاية")):
+            firsts = [m for m in forces if m.end < second.start and text[m.end:second.start].strip() in ("-", "–", "—")]
+            if firsts:
+                first = min(firsts, key=lambda m: m.start)  # the whole group name
+                found.append(Mention("FORCE", first.start, second.end, text[first.start:second.end], score=0.85,
+                                     source="rules", reason=f"context:{first.text} + province {second.text}"))
+        return found
 
     def _names_an_operation(self, doc: Doc, mention: Mention) -> bool:
         """«خطة "درع الوطن"», «عملية "الفجر"»: a force name after an operation word names the

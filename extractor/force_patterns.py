@@ -32,12 +32,12 @@ class ForcePatterns:
             return []
         token = doc[nxt]
         indefinite = not doc[index].norm_.startswith("ال")
-        if nxt > index + 1 and not (token.like_num or token.norm_ in self.ordinals):
+        if nxt > index + 1 and not (token.norm_.isdigit() or token.norm_ in self.ordinals):
             if indefinite and doc[index + 1].norm_.startswith("ال"):  # «فوج المغاوير»: a construct
                 return self._unit_mention(doc, index, nxt)
             return []  # «الكتيبة الميكانيكية» alone is a description, not a unit name
         end = None
-        if token.like_num or token.norm_.isdigit():
+        if token.norm_.isdigit():  # «اللواء 93»; a number word counts what follows («سلّم اللواء ثلاثة مقرات»)
             end = nxt + 1
         elif token.norm_ in self.ordinals or (doc[index].norm_ in self.compass_unit_heads
                                               and token.norm_ in self.compass_names):

@@ -220,7 +220,8 @@ def _clock_minutes(tokens: list[str], index: int) -> bool:
 
 def _quantity_at(tokens: list[str], index: int, scanner: _Scanner, lex: QuantityLexicon):
     token = tokens[index]
-    if index and tokens[index - 1] in lex.not_counts:
+    previous = tokens[index - 1] if index else ""
+    if previous in lex.not_counts or (previous in lex.digit_names and _digits(token) is not None):
         return None
     if _clock_minutes(tokens, index):
         return None  # «٠٧:٥٠ وصلت …»: the minutes of a live blog's time stamp count nothing

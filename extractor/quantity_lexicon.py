@@ -35,6 +35,7 @@ class QuantityLexicon:
     range_to: frozenset[str]
     vague_needing_unit: frozenset[str]         # «عدة» counts only what the unit table knows
     anaphoric: frozenset[str]                  # «آخرين»: counts what the count before counts
+    digit_names: frozenset[str] = frozenset()  # «اللواء 93»: digits after these name a unit
 
 
 @cache
@@ -81,4 +82,5 @@ def quantity_lexicon() -> QuantityLexicon:
                     frozenset(_k(w) for w in data.get("range_from", [])),
                     frozenset(_k(w) for w in data.get("range_to", [])),
                     frozenset(_k(w) for w in data.get("vague_needing_unit", [])),
-                    frozenset(_k(w) for w in data.get("anaphoric_nouns", [])))
+                    frozenset(_k(w) for w in data.get("anaphoric_nouns", [])),
+                    frozenset(_k(w) for w in data.get("digit_names_before", [])))

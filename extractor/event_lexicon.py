@@ -50,10 +50,13 @@ def enclitics() -> tuple[str, ...]:
 
 
 def without_enclitic(norm: str) -> str:
-    """«تتسلمها» → تتسلم: the verb or noun without its object or possessive pronoun."""
+    """«تتسلمها» → تتسلم, «تسلّمه» → تسلم: the verb or noun without its object or possessive
+    pronoun (ه only where the form without it is a trigger: ه is also ة)."""
     for suffix in enclitics():
         if norm.endswith(suffix) and len(norm) - len(suffix) >= 3:
             return norm[: -len(suffix)]
+    if norm.endswith("ه") and len(norm) >= 4 and norm[:-1] in trigger_index():
+        return norm[:-1]
     return norm
 
 
@@ -126,6 +129,8 @@ def verb_before_pronoun(norm: str) -> str | None:
     «أخلاه», «أخلاها» → أخلى, «أغلقها» → أغلق; None when ``norm`` is no such verb. After ه
     (which normalization shares with ة) only a verb ending counts («أخلته», not «غارته»)."""
     index = trigger_index()
+    if norm[:1] in ("و", "ف") and norm[1:] not in index and verb_before_pronoun(norm[1:]):
+        return verb_before_pronoun(norm[1:])  # «فأخلاه»: the conjunction stays on a word with a pronoun
     for suffix in ("هما", "هم", "ها", "ه"):
         stem = norm[: -len(suffix)]
         if not norm.endswith(suffix) or len(stem) < 3:

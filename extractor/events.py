@@ -238,8 +238,9 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules):
         event = Event(event_type, self._status(doc, token, tense), named.idx, named.idx + len(named))
         cameo, plover = self.meta.get(event_type, (None, None))
         event.extra = {"cameo": cameo, "plover": plover, "sentence": number}
+        # «تُسلِّمه» vowelled with a damma on its prefix hands over; «تسلّمه» receives
         if without_enclitic(token.norm_) in words("receive_forms") and event_type == "BASE_TRANSFER" \
-                and not self._hands_over(doc, token, in_clause):
+                and token.text[1:2] != "\u064f" and not self._hands_over(doc, token, in_clause):
             if actor is not None:
                 event.args.append(("recipient", actor))
             actor = giver if giver is not actor else None  # «تسلمت وحدة من اللواء الأول»: no giver named

@@ -32,6 +32,7 @@ class Abbreviations:
             | context_words("mission_heads")
         self.plural_heads = context_words("heads_before_a_force")
         self.region_words = context_words("region_words")
+        self.region_force_heads = context_words("region_force_heads")
         self.operation_words = context_words("operation_words")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -102,7 +103,8 @@ class Abbreviations:
             and not (at > 0 and doc[at - 1].norm_ in self.plural_heads)
 
     def _regional_forces(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
-        """«قوات ولاية جنوب الغرب», «قوات إقليم كردستان»: «قوات» + a state or region is a FORCE."""
+        """«قوات ولاية جنوب الغرب», «قوات إقليم كردستان», «قوات أرض الصومال»: «قوات» + a state or
+        region (a region word before it or a gazetteer region) is a FORCE."""
         found = []
         for place in (m for m in mentions if m.label == "PLACE"):
             span = doc.char_span(place.start, place.end, alignment_mode="expand")
@@ -111,9 +113,9 @@ class Abbreviations:
             head = doc[span.start - 1]
             if span[0].norm_ not in self.region_words and head.norm_ in self.region_words and head.i > 0:
                 head = doc[head.i - 1]  # «قوات» + «ولاية» + «جوبالاند»
-            elif span[0].norm_ not in self.region_words:
-                continue
-            if head.norm_ in self.plural_heads:
+            elif span[0].norm_ not in self.region_words and place.attrs.get("kind") not in ("region", "state"):
+                continue  # «قوات أرض الصومال», «قوات بونتلاند»: a region's own forces
+            if head.norm_ in self.region_force_heads:
                 found.append(Mention("FORCE", head.idx, place.end, doc_text(doc)[head.idx:place.end], score=0.8,
                                      source="rules", reason=f"context:force head {head.norm_} + region {place.text}"))
         return found

@@ -45,7 +45,6 @@ _BORROWED = {"WITHDRAWAL": {"location": "origin"}, "DEPLOYMENT": {"target": "loc
 #: The role of a bare object («غادرت القوات قاعدة غاو», «استهداف قاعدة ...»).
 _DIRECT_OBJECT = {"WITHDRAWAL": "origin", "BASE_TRANSFER": "location",
                   "BASE_CLOSURE": "location", "ATTACK": "target"}
-_RELATIVE_PRONOUNS = frozenset({"التي", "الذي", "الذين", "اللتين", "اللذين"})
 #: Possessive suffixes on a base noun («قواعدها», «مواقعهم»).
 _POSSESSIVES = ("ها", "هم", "هما", "ه")
 #: What a quantity argument may count, per event type.

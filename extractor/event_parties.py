@@ -16,12 +16,12 @@ from spacy.tokens import Doc
 
 from .event_args import (
     _FORCE_UNITS,
-    _RELATIVE_PRONOUNS,
     _gap_tokens,
     _token_before,
     _token_before_name,
 )
 from .event_lexicon import without_enclitic, words
+from .event_triggers import RELATIVES
 from .language import doc_text
 from .lexicons import _key
 from .mentions import Mention
@@ -170,7 +170,7 @@ class PartyRules:
     def _force_antecedent(doc: Doc, token, before: list[Mention]) -> Mention | None:
         """A force right before «التي/الذي» (a comma between or not) is the subject of the
         relative clause's verb (guidelines §8.2: a trigger in a relative clause counts)."""
-        if token.i < 1 or doc[token.i - 1].norm_ not in _RELATIVE_PRONOUNS:
+        if token.i < 1 or doc[token.i - 1].norm_ not in RELATIVES:
             return None
         relative = doc[token.i - 1]
         forces = [m for m in before if m.end <= relative.idx]

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = ["RELATIVES", "TriggerRules", "doc_norm"]
 
-RELATIVES = {"التي", "الذي", "اللتين", "اللذين"}
+RELATIVES = frozenset({"التي", "الذي", "الذين", "اللتين", "اللذين"})
 _NAME_LABELS = frozenset({"FORCE", "PLACE", "BASE", "ORG", "PERSON"})  # a count's noun is read
 
 

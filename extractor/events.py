@@ -14,6 +14,7 @@ is decided in ``event_triggers``, who and where in ``event_args``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from spacy.language import Language
@@ -197,17 +198,17 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules):
         if preferred and event.type != "ATTACK":
             event.args.append((role, preferred[-1]))
 
-    def _pronoun_location(self, doc: Doc, event: Event, last, before: list[Mention], mentions: list[Mention],
+    def _pronoun_place(self, doc: Doc, event: Event, last, before: list[Mention], mentions: list[Mention],
                           sentences, number: int) -> None:
         """«مركا … لا يزالون يتمركزون فيها», «تتمركز فيهما», «وسُحب منها»: a deployment «in
         it» is in the place named last before it, a withdrawal «from it» leaves the base named
         last, else the place (this sentence, else the one before; two for a dual)."""
-        roles = {_key(k): v for k, v in config().get("pronoun_roles", {}).get(event.type, {}).items()}
+        roles = _pronoun_roles(event.type)
         after = []
         for t in doc[last.i + 1: min(self._sentence.end, last.i + 5)]:
             if t.is_punct:
                 break  # «وسحب قرابة ستين عسكرياً منها»: the pronoun may follow the object
-            after.append(_key(t.text))
+            after.append(t.norm_)
         pronoun = next((w for w in after if w in roles), None)
         if pronoun is None or any(r == roles[pronoun] for r, _ in event.args):
             return
@@ -253,7 +254,7 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules):
         self._possessive_giver(doc, event, in_clause)
         self._relative_antecedent(doc, event, token, before)
         self._pronoun_object(event, token, before)
-        self._pronoun_location(doc, event, last, before, mentions, sentences, number)
+        self._pronoun_place(doc, event, last, before, mentions, sentences, number)
         if event_type == "ATTACK":
             self._hit_forces(doc, event, in_clause, token)
         if event_type == "ATTACK" and not any(r == "target" and m.label != "FORCE" for r, m in event.args):
@@ -377,6 +378,12 @@ def _in_full(doc: Doc, mentions: list[Mention], actor: Mention | None) -> Mentio
         if named.label == "FORCE" and named.end <= actor.start and text[named.end:actor.start].strip() == "(":
             return named
     return actor
+
+
+@cache
+def _pronoun_roles(event_type: str) -> dict[str, str]:
+    """«فيها» → location, «منها» → origin (``pronoun_roles`` in triggers.yaml), normalized."""
+    return {_key(k): v for k, v in config().get("pronoun_roles", {}).get(event_type, {}).items()}
 
 
 def _with_coordinated(doc: Doc, mentions: list[Mention], actor: Mention) -> list[Mention]:

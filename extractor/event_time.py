@@ -54,6 +54,19 @@ def in_a_later_statement(doc: Doc, mention: Mention, trigger) -> bool:
     return bool(between & words("scope_breaks") and between & words("statement_complementizers"))
 
 
+def entry_heading(doc: Doc, trigger, mentions: list[Mention]) -> Mention | None:
+    """The TIME heading the trigger's entry in a roundup or a chronology: it opens the line
+    (after a bullet, if any) and a colon follows it («الأحد: انتشرت …», «• 2016: أعادت …»)."""
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, trigger.idx) + 1
+    for time in mentions:
+        if time.label == "TIME" and line_start <= time.start < trigger.idx \
+                and not text[line_start:time.start].strip(" \t•*-–—") \
+                and text[time.end:time.end + 2].lstrip(" ").startswith(":"):
+            return time
+    return None
+
+
 def event_times(doc: Doc, trigger, candidates: list[Mention], sentence_start: int) -> list[Mention]:
     """The TIME mentions that may date the event of ``trigger``: not a dateline's date; before
     the trigger, not a statement's date nor one a clause break («… فجر أمس، فيما جرى سحب

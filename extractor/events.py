@@ -40,7 +40,7 @@ from .event_lexicon import (
 )
 from .event_parties import PartyRules
 from .event_targets import TargetRules
-from .event_time import event_times, in_a_later_statement
+from .event_time import entry_heading, event_times, in_a_later_statement
 from .event_triggers import RELATIVES, TriggerRules
 from .language import doc_text
 from .lexicons import _key, context_words
@@ -265,6 +265,10 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules):
         self._coordinated_quantities(doc, event, in_clause, units)
         times = event_times(doc, token, [m for m in in_clause if m.label == "TIME"], self._sentence.start)
         self._nearest(event, token, times, "TIME", "time", lambda m: True)
+        if not any(role == "time" for role, _ in event.args):
+            heading = entry_heading(doc, token, mentions)
+            if heading is not None:
+                event.args.append(("time", heading))  # «الأحد: انتشرت وحدات …», «• 2016: أعادت القوة …»
         if tense in ("present", "noun") and event.status != "planned" and self._in_future(doc, event):
             event.status = "planned"  # «تنسحب القوات الأسبوع المقبل», «تسليم الثكنة مطلع الشهر المقبل»
         if not any(role in _CORE_ROLES for role, _ in event.args):

@@ -360,7 +360,24 @@ def find_times(text: str, article_date: dt.date | None = None, *,
         oend = max(oend, offsets[end])  # keep trailing diacritics and tatweel: «غداً», «هـ»
         out.append(TimeExpression(ostart, oend, text[ostart:oend], value, mod, kind, calendar,
                                   score, f"{rule}: {reason}"))
+    out += _entry_years(text, out)
     return _join_weekday_dates(sorted(out, key=lambda t: t.start), text, lex)
+
+
+_ENTRY_YEAR = re.compile(r"(?m)^[ \t]*(?:[•*\-–—][ \t]*)?((?:19|20)\d\d|[١٢][٠-٩]{3})[ \t]*:")
+
+
+def _entry_years(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
+    """«• 2016: أعادت القوة تموضع …»: a year heading an entry of a chronology is a date."""
+    years = []
+    for match in _ENTRY_YEAR.finditer(text):
+        start, end = match.span(1)
+        if any(t.start < end and start < t.end for t in found):
+            continue
+        year = str(int(match.group(1).translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))))
+        years.append(TimeExpression(start, end, text[start:end], year, None, "year", GREGORIAN, 0.8,
+                                    "entry_year: a year heading a chronology's entry"))
+    return years
 
 
 def _join_weekday_dates(times: list[TimeExpression], text: str, lex: _Lexicon) -> list[TimeExpression]:

@@ -587,6 +587,10 @@ CASES = [
     # a region's own forces
     ("وانسحبت قوات أرض الصومال من قاعدة غوجعدي إلى بلدة أوغ.",
      [("WITHDRAWAL", "completed", {(A, "قوات أرض الصومال"), (O, "قاعدة غوجعدي"), (D, "أوغ")})]),
+    # the date heading an entry of a roundup or a chronology dates the entry's events
+    ("الأحد: انتشرت وحدات من الفرقة 74 في مدينة السفيرة.\n• 2016: أغلقت القوة متعددة الجنسيات والمراقبون قاعدة الجورة.",
+     [("DEPLOYMENT", "completed", {(A, "الفرقة 74"), (L, "السفيرة"), (TM, "الأحد")}),
+      ("BASE_CLOSURE", "completed", {(A, "القوة متعددة الجنسيات والمراقبون"), (L, "قاعدة الجورة"), (TM, "2016")})]),
     # forces named after «من» in the clause act, rather than a force of an earlier sentence
     ("أعلن الجيش النيجري مقتل ثمانية جنود. ووصلت إلى بوسو أمس تعزيزات من الحرس الوطني النيجري قادمة من ديفا.",
      [("DEPLOYMENT", "completed", {(A, "الحرس الوطني النيجري"), (D, "بوسو"), (O, "ديفا"), (TM, "أمس")})]),

@@ -111,6 +111,13 @@ FOUND = [  # (sentence, mention, value, mod, kind) with the article dated Monday
 ]
 
 
+def test_a_year_heading_an_entry_is_a_date() -> None:
+    """«• 2016: …», «٢٠٢٥: …» at the start of a line date a chronology's entry."""
+    text = "• 2016: أعادت القوة تموضع أفرادها.\n٢٠٢٥: تضم القوة نحو ألف عسكري.\nوبلغ عددهم 2016 عنصراً."
+    assert [(t.text, t.value) for t in spans_ok(text, find_times(text, dt.date(2025, 4, 24)))] == [
+        ("2016", "2016"), ("٢٠٢٥", "2025")]
+
+
 def test_a_weekday_takes_one_date_only() -> None:
     """«الأربعاء 14 جمادى الأولى 1447هـ الموافق 5 تشرين الثاني 2025م»: the Hijri date joins the
     weekday; the Gregorian one after «الموافق» stays its own TIME."""

@@ -63,7 +63,7 @@ class ArgumentRules:
     def _actor(self, doc, token, last, in_clause, before, sentences, number, back: int,
                event_type: str, giver: Mention | None = None) -> Mention | None:
         owners = [m for m in in_clause if m.label == "FORCE" and self._owned_by(doc, m)
-                  and not self._owns_a_force(doc, m, in_clause)]
+                  and not self._owns_a_force(doc, m, in_clause) and not self._owns_hit_troops(doc, m)]
         if owners:
             return owners[0]  # «طائرات مسيّرة تابعة لقوات الدعم السريع»
         named = self._named_by_bare_noun(doc, token, last)

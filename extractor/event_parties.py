@@ -48,6 +48,14 @@ class PartyRules:
         owned_end = owning.idx - 1 if owning.i and doc[owning.i - 1].whitespace_ else owning.idx
         return not any(m.label == "BASE" and m.end in (owned_end, owning.idx) for m in doc._.mentions or [])
 
+    @staticmethod
+    def _owns_hit_troops(doc: Doc, owner: Mention) -> bool:
+        """«تعرّضت دورية تابعة لكتيبة حرس الحدود لهجوم»: the owner of troops that underwent the
+        attack is its target, not its actor."""
+        lam = _token_before(doc, owner.start)
+        at = lam.i - 3 if lam is not None else -1
+        return at >= 0 and doc[at + 1].norm_ in words("member_nouns") and doc[at].norm_ in words("passive_governors")
+
     def _owns_a_force(self, doc: Doc, owner: Mention, in_clause: list[Mention]) -> bool:
         """«اللواء ٥٣ التابع لهيئة الحشد»: the owner of a named unit is not the actor, the unit is."""
         ownership = doc[_token_before(doc, owner.start).i - 1]

@@ -23,6 +23,15 @@ __all__ = ["TargetRules"]
 class TargetRules:
     """Target rules; they read the extractor's lexicon state and sentence."""
 
+    def _casualty_targets(self, doc: Doc, event: Event, before: list[Mention]) -> None:
+        """«أُصيب جنديان من لواء إفرايم في كمين», «قُتل أربعة عناصر من قسد في هجوم»: the force
+        whose troops were killed or wounded before the attack is named is what it hit, whatever
+        else it hit («… على المدخل الشرقي لبلدة عزون»)."""
+        for mention in before:
+            if mention.label == "FORCE" and not any(m is mention for _, m in event.args) \
+                    and self._members_of(doc, mention) and self._casualties_before(doc, mention):
+                event.args.append(("target", mention))
+
     def _passive_target(self, doc: Doc, event: Event, before: list[Mention], trigger) -> None:
         """«تعرضت قاعدة التنف لهجوم», «قاعدة الظفرة قد تعرضت لهجوم»: the mention next to
         تعرض is the target; else the force whose troops were hit («قُتل جنود من الجيش في
@@ -35,6 +44,9 @@ class TargetRules:
             previous = _token_before(doc, mention.start)
             if previous is not None and previous.i > 1 and self._members_of(doc, mention):
                 previous = doc[previous.i - 2]  # «تعرّضت دورية من الكتيبة 19 لهجوم»: its troops were hit
+            elif previous is not None and previous.i > 2 and self._owned_by(doc, mention) \
+                    and doc[previous.i - 2].norm_ in words("member_nouns"):
+                previous = doc[previous.i - 3]  # «تعرّضت دورية تابعة لكتيبة حرس الحدود لهجوم»
             following = doc[mention_end_token(doc, mention):mention_end_token(doc, mention) + 2]
             following = following[:next((i for i, t in enumerate(following) if t.is_punct), 2)]
             if (previous is not None and previous.norm_ in governors) \

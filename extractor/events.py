@@ -257,6 +257,7 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules):
         self._pronoun_place(doc, event, last, before, mentions, sentences, number)
         if event_type == "ATTACK":
             self._hit_forces(doc, event, in_clause, token)
+            self._casualty_targets(doc, event, before)
         if event_type == "ATTACK" and not any(r == "target" and m.label != "FORCE" for r, m in event.args):
             self._passive_target(doc, event, before, token)
         units = QUANTITY_UNITS[event_type]

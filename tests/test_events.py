@@ -591,6 +591,12 @@ CASES = [
     ("الأحد: انتشرت وحدات من الفرقة 74 في مدينة السفيرة.\n• 2016: أغلقت القوة متعددة الجنسيات والمراقبون قاعدة الجورة.",
      [("DEPLOYMENT", "completed", {(A, "الفرقة 74"), (L, "السفيرة"), (TM, "الأحد")}),
       ("BASE_CLOSURE", "completed", {(A, "القوة متعددة الجنسيات والمراقبون"), (L, "قاعدة الجورة"), (TM, "2016")})]),
+    # troops of a force killed or wounded before the attack: the force is hit, beside any other target;
+    # a patrol «تابعة ل» a force that underwent the attack makes the force the target, not the actor
+    ("مساء الاثنين، أُصيب جنديان من لواء جفعاتي في كمين نصبه مسلحون لدورية قرب بلدة عزون.",
+     [("ATTACK", "completed", {(T, "لواء جفعاتي"), (L, "عزون"), (Q, "جنديان"), (TM, "مساء الاثنين")})]),
+    ("فجر الاثنين، تعرّضت دورية تابعة لكتيبة حرس الحدود الثامنة لهجوم قرب مصب وادي الموجب.",
+     [("ATTACK", "completed", {(T, "كتيبة حرس الحدود الثامنة"), (TM, "فجر الاثنين")})]),
     # forces named after «من» in the clause act, rather than a force of an earlier sentence
     ("أعلن الجيش النيجري مقتل ثمانية جنود. ووصلت إلى بوسو أمس تعزيزات من الحرس الوطني النيجري قادمة من ديفا.",
      [("DEPLOYMENT", "completed", {(A, "الحرس الوطني النيجري"), (D, "بوسو"), (O, "ديفا"), (TM, "أمس")})]),

@@ -34,6 +34,7 @@ from .language import doc_text
 from .lexicons import common_words, context_words, is_frequent_adjective
 from .mentions import Mention
 from .normalize import TANWEEN_FATH, strip_al
+from .quantity_lexicon import quantity_lexicon
 from .recognizers import _QUOTES, nationality_adjectives
 
 __all__ = ["PlaceFilters", "PlaceLists"]
@@ -98,9 +99,12 @@ class PlaceLists:
         self.score = score
         self.heads = context_words("place_list_heads")
         self.list_prepositions = context_words("place_list_prepositions")
+        self.pair_prepositions = context_words("place_pair_prepositions")
         self.not_names = (context_words("place_descriptors") | context_words("place_cues")
                           | context_words("name_stopwords") | context_words("ordinals")
-                          | context_words("unit_heads") | context_words("force_heads"))
+                          | context_words("unit_heads") | context_words("force_heads") | context_words("base_heads"))
+        counted = quantity_lexicon()  # «بين قتيل وجريح»: counted nouns join no list of names by themselves
+        self.counted_nouns = frozenset(counted.units) | frozenset(counted.duals)
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc._.mentions or []
@@ -172,8 +176,9 @@ class PlaceLists:
         while index is not None and index < len(doc) and len(members) < 10:
             known = by_start.get(doc[index].idx) or by_start.get(doc[index].idx + 1)
             word = None if known else self._member(doc, index, covered, compound_ok=True)
-            if word is not None and doc[index].norm_.endswith(_NOT_NAME_ENDINGS):
-                word = None  # «مدرعات وشاحنات», «وشاركت»: plurals and verbs, not names
+            if word is not None and (doc[index].norm_.endswith(_NOT_NAME_ENDINGS)
+                                     or doc[index].norm_.removeprefix("و") in self.counted_nouns):
+                word = None  # «مدرعات وشاحنات», «وشاركت», «قتيل وجريح»: plurals, verbs, counted nouns
             if known is None and word is None:
                 break
             members.append(known or word)
@@ -183,8 +188,8 @@ class PlaceLists:
                 complete_name(doc, probe)
                 members[-1], end = (probe.start, probe.end), probe.end
             index = self._token_after(doc, end)
-        if len(members) < 3:
-            return []
+        if len(members) < (2 if preposition.norm_ in self.pair_prepositions else 3):
+            return []  # «بين الموجب والزارة»: «بين» joins two
         found = []
         for member in members:
             if isinstance(member, tuple):

@@ -14,18 +14,16 @@ is decided in ``event_triggers``, who and where in ``event_args``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .corpus import CORE_ROLES, LABELS
+from .event_antecedents import AntecedentRules
 from .event_args import (
-    _DIRECT_OBJECT,
     QUANTITY_UNITS,
     ArgumentRules,
-    _gap_tokens,
     _token_before_name,
     with_possessive_off,
 )
@@ -41,7 +39,7 @@ from .event_lexicon import (
 from .event_parties import PartyRules
 from .event_targets import TargetRules
 from .event_time import entry_heading, event_times, in_a_later_statement
-from .event_triggers import RELATIVES, TriggerRules
+from .event_triggers import TriggerRules
 from .language import doc_text
 from .lexicons import _key, context_words
 from .mentions import Mention
@@ -49,9 +47,6 @@ from .recognizers import publish_mentions
 
 __all__ = ["Event", "EventExtractor", "lookup_trigger", "trigger_index"]
 
-#: The role of the place a relative clause or an object pronoun stands for («التي أخلتها
-#: القوات» → origin): a bare object's role, and where a deployment happens.
-_ANTECEDENT_ROLE = {**_DIRECT_OBJECT, "DEPLOYMENT": "location"}
 _TENSE_STATUS = {"past": "completed", "present": "ongoing", "future": "planned"}
 #: An event is only codable (and scorable, EXTRACTION.md) through one of these.
 _CORE_ROLES = CORE_ROLES
@@ -74,7 +69,7 @@ class Event:
                 "args": args, **self.extra}
 
 
-class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules):
+class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, AntecedentRules):
     """The ``arabic_events`` component: writes ``doc._.events``."""
 
     def __init__(self, name: str, back_sentences: int = 2, window: int = 3) -> None:
@@ -162,65 +157,6 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules):
     def _is_site(self, doc: Doc, mention: Mention) -> bool:
         """A PLACE named with a site head, in it or before it: a BASE when forces hold or leave it."""
         return self._site_head(doc, mention) is not None
-
-    def _relative_antecedent(self, doc: Doc, event: Event, token, before: list[Mention]) -> None:
-        """«بلدة عدن يابال التي أخلتها القوات»: the place a relative clause hangs on fills the
-        role its resumptive pronoun has (guidelines §8)."""
-        role = _ANTECEDENT_ROLE.get(event.type)
-        if role is None or token.i < 1 or any(r == role for r, _ in event.args):
-            return
-        previous = doc[token.i - 1].norm_
-        relative = doc[token.i - 1] if previous in RELATIVES or (
-            event.type == "DEPLOYMENT" and previous in words("place_relatives")) else None  # «مخيم نور شمس، حيث تنتشر»
-        if relative is None and token.i > 1 and doc[token.i - 2].norm_ in RELATIVES \
-                and doc[token.i - 1].norm_ in words("status_governors", "completed") | {"كانت", "كان"}:
-            relative = doc[token.i - 2]
-        if relative is None:
-            return
-        places = [m for m in before if m.label in ("PLACE", "BASE") and m.end <= relative.idx
-                  and _gap_tokens(doc, m.end, relative.idx) <= 2]
-        if places:
-            event.args.append((role, places[-1]))
-
-    @staticmethod
-    def _pronoun_object(event: Event, token, before: list[Mention]) -> None:
-        """«… من قاعدة كونيكو وتسليمها إلى قسد», «أخلتها»: the pronoun on a handover,
-        closure or evacuation verb is the base or place named before it in the sentence."""
-        role = _ANTECEDENT_ROLE.get(event.type)
-        pronoun = token.norm_.endswith(("ها", "ه")) and token.norm_ not in trigger_index()
-        if role is None or not pronoun or any(r == role and m.label == "BASE" for r, m in event.args) \
-                or (event.type == "WITHDRAWAL" and (lookup_trigger(token.norm_) or ("", ""))[1] == "noun"):
-            return  # «انسحابها»: there the pronoun is the force that withdraws
-        places = [m for m in before if m.label in ("BASE", "PLACE")]
-        preferred = [m for m in places if m.label == "BASE"] or places
-        if any(r == role for r, _ in event.args) and not (preferred and preferred[-1].label == "BASE"):
-            return  # a place fills the role; only a base named before outranks it («أخلته … في القبة»)
-        if preferred and event.type != "ATTACK":
-            event.args.append((role, preferred[-1]))
-
-    def _pronoun_place(self, doc: Doc, event: Event, last, before: list[Mention], mentions: list[Mention],
-                          sentences, number: int) -> None:
-        """«مركا … لا يزالون يتمركزون فيها», «تتمركز فيهما», «وسُحب منها»: a deployment «in
-        it» is in the place named last before it, a withdrawal «from it» leaves the base named
-        last, else the place (this sentence, else the one before; two for a dual)."""
-        roles = _pronoun_roles(event.type)
-        after = []
-        for t in doc[last.i + 1: min(self._sentence.end, last.i + 5)]:
-            if t.is_punct:
-                break  # «وسحب قرابة ستين عسكرياً منها»: the pronoun may follow the object
-            after.append(t.norm_)
-        pronoun = next((w for w in after if w in roles), None)
-        if pronoun is None or any(r == roles[pronoun] for r, _ in event.args):
-            return
-        places = [m for m in before if m.label in ("BASE", "PLACE")]
-        if not places and number:
-            previous = sentences[number - 1]
-            places = [m for m in mentions if previous.start_char <= m.start and m.end <= previous.end_char
-                      and m.label in ("BASE", "PLACE")]
-        if roles[pronoun] == "origin":
-            places = [m for m in places if m.label == "BASE"][-1:] or places
-        for place in places[-2:] if pronoun.endswith("هما") else places[-1:]:
-            event.args.append((roles[pronoun], place))
 
     def _event(self, doc, token, last, kind, mentions, clause, sentences, number) -> Event | None:
         event_type, tense = kind
@@ -383,12 +319,6 @@ def _in_full(doc: Doc, mentions: list[Mention], actor: Mention | None) -> Mentio
         if named.label == "FORCE" and named.end <= actor.start and text[named.end:actor.start].strip() == "(":
             return named
     return actor
-
-
-@cache
-def _pronoun_roles(event_type: str) -> dict[str, str]:
-    """«فيها» → location, «منها» → origin (``pronoun_roles`` in triggers.yaml), normalized."""
-    return {_key(k): v for k, v in config().get("pronoun_roles", {}).get(event_type, {}).items()}
 
 
 def _with_coordinated(doc: Doc, mentions: list[Mention], actor: Mention) -> list[Mention]:

@@ -1,0 +1,97 @@
+"""What a pronoun or a relative clause on a trigger stands for: the base or place named
+before it. «بلدة عدن يابال التي أخلتها القوات» (the antecedent fills the role of the
+resumptive pronoun), «… من قاعدة كونيكو وتسليمها إلى قسد» (the pronoun on the trigger),
+«يتمركزون فيها», «وسُحب منها» (a pronoun after the trigger: «in it» locates a deployment,
+«from it» is a withdrawal's origin). ``EventExtractor`` mixes these rules in.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from .event_args import _DIRECT_OBJECT, _gap_tokens
+from .event_lexicon import config, lookup_trigger, trigger_index, words
+from .event_triggers import RELATIVES
+from .lexicons import _key
+from .mentions import Mention
+
+if TYPE_CHECKING:
+    from .events import Event
+
+__all__ = ["AntecedentRules"]
+
+#: The role of the place a relative clause or an object pronoun stands for («التي أخلتها
+#: القوات» → origin): a bare object's role, and where a deployment happens.
+_ANTECEDENT_ROLE = {**_DIRECT_OBJECT, "DEPLOYMENT": "location"}
+
+
+class AntecedentRules:
+    """Pronoun and relative-clause rules; they read the extractor's sentence."""
+
+    def _relative_antecedent(self, doc: Doc, event: Event, token, before: list[Mention]) -> None:
+        """«بلدة عدن يابال التي أخلتها القوات»: the place a relative clause hangs on fills the
+        role its resumptive pronoun has (guidelines §8)."""
+        role = _ANTECEDENT_ROLE.get(event.type)
+        if role is None or token.i < 1 or any(r == role for r, _ in event.args):
+            return
+        previous = doc[token.i - 1].norm_
+        relative = doc[token.i - 1] if previous in RELATIVES or (
+            event.type == "DEPLOYMENT" and previous in words("place_relatives")) else None  # «مخيم نور شمس، حيث تنتشر»
+        if relative is None and token.i > 1 and doc[token.i - 2].norm_ in RELATIVES \
+                and doc[token.i - 1].norm_ in words("status_governors", "completed") | {"كانت", "كان"}:
+            relative = doc[token.i - 2]
+        if relative is None:
+            return
+        places = [m for m in before if m.label in ("PLACE", "BASE") and m.end <= relative.idx
+                  and _gap_tokens(doc, m.end, relative.idx) <= 2]
+        if places:
+            event.args.append((role, places[-1]))
+
+    @staticmethod
+    def _pronoun_object(event: Event, token, before: list[Mention]) -> None:
+        """«… من قاعدة كونيكو وتسليمها إلى قسد», «أخلتها»: the pronoun on a handover,
+        closure or evacuation verb is the base or place named before it in the sentence."""
+        role = _ANTECEDENT_ROLE.get(event.type)
+        pronoun = token.norm_.endswith(("ها", "ه")) and token.norm_ not in trigger_index()
+        if role is None or not pronoun or any(r == role and m.label == "BASE" for r, m in event.args) \
+                or (event.type == "WITHDRAWAL" and (lookup_trigger(token.norm_) or ("", ""))[1] == "noun"):
+            return  # «انسحابها»: there the pronoun is the force that withdraws
+        places = [m for m in before if m.label in ("BASE", "PLACE")]
+        preferred = [m for m in places if m.label == "BASE"] or places
+        if any(r == role for r, _ in event.args) and not (preferred and preferred[-1].label == "BASE"):
+            return  # a place fills the role; only a base named before outranks it («أخلته … في القبة»)
+        if preferred and event.type != "ATTACK":
+            event.args.append((role, preferred[-1]))
+
+    def _pronoun_place(self, doc: Doc, event: Event, last, before: list[Mention], mentions: list[Mention],
+                          sentences, number: int) -> None:
+        """«مركا … لا يزالون يتمركزون فيها», «تتمركز فيهما», «وسُحب منها»: a deployment «in
+        it» is in the place named last before it, a withdrawal «from it» leaves the base named
+        last, else the place (this sentence, else the one before; two for a dual)."""
+        roles = _pronoun_roles(event.type)
+        after = []
+        for t in doc[last.i + 1: min(self._sentence.end, last.i + 5)]:
+            if t.is_punct:
+                break  # «وسحب قرابة ستين عسكرياً منها»: the pronoun may follow the object
+            after.append(t.norm_)
+        pronoun = next((w for w in after if w in roles), None)
+        if pronoun is None or any(r == roles[pronoun] for r, _ in event.args):
+            return
+        places = [m for m in before if m.label in ("BASE", "PLACE")]
+        if not places and number:
+            previous = sentences[number - 1]
+            places = [m for m in mentions if previous.start_char <= m.start and m.end <= previous.end_char
+                      and m.label in ("BASE", "PLACE")]
+        if roles[pronoun] == "origin":
+            places = [m for m in places if m.label == "BASE"][-1:] or places
+        for place in places[-2:] if pronoun.endswith("هما") else places[-1:]:
+            event.args.append((roles[pronoun], place))
+
+
+@cache
+def _pronoun_roles(event_type: str) -> dict[str, str]:
+    """«فيها» → location, «منها» → origin (``pronoun_roles`` in triggers.yaml), normalized."""
+    return {_key(k): v for k, v in config().get("pronoun_roles", {}).get(event_type, {}).items()}

@@ -181,6 +181,8 @@ class ArgumentRules:
                     continue  # else «… لهيئة الحشد في قضاء بلد»: a recipient's place locates the event
             before = self._word_before(doc, mention.start)
             prep = self._role_word(before.norm_) if before is not None else ""  # «وفي الطينة»
+            if prep == "ل":
+                prep = self._spatial_head(doc, before) or prep  # «عند المدخل الغربي لمدينة أحور»
             if before is not None and self._describes_previous(doc, before, end):
                 continue  # a relative phrase about something that is no argument
             role = self._role_for(prep, event.type, mention.label)
@@ -193,6 +195,18 @@ class ArgumentRules:
                 continue
             event.args.append((role, mention))
             previous_role, last_end = role, mention.end
+
+    def _spatial_head(self, doc: Doc, lam) -> str | None:
+        """The spatial noun a «ل» links to its place («المدخل الغربي لـ», «أطراف لـ»), its
+        compass adjectives stepped over: the place is located, not the attack's object."""
+        at = lam.i - 1
+        while at >= self._sentence.start and doc[at].norm_ in _locating_links():
+            at -= 1
+        if at < self._sentence.start:
+            return None
+        noun = doc[at].norm_
+        bare = noun[2:] if noun.startswith("ال") else noun
+        return bare if bare in self.roles.get("location", ()) else None
 
     def _locates(self, doc: Doc, previous_end: int, start: int) -> bool:
         """Only locating words («في», «قرب», «جنوبي», «الواقعة في», «أقصى غرب», a descriptor)

@@ -54,7 +54,8 @@ class PartyRules:
         attack is its target, not its actor."""
         lam = _token_before(doc, owner.start)
         at = lam.i - 3 if lam is not None else -1
-        return at >= 0 and doc[at + 1].norm_ in words("member_nouns") and doc[at].norm_ in words("passive_governors")
+        return at >= 0 and doc[at + 1].norm_ in words("member_nouns") | words("closure_objects") \
+            and doc[at].norm_ in words("passive_governors")
 
     def _owns_a_force(self, doc: Doc, owner: Mention, in_clause: list[Mention]) -> bool:
         """«اللواء ٥٣ التابع لهيئة الحشد»: the owner of a named unit is not the actor, the unit is."""
@@ -107,6 +108,8 @@ class PartyRules:
             word = _token_before_name(doc, mention.start)
             if word is not None and word.norm_ in ("من", "في", "ل") and word.i > 0:
                 word = doc[word.i - 1]
+            if word is not None and word.norm_ in words("ownership") and word.i > 0:
+                word = doc[word.i - 1]  # «نقطة تفتيش تابعة لقوات العاصفة»
             if word is not None and word.norm_ in hit_nouns:
                 hit.append((word, mention))
         if len(hit) > 1 and hit[0][0].i == trigger.i + 1 and hit[0][0].norm_ in words("member_nouns"):

@@ -45,7 +45,7 @@ class TargetRules:
             if previous is not None and previous.i > 1 and self._members_of(doc, mention):
                 previous = doc[previous.i - 2]  # «تعرّضت دورية من الكتيبة 19 لهجوم»: its troops were hit
             elif previous is not None and previous.i > 2 and self._owned_by(doc, mention) \
-                    and doc[previous.i - 2].norm_ in words("member_nouns"):
+                    and doc[previous.i - 2].norm_ in words("member_nouns") | words("closure_objects"):
                 previous = doc[previous.i - 3]  # «تعرّضت دورية تابعة لكتيبة حرس الحدود لهجوم»
             following = doc[mention_end_token(doc, mention):mention_end_token(doc, mention) + 2]
             following = following[:next((i for i, t in enumerate(following) if t.is_punct), 2)]

@@ -181,9 +181,12 @@ class PartyRules:
     def _force_antecedent(doc: Doc, token, before: list[Mention]) -> Mention | None:
         """A force right before «التي/الذي» (a comma between or not) is the subject of the
         relative clause's verb (guidelines §8.2: a trigger in a relative clause counts)."""
-        if token.i < 1 or doc[token.i - 1].norm_ not in RELATIVES:
+        at = token.i - 1
+        if at > 0 and doc[at].norm_ in words("status_governors", "completed") | {"كانت", "كان"}:
+            at -= 1  # «قوات الحزام الأمني التي كانت تتمركز فيه»
+        if at < 0 or doc[at].norm_ not in RELATIVES:
             return None
-        relative = doc[token.i - 1]
+        relative = doc[at]
         forces = [m for m in before if m.end <= relative.idx]
         last = forces[-1] if forces else None
         if last is None or last.label != "FORCE" or _gap_tokens(doc, last.end, relative.idx) > 1:

@@ -103,7 +103,7 @@ class ArgumentRules:
         members = [m for m in in_clause if m.label == "FORCE" and m.start >= end and self._members_of(doc, m)]
         if members:
             return members[0]  # «ويتمركز في أربيل ألف جندي من التحالف الدولي»
-        if self._weapon_subject(doc, last) or self._unnamed_subject(doc, token, last, before):
+        if self._weapon_subject(doc, last) or self._unnamed_subject(doc, token, last, before, event_type):
             return None  # «وفي شرق البلاد، استهدفت ثلاث مسيّرات …»: a weapon does it, nobody named
         if giver is not None and event_type != "BASE_TRANSFER" \
                 and not (event_type == "ATTACK" and self._members_of(doc, giver)):  # «مقتل عنصرين من الأمن العام»

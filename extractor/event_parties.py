@@ -48,6 +48,11 @@ class PartyRules:
         owned_end = owning.idx - 1 if owning.i and doc[owning.i - 1].whitespace_ else owning.idx
         return not any(m.label == "BASE" and m.end in (owned_end, owning.idx) for m in doc._.mentions or [])
 
+    def _gives_troops(self, doc: Doc, last, giver: Mention) -> bool:
+        """A force after «من» sends the troops: they are counted or named before it («نحو
+        خمسة عشر مستشاراً من القيادة المركزية»), or «من» follows the trigger («تعزيزات من الجيش»)."""
+        return self._members_of(doc, giver) or _words_between(doc, last.idx + len(last), giver.start) <= 1
+
     @staticmethod
     def _owns_hit_troops(doc: Doc, owner: Mention) -> bool:
         """«تعرّضت دورية تابعة لكتيبة حرس الحدود لهجوم»: the owner of troops that underwent the
@@ -165,7 +170,7 @@ class PartyRules:
         return previous.norm_ in words("back_reference_cues") - words("subject_pronouns") or any(
             m.label == "FORCE" and m.end == previous.idx + len(previous.text) for m in before)
 
-    def _unnamed_subject(self, doc: Doc, token, last, before: list[Mention]) -> bool:
+    def _unnamed_subject(self, doc: Doc, token, last, before: list[Mention], event_type: str = "") -> bool:
         """The subject is counted or a country, not a force: «مدمرتان أميركيتان ستغادران»,
         «طائرتين مسيّرتين مفخختين استهدفتا», «وكانت الولايات المتحدة قد نشرت», «سحبت فرنسا»;
         the actor is then not sought in earlier sentences."""
@@ -173,9 +178,13 @@ class PartyRules:
         if any((m.label == "QUANTITY" and m.attrs.get("unit") in _SUBJECT_UNITS)
                or m.attrs.get("kind") == "country" for m in near):
             return True
-        after = next((m for m in doc._.mentions or [] if m.start >= last.idx + len(last)), None)
-        return after is not None and after.attrs.get("kind") == "country" \
-            and _words_between(doc, last.idx + len(last), after.start) == 0
+        end = last.idx + len(last)
+        after = next((m for m in doc._.mentions or [] if m.start >= end), None)
+        if after is not None and after.attrs.get("kind") == "country" and _words_between(doc, end, after.start) == 0:
+            return True
+        return event_type == "DEPLOYMENT" and any(m.label == "QUANTITY" and m.attrs.get("unit") in ("sites", "bases")
+                   and m.start >= end and _words_between(doc, end, m.start) <= 3
+                   for m in doc._.mentions or [])  # «كان ينتشر في سورية 28 موقعاً أميركياً»
 
     @staticmethod
     def _force_antecedent(doc: Doc, token, before: list[Mention]) -> Mention | None:

@@ -181,8 +181,8 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
             if actor is not None:
                 event.args.append(("recipient", actor))
             actor = giver if giver is not actor else None  # «تسلمت وحدة من اللواء الأول»: no giver named
-        elif actor is None:
-            actor = giver  # «تعزيزات من القوات الروسية»
+        elif actor is None and giver is not None and self._gives_troops(doc, last, giver):
+            actor = giver  # «تعزيزات من القوات الروسية»; not «تهديدات من تنظيم داعش»
         actor = self._claimant(doc, in_clause) or actor
         if actor is not None:
             event.args += [("actor", force) for force in _with_coordinated(doc, mentions, actor)]
@@ -285,6 +285,9 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
         for status in ("planned", "completed", "ongoing"):
             if before & words("status_governors", status):
                 return status
+        if tense == "present" and {t.norm_ for t in doc[max(self._sentence.start, token.i - 2):token.i]} \
+                & words("past_continuous"):
+            return "completed"  # «كان ينتشر في سورية 28 موقعاً»: a past state (guidelines §8.2)
         if token.i and doc[token.i - 1].norm_ == "ب" and any(  # «وتوعّدت الجبهة، في بيان، بمهاجمة …»
                 t.norm_ in words("threat_verbs") for t in doc[max(self._sentence.start, token.i - 20):token.i]):
             return "planned"

@@ -605,7 +605,11 @@ CASES = [
      [("ATTACK", "completed", {(T, "لجيش العربي السوري"), (L, "دير جمال"), (TM, "مساء أمس")})]),
     ("تسلّم اللواء 35 اليوم معسكر لبوزة من قوات الحزام الأمني التي كانت تتمركز فيه منذ عام 2019.",
      [("BASE_TRANSFER", "completed", {(R, "اللواء 35"), (A, "قوات الحزام الأمني"), (L, "معسكر لبوزة"), (TM, "اليوم")}),
-      ("DEPLOYMENT", "ongoing", {(A, "قوات الحزام الأمني"), (L, "معسكر لبوزة"), (TM, "عام 2019")})]),
+      ("DEPLOYMENT", "completed", {(A, "قوات الحزام الأمني"), (L, "معسكر لبوزة"), (TM, "عام 2019")})]),  # «كانت تتمركز»
+    # sites counted after a deployment verb are its subject: nobody named, no actor from before;
+    # «كان» before a present-tense trigger: a past state
+    ("انضمت سورية للتحالف الدولي لمحاربة تنظيم داعش. وكان ينتشر في سورية 28 موقعاً أميركياً.",
+     [("DEPLOYMENT", "completed", {(L, "سورية")})]),
     # forces named after «من» in the clause act, rather than a force of an earlier sentence
     ("أعلن الجيش النيجري مقتل ثمانية جنود. ووصلت إلى بوسو أمس تعزيزات من الحرس الوطني النيجري قادمة من ديفا.",
      [("DEPLOYMENT", "completed", {(A, "الحرس الوطني النيجري"), (D, "بوسو"), (O, "ديفا"), (TM, "أمس")})]),

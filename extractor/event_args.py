@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from .corpus import period_start
-from .event_lexicon import lookup_trigger, words
+from .event_lexicon import lookup_trigger, without_enclitic, words
 from .language import doc_text, token_starts
 from .lexicons import _key, context_words
 from .mentions import Mention
@@ -153,6 +153,10 @@ class ArgumentRules:
             elif token.norm_ == "في" and token.i > 1 and self._unnamed_base(doc[token.i - 1]) \
                     and doc[token.i - 2].norm_ in words("roles", "origin") | words("roles", "destination"):
                 token = doc[token.i - 2]  # «إلى قواعدها في دولو»: the bases' place takes إلى's role
+            elif token.norm_ == "في" and token.i > 2 and doc[token.i - 1].norm_.startswith("ال") \
+                    and self._unnamed_base(doc[token.i - 2]) \
+                    and doc[token.i - 3].norm_ in words("roles", "origin") | words("roles", "destination"):
+                token = doc[token.i - 3]  # «إلى معسكرات التأهيل في مدينة أعزاز»
             else:
                 break
         return token
@@ -186,6 +190,9 @@ class ArgumentRules:
             if before is not None and self._describes_previous(doc, before, end):
                 continue  # a relative phrase about something that is no argument
             role = self._role_for(prep, event.type, mention.label)
+            if role == "origin" and prep in self.roles.get("location", ()) \
+                    and without_enclitic(last.norm_) in words("repositioning_nouns"):
+                role = "destination"  # «وأعادت تموضع عناصره في محيط مروي»: where they are put back
             if role is None and previous_role and _coordinated(doc, last_end, mention.start,
                                                                bracket_ok=mention.label != "FORCE"):
                 role = previous_role if mention.label in _ROLE_LABELS[previous_role] else None

@@ -610,6 +610,12 @@ CASES = [
     # «كان» before a present-tense trigger: a past state
     ("انضمت سورية للتحالف الدولي لمحاربة تنظيم داعش. وكان ينتشر في سورية 28 موقعاً أميركياً.",
      [("DEPLOYMENT", "completed", {(L, "سورية")})]),
+    # «أعادت تموضع … في X»: X is where the forces are put back; the place of unnamed bases after «إلى»,
+    # a genitive between, takes the destination
+    ("وأعادت الفرقة 19 مشاة تموضع عناصرها في محيط مدينة مروي.",
+     [("WITHDRAWAL", "completed", {(A, "الفرقة 19 مشاة"), (D, "مروي")})]),
+    ("وغادر مقاتلو هيئة تحرير الشام مطار منغ متجهين إلى معسكرات التأهيل في مدينة أعزاز.",
+     [("WITHDRAWAL", "completed", {(A, "هيئة تحرير الشام"), (O, "مطار منغ"), (D, "أعزاز")})]),
     # forces named after «من» in the clause act, rather than a force of an earlier sentence
     ("أعلن الجيش النيجري مقتل ثمانية جنود. ووصلت إلى بوسو أمس تعزيزات من الحرس الوطني النيجري قادمة من ديفا.",
      [("DEPLOYMENT", "completed", {(A, "الحرس الوطني النيجري"), (D, "بوسو"), (O, "ديفا"), (TM, "أمس")})]),

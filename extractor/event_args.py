@@ -45,6 +45,8 @@ _BORROWED = {"WITHDRAWAL": {"location": "origin"}, "DEPLOYMENT": {"target": "loc
 #: The role of a bare object («غادرت القوات قاعدة غاو», «استهداف قاعدة ...»).
 _DIRECT_OBJECT = {"WITHDRAWAL": "origin", "BASE_TRANSFER": "location",
                   "BASE_CLOSURE": "location", "ATTACK": "target"}
+#: Compass words after an unnamed base («إلى مواقعها شرق …»).
+_COMPASS_WORDS = frozenset({"شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي"})
 #: Possessive suffixes on a base noun («قواعدها», «مواقعهم»).
 _POSSESSIVES = ("ها", "هم", "هما", "ه")
 #: What a quantity argument may count, per event type.
@@ -157,6 +159,11 @@ class ArgumentRules:
                     and self._unnamed_base(doc[token.i - 2]) \
                     and doc[token.i - 3].norm_ in words("roles", "origin") | words("roles", "destination"):
                 token = doc[token.i - 3]  # «إلى معسكرات التأهيل في مدينة أعزاز»
+            elif token.norm_ in _COMPASS_WORDS and token.i > 1 and self._unnamed_base(doc[token.i - 1]) \
+                    and doc[token.i - 2].norm_ in words("roles", "origin") | words("roles", "destination"):
+                token = doc[token.i - 2]  # «إلى مواقعها شرق مخيمي المغازي والزوايدة»
+            elif token.norm_ == "ل" and token.i > 2 and doc[token.i - 1].norm_ in words("facing_words"):
+                token = doc[token.i - 3]  # «إلى المياه المقابلة لرأس الخير»: the preposition of the phrase
             else:
                 break
         return token

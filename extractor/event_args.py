@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from .corpus import period_start
 from .event_lexicon import lookup_trigger, without_enclitic, words
 from .language import doc_text, token_starts
-from .lexicons import _key, context_words
+from .lexicons import COMPASS_WORDS, _key, context_words
 from .mentions import Mention
 from .recognizers import _QUOTE_MARKS
 
@@ -45,8 +45,6 @@ _BORROWED = {"WITHDRAWAL": {"location": "origin"}, "DEPLOYMENT": {"target": "loc
 #: The role of a bare object («غادرت القوات قاعدة غاو», «استهداف قاعدة ...»).
 _DIRECT_OBJECT = {"WITHDRAWAL": "origin", "BASE_TRANSFER": "location",
                   "BASE_CLOSURE": "location", "ATTACK": "target"}
-#: Compass words after an unnamed base («إلى مواقعها شرق …»).
-_COMPASS_WORDS = frozenset({"شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي"})
 #: Possessive suffixes on a base noun («قواعدها», «مواقعهم»).
 _POSSESSIVES = ("ها", "هم", "هما", "ه")
 #: What a quantity argument may count, per event type.
@@ -152,21 +150,27 @@ class ArgumentRules:
                 token = doc[token.i - 2]
             elif token.norm_ == "من" and doc[token.i - 1].norm_ in self.near_words:
                 token = doc[token.i - 1]  # «بالقرب من الشلامجة»: near, not from
-            elif token.norm_ == "في" and token.i > 1 and self._unnamed_base(doc[token.i - 1]) \
-                    and doc[token.i - 2].norm_ in words("roles", "origin") | words("roles", "destination"):
-                token = doc[token.i - 2]  # «إلى قواعدها في دولو»: the bases' place takes إلى's role
-            elif token.norm_ == "في" and token.i > 2 and doc[token.i - 1].norm_.startswith("ال") \
-                    and self._unnamed_base(doc[token.i - 2]) \
-                    and doc[token.i - 3].norm_ in words("roles", "origin") | words("roles", "destination"):
-                token = doc[token.i - 3]  # «إلى معسكرات التأهيل في مدينة أعزاز»
-            elif token.norm_ in _COMPASS_WORDS and token.i > 1 and self._unnamed_base(doc[token.i - 1]) \
-                    and doc[token.i - 2].norm_ in words("roles", "origin") | words("roles", "destination"):
-                token = doc[token.i - 2]  # «إلى مواقعها شرق مخيمي المغازي والزوايدة»
+            elif (token.norm_ == "في" or token.norm_ in COMPASS_WORDS) \
+                    and (base := self._unnamed_base_before(doc, token)) is not None:
+                token = doc[base.i - 1]  # «إلى قواعدها في دولو»: the bases' place takes إلى's role
             elif token.norm_ == "ل" and token.i > 2 and doc[token.i - 1].norm_ in words("facing_words"):
                 token = doc[token.i - 3]  # «إلى المياه المقابلة لرأس الخير»: the preposition of the phrase
             else:
                 break
         return token
+
+    def _unnamed_base_before(self, doc: Doc, link):
+        """The unnamed base a locating word follows, a definite genitive between or not, when
+        «إلى» or «من» governs it («إلى معسكرات التأهيل في مدينة أعزاز», «إلى مواقعها شرق مخيمي
+        المغازي»): the place after the link then takes that preposition's role."""
+        for at in (link.i - 1, link.i - 2):
+            if at < 1:
+                return None
+            if self._unnamed_base(doc[at]) and doc[at - 1].norm_ in _leaving_or_reaching():
+                return doc[at]
+            if not doc[at].norm_.startswith("ال"):
+                return None
+        return None
 
     @staticmethod
     def _unnamed_base(token) -> bool:
@@ -329,6 +333,12 @@ def _gap_tokens(doc: Doc, start: int, end: int) -> int:
     if span is None:
         return 0 if not doc_text(doc)[start:end].strip() else 99
     return len([t for t in span if not t.is_space and t.text not in _QUOTE_MARKS])  # «ل«الدعم السريع»»
+
+
+@cache
+def _leaving_or_reaching() -> frozenset[str]:
+    """The prepositions of origin and destination («من», «إلى», «باتجاه» …)."""
+    return words("roles", "origin") | words("roles", "destination")
 
 
 @cache

@@ -129,8 +129,8 @@ def verb_before_pronoun(norm: str) -> str | None:
     «أخلاه», «أخلاها» → أخلى, «أغلقها» → أغلق; None when ``norm`` is no such verb. After ه
     (which normalization shares with ة) only a verb ending counts («أخلته», not «غارته»)."""
     index = trigger_index()
-    if norm[:1] in ("و", "ف") and norm[1:] not in index and verb_before_pronoun(norm[1:]):
-        return verb_before_pronoun(norm[1:])  # «فأخلاه»: the conjunction stays on a word with a pronoun
+    if norm[:1] in ("و", "ف") and norm[1:] not in index and (verb := verb_before_pronoun(norm[1:])):
+        return verb  # «فأخلاه»: the conjunction stays on a word with a pronoun
     for suffix in ("هما", "هم", "ها", "ه"):
         stem = norm[: -len(suffix)]
         if not norm.endswith(suffix) or len(stem) < 3:

@@ -53,14 +53,24 @@ class PartyRules:
         خمسة عشر مستشاراً من القيادة المركزية»), or «من» follows the trigger («تعزيزات من الجيش»)."""
         return self._members_of(doc, giver) or _words_between(doc, last.idx + len(last), giver.start) <= 1
 
-    @staticmethod
-    def _owns_hit_troops(doc: Doc, owner: Mention) -> bool:
+    def _troops_of(self, doc: Doc, force: Mention):
+        """The troops or post a force is named with: «دورية من الكتيبة 19», «ثلاثة عناصر من …»,
+        «دورية تابعة لكتيبة حرس الحدود», «نقطة تابعة للجيش»; None otherwise."""
+        word = _token_before(doc, force.start)
+        if word is None or word.i < 1:
+            return None
+        if self._members_of(doc, force):
+            return doc[word.i - 1]
+        if word.i > 1 and self._owned_by(doc, force) \
+                and doc[word.i - 2].norm_ in words("member_nouns") | words("closure_objects"):
+            return doc[word.i - 2]
+        return None
+
+    def _owns_hit_troops(self, doc: Doc, owner: Mention) -> bool:
         """«تعرّضت دورية تابعة لكتيبة حرس الحدود لهجوم»: the owner of troops that underwent the
         attack is its target, not its actor."""
-        lam = _token_before(doc, owner.start)
-        at = lam.i - 3 if lam is not None else -1
-        return at >= 0 and doc[at + 1].norm_ in words("member_nouns") | words("closure_objects") \
-            and doc[at].norm_ in words("passive_governors")
+        troops = self._troops_of(doc, owner)
+        return troops is not None and troops.i > 0 and doc[troops.i - 1].norm_ in words("passive_governors")
 
     def _owns_a_force(self, doc: Doc, owner: Mention, in_clause: list[Mention]) -> bool:
         """«اللواء ٥٣ التابع لهيئة الحشد»: the owner of a named unit is not the actor, the unit is."""

@@ -34,19 +34,16 @@ class TargetRules:
 
     def _passive_target(self, doc: Doc, event: Event, before: list[Mention], trigger) -> None:
         """«تعرضت قاعدة التنف لهجوم», «قاعدة الظفرة قد تعرضت لهجوم»: the mention next to
-        تعرض is the target; else the force whose troops were hit («قُتل جنود من الجيش في
-        كمين», «في صفوف القوات»)."""
+        تعرض is the target; else a force hit in its ranks («في صفوف القوات»)."""
         governors = words("passive_governors")
         hit_force = any(r == "target" for r, _ in event.args)  # «… مقتل جنديين من اللواء»
         for mention in reversed(before):
             if mention.label not in _ROLE_LABELS["target"] or any(m is mention for _, m in event.args):
                 continue
             previous = _token_before(doc, mention.start)
-            if previous is not None and previous.i > 1 and self._members_of(doc, mention):
-                previous = doc[previous.i - 2]  # «تعرّضت دورية من الكتيبة 19 لهجوم»: its troops were hit
-            elif previous is not None and previous.i > 2 and self._owned_by(doc, mention) \
-                    and doc[previous.i - 2].norm_ in words("member_nouns") | words("closure_objects"):
-                previous = doc[previous.i - 3]  # «تعرّضت دورية تابعة لكتيبة حرس الحدود لهجوم»
+            troops = self._troops_of(doc, mention) if mention.label == "FORCE" else None
+            if troops is not None and troops.i > 0:
+                previous = doc[troops.i - 1]  # «تعرّضت دورية من الكتيبة 19 / تابعة للكتيبة لهجوم»
             following = doc[mention_end_token(doc, mention):mention_end_token(doc, mention) + 2]
             following = following[:next((i for i, t in enumerate(following) if t.is_punct), 2)]
             if (previous is not None and previous.norm_ in governors) \
@@ -60,11 +57,10 @@ class TargetRules:
             return
         if hit_force:
             return
-        for mention in before:
-            if mention.label == "FORCE" and not any(m is mention for _, m in event.args) and (
-                    (self._members_of(doc, mention) and self._casualties_before(doc, mention))
-                    or getattr(_token_before(doc, mention.start), "norm_", "") in words("ranks")):
-                event.args.append(("target", mention))
+        for mention in before:  # troops killed or wounded are already targets (_casualty_targets)
+            if mention.label == "FORCE" and not any(m is mention for _, m in event.args) \
+                    and getattr(_token_before(doc, mention.start), "norm_", "") in words("ranks"):
+                event.args.append(("target", mention))  # «في صفوف القوات»
                 return
         self._passive_location(doc, event, before, governors, trigger)
 

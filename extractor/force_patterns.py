@@ -13,14 +13,12 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .language import doc_text
-from .lexicons import known_names
+from .lexicons import COMPASS_WORDS, known_names
 from .mentions import Mention
 from .recognizers import _QUOTES, _place_names, place_keys
 
 __all__ = ["ForcePatterns"]
 
-#: Compass words that name an operations command's sector («قيادة عمليات غرب الأنبار»).
-_COMPASS = frozenset({"شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"})
 
 
 class ForcePatterns:
@@ -119,7 +117,7 @@ class ForcePatterns:
             if norm in self.name_links and end + 1 < len(doc) and doc[end + 1].is_alpha:
                 end += 2  # «ميليشيا آل دقلو», «كتائب ابن تيمية»: the family name ends it
                 break
-            if head_start is not None and end == index + 1 and norm in _COMPASS and end + 1 < len(doc) \
+            if head_start is not None and end == index + 1 and norm in COMPASS_WORDS and end + 1 < len(doc) \
                     and doc[end + 1].norm_ in _place_names():
                 end += 2  # «قيادة عمليات غرب نينوى»: an operations command named by its sector
                 break

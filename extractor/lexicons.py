@@ -16,6 +16,7 @@ from .normalize import phrase_key, strip_al
 from .resources import load_tsv, load_word_list, load_yaml
 
 __all__ = [
+    "COMPASS_WORDS",
     "common_words",
     "Entry",
     "all_entries",
@@ -28,6 +29,10 @@ __all__ = [
     "place_entries",
     "time_words",
 ]
+
+
+#: Compass nouns and adjectives that locate («شرق حمص», «قيادة عمليات غرب نينوى»).
+COMPASS_WORDS = frozenset({"شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"})
 
 
 @dataclass(frozen=True)

@@ -289,9 +289,10 @@ class PlaceFilters:
             before = doc[span.start - 2]
         if before is not None and before.norm_ in self.heads:
             return True  # «وكالة الأناضول», «اتفاق موسكو»
-        if mention.text in self.media or " ".join(t.norm_ for t in span) in self.media:
+        norms = " ".join(t.norm_ for t in span)
+        if mention.text in self.media or norms in self.media:
             return before is None or before.norm_ not in self.descriptors  # «(الأناضول)», not «مدينة بترا»
-        if " ".join(t.norm_ for t in span) in self.not_places:
+        if norms in self.not_places:
             return True  # «لسد الفراغ»: an idiom
         if mention.text.endswith(TANWEEN_FATH):
             return True  # «نحو 200 عسكري أسترالياً»: an accusative adjective; names take no tanween

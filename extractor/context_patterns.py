@@ -21,6 +21,7 @@ from .lexicons import (
 from .mentions import Mention
 from .normalize import strip_al
 from .recognizers import _QUOTES, Recognizer, nationality_adjectives
+from .resources import load_yaml
 from .text import PROCLITIC_LETTERS
 
 __all__ = ["ContextRecognizer"]
@@ -69,6 +70,7 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         self.specifiers = words("unit_specifiers")
         self.name_links = words("name_links")
         self.titles = words("name_titles")
+        self.raw_stop = frozenset(load_yaml("patterns/context.yaml")["name_stopwords"])
         self.command_heads = words("command_heads")
         self.ship_heads = words("ship_heads")
         self.command_links = words("command_links")
@@ -187,12 +189,22 @@ class ContextRecognizer(ForcePatterns, Recognizer):
                 end += 1  # «قاعدة K1»: the tokenizer parts letters from digits
                 continue
             compound = previous.norm_ in self.compound or previous.norm_ in self.titles  # «بئر الغبي»
+            if compound and self._follows_compound(current):
+                end += 1  # «قاعدة الإمام علي», «خربة سلم»: the word after a title or «خربة» is a name
+                continue
             takes_more = compound or (current.norm_.startswith("ال") and not previous.norm_.startswith("ال")
                                       and end - start == 1) or self._rare_continuation(previous, current)
             if not (takes_more and self._is_name_word(current)) or (not compound and self._describes_name(current)):
                 break
             end += 1
         return start, end
+
+    def _follows_compound(self, token) -> bool:
+        """Any word but a real preposition or stop word goes on after «الإمام» or «خربة», even one
+        that normalizes like a preposition («علي» → «على») or reads as a verb («سلم»)."""
+        return token.is_alpha and not token._.is_clitic and token.text not in self.raw_stop \
+            and token.norm_ not in self.adjectives and token.norm_ not in self.ordinals \
+            and not token.norm_.startswith("ال")
 
     def _describes_name(self, token) -> bool:
         """«محافظة شبوة النفطية», «معسكر ورشيخ الساحلي»: a frequent definite adjective after

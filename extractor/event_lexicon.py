@@ -127,7 +127,8 @@ def _with_object_pronoun(index: dict[str, tuple[str, str]], stem: str) -> tuple[
 def verb_before_pronoun(norm: str) -> str | None:
     """The verb trigger form under an object pronoun: «أخلته» → أخلت, «سلّموه» → سلموا,
     «أخلاه», «أخلاها» → أخلى, «أغلقها» → أغلق; None when ``norm`` is no such verb. After ه
-    (which normalization shares with ة) only a verb ending counts («أخلته», not «غارته»)."""
+    (which normalization shares with ة) only a verb ending or a present stem counts («أخلته»,
+    «تخليه», not «غارته»)."""
     index = trigger_index()
     if norm[:1] in ("و", "ف") and norm[1:] not in index and (verb := verb_before_pronoun(norm[1:])):
         return verb  # «فأخلاه»: the conjunction stays on a word with a pronoun
@@ -137,6 +138,8 @@ def verb_before_pronoun(norm: str) -> str | None:
             continue
         if suffix != "ه" and index.get(stem, ("", "noun"))[1] != "noun":
             return stem  # «أغلقها»
+        if stem[:1] in ("ي", "ت", "ن", "س") and index.get(stem, ("", "noun"))[1] in ("present", "future"):
+            return stem  # «قبل أن تُخليه», «على أن يغادره»: no noun in ة is spelled like a present verb
         for ending, restored in (("ت", "ت"), ("و", "وا"), ("ا", "ي")):
             candidate = stem[: -len(ending)] + restored
             if stem.endswith(ending) and index.get(candidate, ("", "noun"))[1] != "noun":

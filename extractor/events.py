@@ -24,6 +24,7 @@ from .event_antecedents import AntecedentRules
 from .event_args import (
     QUANTITY_UNITS,
     ArgumentRules,
+    _gap_tokens,
     _token_before_name,
     with_possessive_off,
 )
@@ -208,6 +209,10 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
                 event.args.append(("time", heading))  # «الأحد: انتشرت وحدات …», «• 2016: أعادت القوة …»
         if tense in ("present", "noun") and event.status != "planned" and self._in_future(doc, event):
             event.status = "planned"  # «تنسحب القوات الأسبوع المقبل», «تسليم الثكنة مطلع الشهر المقبل»
+        if event_type == "BASE_CLOSURE" and not any(m.label == "BASE" for _, m in event.args):
+            subject = next((m for m in reversed(before) if m.label == "BASE"), None)
+            if subject is not None and not _gap_tokens(doc, subject.end, token.idx):
+                event.args.append(("location", subject))  # «أن معسكر الداوون سيُغلق»: the base closed
         if not any(role in _CORE_ROLES for role, _ in event.args):
             return None  # nothing says who or where: not a codable event
         if event_type == "BASE_CLOSURE" and not self._closes_a_base(doc, event, last):

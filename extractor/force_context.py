@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .language import doc_text
-from .lexicons import context_words
+from .lexicons import context_groups, context_words
 from .mentions import Mention
 from .recognizers import _QUOTES
 
@@ -33,6 +33,10 @@ class Abbreviations:
         self.plural_heads = context_words("heads_before_a_force")
         self.region_words = context_words("region_words")
         self.region_force_heads = context_words("region_force_heads")
+        self.place_force_heads = context_groups("place_force_heads")
+        self.place_force_links = context_words("place_force_links")
+        self.place_force_link_heads = context_words("place_force_link_heads")
+        self.service_words = context_words("force_service_words")
         self.operation_words = context_words("operation_words")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -103,21 +107,36 @@ class Abbreviations:
             and not (at > 0 and doc[at - 1].norm_ in self.plural_heads)
 
     def _regional_forces(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
-        """«قوات ولاية جنوب الغرب», «قوات إقليم كردستان», «قوات أرض الصومال»: «قوات» + a state or
-        region (a region word before it or a gazetteer region) is a FORCE."""
+        """A force head before a place names the place's own force: «قوات ولاية جنوب الغرب»,
+        «قوات إقليم كردستان», «قوات أرض الصومال» (a region or state), «جيش بوركينا فاسو»,
+        «شرطة عمان السلطانية» (a country's army or police), «لواء ظفار» (a province),
+        «قوة حماية ترهونة» (a construct word between: any place). Service words after the
+        place belong to the force («السلطانية»)."""
         found = []
         for place in (m for m in mentions if m.label == "PLACE"):
             span = doc.char_span(place.start, place.end, alignment_mode="expand")
             if span is None or span.start == 0:
                 continue
-            head = doc[span.start - 1]
+            head, kind = doc[span.start - 1], place.attrs.get("kind")
             if span[0].norm_ not in self.region_words and head.norm_ in self.region_words and head.i > 0:
                 head = doc[head.i - 1]  # «قوات» + «ولاية» + «جوبالاند»
-            elif span[0].norm_ not in self.region_words and place.attrs.get("kind") not in ("region", "state"):
-                continue  # «قوات أرض الصومال», «قوات بونتلاند»: a region's own forces
-            if head.norm_ in self.region_force_heads:
-                found.append(Mention("FORCE", head.idx, place.end, doc_text(doc)[head.idx:place.end], score=0.8,
-                                     source="rules", reason=f"context:force head {head.norm_} + region {place.text}"))
+                named = head.norm_ in self.region_force_heads
+            elif head.norm_ in self.place_force_links and head.i > 0:
+                head = doc[head.i - 1]  # «قوة» + «حماية» + «ترهونة»
+                named = head.norm_ in self.place_force_link_heads
+            else:
+                named = (head.norm_ in self.region_force_heads and (
+                    span[0].norm_ in self.region_words or kind in ("region", "state"))) \
+                    or head.norm_ in self.place_force_heads.get(kind or "", ())
+            if not named:
+                continue
+            end = span.end
+            while end < len(doc) and doc[end].norm_ in self.service_words:
+                end += 1  # «شرطة عمان السلطانية»
+            last = doc[end - 1]
+            end_char = last.idx + len(last.text)
+            found.append(Mention("FORCE", head.idx, end_char, doc_text(doc)[head.idx:end_char], score=0.8,
+                                 source="rules", reason=f"context:force head {head.norm_} + place {place.text}"))
         return found
 
     def _under_a_head(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:

@@ -111,6 +111,8 @@ class ForcePatterns:
             return [self.mention(doc, "FORCE", start.idx, last.idx + len(last.text),
                                  f"context:force head {doc[index].norm_} + quoted name", 0.85, kind="group")]
         end = index + 1
+        if self._construct_name(doc, index + 1):
+            end = index + 2  # «قوات حفظ القانون», «جهاز دعم الاستقرار»: a construct name
         while end < len(doc) and end - index <= 3:
             token = doc[end]
             norm = token.norm_
@@ -129,6 +131,9 @@ class ForcePatterns:
                 break
             if token._.is_clitic or (end > index + 1 and norm in _place_names()):
                 break  # «ستغادر قوات التحالف بغداد»: a place after the name is the verb's object
+            if end > index + 1 and doc[end - 1].norm_ in self.service_words and not (
+                    service or norm in self.adjectives):
+                break  # «قوات الطوارئ الدولية العاملة»: after a service word only more of them
             end += 1
         if end == index + 1:
             return []
@@ -136,6 +141,18 @@ class ForcePatterns:
         span = doc[start:end]
         return [self.mention(doc, "FORCE", span.start_char, span.end_char,
                              f"context:force head {doc[start].norm_}", 0.75, kind="group")]
+
+    def _construct_name(self, doc: Doc, at: int) -> bool:
+        """An indefinite noun and a definite one after a force head name it: «قوات حفظ
+        القانون», «جهاز مكافحة الإرهاب» (not «قوات شرق الفرات»: a place, a cue or a trigger)."""
+        if at + 1 >= len(doc):
+            return False
+        first, second = doc[at], doc[at + 1]
+        return not first.norm_.startswith("ال") and self._is_name_word(first) \
+            and first.norm_ not in self.triggers and first.norm_ not in self.not_forces \
+            and first.norm_ not in _place_names() and second.norm_.startswith("ال") \
+            and self._is_name_word(second) and second.norm_ not in self.adjectives \
+            and second.norm_ not in _place_names() and second.norm_ not in self.triggers
 
     def _general_command(self, doc: Doc, index: int) -> list[Mention]:
         """«القيادة العامة للقوات المسلحة الأردنية»: a command of a national force."""

@@ -156,6 +156,14 @@ def context_words(name: str) -> frozenset[str]:
 
 
 @cache
+def context_groups(name: str) -> dict[str, frozenset[str]]:
+    """A mapping of normalized word lists from ``models/patterns/context.yaml``
+    («place_force_heads»: the force heads each kind of place takes)."""
+    data = load_yaml("patterns/context.yaml").get(name) or {}
+    return {str(key): frozenset(_key(str(word)) for word in words) for key, words in data.items()}
+
+
+@cache
 def frequent_adjectives() -> frozenset[str]:
     """Frequent indefinite words with an adjective's ending (ـية, ـي, ـة): adjectives after a head
     noun («منطقة عازلة», «قرى حدودية»), where a rare one is likely a name («معسكر بسماية»;

@@ -633,6 +633,21 @@ CASES = [
     # a place coordinated with a locating place locates too
     ("قصفت المدفعية مواقع لهيئة تحرير الشام في ريفي إدلب وحماة.",
      [("ATTACK", "completed", {(T, "هيئة تحرير الشام"), (L, "إدلب"), (L, "حماة")})]),
+    # a blow described, not struck; a disease spreading (triggers.yaml civil_context)
+    ("وصف خبراء سقوط البلدة بأنه «ضربة قاصمة» لقوات الدعم السريع في الإقليم.", []),
+    ("حذرت السلطات الصحية من انتشار حمى الضنك في ولاية كسلا.", []),
+    # a future light verb leaves the event to its noun
+    ("أعلن اللواء 12 مشاة أنه سيدفع بتعزيزات إلى بلدة الريان غداً.",
+     [("DEPLOYMENT", "planned", {(A, "اللواء 12 مشاة"), (D, "الريان"), (TM, "غداً")})]),
+    # ه on a present verb is its object pronoun: the base named before
+    ("ظل معسكر تداوين مقراً للتحالف، قبل أن تُخليه القوات السعودية في أواخر العام 2023.",
+     [("BASE_CLOSURE", "completed", {(A, "القوات السعودية"), (L, "معسكر تداوين"), (TM, "أواخر العام 2023")})]),
+    ("ستُغلق الوزارة معسكر الحسينية، على أن يغادره نحو 300 عنصر باتجاه معسكر الضمير.",
+     [("BASE_CLOSURE", "planned", {(L, "معسكر الحسينية")}),
+      ("WITHDRAWAL", "planned", {(O, "معسكر الحسينية"), (D, "معسكر الضمير"), (Q, "نحو 300 عنصر")})]),
+    # a base as the subject right before a closing verb is the base closed
+    ("وأعلن آمر الكتيبة أن معسكر الفيلق سيُغلق نهاية الشهر.",
+     [("BASE_CLOSURE", "planned", {(L, "معسكر الفيلق"), (TM, "نهاية الشهر")})]),
 ]
 
 

@@ -63,7 +63,8 @@ class ArgumentRules:
     def _actor(self, doc, token, last, in_clause, before, sentences, number, back: int,
                event_type: str, giver: Mention | None = None) -> Mention | None:
         owners = [m for m in in_clause if m.label == "FORCE" and self._owned_by(doc, m)
-                  and not self._owns_a_force(doc, m, in_clause) and not self._owns_hit_troops(doc, m)]
+                  and not self._owns_a_force(doc, m, in_clause) and not self._owns_hit_troops(doc, m)
+                  and not (event_type == "ATTACK" and self._owns_what_is_hit(doc, m, token))]
         if owners:
             return owners[0]  # «طائرات مسيّرة تابعة لقوات الدعم السريع»
         named = self._named_by_bare_noun(doc, token, last)
@@ -162,14 +163,15 @@ class ArgumentRules:
     def _unnamed_base_before(self, doc: Doc, link):
         """The unnamed base a locating word follows, a definite genitive between or not, when
         «إلى» or «من» governs it («إلى معسكرات التأهيل في مدينة أعزاز», «إلى مواقعها شرق مخيمي
-        المغازي»): the place after the link then takes that preposition's role."""
+        المغازي», «إلى مقر قيادتها في الشوبك»): the place after the link then takes that
+        preposition's role."""
         for at in (link.i - 1, link.i - 2):
             if at < 1:
                 return None
             if self._unnamed_base(doc[at]) and doc[at - 1].norm_ in _leaving_or_reaching():
                 return doc[at]
-            if not doc[at].norm_.startswith("ال"):
-                return None
+            if not doc[at].norm_.startswith("ال") and len(with_possessive_off(doc[at].norm_)) == 1:
+                return None  # a genitive is definite or possessed («معسكرات التأهيل», «مقر قيادتها»)
         return None
 
     @staticmethod
@@ -263,7 +265,7 @@ class ArgumentRules:
                 any(r == role for r, _ in event.args):
             return None
         if mention.label != "BASE" and _gap_tokens(doc, end, mention.start) == 0 \
-                and event.type != "ATTACK":
+                and event.type != "ATTACK" and not _subject_given(doc, event):
             return None  # «سحبت تركيا قواتها»: a place right after the verb is its subject
         return role
 
@@ -333,6 +335,14 @@ def _gap_tokens(doc: Doc, start: int, end: int) -> int:
     if span is None:
         return 0 if not doc_text(doc)[start:end].strip() else 99
     return len([t for t in span if not t.is_space and t.text not in _QUOTE_MARKS])  # «ل«الدعم السريع»»
+
+
+def _subject_given(doc: Doc, event: Event) -> bool:
+    """The verb's subject is already said: a plural ending («سيغادرون الأراضي اللبنانية») or
+    an actor before the verb («القوات غادرت بغداد»), so a place right after it is its object."""
+    trigger = doc_text(doc)[event.trigger_start:event.trigger_end]
+    return trigger.endswith(("ون", "وا")) or any(
+        role == "actor" and m.end <= event.trigger_start for role, m in event.args)
 
 
 @cache

@@ -25,6 +25,7 @@ from .event_triggers import RELATIVES
 from .language import doc_text
 from .lexicons import _key
 from .mentions import Mention
+from .recognizers import _QUOTE_MARKS
 
 if TYPE_CHECKING:
     from .events import Event
@@ -71,6 +72,15 @@ class PartyRules:
         attack is its target, not its actor."""
         troops = self._troops_of(doc, owner)
         return troops is not None and troops.i > 0 and doc[troops.i - 1].norm_ in words("passive_governors")
+
+    def _owns_what_is_hit(self, doc: Doc, owner: Mention, trigger) -> bool:
+        """«استهدف "مستودعات أسلحة" تابعة لحزب الله»: after an attack's trigger, the owner of
+        anything but a weapon («مسيّرات تابعة لقوات الدعم السريع») owns what was hit."""
+        if owner.start < trigger.idx:
+            return False
+        ownership = doc[_token_before(doc, owner.start).i - 1]
+        owned = next((t for t in reversed(doc[trigger.i + 1:ownership.i]) if t.text not in _QUOTE_MARKS), None)
+        return owned is not None and owned.norm_ not in words("weapon_subjects")
 
     def _owns_a_force(self, doc: Doc, owner: Mention, in_clause: list[Mention]) -> bool:
         """«اللواء ٥٣ التابع لهيئة الحشد»: the owner of a named unit is not the actor, the unit is."""

@@ -648,6 +648,17 @@ CASES = [
     # a base as the subject right before a closing verb is the base closed
     ("وأعلن آمر الكتيبة أن معسكر الفيلق سيُغلق نهاية الشهر.",
      [("BASE_CLOSURE", "planned", {(L, "معسكر الفيلق"), (TM, "نهاية الشهر")})]),
+    # after an attack's trigger, «تابعة ل» + force owns what was hit, not a weapon
+    ("وقال الجيش الأردني إنه استهدف \"مخازن ذخيرة\" تابعة لحزب الله.",
+     [("ATTACK", "completed", {(A, "الجيش الأردني"), (T, "حزب الله")})]),
+    ("استهدفت طائرات مسيرة تابعة لقوات الدعم السريع مدينة الأبيض.",
+     [("ATTACK", "completed", {(A, "قوات الدعم السريع"), (T, "الأبيض")})]),
+    # a plural ending says the subject: the place right after the verb is its object
+    ("وأضاف أن نحو 200 جندي من الكتيبة الإيطالية سيغادرون الأراضي اللبنانية.",
+     [("WITHDRAWAL", "planned", {(A, "الكتيبة الإيطالية"), (O, "الأراضي اللبنانية"), (Q, "نحو 200 جندي")})]),
+    # «إلى» + an unnamed base + a possessed genitive + «في»: the place is the destination
+    ("انسحبت القوات الأردنية إلى مقر قيادتها في الطفيلة.",
+     [("WITHDRAWAL", "completed", {(A, "القوات الأردنية"), (D, "الطفيلة")})]),
 ]
 
 

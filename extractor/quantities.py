@@ -317,7 +317,7 @@ def _unknown_noun(tokens: list[str], at: int, value, vague: bool,
 def _singular(noun: str) -> str:
     """The unit of an unlisted noun is its singular (guidelines §6): the accusative tanween
     and a sound plural's ending go («جندياً», «مهربين» → مهرب, «الدراجات» → دراجة);
-    a broken plural («منازل») stays as written."""
+    a broken plural the unit table does not list («مخيمات» is sound; «أكواخ») stays as written."""
     word = noun[2:] if noun.startswith("ال") and len(noun) > 4 else noun
     if word.endswith("ا") and len(word) > 3:
         return word[:-1]

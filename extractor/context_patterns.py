@@ -67,9 +67,11 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         self.compass_adjectives = words("compass_adjectives")
         self.compass_names = frozenset("ال" + word for word in self.compass_adjectives)
         self.ordinals = words("ordinals")
+        self.ordinal_tens = words("ordinal_tens")
         self.specifiers = words("unit_specifiers")
         self.name_links = words("name_links")
         self.titles = words("name_titles")
+        self.force_links = words("place_force_links")  # «كتيبة شهداء ككلة»
         self.raw_stop = frozenset(load_yaml("patterns/context.yaml")["name_stopwords"])
         self.command_heads = words("command_heads")
         self.ship_heads = words("ship_heads")
@@ -114,7 +116,7 @@ class ContextRecognizer(ForcePatterns, Recognizer):
             if norm in self.unit_heads:
                 mentions.extend(self._unit(doc, index))
             if norm in self.force_heads or (norm in self.quoted_force_heads and index + 1 < len(doc)
-                                            and doc[index + 1].text in _QUOTES):
+                                            and (doc[index + 1].text in _QUOTES or norms[index + 1] in self.force_links)):
                 mentions.extend(self._group(doc, index))
             for head_norm, width in ((pair, 2), (norm, 1)):
                 if head_norm in self.ship_heads:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .language import doc_text
-from .lexicons import COMPASS_WORDS, known_names
+from .lexicons import COMPASS_WORDS, frequent_words, known_names
 from .mentions import Mention
 from .recognizers import _QUOTES, _place_names, place_keys
 
@@ -57,7 +57,23 @@ class ForcePatterns:
             end = nxt + 2  # a construct name: «كتيبة شهداء النصر», «لواء درع الساحل»
         elif nxt == index + 1 and doc[index].norm_ in self.town_unit_heads and token.norm_ in _place_names():
             end = nxt + 1  # a battalion named after its town: «كتيبة طولكرم», «كتيبة جنين»
+        elif nxt == index + 1 and indefinite:
+            end = self._rare_name_end(doc, nxt)
         return [] if end is None else self._unit_mention(doc, index, end)
+
+    def _rare_name_end(self, doc: Doc, at: int) -> int | None:
+        """After an indefinite unit head, a word that is no frequent Arabic word is a name
+        («كتيبة شمشون», «لواء شومرون»), also after a link word («كتيبة شهداء ككلة»); a
+        frequent one describes («فرقة إنقاذ»)."""
+        if at >= len(doc):
+            return None
+        if doc[at].norm_ in self.force_links and at + 1 < len(doc):
+            at += 1
+        token = doc[at]
+        if not self._is_name_word(token) or token.norm_ in frequent_words() or token.norm_ in self.triggers \
+                or token.norm_ in self.strong or token.norm_ in self.not_forces:
+            return None
+        return at + 1
 
     def _unit_mention(self, doc: Doc, index: int, end: int) -> list[Mention]:
         span = doc[index:self._unit_tail(doc, end)]
@@ -92,6 +108,9 @@ class ForcePatterns:
             elif doc[end].norm_ in self.ordinals or doc[end].norm_ in self.service_words \
                     or doc[end].norm_ in self.adjectives:
                 end += 1  # «الرابعة», «الملكية», «الأمريكي»
+            elif doc[end - 1].norm_ in self.ordinals and doc[end].norm_ == "و" and end + 1 < len(doc) \
+                    and doc[end + 1].norm_ in self.ordinal_tens:
+                end += 2  # «الثانية والعشرون»
             elif doc[end].norm_ in self.name_links and end + 1 < len(doc) and doc[end + 1].is_alpha:
                 end += 2  # «بن علي»: any word after بن is a name («علي» normalizes like «على»)
             else:
@@ -131,10 +150,14 @@ class ForcePatterns:
                 break
             if token._.is_clitic or (end > index + 1 and norm in _place_names()):
                 break  # «ستغادر قوات التحالف بغداد»: a place after the name is the verb's object
-            if end > index + 1 and doc[end - 1].norm_ in self.service_words and not (
-                    service or norm in self.adjectives):
-                break  # «قوات الطوارئ الدولية العاملة»: after a service word only more of them
+            if end > index + 1 and (doc[end - 1].norm_ in self.service_words or doc[end - 1].norm_ in self.adjectives) \
+                    and not (service or norm in self.adjectives):
+                break  # «قوات الطوارئ الدولية العاملة», «قوات أمريكية البلدة»: after a service word or a
+                # nationality only more of them
             end += 1
+        if end == index + 1 and head_start is None and not doc[index].norm_.startswith("ال"):
+            rare = self._rare_name_end(doc, index + 1)  # «قوات تمازج», «قوة حماية سانغا»
+            end = self._unit_tail(doc, rare) if rare else end  # «ميليشيا فانو الإثيوبية»
         if end == index + 1:
             return []
         start = index if head_start is None else head_start

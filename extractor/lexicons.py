@@ -171,6 +171,13 @@ def frequent_adjectives() -> frozenset[str]:
     return frozenset(load_word_list("gazetteer/adjectives.txt"))
 
 
+@cache
+def frequent_words() -> frozenset[str]:
+    """Frequent indefinite Arabic words (``models/gazetteer/frequent_words.txt``, generated
+    from wordfreq): after an indefinite unit head, a word not among them is a name."""
+    return frozenset(load_word_list("gazetteer/frequent_words.txt"))
+
+
 def is_frequent_adjective(norm: str) -> bool:
     """A frequent adjective-like word that no lexicon holds as a name («عازلة», not «حماة»)."""
     return norm in frequent_adjectives() and norm not in known_names()

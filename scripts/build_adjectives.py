@@ -1,4 +1,5 @@
-"""Generate ``models/gazetteer/adjectives.txt``: frequent indefinite adjective-like words.
+"""Generate ``models/gazetteer/adjectives.txt`` (frequent indefinite adjective-like words)
+and ``models/gazetteer/frequent_words.txt`` (frequent indefinite words, any ending).
 
 After a head noun («قاعدة», «بلدة», «معسكر») an indefinite word in ـية/ـيون/ـيين is
 usually an adjective («قاعدة عسكرية», «بلدة حدودية»), but a village or camp name
@@ -7,7 +8,8 @@ them apart: the adjectives are common words of the news, the names rare. A word
 goes in the list when it has the ending, no article, and a Zipf frequency of at
 least ``MIN_ZIPF`` in wordfreq (``gazetteer`` extra); ``extractor.context_patterns``
 takes a listed word (or a nationality) for an adjective and any other for a name.
-``tests/test_entity_tagger.py`` checks the file is current.
+The second list serves the same purpose after a unit head («كتيبة شمشون» is a name,
+«فرقة إنقاذ» a description). ``tests/test_entity_tagger.py`` checks both files are current.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from extractor.normalize import normalize  # noqa: E402
 from extractor.resources import render_word_list, write_word_list  # noqa: E402
 
 OUT = ROOT / "models" / "gazetteer" / "adjectives.txt"
+FREQUENT_OUT = ROOT / "models" / "gazetteer" / "frequent_words.txt"
+FREQUENT_MIN_ZIPF = 3.5  # «إنقاذ» 4.5, «حوران» 3.5 vs «شمشون» 3.0, «شومرون» 2.0, «ككلة» 1.6
 VOCABULARY = 300_000   # wordfreq's most frequent Arabic words examined
 MIN_ZIPF = 2.0         # «لوجستية» 2.8; names: «كبوشية» 1.8, «بسماية» 1.5 («أوغندية» 1.4: nationalities are listed apart)
 ENDINGS = ("يه", "يون", "يين")
@@ -47,14 +51,36 @@ def adjectives() -> list[str]:
     return sorted(found)
 
 
+def frequent_words() -> list[str]:
+    """Every indefinite one-word form with a Zipf frequency of at least ``FREQUENT_MIN_ZIPF``:
+    after an indefinite unit head a word not among them is a name («كتيبة شمشون», «لواء
+    شومرون»), one among them a description («فرقة إنقاذ»)."""
+    from wordfreq import top_n_list, zipf_frequency
+
+    found = set()
+    for word in top_n_list("ar", VOCABULARY, wordlist="best"):
+        if zipf_frequency(word, "ar", wordlist="best") < FREQUENT_MIN_ZIPF:
+            break  # the list is ordered by frequency
+        norm = normalize(word)
+        if not norm.startswith("ال") and norm.isalpha():
+            found.add(norm)
+    return sorted(found)
+
+
 DESCRIPTION = "Frequent indefinite words in ـية/ـي/ـة…: adjectives after a head noun, not names."
+FREQUENT_DESCRIPTION = "Frequent indefinite Arabic words (Zipf 3.5+): after a unit head, a description, not a name."
 
 
 def render(words: list[str]) -> str:
     return render_word_list(words, DESCRIPTION, "build_adjectives.py")
 
 
+def render_frequent(words: list[str]) -> str:
+    return render_word_list(words, FREQUENT_DESCRIPTION, "build_adjectives.py")
+
+
 def main() -> int:
+    write_word_list(FREQUENT_OUT, frequent_words(), FREQUENT_DESCRIPTION, "build_adjectives.py")
     return write_word_list(OUT, adjectives(), DESCRIPTION, "build_adjectives.py")
 
 

@@ -429,6 +429,14 @@ FORCES = [
     ("أخلت قوات حفظ القانون مقرها في المدينة.", "قوات حفظ القانون"),
     ("انتشر جهاز دعم الاستقرار في ضواحي المدينة.", "جهاز دعم الاستقرار"),
     ("انتشرت كتائب ثوار الزاوية في محيط المصفاة.", "كتائب ثوار الزاوية"),
+    # after an indefinite head, a word that is no frequent Arabic word is a name (frequent_words.txt)
+    ("توغلت كتيبة نحشون في أطراف البلدة.", "كتيبة نحشون"),
+    ("يتمركز لواء كفير في المنطقة.", "لواء كفير"),
+    ("تسلمت كتيبة شهداء زوارة المعسكر.", "كتيبة شهداء زوارة"),
+    ("أعلنت قوة حماية كيدال انسحابها.", "قوة حماية كيدال"),
+    ("هاجمت ميليشيا فانو الإثيوبية مواقع الجيش.", "ميليشيا فانو الإثيوبية"),
+    ("انتشرت كتيبة حرس الحدود الثانية والعشرون على الحدود.", "كتيبة حرس الحدود الثانية والعشرون"),
+    ("وصل الجيش الفيدرالي الصومالي إلى البلدة.", "الجيش الفيدرالي الصومالي"),
     # unit specifiers and a service word end the name («العاملة» does not belong to it)
     ("تتمركز الكتيبة 14 مشاة محمولة في الشمال.", "الكتيبة 14 مشاة محمولة"),
     ("أعلن اللواء 61 مشاة مستقل انسحابه.", "اللواء 61 مشاة مستقل"),
@@ -441,6 +449,8 @@ FORCE_ABSENT = [
     ("حذرت مجموعة \"الأزمات الدولية\" من التصعيد.", "مجموعة \"الأزمات الدولية\""),
     ("تقدمت وحدات اللواء نحو البلدة.", "وحدات اللواء"),
     ("عثرت القوات على جهاز التفجير في المنزل.", "جهاز التفجير"),  # a device, not a force
+    ("وصلت فرقة إنقاذ إلى موقع الانفجار.", "فرقة إنقاذ"),  # a frequent word describes
+    ("دخلت قوات أمريكية البلدة.", "قوات أمريكية البلدة"),  # after a nationality, no definite name goes on
     ("وصلت قوات شرق الفرات إلى المدينة.", "قوات شرق الفرات"),  # a compass word and a place
     ("انسحبت وحدات الجيش العربي السوري من المدينة.", "وحدات الجيش العربي السوري"),
     ("تقع المنطقة العسكرية قرب الحدود.", "المنطقة العسكرية"),
@@ -503,6 +513,8 @@ def test_adjective_list_is_up_to_date() -> None:
     script = load_script("build_adjectives")
     committed = script.OUT.read_text(encoding="utf-8")
     assert committed == script.render(script.adjectives()), "run scripts/build_adjectives.py"
+    frequent = script.FREQUENT_OUT.read_text(encoding="utf-8")
+    assert frequent == script.render_frequent(script.frequent_words()), "run scripts/build_adjectives.py"
 
 
 def test_gazetteer_table_is_up_to_date(tmp_path) -> None:

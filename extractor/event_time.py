@@ -64,6 +64,27 @@ def entry_heading(doc: Doc, trigger, mentions: list[Mention]) -> Mention | None:
                 and not text[line_start:time.start].strip(" \t•*-–—") \
                 and text[time.end:time.end + 2].lstrip(" ").startswith(":"):
             return time
+    return _heading_line(text, line_start, mentions)
+
+
+_BULLETS = "•▪*-–—·"
+
+
+def _heading_line(text: str, line_start: int, mentions: list[Mention]) -> Mention | None:
+    """«الثلاثاء 7-10-2025» alone on a line, bulleted items under it: the TIME heading the
+    items of a bulletin dates each of them (the lines between are bullets too)."""
+    if not text[line_start:line_start + 3].lstrip(" \t")[:1] in _BULLETS:
+        return None
+    end = line_start - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        if line and line[0] not in _BULLETS:
+            heading = next((m for m in mentions if m.label == "TIME" and start <= m.start
+                            and m.end <= end and not text[start:m.start].strip()
+                            and not text[m.end:end].strip(" \t:")), None)
+            return heading
+        end = start - 1
     return None
 
 

@@ -171,6 +171,8 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
         giver = self._after_min(doc, in_clause, last, "FORCE")
         actor = _in_full(doc, mentions, self._actor(doc, token, last, in_clause, before, sentences, number, back,
                                                      event_type, giver))
+        if tense == "past" and token.text[1:2] == "\u064f" and actor is not None and actor.end <= token.idx:
+            actor = None  # «سُلِّم المعسكر»: a past verb vowelled as a passive has no subject before it
         event_type = self._retype(event_type, token.norm_, last, in_clause, actor, before)
         named = self._named_trigger(doc, token, last)
         event = Event(event_type, self._status(doc, token, tense), named.idx, named.idx + len(named))

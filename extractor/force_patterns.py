@@ -33,6 +33,10 @@ class ForcePatterns:
         if nxt > index + 1 and not (token.norm_.isdigit() or token.norm_ in self.ordinals):
             if indefinite and doc[index + 1].norm_.startswith("ال"):  # «فوج المغاوير»: a construct
                 return self._unit_mention(doc, index, nxt)
+            if indefinite and token.norm_.startswith("ال") and self._is_name_word(token) \
+                    and token.norm_ not in self.triggers and token.norm_ not in self.not_forces:
+                end = nxt + 1  # «كتيبة حماية الغور الجنوبي»: what the specifier serves names it
+                return self._unit_mention(doc, index, end + (end < len(doc) and doc[end].norm_ in self.compass_names))
             return []  # «الكتيبة الميكانيكية» alone is a description, not a unit name
         end = None
         if token.norm_.isdigit():  # «اللواء 93»; a number word counts what follows («سلّم اللواء ثلاثة مقرات»)

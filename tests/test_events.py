@@ -648,6 +648,14 @@ CASES = [
     # a base as the subject right before a closing verb is the base closed
     ("وأعلن آمر الكتيبة أن معسكر الفيلق سيُغلق نهاية الشهر.",
      [("BASE_CLOSURE", "planned", {(L, "معسكر الفيلق"), (TM, "نهاية الشهر")})]),
+    # a past verb vowelled as a passive takes no actor from an earlier sentence
+    ("وصلت الفرقاطة «الجلالة» إلى قاعدة برنيس. ثم سُلِّم معسكر الرسوة إلى المجموعة 888 قتال.",
+     [("DEPLOYMENT", "completed", {(A, "الفرقاطة «الجلالة»"), (D, "قاعدة برنيس")}),
+      ("BASE_TRANSFER", "completed", {(L, "معسكر الرسوة"), (R, "المجموعة 888 قتال")})]),
+    # a date alone on a line dates the bulleted items under it (guidelines §8)
+    ("الثلاثاء 4-3-2025\n• انسحبت القوات التركية من قاعدة بعشيقة.\n• وصلت تعزيزات من الجيش العراقي إلى سنجار.",
+     [("WITHDRAWAL", "completed", {(A, "القوات التركية"), (O, "قاعدة بعشيقة"), (TM, "الثلاثاء 4-3-2025")}),
+      ("DEPLOYMENT", "completed", {(A, "الجيش العراقي"), (D, "سنجار"), (TM, "الثلاثاء 4-3-2025")})]),
     # after an attack's trigger, «تابعة ل» + force owns what was hit, not a weapon
     ("وقال الجيش الأردني إنه استهدف \"مخازن ذخيرة\" تابعة لحزب الله.",
      [("ATTACK", "completed", {(A, "الجيش الأردني"), (T, "حزب الله")})]),

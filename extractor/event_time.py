@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from .event_lexicon import noun_forms, words
 from .language import doc_text
 from .mentions import Mention
+from .text import BULLETS
 
 #: The dateline's end after its date: an optional agency in brackets, then a dash.
 _DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]{1,2}\s")
@@ -67,19 +68,16 @@ def entry_heading(doc: Doc, trigger, mentions: list[Mention]) -> Mention | None:
     return _heading_line(text, line_start, mentions)
 
 
-_BULLETS = "•▪*-–—·"
-
-
 def _heading_line(text: str, line_start: int, mentions: list[Mention]) -> Mention | None:
     """«الثلاثاء 7-10-2025» alone on a line, bulleted items under it: the TIME heading the
     items of a bulletin dates each of them (the lines between are bullets too)."""
-    if not text[line_start:line_start + 3].lstrip(" \t")[:1] in _BULLETS:
+    if text[line_start:line_start + 3].lstrip(" \t")[:1] not in BULLETS:
         return None
     end = line_start - 1
     while end > 0:
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end].strip()
-        if line and line[0] not in _BULLETS:
+        if line and line[0] not in BULLETS:
             heading = next((m for m in mentions if m.label == "TIME" and start <= m.start
                             and m.end <= end and not text[start:m.start].strip()
                             and not text[m.end:end].strip(" \t:")), None)

@@ -33,10 +33,11 @@ class ForcePatterns:
         if nxt > index + 1 and not (token.norm_.isdigit() or token.norm_ in self.ordinals):
             if indefinite and doc[index + 1].norm_.startswith("ال"):  # «فوج المغاوير»: a construct
                 return self._unit_mention(doc, index, nxt)
-            if indefinite and token.norm_.startswith("ال") and self._is_name_word(token) \
-                    and token.norm_ not in self.triggers and token.norm_ not in self.not_forces:
+            if indefinite and token.norm_.startswith("ال") and self._force_name_word(token):
                 end = nxt + 1  # «كتيبة حماية الغور الجنوبي»: what the specifier serves names it
-                return self._unit_mention(doc, index, end + (end < len(doc) and doc[end].norm_ in self.compass_names))
+                if end < len(doc) and doc[end].norm_ in self.compass_names:
+                    end += 1
+                return self._unit_mention(doc, index, end)
             return []  # «الكتيبة الميكانيكية» alone is a description, not a unit name
         end = None
         if token.norm_.isdigit():  # «اللواء 93»; a number word counts what follows («سلّم اللواء ثلاثة مقرات»)
@@ -74,10 +75,14 @@ class ForcePatterns:
         if doc[at].norm_ in self.force_links and at + 1 < len(doc):
             at += 1
         token = doc[at]
-        if not self._is_name_word(token) or token.norm_ in frequent_words() or token.norm_ in self.triggers \
-                or token.norm_ in self.strong or token.norm_ in self.not_forces:
+        if not self._force_name_word(token) or token.norm_ in frequent_words() or token.norm_ in self.strong:
             return None
         return at + 1
+
+    def _force_name_word(self, token) -> bool:
+        """A word that may name a force: a name word, neither a trigger nor a word that makes a
+        head something else («قوات المرور», a place descriptor)."""
+        return self._is_name_word(token) and token.norm_ not in self.triggers and token.norm_ not in self.not_forces
 
     def _unit_mention(self, doc: Doc, index: int, end: int) -> list[Mention]:
         span = doc[index:self._unit_tail(doc, end)]
@@ -175,11 +180,9 @@ class ForcePatterns:
         if at + 1 >= len(doc):
             return False
         first, second = doc[at], doc[at + 1]
-        return not first.norm_.startswith("ال") and self._is_name_word(first) \
-            and first.norm_ not in self.triggers and first.norm_ not in self.not_forces \
-            and first.norm_ not in _place_names() and second.norm_.startswith("ال") \
-            and self._is_name_word(second) and second.norm_ not in self.adjectives \
-            and second.norm_ not in _place_names() and second.norm_ not in self.triggers
+        return not first.norm_.startswith("ال") and second.norm_.startswith("ال") \
+            and self._force_name_word(first) and self._force_name_word(second) \
+            and first.norm_ not in _place_names() and second.norm_ not in _place_names()
 
     def _general_command(self, doc: Doc, index: int) -> list[Mention]:
         """«القيادة العامة للقوات المسلحة الأردنية»: a command of a national force."""

@@ -26,6 +26,7 @@ from camel_tools.tokenizers.word import simple_word_tokenize
 from .normalize import BIDI_AND_CONTROL, normalize, normalize_with_offsets
 
 __all__ = [
+    "BULLETS",
     "PROCLITIC_LETTERS",
     "CachedSegmenter",
     "Piece",
@@ -238,7 +239,7 @@ def _is_wordlike(word: str) -> bool:
 
 _TERMINAL = {".", "؟", "?", "!", "؛", ";", "…"}
 _CLOSERS = {"»", "\"", "”", "'", ")", "’"}
-_BULLETS = {"-", "•", "*", "–", "—", "·"}
+BULLETS = frozenset({"-", "•", "▪", "*", "–", "—", "·"})  # marks that open a list item
 _ABBREVIATIONS = {"د", "م", "ص", "ه", "ق", "ج", "أ", "ا", "ت"}
 
 
@@ -259,9 +260,9 @@ def sentence_starts(tokens: list[Token]) -> list[bool]:
         if boundary_next and token.text not in _CLOSERS:
             starts[index] = True
             boundary_next = False
-        if line_start and token.text in _BULLETS and not token.text.isspace():
+        if line_start and token.text in BULLETS and not token.text.isspace():
             starts[index] = True
-        line_start = line_start and (token.text.isspace() or token.text in _BULLETS)
+        line_start = line_start and (token.text.isspace() or token.text in BULLETS)
         if token.text in _TERMINAL and not _is_abbreviation(tokens, index):
             boundary_next = True
         if "\n" in token.space_after or "\n" in token.text:

@@ -38,6 +38,7 @@ class Abbreviations:
         self.place_force_link_heads = context_words("place_force_link_heads")
         self.service_words = context_words("force_service_words")
         self.operation_words = context_words("operation_words")
+        self.media = context_words("media_names")
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = [m for m in doc._.mentions or [] if not self._names_an_operation(doc, m)]
@@ -171,7 +172,8 @@ class Abbreviations:
         for end in range(at + 2, min(len(doc), at + 2 + self.MAX_WORDS)):
             if doc[end].text == ")":
                 words = doc[at + 1:end]
-                ok = all(t.is_alpha or t.like_num or t.text == "-" for t in words) and words[0].is_alpha
+                ok = all(t.is_alpha or t.like_num or t.text == "-" for t in words) and words[0].is_alpha \
+                    and " ".join(t.norm_ for t in words) not in self.media  # «(سونا)» cites an agency
                 return (at + 1, end) if ok else None
         return None
 

@@ -31,10 +31,12 @@ class ForcePatterns:
         token = doc[nxt]
         indefinite = not doc[index].norm_.startswith("ال")
         if nxt > index + 1 and not (token.norm_.isdigit() or token.norm_ in self.ordinals):
-            if indefinite and doc[index + 1].norm_.startswith("ال"):  # «فوج المغاوير»: a construct
-                return self._unit_mention(doc, index, nxt)
-            if indefinite and token.norm_.startswith("ال") and self._force_name_word(token):
-                end = nxt + 1  # «كتيبة حماية الغور الجنوبي»: what the specifier serves names it
+            if indefinite and doc[index + 1].norm_.startswith("ال") and doc[index].norm_ not in self.partitives:
+                return self._unit_mention(doc, index, nxt)  # «فوج المغاوير»: a construct; not «وحدة النخبة»
+            if indefinite and self._force_name_word(token) and (
+                    token.norm_.startswith("ال") or token.norm_ in _place_names()
+                    or token.norm_ not in frequent_words()):
+                end = nxt + 1  # «كتيبة حماية الغور الجنوبي», «فوج طوارئ ديالى»: what the specifier serves
                 if end < len(doc) and doc[end].norm_ in self.compass_names:
                     end += 1
                 return self._unit_mention(doc, index, end)

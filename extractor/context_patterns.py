@@ -83,6 +83,7 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         self.service_words = words("force_service_words")
         self.operation_words = words("operation_words")
         self.partitives = words("partitive_heads")
+        self.partitives_before_known = words("partitives_before_known")
         self.relatives = words("relative_pronouns")
         self.use_verbs = words("military_use_verbs")
         self.command_qualifiers = words("command_qualifiers")

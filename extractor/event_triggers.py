@@ -132,11 +132,24 @@ class TriggerRules:
         return (self._question  # a question asserts no event
                 or any(t.norm_ in blockers() for t in window)
                 or any(t.norm_ in words("hypothetical_after") for t in after)
-                or any(t.norm_ in words("clause_blockers") for t in clause)
+                or any(t.norm_ in words("clause_blockers") or t.norm_ in words("conditionals") for t in clause)
                 or (previous is not None and previous.norm_ in words("demonstratives") | words("any_words")
                     and lookup_trigger(token.norm_)[1] == "noun")
                 or self._denied_complement(doc, token)
-                or self._causative(doc, token, last, previous))
+                or self._causative(doc, token, last, previous)
+                or self._conditional(doc, token, last))
+
+    def _conditional(self, doc: Doc, token, last) -> bool:
+        """«ستدفع الفرقة بتعزيزات … في حال تعرّضت القرى لقصف»: a planned event on a condition
+        stated after it, before the clause ends, is hypothetical."""
+        if (lookup_trigger(token.norm_) or ("", ""))[1] != "future":
+            return False
+        for following in doc[last.i + 1: min(self._sentence.end, last.i + 9)]:
+            if following.norm_ in {"،", ","}:
+                return False
+            if following.norm_ in words("conditionals"):
+                return True
+        return False
 
     def _causative(self, doc: Doc, token, last, previous) -> bool:
         """«ما دفع الأسر إلى النزوح»: «دفع» as "prompted", not a deployment (see triggers.yaml)."""

@@ -213,8 +213,10 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
             event.status = "planned"  # «تنسحب القوات الأسبوع المقبل», «تسليم الثكنة مطلع الشهر المقبل»
         if event_type == "BASE_CLOSURE" and not any(m.label == "BASE" for _, m in event.args):
             subject = next((m for m in reversed(before) if m.label == "BASE"), None)
-            if subject is not None and not _gap_tokens(doc, subject.end, token.idx):
-                event.args.append(("location", subject))  # «أن معسكر الداوون سيُغلق»: the base closed
+            between = doc.char_span(subject.end, token.idx, alignment_mode="contract") if subject else None
+            if subject is not None and (not _gap_tokens(doc, subject.end, token.idx) or (
+                    between is not None and len(between) == 1 and between[0].norm_.startswith("ال"))):
+                event.args.append(("location", subject))  # «أن معسكر الداوون (المؤقت) سيُغلق»: the base closed
         if not any(role in _CORE_ROLES for role, _ in event.args):
             return None  # nothing says who or where: not a codable event
         if event_type == "BASE_CLOSURE" and not self._closes_a_base(doc, event, last):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .language import doc_text
-from .lexicons import COMPASS_WORDS, frequent_words, known_names
+from .lexicons import COMPASS_WORDS, force_keys, frequent_words, known_names
 from .mentions import Mention
 from .recognizers import _QUOTES, _place_names, place_keys
 
@@ -132,6 +132,9 @@ class ForcePatterns:
         """A force head and its name; ``head_start`` widens it over a command word before."""
         if doc[index].norm_ in self.partitives and index + 1 < len(doc) and doc[index + 1].norm_.startswith("ال"):
             return []  # «وحدات الجيش العربي السوري»: the partitive stays outside the force
+        if doc[index].norm_ in self.partitives_before_known and any(
+                " ".join(t.norm_ for t in doc[index + 1:index + 1 + width]) in force_keys() for width in (1, 2, 3)):
+            return []  # «ألوية الحشد الشعبي»: a force the lexicon names stands alone
         named_at = index + 1 if index + 2 < len(doc) and doc[index + 1].norm_ in self.operation_words else index
         quoted = self._name_after(doc, named_at) if named_at + 1 < len(doc) and doc[named_at + 1].text in _QUOTES \
             else None  # «قوات عملية «هادين كاي»»: the forces of a named operation

@@ -148,6 +148,12 @@ def known_names() -> frozenset[str]:
 
 
 @cache
+def force_keys() -> frozenset[str]:
+    """The normalized names of the forces lexicon, variants included («الحشد الشعبي»)."""
+    return frozenset(entry.key for entry in force_entries())
+
+
+@cache
 def context_words(name: str) -> frozenset[str]:
     """A normalized word list from ``models/patterns/context.yaml``."""
     data = load_yaml("patterns/context.yaml").get(name, [])

@@ -652,6 +652,13 @@ CASES = [
     ("وصلت الفرقاطة «الجلالة» إلى قاعدة برنيس. ثم سُلِّم معسكر الرسوة إلى المجموعة 888 قتال.",
      [("DEPLOYMENT", "completed", {(A, "الفرقاطة «الجلالة»"), (D, "قاعدة برنيس")}),
       ("BASE_TRANSFER", "completed", {(L, "معسكر الرسوة"), (R, "المجموعة 888 قتال")})]),
+    # a condition after a planned trigger, or before a trigger in its clause, makes it hypothetical
+    ("وأضاف أن الفرقة 84 ستدفع بتعزيزات من سلقين في حال تعرّضت القرى لقصف جديد.", []),
+    # «الحشد» is the Popular Mobilization Forces, not a mobilization
+    ("بقيت مفارز صغيرة من الحشد في ناحية أبو صيدا.", []),
+    # a base, then a definite adjective, right before a closing verb
+    ("وتفيد المصادر بأن نقطة المريغة المتقدمة ستُغلق قبل نهاية العام الجاري.",
+     [("BASE_CLOSURE", "planned", {(L, "نقطة المريغة"), (TM, "نهاية العام الجاري")})]),
     # a date alone on a line dates the bulleted items under it (guidelines §8)
     ("الثلاثاء 4-3-2025\n• انسحبت القوات التركية من قاعدة بعشيقة.\n• وصلت تعزيزات من الجيش العراقي إلى سنجار.",
      [("WITHDRAWAL", "completed", {(A, "القوات التركية"), (O, "قاعدة بعشيقة"), (TM, "الثلاثاء 4-3-2025")}),

@@ -19,7 +19,7 @@ from .lexicons import (
     time_words,
 )
 from .mentions import Mention
-from .normalize import strip_al
+from .normalize import damma_on_first, strip_al
 from .recognizers import _QUOTES, Recognizer, nationality_adjectives
 from .resources import load_yaml
 from .text import PROCLITIC_LETTERS
@@ -38,7 +38,7 @@ def _vocalized_word(text: str) -> bool:
     """«مُرّة», «العَلَم»: news vocalizes a rare name (``str.isalpha`` rejects the marks); a
     word with tanween is an adverb or an indefinite noun («تحسباً»), and a damma on the
     first letter marks a passive verb («أُقيمت», «سُلّم»), unless the word ends in ة."""
-    passive = text[1:2] == "\u064f" and not text.endswith("ة")
+    passive = damma_on_first(text) and not text.endswith("ة")
     return not passive and text.translate(_MARKS).isalpha()
 
 

@@ -17,6 +17,7 @@ from .event_lexicon import config, lookup_trigger, trigger_index, words
 from .event_triggers import RELATIVES
 from .lexicons import _key
 from .mentions import Mention
+from .recognizers import _QUOTE_MARKS
 
 if TYPE_CHECKING:
     from .events import Event
@@ -89,6 +90,20 @@ class AntecedentRules:
             places = [m for m in places if m.label == "BASE"][-1:] or places
         for place in places[-2:] if pronoun.endswith("هما") else places[-1:]:
             event.args.append((roles[pronoun], place))
+
+    @staticmethod
+    def _closed_subject(doc: Doc, event: Event, token, before: list[Mention]) -> None:
+        """«أن معسكر الداوون سيُغلق», «نقطة المريغة المتقدمة ستُغلق»: a base right before a
+        closing verb, or one definite adjective before it, is the base closed."""
+        if any(m.label == "BASE" for _, m in event.args):
+            return
+        subject = next((m for m in reversed(before) if m.label == "BASE"), None)
+        if subject is None:
+            return
+        between = [t for t in doc.char_span(subject.end, token.idx, alignment_mode="contract") or ()
+                   if not t.is_space and t.text not in _QUOTE_MARKS]
+        if not between or (len(between) == 1 and between[0].norm_.startswith("ال")):
+            event.args.append(("location", subject))
 
 
 @cache

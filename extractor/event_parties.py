@@ -37,14 +37,19 @@ _SUBJECT_UNITS = _FORCE_UNITS | {"missiles", "shells", "drones", "aircraft"}
 class PartyRules:
     """Rules on the words around a force or a subject; they read the extractor's lexicon state."""
 
+    @staticmethod
+    def _ownership_word(doc: Doc, mention: Mention):
+        """The word before the «ل» that introduces ``mention`` («التابعة» in «التابعة لـ»), or None."""
+        before = _token_before(doc, mention.start)
+        if before is None or before.norm_ != "ل" or before.i == 0:
+            return None
+        return doc[before.i - 1]
+
     def _owned_by(self, doc: Doc, mention: Mention) -> bool:
         """A force introduced by «تابعة لـ» / «التابعة لـ»: the owner of the weapon or unit, not
         of a base («نقطة "الصدرين" التابعة للكتيبة الثالثة» is the target's owner)."""
-        before = _token_before(doc, mention.start)
-        if before is None or before.norm_ != "ل" or before.i == 0:
-            return False
-        owning = doc[before.i - 1]
-        if owning.norm_ not in words("ownership"):
+        owning = self._ownership_word(doc, mention)
+        if owning is None or owning.norm_ not in words("ownership"):
             return False
         owned_end = owning.idx - 1 if owning.i and doc[owning.i - 1].whitespace_ else owning.idx
         return not any(m.label == "BASE" and m.end in (owned_end, owning.idx) for m in doc._.mentions or [])
@@ -78,13 +83,13 @@ class PartyRules:
         anything but a weapon («مسيّرات تابعة لقوات الدعم السريع») owns what was hit."""
         if owner.start < trigger.idx:
             return False
-        ownership = doc[_token_before(doc, owner.start).i - 1]
+        ownership = self._ownership_word(doc, owner)
         owned = next((t for t in reversed(doc[trigger.i + 1:ownership.i]) if t.text not in _QUOTE_MARKS), None)
         return owned is not None and owned.norm_ not in words("weapon_subjects")
 
     def _owns_a_force(self, doc: Doc, owner: Mention, in_clause: list[Mention]) -> bool:
         """«اللواء ٥٣ التابع لهيئة الحشد»: the owner of a named unit is not the actor, the unit is."""
-        ownership = doc[_token_before(doc, owner.start).i - 1]
+        ownership = self._ownership_word(doc, owner)
         before = doc[ownership.i - 1] if ownership.i > 0 else None
         if before is not None and before.norm_ in {"،", ","} and before.i > 0:
             before = doc[before.i - 1]

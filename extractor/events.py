@@ -24,7 +24,6 @@ from .event_antecedents import AntecedentRules
 from .event_args import (
     QUANTITY_UNITS,
     ArgumentRules,
-    _gap_tokens,
     _token_before_name,
     with_possessive_off,
 )
@@ -44,6 +43,7 @@ from .event_triggers import TriggerRules
 from .language import doc_text
 from .lexicons import _key, context_words
 from .mentions import Mention
+from .normalize import damma_on_first
 from .recognizers import publish_mentions
 
 __all__ = ["Event", "EventExtractor", "lookup_trigger", "trigger_index"]
@@ -171,7 +171,7 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
         giver = self._after_min(doc, in_clause, last, "FORCE")
         actor = _in_full(doc, mentions, self._actor(doc, token, last, in_clause, before, sentences, number, back,
                                                      event_type, giver))
-        if tense == "past" and token.text[1:2] == "\u064f" and actor is not None and actor.end <= token.idx:
+        if tense == "past" and damma_on_first(token.text) and actor is not None and actor.end <= token.idx:
             actor = None  # «سُلِّم المعسكر»: a past verb vowelled as a passive has no subject before it
         event_type = self._retype(event_type, token.norm_, last, in_clause, actor, before)
         named = self._named_trigger(doc, token, last)
@@ -180,7 +180,7 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
         event.extra = {"cameo": cameo, "plover": plover, "sentence": number}
         # «تُسلِّمه» vowelled with a damma on its prefix hands over; «تسلّمه» receives
         if without_enclitic(token.norm_) in words("receive_forms") and event_type == "BASE_TRANSFER" \
-                and token.text[1:2] != "\u064f" and not self._hands_over(doc, token, in_clause):
+                and not damma_on_first(token.text) and not self._hands_over(doc, token, in_clause):
             if actor is not None:
                 event.args.append(("recipient", actor))
             actor = giver if giver is not actor else None  # «تسلمت وحدة من اللواء الأول»: no giver named
@@ -211,12 +211,8 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
                 event.args.append(("time", heading))  # «الأحد: انتشرت وحدات …», «• 2016: أعادت القوة …»
         if tense in ("present", "noun") and event.status != "planned" and self._in_future(doc, event):
             event.status = "planned"  # «تنسحب القوات الأسبوع المقبل», «تسليم الثكنة مطلع الشهر المقبل»
-        if event_type == "BASE_CLOSURE" and not any(m.label == "BASE" for _, m in event.args):
-            subject = next((m for m in reversed(before) if m.label == "BASE"), None)
-            between = doc.char_span(subject.end, token.idx, alignment_mode="contract") if subject else None
-            if subject is not None and (not _gap_tokens(doc, subject.end, token.idx) or (
-                    between is not None and len(between) == 1 and between[0].norm_.startswith("ال"))):
-                event.args.append(("location", subject))  # «أن معسكر الداوون (المؤقت) سيُغلق»: the base closed
+        if event_type == "BASE_CLOSURE":
+            self._closed_subject(doc, event, token, before)
         if not any(role in _CORE_ROLES for role, _ in event.args):
             return None  # nothing says who or where: not a codable event
         if event_type == "BASE_CLOSURE" and not self._closes_a_base(doc, event, last):

@@ -27,6 +27,7 @@ from camel_tools.utils.normalize import (
 __all__ = [
     "BIDI_AND_CONTROL",
     "TANWEEN_FATH",
+    "damma_on_first",
     "normalize",
     "normalize_char",
     "normalize_with_offsets",
@@ -146,3 +147,10 @@ def strip_al(norm_word: str) -> str:
 
 #: An accusative ending no name takes («أسترالياً» is an adjective, «أستراليا» the country).
 TANWEEN_FATH = ("اً", "ًا")
+
+
+def damma_on_first(text: str) -> bool:
+    """A damma on the first letter: a passive verb («أُقيمت», «سُلِّم») or the imperfect of a
+    derived form («تُسلِّمه» hands over, where «تسلّمه» receives). News vowels a word so only
+    to tell such readings apart."""
+    return text[1:2] == "\u064f"

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .force_patterns import ForcePatterns
+from .language import token_norms
 from .lexicons import (
     common_words,
     context_words,
@@ -103,7 +104,7 @@ class ContextRecognizer(ForcePatterns, Recognizer):
 
     def analyze(self, doc: Doc) -> list[Mention]:
         mentions: list[Mention] = []
-        norms = [token.norm_ for token in doc]
+        norms = token_norms(doc)
         for index, norm in enumerate(norms):
             if norm not in self.first_words:
                 continue  # most tokens: no head of any pattern starts here

@@ -24,7 +24,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .language import doc_text
+from .language import doc_text, token_norms
 from .lexicons import common_words, context_words, place_entries
 from .mentions import Mention
 from .normalize import TANWEEN_FATH, phrase_key
@@ -56,11 +56,15 @@ class PlaceRepeats:
         covered = [(m.start, m.end) for m in mentions]
         text = doc_text(doc)
         added = []
-        for token in doc:
+        norms = token_norms(doc)
+        for at, norm in enumerate(norms):
+            if norm not in names and not (len(norm) > 3 and norm[1:] in names):
+                continue  # no name of the article starts here, with or without a proclitic letter
+            token = doc[at]
             for shift, word in self._readings(token):
                 for key, first in names.get(word, ()):
                     last = token.i + len(key) - 1
-                    if last >= len(doc) or any(doc[token.i + k].norm_ != key[k] for k in range(1, len(key))):
+                    if last >= len(doc) or any(norms[token.i + k] != key[k] for k in range(1, len(key))):
                         continue
                     start, end = token.idx + shift, doc[last].idx + len(doc[last].text)
                     if any(s < end and start < e for s, e in covered) or text[start:end].endswith(TANWEEN_FATH):

@@ -22,6 +22,7 @@ from .event_lexicon import (
     verb_before_pronoun,
     words,
 )
+from .language import token_norms
 from .mentions import Mention
 from .recognizers import _QUOTE_MARKS
 
@@ -50,9 +51,13 @@ class TriggerRules:
     def _hits(self, sentence, mentions) -> list[tuple[Any, Any, tuple[str, str]]]:
         """Trigger tokens; a run of same-type triggers within the window is one hit."""
         hits: list[tuple[Any, Any, tuple[str, str]]] = []
-        for token in sentence:
-            kind = lookup_trigger(token.norm_) or self._executes_strikes(token, mentions) \
-                or _verb_with_object(token)
+        doc, norms, execute_verbs = sentence.doc, token_norms(sentence.doc), config().get("execute_verbs", {})
+        for at in range(sentence.start, sentence.end):
+            kind = lookup_trigger(norms[at])
+            if kind is None and norms[at] not in execute_verbs and not norms[at].endswith("ه"):
+                continue  # no trigger can start here: look no further (no Token made)
+            token = doc[at]
+            kind = kind or self._executes_strikes(token, mentions) or _verb_with_object(token)
             if kind is None or _inside(token, mentions) or self._needs_passive(token):
                 continue
             if kind[1] in ("noun", "present") and token.i > 0 and doc_norm(token, -1) == "ل" \
@@ -229,7 +234,8 @@ class TriggerRules:
 def doc_norm(token, offset: int) -> str:
     """The NORM of the token ``offset`` places away (empty outside the doc)."""
     at = token.i + offset
-    return token.doc[at].norm_ if 0 <= at < len(token.doc) else ""
+    norms = token_norms(token.doc)
+    return norms[at] if 0 <= at < len(norms) else ""
 
 
 def _inside(token, mentions: list[Mention]) -> bool:

@@ -94,9 +94,10 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
         mentions = [m for m in every if m.label in LABELS]  # ORG/PERSON fill no role: fewer to scan
         sentences = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         found: list[Event] = []
+        text = doc_text(doc)
         for number, sentence in enumerate(sentences):
             self._sentence = sentence  # token.sent rescans the doc: keep the current one
-            self._question = any(mark in sentence.text for mark in "؟?")
+            self._question = any(mark in text[sentence.start_char:sentence.end_char] for mark in "؟?")
             hits = self._hits(sentence, every)  # no trigger inside any name, ORG and PERSON included
             for token, last, kind in hits:
                 if self._refers_to_reported(token, kind, found):

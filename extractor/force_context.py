@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .language import doc_text
+from .language import doc_text, token_norms
 from .lexicons import context_groups, context_words
 from .mentions import Mention
 from .recognizers import _QUOTES
@@ -59,7 +59,8 @@ class Abbreviations:
                                  doc_text(doc)[first.idx:last.idx + len(last.text)], score=0.8,
                                  source="rules", reason=f"context:abbreviation of {named.text}"))
         ends = {m.end for m in mentions + found if m.label == "FORCE"}
-        for bracket in (t for t in doc if t.text == "(" and t.i > 0):
+        brackets = (doc[at] for at, norm in enumerate(token_norms(doc)) if norm == "(" and at > 0)
+        for bracket in (t for t in brackets if t.text == "("):
             inside = self._bracketed(doc, bracket.i)
             before = doc[bracket.i - 1]
             if inside is None or before.idx + len(before.text) in ends or doc[inside[0]].idx in starts:

@@ -21,7 +21,8 @@ from spacy.vocab import Vocab
 
 from .text import ProcliticSplitter, Segmenter, sentence_starts, tokenize
 
-__all__ = ["ArabicNewsTokenizer", "blank", "create_tokenizer", "doc_text", "register_extensions", "token_starts"]
+__all__ = ["ArabicNewsTokenizer", "blank", "create_tokenizer", "doc_text", "register_extensions", "token_norms",
+           "token_starts"]
 
 
 def doc_text(doc: Doc) -> str:
@@ -41,6 +42,22 @@ def token_starts(doc: Doc) -> list[int]:
     return starts
 
 
+def token_norms(doc: Doc) -> list[str]:
+    """Each token's NORM string, computed once per Doc: the rules scan the doc for cue words
+    many times, and a ``Token`` object made per look costs more than the look."""
+    norms = doc.user_data.get("token_norms")
+    if norms is None or len(norms) != len(doc):
+        strings = doc.vocab.strings
+        norms = doc.user_data["token_norms"] = [strings[key] for key in doc.to_array(NORM).tolist()]
+    return norms
+
+
+def _is_clitic(token: SpacyToken) -> bool:
+    """Whether the tokenizer split this token off a word as a clitic («و», «ب», «ها»): the
+    indices are kept on the Doc, as one set, instead of one extension value per token."""
+    return token.i in token.doc.user_data.get("clitics", ())
+
+
 def register_extensions() -> None:
     """Doc/Token extensions the components write to (idempotent)."""
     for name, default in (("mentions", None), ("events", None), ("article_date", None),
@@ -48,7 +65,7 @@ def register_extensions() -> None:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
     if not SpacyToken.has_extension("is_clitic"):
-        SpacyToken.set_extension("is_clitic", default=False)
+        SpacyToken.set_extension("is_clitic", getter=_is_clitic)
     if not Span.has_extension("mention"):
         Span.set_extension("mention", default=None)
 
@@ -96,8 +113,7 @@ class ArabicNewsTokenizer:
         doc.user_data["extractor_text"] = text
         if norms:
             doc.from_array([NORM], numpy.asarray(norms, dtype="uint64").reshape(-1, 1))
-        for index in clitics:
-            doc[index]._.is_clitic = True
+        doc.user_data["clitics"] = frozenset(clitics)
         return doc
 
     def pipe(self, texts, batch_size: int = 1000):

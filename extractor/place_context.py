@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .event_lexicon import lookup_trigger
-from .language import doc_text
+from .language import doc_text, token_norms
 from .lexicons import common_words, context_words, is_frequent_adjective
 from .mentions import Mention
 from .normalize import TANWEEN_FATH, strip_al
@@ -136,9 +136,10 @@ class PlaceLists:
                 found.append(member)
                 covered.append(word)
                 index = following
-        for head in (t for t in doc if t.norm_ in self.heads):
+        norms = token_norms(doc)
+        for head in (doc[at] for at, norm in enumerate(norms) if norm in self.heads):
             found += self._after_head(doc, head, by_start, covered)
-        for preposition in (t for t in doc if t.norm_ in self.list_prepositions):
+        for preposition in (doc[at] for at, norm in enumerate(norms) if norm in self.list_prepositions):
             found += self._long_list(doc, preposition, by_start, covered)
         doc._.mentions = mentions + found
         return doc

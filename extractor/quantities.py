@@ -281,7 +281,7 @@ def _quantity_at(tokens: list[str], index: int, scanner: _Scanner, lex: Quantity
             after = _match_phrase(tokens, after_end, lex.after) if after_end <= len(tokens) else None
             if after and after[1] == end and qualifier == "exact":
                 qualifier = after[0]
-        known = unit in {u for u, _ in lex.units.values()} or unit == "percent"
+        known = unit in lex.unit_names or unit == "percent"
         reason = f"number+unit:{unit}" if known else f"number+unknown-noun:{unit}"
         return (start, index, number_end, end, value, low, high, qualifier, unit, noun, reason)
     linked = _linked_noun(tokens, start, lex)

@@ -7,7 +7,7 @@ grammar; the tables are built once and cached.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from .normalize import phrase_key as _k
@@ -36,6 +36,11 @@ class QuantityLexicon:
     vague_needing_unit: frozenset[str]         # «عدة» counts only what the unit table knows
     anaphoric: frozenset[str]                  # «آخرين»: counts what the count before counts
     digit_names: frozenset[str] = frozenset()  # «اللواء 93»: digits after these name a unit
+
+    @cached_property
+    def unit_names(self) -> frozenset[str]:
+        """The units the table knows (a noun outside it is an ``unknown`` count)."""
+        return frozenset(unit for unit, _ in self.units.values())
 
 
 @cache

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import replace
 from itertools import pairwise
 from typing import Any
 
@@ -79,7 +78,7 @@ def _spans(article: dict[str, Any], segmenter: Segmenter, split_at_mentions: boo
             spans += [(start + a, start + b) for a, b in _stable(text[start:end], segmenter, memo)]
     # CoNLL records tokens and lines, not spacing, so sentence rules must not see spacing either
     # («د. أحمد» stays one sentence only while the period touches the letter: ignore that)
-    flat = [replace(t, space_after="\n" if "\n" in t.space_after else "") for t in every]
+    flat = [t._replace(space_after="\n" if "\n" in t.space_after else "") for t in every]
     breaks = {start for start, _end in sentences(text, flat)}
     # a line break always ends a sentence (``sentences`` keeps a closing quote that opens a line)
     breaks |= {start for (_s, end), (start, _e) in pairwise(spans) if "\n" in text[end:start]}

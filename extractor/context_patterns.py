@@ -27,6 +27,8 @@ from .text import PROCLITIC_LETTERS
 
 __all__ = ["ContextRecognizer"]
 
+_TANWEEN = ("\u064b", "\u064c", "\u064d")  # ً ٌ ٍ
+
 
 #: Nisba endings: a frequent word with one is an adjective after any head («قاعدة عسكرية»);
 #: other adjective endings only after a place descriptor (bases take plain words as names).
@@ -172,8 +174,8 @@ class ContextRecognizer(ForcePatterns, Recognizer):
     def _name_after(self, doc: Doc, index: int) -> tuple[int, int] | None:
         """Token span [start, end) of a name right after ``index`` (quoted or not)."""
         start = index + 1
-        if start >= len(doc):
-            return None
+        if start >= len(doc) or doc[index].text.endswith(_TANWEEN):
+            return None  # «تتخذه قاعدةً لإطلاق طائراتها»: an indefinite noun with tanween heads no name
         opener = doc[start].text
         if opener in _QUOTES:
             closer = _QUOTES[opener]

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from .language import doc_text, token_norms
 from .lexicons import context_groups, context_words
 from .mentions import Mention
+from .normalize import phrase_key
 from .recognizers import _QUOTES
 
 __all__ = ["Abbreviations"]
@@ -39,6 +40,9 @@ class Abbreviations:
         self.service_words = context_words("force_service_words")
         self.operation_words = context_words("operation_words")
         self.media = context_words("media_names")
+        self.governorate_forces = frozenset(phrase_key(name) for name in context_words("governorate_forces"))
+        self.governorate_words = context_words("governorate_words")
+        self.command_heads = context_words("command_heads")
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = [m for m in doc._.mentions or [] if not self._names_an_operation(doc, m)]
@@ -78,8 +82,28 @@ class Abbreviations:
         found += self._under_a_head(doc, mentions)
         found += self._regional_forces(doc, mentions)
         found += self._provinces(doc, mentions)
+        found += self._governorate_commands(doc, mentions)
         doc._.mentions = mentions + found
         return doc
+
+    def _governorate_commands(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """«قيادة الأمن الداخلي في محافظة حماة»: a security force organized by governorate is
+        named with its governorate (context.yaml ``governorate_forces``); «قيادة» before it
+        belongs to the name too. The longer mention wins in the resolver."""
+        text, norms = doc_text(doc), token_norms(doc)
+        places = {m.start: m for m in mentions if m.label == "PLACE"}
+        found = []
+        for force in (m for m in mentions if m.label == "FORCE" and phrase_key(m.text) in self.governorate_forces):
+            span = doc.char_span(force.start, force.end, alignment_mode="expand")
+            at = span.end if span is not None else len(doc)
+            if at + 2 >= len(doc) or norms[at] != "في" or norms[at + 1] not in self.governorate_words \
+                    or (place := places.get(doc[at + 2].idx)) is None:
+                continue
+            start = doc[span.start - 1].idx if span.start and norms[span.start - 1] in self.command_heads \
+                else force.start
+            found.append(Mention("FORCE", start, place.end, text[start:place.end], score=0.85, source="rules",
+                                 reason=f"context:{force.text} + its governorate {place.text}"))
+        return found
 
     @staticmethod
     def _provinces(doc: Doc, mentions: list[Mention]) -> list[Mention]:

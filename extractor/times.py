@@ -202,6 +202,15 @@ def _r_numeric(m: _Match, calendar: str) -> Result | None:
     return (date.isoformat(), "date", calendar, 0.97, "numeric date") if date else None
 
 
+def _r_weekday_numeric(m: _Match, calendar: str) -> Result | None:
+    day, month = int(m.g["day"]), int(m.g["mon"])
+    if not 1 <= month <= 12:
+        return None
+    year, how = m.year(calendar, month)
+    date = cal.day_of(calendar, year, month, day)
+    return (date.isoformat() if date else None), "date", calendar, 0.9, f"weekday + day/month, {how}"
+
+
 def _r_date(m: _Match, calendar: str) -> Result | None:
     if not (m.g.get("year") or m.g.get("year2")) and m.prev in m.lex.guards["before_named_date"]:
         return None, "name", calendar, 0.0, "a name («قوى 14 آذار»), not a date: blocks «آذار»"
@@ -292,6 +301,7 @@ def _r_ago(m: _Match, calendar: str) -> Result | None:
 
 _RESOLVERS: dict[str, tuple[Callable[[_Match, str], Result | None], str]] = {
     "iso": (_r_numeric, GREGORIAN), "numeric": (_r_numeric, GREGORIAN),
+    "weekday_numeric": (_r_weekday_numeric, GREGORIAN),
     "hijri_date": (_r_date, HIJRI), "date": (_r_date, GREGORIAN), "month_day": (_r_month_day, GREGORIAN),
     "month": (_r_month, GREGORIAN), "hijri_month": (_r_month, HIJRI), "hijri_year": (_r_year, HIJRI),
     "year": (_r_year, GREGORIAN), "period": (_r_period, GREGORIAN), "weekday": (_r_weekday, GREGORIAN),

@@ -154,6 +154,9 @@ RULES = {  # name: (starts, pattern); on overlap the longest match wins, then th
                        r"(?P=sep)(?P<day>\d\d?))(?!\d|[/.\-]\d)"),
     "numeric": (["DIGIT"], r"%(C)s(?<![/.\-])(?P<core>(?P<day>\d\d?)(?P<sep>[-/.])(?P<mon>\d\d?)(?P=sep)"
                            r"(?P<year>(?:19|20)\d\d)%(GS)s?)(?!\d|[/.\-]\d)"),
+    # «الجمعة 17/4» heading a live blog's entries: a weekday vouches for day/month without a year
+    "weekday_numeric": (["DHEAD", "WD"], r"%(C)s(?P<core>(?:%(DHEAD)s\s+)?(?P<wd>%(WD)s)%(SC)s(?<![/.\-])"
+                                         r"(?P<day>\d\d?)/(?P<mon>\d\d?))(?!\d|/\d)"),
     "hijri_date": (["PART", "DHEAD", "WD", "ORD", "DIGIT"],
                    r"%(C)s(?P<core>%(WDPRE)s(?P<day>%(DAY)s)(?:\s+من)?\s+(?:%(MHEAD)s\s+)?(?P<mon>%(HMON)s)"
                    r"(?:\s+(?P<year>%(HYEAR)s)%(HS)s?)?)"),

@@ -101,6 +101,7 @@ CASES = [
 # Numbers that are not counts: years, dates, ordinals and names, ages, durations.
 NOT_COUNTS = [
     "٠٧:٥٠ وصلت إلى مطار القامشلي مروحيات روسية",  # a live blog's time stamp
+    "البند 4\n\n• دفعت قوات الدعم السريع بتعزيزات",  # a line break ends a count before its noun
     "في العام 2024 انسحبت القوات",
     "نفذت الفرقة 82 تدريبات",
     "تمركز اللواء 47 قرب الحدود",

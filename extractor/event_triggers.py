@@ -52,9 +52,11 @@ class TriggerRules:
         """Trigger tokens; a run of same-type triggers within the window is one hit."""
         hits: list[tuple[Any, Any, tuple[str, str]]] = []
         doc, norms, execute_verbs = sentence.doc, token_norms(sentence.doc), config().get("execute_verbs", {})
+        index = trigger_index()
         for at in range(sentence.start, sentence.end):
-            kind = lookup_trigger(norms[at])
-            if kind is None and norms[at] not in execute_verbs and not norms[at].endswith("ه"):
+            norm = norms[at]
+            kind = lookup_trigger(norm)
+            if kind is None and norm not in execute_verbs and not (norm.endswith("ه") and norm[:-1] in index):
                 continue  # no trigger can start here: look no further (no Token made)
             token = doc[at]
             kind = kind or self._executes_strikes(token, mentions) or _verb_with_object(token)

@@ -179,8 +179,11 @@ def find_quantities(text: str) -> list[Quantity]:
     scanner = _Scanner(tokens, lex)
     found: list[Quantity] = []
     index = 0
+    starters = lex.starters
     while index < len(tokens):
-        result = _quantity_at(tokens, index, scanner, lex)
+        token = tokens[index]
+        anchored = token[:1].isdigit() or token in starters or (token[:1] in _PROCLITICS and token[1:] in starters)
+        result = _quantity_at(tokens, index, scanner, lex) if anchored else None
         if result is None:
             index += 1
             continue

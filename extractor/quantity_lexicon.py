@@ -38,6 +38,12 @@ class QuantityLexicon:
     digit_names: frozenset[str] = frozenset()  # «اللواء 93»: digits after these name a unit
 
     @cached_property
+    def starters(self) -> frozenset[str]:
+        """Words a count can be anchored on (with or without one proclitic): number words,
+        vague counts and dual nouns; every other word is passed over without a parse."""
+        return frozenset(self.words) | self.vague | frozenset(self.duals) | {"عدد"}
+
+    @cached_property
     def unit_names(self) -> frozenset[str]:
         """The units the table knows (a noun outside it is an ``unknown`` count)."""
         return frozenset(unit for unit, _ in self.units.values())

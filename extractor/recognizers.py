@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from .language import doc_text
+from .language import doc_text, token_norms
 from .lexicons import Entry, _key, all_entries, context_words
 from .mentions import Mention
 from .resources import load_yaml
@@ -158,9 +158,10 @@ class LexiconRecognizer(Recognizer):
 
     def analyze(self, doc: Doc) -> list[Mention]:
         mentions = []
+        norms = token_norms(doc)
         for _match_id, start, end in self.matcher(doc):
             span = doc[start:end]
-            entries = self.entries[tuple(token.norm_ for token in span)]
+            entries = self.entries[tuple(norms[start:end])]
             labels = {entry.label for entry in entries if not entry.bare}
             cue = _cue_before(doc, start)
             for entry in entries:

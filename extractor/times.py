@@ -29,7 +29,6 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -38,15 +37,13 @@ from hijridate import Gregorian
 from . import calendar_math as cal
 from .calendar_math import GREGORIAN, HIJRI
 from .normalize import normalize_with_offsets, original_span, phrase_key
+from .resources import models_dir
+from .time_grammar import Lexicon, load_grammar
 
 __all__ = ["LEXICON", "TimeExpression", "find_times", "models_dir"]
 
-from .resources import models_dir, parse_yaml
-
 LEXICON = "lexicons/time.yaml"
 _PUNCT = "،,.:;؛؟!«»\"'()[]-"
-
-
 
 
 @dataclass(frozen=True)
@@ -67,79 +64,9 @@ class TimeExpression:
 _key = phrase_key
 
 
-def _keys(forms: Any, lam: bool = False) -> set[str]:
-    """Normalized forms; ``lam`` adds «للعام» for «العام» (ل + ال fuse, so ل stays in the span)."""
-    keys = {_key(str(f)) for f in forms}
-    return keys | {"ل" + k[1:] for k in keys if k.startswith("ال")} if lam else keys
-
-
-def _alt(keys: set[str]) -> str:
-    """Regex for any of the normalized forms, ending at a word end; a trie (shared prefixes
-    factored out), so the engine rejects a word after a few tests instead of one per form."""
-    root: dict[str, dict] = {}
-    for key in keys:
-        node = root
-        for char in key:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        alts = [(r"\s+" if c == " " else re.escape(c)) + emit(sub) for c, sub in sorted(node.items()) if c]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return f"(?:{emit(root)})(?!\\w)"
-
-
-@dataclass(frozen=True)
-class _Lexicon:
-    words: dict[str, dict[str, Any]]  # class → normalized form → meaning
-    strict: frozenset[str]
-    guards: dict[str, frozenset[str]]
-    pair: re.Pattern[str]
-    rules: tuple[tuple[str, re.Pattern[str]], ...]
-    anchors: re.Pattern[str]  # words (and digits) that can start an expression
-    dispatch: dict[str, tuple[int, ...]]  # anchor word or "DIGIT" → indexes of rules to try
-
-    def get(self, cls: str, text: str | None) -> Any:
-        key, table = " ".join((text or "").split()), self.words[cls]
-        return table.get(key, table.get("ا" + key[1:]) if key.startswith("لل") else None)
-
-
-@cache
-def _load(path: Path) -> _Lexicon:
-    """Parse the YAML and compile its grammar once per lexicon file."""
-    data = parse_yaml(path.read_text(encoding="utf-8"))
-    grammar = data["grammar"]
-    words = {name: {_key(str(f)): v for f, v in (forms.items() if isinstance(forms, dict)
-                                                  else ((f, True) for f in forms))}
-             for name, forms in data["classes"].items()}
-    keys = {name: _keys(forms, name in grammar["lam"]) for name, forms in words.items()}
-    pieces = {name: _alt(forms) for name, forms in keys.items()}
-    for name in grammar["paired"]:  # «نوفمبر/ تشرين الثاني»: both names of the SAME month
-        by_value: dict[Any, set[str]] = {}
-        for form, value in words[name].items():
-            by_value.setdefault(value, set()).add(form)
-        one = [_alt(forms) for _, forms in sorted(by_value.items())]
-        pieces[name] = "(?:%s)" % "|".join(f"{a}(?:{grammar['pair']}{a}(?:\\s*\\))?)?" for a in one)
-    for name, template in grammar["pieces"].items():
-        pieces[name] = template % pieces
-    rules, dispatch = [], {}
-    for index, (name, rule) in enumerate(grammar["rules"].items()):
-        if name not in _RESOLVERS:
-            raise ValueError(f"{path}: rule {name!r} has no resolver in extractor.times")
-        rules.append((name, re.compile(rule["pattern"] % pieces)))
-        for start in rule["starts"]:
-            for form in keys[start] if start != "DIGIT" else [start]:
-                dispatch.setdefault(form.split()[0], set()).add(index)
-    anchors = re.compile(pieces["C"] + r"(?:(?P<w>%s)|(?:ال)?(?P<d>\d))" % _alt(set(dispatch) - {"DIGIT"}))
-    guards = {k: frozenset(map(_key, v)) for k, v in data["guards"].items()}
-    guards["guarded"] = frozenset(map(_key, data["guarded"]))
-    return _Lexicon(words, frozenset(map(_key, data["strict_months"])), guards,
-                    re.compile(grammar["pair"]), tuple(rules),
-                    anchors, {k: tuple(sorted(v)) for k, v in dispatch.items()})
+def _load(path: Path) -> Lexicon:
+    """The compiled grammar of a lexicon file (every rule must have a resolver here)."""
+    return load_grammar(path, frozenset(_RESOLVERS))
 
 
 @dataclass
@@ -147,7 +74,7 @@ class _Match:
     """What a resolver sees: the regex groups, the lexicon, the article date, the context."""
 
     g: dict[str, str | None]
-    lex: _Lexicon
+    lex: Lexicon
     a: dt.date | None
     prev: str  # the normalized word before the match
     after: str  # the normalized text right after the match
@@ -315,13 +242,13 @@ def _prev_word(norm: str, start: int) -> str:
     return words[-1].strip(_PUNCT) if words else ""
 
 
-def _starts(norm: str, lex: _Lexicon) -> Iterator[tuple[int, tuple[int, ...]]]:
+def _starts(norm: str, lex: Lexicon) -> Iterator[tuple[int, tuple[int, ...]]]:
     """(position, the rules that can start there) at each anchor word: only those are tried."""
     return ((a.start(), lex.dispatch.get("DIGIT" if a.group("d") else a.group("w"), ()))
             for a in lex.anchors.finditer(norm))
 
 
-def _resolve(rule: str, index: int, match: re.Match[str], norm: str, lex: _Lexicon,
+def _resolve(rule: str, index: int, match: re.Match[str], norm: str, lex: Lexicon,
              article_date: dt.date | None, found: list) -> int:
     """Resolve one match into ``found``; returns its end (0 when rejected)."""
     start, end = match.span("core")
@@ -390,7 +317,7 @@ def _entry_years(text: str, found: list[TimeExpression]) -> list[TimeExpression]
     return years
 
 
-def _join_weekday_dates(times: list[TimeExpression], text: str, lex: _Lexicon) -> list[TimeExpression]:
+def _join_weekday_dates(times: list[TimeExpression], text: str, lex: Lexicon) -> list[TimeExpression]:
     """«اليوم الأربعاء 14 جمادى الأولى 1447هـ», «يوم الثلاثاء الموافق 17/6/2025»: a weekday
     and the day-precise date right after it are one TIME, valued by the date (guidelines §7)."""
     joined: list[TimeExpression] = []

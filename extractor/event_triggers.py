@@ -182,22 +182,22 @@ class TriggerRules:
     def _denied_complement(self, doc: Doc, token) -> bool:
         """The trigger sits in «أن …» after a denial verb, with no contrast in between, or is
         what denied reports were about («نفت الهيئة ما تداولته منصات عن انسحاب ألويتها»)."""
-        complement = False
-        for t in reversed(doc[self._sentence.start:token.i]):
-            if t.norm_ in words("scope_breaks"):
+        complement, norms = False, token_norms(doc)
+        for at in range(token.i - 1, self._sentence.start - 1, -1):
+            if norms[at] in words("scope_breaks"):
                 return False
-            complement = complement or t.norm_ in words("complementizers") \
-                or (t.i == token.i - 1 and t.norm_ == "عن")
-            if complement and t.norm_ in words("denial_verbs"):
+            complement = complement or norms[at] in words("complementizers") \
+                or (at == token.i - 1 and norms[at] == "عن")
+            if complement and norms[at] in words("denial_verbs"):
                 return True
         return False
 
     def _clause_before(self, doc: Doc, token):
         """The words from the last comma (or the sentence start) up to the trigger."""
-        start = self._sentence.start
-        for t in reversed(doc[start:token.i]):
-            if t.norm_ in {"،", ",", "؛", ";"}:
-                start = t.i + 1
+        start, norms = self._sentence.start, token_norms(doc)
+        for at in range(token.i - 1, start - 1, -1):
+            if norms[at] in {"،", ",", "؛", ";"}:
+                start = at + 1
                 break
         return doc[start:token.i]
 

@@ -40,7 +40,7 @@ from .event_parties import PartyRules
 from .event_targets import TargetRules
 from .event_time import entry_heading, event_times, in_a_later_statement
 from .event_triggers import TriggerRules
-from .language import doc_text
+from .language import doc_text, token_norms
 from .lexicons import _key, context_words
 from .mentions import Mention
 from .normalize import damma_on_first
@@ -283,16 +283,16 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
         return False
 
     def _status(self, doc: Doc, token, tense: str) -> str:
-        start = max(self._sentence.start, token.i - self.window - 1)
-        before = {t.norm_ for t in doc[start:token.i]}
+        start, norms = max(self._sentence.start, token.i - self.window - 1), token_norms(doc)
+        before = set(norms[start:token.i])
         openers = tuple(words("planned_openers"))
         for gap in (0, 1):  # «على أن ينسحب», «على أن يجري إخلاء»: what an agreement provides for
-            if " ".join(t.norm_ for t in doc[start:token.i - gap]).endswith(openers):
+            if " ".join(norms[start:max(start, token.i - gap)]).endswith(openers):
                 return "planned"
         for status in ("planned", "completed", "ongoing"):
             if before & words("status_governors", status):
                 return status
-        if tense == "present" and {t.norm_ for t in doc[max(self._sentence.start, token.i - 2):token.i]} \
+        if tense == "present" and set(norms[max(self._sentence.start, token.i - 2):token.i]) \
                 & words("past_continuous"):
             return "completed"  # «كان ينتشر في سورية 28 موقعاً»: a past state (guidelines §8.2)
         if token.i and doc[token.i - 1].norm_ == "ب" and any(  # «وتوعّدت الجبهة، في بيان، بمهاجمة …»

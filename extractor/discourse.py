@@ -19,12 +19,13 @@ cue («مدينة الباب») does not make every «الباب» of the articl
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .language import doc_text, token_norms
+from .language import doc_text, token_norms, token_starts
 from .lexicons import common_words, context_words, place_entries
 from .mentions import Mention
 from .normalize import TANWEEN_FATH, phrase_key
@@ -49,9 +50,11 @@ class PlaceRepeats:
         self.titles = context_words("person_titles")
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = doc._.mentions or []
+        mentions, upgraded = self._headed_repeats(doc, doc._.mentions or [])
         names = self._names([(m, self._key(m)) for m in mentions if m.label in ("PLACE", "BASE")])
         if not names:
+            if upgraded:
+                publish_mentions(doc, mentions, self.spans_key)
             return doc
         covered = [(m.start, m.end) for m in mentions]
         text = doc_text(doc)
@@ -74,9 +77,30 @@ class PlaceRepeats:
                     added.append(Mention("PLACE", start, end, text[start:end], score=first.score,
                                          source=first.source, attrs=attrs,
                                          reason=f"repeats the {first.label} «{first.text}» at {first.start}"))
-        if added:
+        if added or upgraded:
             publish_mentions(doc, sorted(mentions + added, key=lambda m: (m.start, -m.end)), self.spans_key)
         return doc
+
+    def _headed_repeats(self, doc: Doc, mentions: list[Mention]) -> tuple[list[Mention], bool]:
+        """«مطار نيالا، الذي تتخذه قوات الدعم السريع قاعدةً» makes the airport a BASE: its
+        other «مطار نيالا» of the article are the BASE too, not a head before a PLACE."""
+        bases = {phrase_key(m.text, drop_quotes=True): m for m in mentions if m.label == "BASE"}
+        if not bases:
+            return mentions, False
+        starts, text = token_starts(doc), doc_text(doc)
+        upgraded, changed = [], False
+        for mention in mentions:
+            at = bisect_left(starts, mention.start)  # the token the PLACE starts at
+            base = bases.get(phrase_key(f"{doc[at - 1].text} {mention.text}", drop_quotes=True)) \
+                if mention.label == "PLACE" and 0 < at < len(starts) and starts[at] == mention.start else None
+            if base is not None:
+                start = starts[at - 1]
+                mention = Mention("BASE", start, mention.end, text[start:mention.end], score=base.score,
+                                  source=base.source, attrs=dict(base.attrs),
+                                  reason=f"repeats the BASE «{base.text}» at {base.start}")
+                changed = True
+            upgraded.append(mention)
+        return upgraded, changed
 
     def _key(self, mention: Mention) -> tuple[str, ...]:
         """A PLACE's words; a BASE's name without its head («قاعدة دينسور» → دينسور), or

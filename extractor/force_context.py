@@ -8,10 +8,12 @@ Runs after every FORCE tagger and before ``arabic_entity_resolver``.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .language import doc_text, token_norms
+from .language import doc_text, token_norms, token_starts
 from .lexicons import context_groups, context_words
 from .mentions import Mention
 from .normalize import phrase_key
@@ -43,6 +45,7 @@ class Abbreviations:
         self.governorate_forces = frozenset(phrase_key(name) for name in context_words("governorate_forces"))
         self.governorate_words = context_words("governorate_words")
         self.command_heads = context_words("command_heads")
+        self.command_qualifiers = context_words("command_qualifiers")
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = [m for m in doc._.mentions or [] if not self._names_an_operation(doc, m)]
@@ -83,6 +86,7 @@ class Abbreviations:
         found += self._regional_forces(doc, mentions)
         found += self._provinces(doc, mentions)
         found += self._governorate_commands(doc, mentions)
+        found += self._general_commands(doc, mentions)
         doc._.mentions = mentions + found
         return doc
 
@@ -103,6 +107,20 @@ class Abbreviations:
                 else force.start
             found.append(Mention("FORCE", start, place.end, text[start:place.end], score=0.85, source="rules",
                                  reason=f"context:{force.text} + its governorate {place.text}"))
+        return found
+
+    def _general_commands(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """«القيادة العامة لقوة دفاع البحرين», «القيادة العامة للقوات المسلحة العربية الليبية»:
+        the general command of a named force is a FORCE from «القيادة» on (the longer wins)."""
+        norms, text = token_norms(doc), doc_text(doc)
+        found = []
+        for force in (m for m in mentions if m.label == "FORCE"):
+            at = bisect_left(token_starts(doc), force.start)  # «ل» + «لقوات»: the clitic is before
+            if at >= 3 and norms[at - 1] == "ل" and norms[at - 2] in self.command_qualifiers \
+                    and norms[at - 3] in self.command_heads:
+                start = doc[at - 3].idx
+                found.append(Mention("FORCE", start, force.end, text[start:force.end], score=0.85, source="rules",
+                                     reason=f"context:the general command of {force.text}"))
         return found
 
     @staticmethod

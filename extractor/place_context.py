@@ -29,6 +29,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .context_patterns import _vocalized_word
 from .event_lexicon import lookup_trigger
 from .language import doc_text, token_norms
 from .lexicons import common_words, context_words, is_frequent_adjective
@@ -72,18 +73,29 @@ def complete_name(doc: Doc, mention: Mention) -> None:
         return
     generics, compound, stop = _name_words()
     added = []
-    if span.start and doc[span.start - 1].norm_ in generics:
-        mention.start = doc[span.start - 1].idx
-        added.append(doc[span.start - 1].norm_)
+    before = doc[span.start - 1] if span.start else None
+    if before is not None and (before.norm_ in generics or (
+            len(span) == 1 and before.norm_ in compound and before.norm_ not in _titles()
+            and not before._.is_clitic and not span[0].norm_.startswith("ال"))):
+        mention.start = before.idx  # «سد الفرات»; «أبو جبيهة», «عين بنتيلي» when only the second word was found
+        added.append(before.norm_)
     if len(span) == 1 and span.end < len(doc) and span[0].norm_ in compound:
         following = doc[span.end]
-        if following.is_alpha and following.norm_ not in stop and lookup_trigger(following.norm_) is None:
+        if _vocalized_word(following.text) and following.norm_ not in stop \
+                and lookup_trigger(following.norm_) is None:  # «جبل العَوْد»: vowel marks allowed
             mention.end = following.idx + len(following.text)
             added.append(following.norm_)
     if added:
         mention.text = doc_text(doc)[mention.start:mention.end]
         mention.reason += f" (+ {' + '.join(added)})"
         mention.attrs = {"kind": "feature"}
+
+
+@cache
+def _titles() -> frozenset[str]:
+    """First words of compounds that a found place does not take in before it: titles («الملك
+    فهد» is a king before a base's name) and literal nouns («سوق سنوني»)."""
+    return context_words("person_titles") | context_words("name_titles") | context_words("compound_first_literal")
 
 
 @cache

@@ -38,3 +38,35 @@ def test_a_repeat_says_which_mention_it_repeats() -> None:
     text = "انتشرت القوات في بلدتي عوسويني وبعادوين ثم عادت إلى عوسويني."
     repeats = [e for e in RULES.extract(text).to_dict()["entities"] if "repeats" in e.get("reason", "")]
     assert [(e["text"], e["reason"]) for e in repeats] == [("عوسويني", "repeats the PLACE «عوسويني» at 23")]
+
+
+@pytest.mark.parametrize("text, bases, places", [
+    # an airport the article shows in military use is a BASE wherever «مطار نيالا» recurs
+    ("ضربات بمسيرات على مطار نيالا. واستهدف الجيش مطار نيالا، الذي تتخذه قوات الدعم السريع قاعدة.",
+     ["مطار نيالا", "مطار نيالا"], []),
+    # the bare name stays a PLACE, and an airport never made a BASE stays a head before a PLACE
+    ("وصلت الطائرات إلى مطار كسلا. وانتشرت القوات في كسلا.", [], ["كسلا", "كسلا"]),
+])
+def test_a_base_name_is_a_base_where_it_recurs_with_its_head(text, bases, places) -> None:
+    out = RULES.extract(text).to_dict()
+    assert_valid(out, text)
+    assert [e["text"] for e in out["entities"] if e["label"] == "BASE"] == bases
+    assert [e["text"] for e in out["entities"] if e["label"] == "PLACE"] == places
+
+
+@pytest.mark.parametrize("found, whole", [
+    ("جبيهة", "أبو جبيهة"),  # the second word of a compound found alone takes the first in
+    ("بنتيلي", "عين بنتيلي"),
+    ("فهد", "فهد"),  # not a title («الملك فهد») ...
+    ("سنوني", "سنوني"),  # ... nor a literal noun before a place («سوق سنوني»: its market)
+])
+def test_a_place_found_inside_a_compound_name_gets_the_whole_name(found, whole) -> None:
+    from extractor.mentions import Mention
+    from extractor.place_context import complete_name
+
+    text = "انتشر الجيش في أبو جبيهة وعين بنتيلي وقاعدة الملك فهد وسوق سنوني."
+    doc = RULES.nlp.make_doc(text)
+    start = text.index(found)
+    mention = Mention("PLACE", start, start + len(found), found, score=0.6, source="model")
+    complete_name(doc, mention)
+    assert text[mention.start:mention.end] == mention.text == whole

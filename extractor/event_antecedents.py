@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from .event_args import _DIRECT_OBJECT, _gap_tokens
 from .event_lexicon import config, lookup_trigger, trigger_index, words
 from .event_triggers import RELATIVES
-from .lexicons import _key
+from .lexicons import COMPASS_WORDS, _key
 from .mentions import Mention
 from .recognizers import _QUOTE_MARKS
 
@@ -93,8 +93,9 @@ class AntecedentRules:
 
     @staticmethod
     def _closed_subject(doc: Doc, event: Event, token, before: list[Mention]) -> None:
-        """«أن معسكر الداوون سيُغلق», «نقطة المريغة المتقدمة ستُغلق»: a base right before a
-        closing verb, or one definite adjective before it, is the base closed."""
+        """«أن معسكر الداوون سيُغلق», «نقطة المريغة المتقدمة ستُغلق», «مقر اللواء ١٣٧ غربي
+        المدينة سيُغلق»: a base right before a closing verb, or one definite adjective or a
+        compass word and its place before it, is the base closed."""
         if any(m.label == "BASE" for _, m in event.args):
             return
         subject = next((m for m in reversed(before) if m.label == "BASE"), None)
@@ -102,7 +103,11 @@ class AntecedentRules:
             return
         between = [t for t in doc.char_span(subject.end, token.idx, alignment_mode="contract") or ()
                    if not t.is_space and t.text not in _QUOTE_MARKS]
-        if not between or (len(between) == 1 and between[0].norm_.startswith("ال")):
+        if not between or (len(between) == 1 and between[0].norm_.startswith("ال")) \
+                or (len(between) >= 2 and between[0].norm_ in COMPASS_WORDS and (
+                    (len(between) == 2 and between[1].norm_.startswith("ال"))  # «غربي المدينة»
+                    or any(m.start == between[1].idx and m.end == between[-1].idx + len(between[-1])
+                           for m in before if m.label == "PLACE"))):  # «غربي دير الزور»
             event.args.append(("location", subject))
 
 

@@ -206,8 +206,10 @@ class TriggerRules:
         nearby = [*doc[token.i + 1:last.i + 1], *self._next_words(doc, last, 5)]  # subject, object
         back = 2 if token.i > 0 and doc[token.i - 1].norm_ in RELATIVES else 1  # «التقرير الذي نشرته»
         preceding = doc[max(self._sentence.start, token.i - back):token.i]
-        if any(t.norm_ in civil_words(event_type) for t in (*preceding, *nearby)):
-            return True
+        civil = civil_words(event_type)
+        if any(t.norm_ in civil or (t.norm_.endswith(("ها", "هم")) and t.norm_[:-2] in civil)
+               for t in (*preceding, *nearby)):
+            return True  # «نشرت قيادة الجيش تقريرها»: a possessive on the object too
         clause = self._clause_before(doc, token)[-5:]
         if any(t.norm_ in words("civil_subjects") for t in clause):
             return True  # «وكان وفد عسكري رفيع قد وصل إلى الرياض»

@@ -19,6 +19,7 @@ from .event_args import (
     _gap_tokens,
     _token_before,
     _token_before_name,
+    mention_end_token,
 )
 from .event_lexicon import without_enclitic, words
 from .event_triggers import RELATIVES
@@ -67,16 +68,25 @@ class PartyRules:
             return None
         if self._members_of(doc, force):
             return doc[word.i - 1]
-        if word.i > 1 and self._owned_by(doc, force) \
-                and doc[word.i - 2].norm_ in words("member_nouns") | words("closure_objects"):
-            return doc[word.i - 2]
+        if word.i > 1 and self._owned_by(doc, force):
+            owned = words("member_nouns") | words("closure_objects")
+            for back in (2, 3):  # «دورية تابعة ل», «دورية بحرية تابعة ل»: one adjective may stand between
+                if word.i - back >= 0 and doc[word.i - back].norm_ in owned:
+                    return doc[word.i - back]
+                if not doc[word.i - 2].norm_.endswith(("يه", "ي")):
+                    break
         return None
 
     def _owns_hit_troops(self, doc: Doc, owner: Mention) -> bool:
         """«تعرّضت دورية تابعة لكتيبة حرس الحدود لهجوم»: the owner of troops that underwent the
         attack is its target, not its actor."""
         troops = self._troops_of(doc, owner)
-        return troops is not None and troops.i > 0 and doc[troops.i - 1].norm_ in words("passive_governors")
+        if troops is None:
+            return False
+        governors = words("passive_governors")
+        following = doc[mention_end_token(doc, owner):mention_end_token(doc, owner) + 2]  # «… قد تعرّضت لكمين»
+        return (troops.i > 0 and doc[troops.i - 1].norm_ in governors) \
+            or any(t.norm_ in governors for t in following[:next((i for i, t in enumerate(following) if t.is_punct), 2)])
 
     def _owns_what_is_hit(self, doc: Doc, owner: Mention, trigger) -> bool:
         """«استهدف "مستودعات أسلحة" تابعة لحزب الله»: after an attack's trigger, the owner of

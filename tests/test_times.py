@@ -47,6 +47,7 @@ FOUND = [  # (sentence, mention, value, mod, kind) with the article dated Monday
     # a weekday vouches for day/month without a year (a live blog's heading): the latest such day
     ("الجمعة 20/2\n\n• دفعت قوات الدعم السريع بتعزيزات", "الجمعة 20/2", "2026-02-20", None, "date"),
     ("• يوم السبت ٢٠/١٢: وصلت تعزيزات", "يوم السبت ٢٠/١٢", "2025-12-20", None, "date"),
+    ("ستتحرك السرايا مساء غدٍ الثلاثاء نحو الجبهة", "مساء غدٍ الثلاثاء", "2026-02-24", None, "relative"),
     ("جرى ذلك في 15 مارس من العام 2024 بحسب", "15 مارس من العام 2024", "2024-03-15", None, "date"),
     ("وقع في 10/10/2025م قرب الحدود", "10/10/2025م", "2025-10-10", None, "date"),
     ("تغير الوضع في مارس 2025 كثيراً", "مارس 2025", "2025-03", None, "month"),
@@ -136,6 +137,7 @@ def test_finds_and_resolves(text: str, mention: str, value: str, mod: str | None
 
 NOT_TIME = [
     "سجل الهدف بنسبة 17/4 في المباراة",  # day/month only after a weekday
+    "يعمل الجميع من أجل غد أفضل",  # a bare «غد» is the future, not tomorrow
     "انتشرت القوات على الطريق بين تاجوراء وسوق الجمعة",  # a district of Tripoli, not Friday
     "",
     "الأمين العام الحالي للأمم المتحدة",  # العام = general

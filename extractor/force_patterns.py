@@ -164,6 +164,9 @@ class ForcePatterns:
                 break
             if token._.is_clitic or (end > index + 1 and norm in _place_names()):
                 break  # «ستغادر قوات التحالف بغداد»: a place after the name is the verb's object
+            if end > index + 1 and not (service or norm in self.adjectives or norm.endswith(("يه", "ي"))) \
+                    and " ".join(t.norm_ for t in doc[index:end]) in force_keys():
+                break  # «أغلق جيش الاحتلال البوابة الحديدية»: a known force is whole; a noun after it is the object
             if end > index + 1 and (doc[end - 1].norm_ in self.service_words or doc[end - 1].norm_ in self.adjectives) \
                     and not (service or norm in self.adjectives):
                 break  # «قوات الطوارئ الدولية العاملة», «قوات أمريكية البلدة»: after a service word or a

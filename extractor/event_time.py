@@ -10,11 +10,12 @@ which then falls on the event's own time or on none.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc
 
 from .event_lexicon import noun_forms, words
-from .language import doc_text
+from .language import doc_text, token_norms, token_starts
 from .mentions import Mention
 from .text import BULLETS
 
@@ -23,8 +24,14 @@ _DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]{1,2}\s")
 
 
 def _norms_between(doc: Doc, start: int, end: int) -> set[str]:
-    between = doc.char_span(start, end, alignment_mode="expand")
-    return {token.norm_ for token in between} if between is not None else set()
+    """The NORMs of the tokens that overlap ``[start, end)`` (``char_span``'s "expand")."""
+    if start >= end:
+        return set()
+    starts, norms = token_starts(doc), token_norms(doc)
+    first = max(bisect_right(starts, start) - 1, 0)
+    if first < len(starts) and starts[first] + len(doc[first].text) <= start:
+        first += 1  # ``start`` falls after that token's end: the next one is the first
+    return set(norms[first:bisect_left(starts, end)])
 
 
 def dates_the_dispatch(text: str, time: Mention) -> bool:

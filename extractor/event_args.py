@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from .corpus import period_start
 from .event_lexicon import lookup_trigger, without_enclitic, words
-from .language import doc_text, token_starts
+from .language import doc_text, token_norms, token_starts
 from .lexicons import COMPASS_WORDS, _key, context_words
 from .mentions import Mention
 from .recognizers import _QUOTE_MARKS
@@ -247,8 +247,8 @@ class ArgumentRules:
     def _describes_previous(self, doc: Doc, prep, trigger_end: int) -> bool:
         """A preposition inside a relative or descriptive phrase («الواقعة في», «أكبر قاعدة في»)
         after the trigger («التي تحشد مقاتليها في النهود»: the trigger's own clause is no such phrase)."""
-        start = max(self._sentence.start, prep.i - 3)
-        return any(t.norm_ in words("descriptive") and t.idx >= trigger_end for t in doc[start:prep.i])
+        start, norms, starts = max(self._sentence.start, prep.i - 3), token_norms(doc), token_starts(doc)
+        return any(norms[at] in words("descriptive") and starts[at] >= trigger_end for at in range(start, prep.i))
 
     def _role_for(self, prep: str, event_type: str, label: str) -> str | None:
         borrowed = _BORROWED.get(event_type, {})

@@ -131,15 +131,15 @@ class TriggerRules:
     def _blocked(self, doc: Doc, token, last) -> bool:
         """Negated («لم تنسحب»), hypothetical («في حال انسحاب», «ضربات محتملة»), or
         not an event at all (a demand, an option under study, a stopped action)."""
-        start = max(self._sentence.start, token.i - self.window)
-        after = doc[last.i + 1: min(self._sentence.end, last.i + 3)]
-        clause = self._clause_before(doc, token)
+        start, norms = max(self._sentence.start, token.i - self.window), token_norms(doc)
+        after = norms[last.i + 1: min(self._sentence.end, last.i + 3)]
+        clause = norms[self._clause_before(doc, token).start:token.i]
         previous = doc[token.i - 1] if token.i > self._sentence.start else None
-        window = [t for t in doc[start:token.i] if not self._still(t)]
+        window = [norms[at] for at in range(start, token.i) if not _still(norms, at)]
         return (self._question  # a question asserts no event
-                or any(t.norm_ in blockers() for t in window)
-                or any(t.norm_ in words("hypothetical_after") for t in after)
-                or any(t.norm_ in words("clause_blockers") or t.norm_ in words("conditionals") for t in clause)
+                or any(norm in blockers() for norm in window)
+                or any(norm in words("hypothetical_after") for norm in after)
+                or any(norm in words("clause_blockers") or norm in words("conditionals") for norm in clause)
                 or (previous is not None and previous.norm_ in words("demonstratives") | words("any_words")
                     and lookup_trigger(token.norm_)[1] == "noun")
                 or self._denied_complement(doc, token)
@@ -171,13 +171,6 @@ class TriggerRules:
                 after = doc[following.i + 1] if following.i + 1 < len(doc) else None
                 return after is not None and after.norm_ in words("causative_complements")
         return False
-
-    @staticmethod
-    def _still(token) -> bool:
-        """«لا» or «ما» in «لا تزال» / «ما زالت»: "still", not a negation."""
-        doc = token.doc
-        return token.i + 1 < len(doc) and token.norm_ in ("لا", "ما") \
-            and doc[token.i + 1].norm_ in words("still_verbs")
 
     def _denied_complement(self, doc: Doc, token) -> bool:
         """The trigger sits in «أن …» after a denial verb, with no contrast in between, or is
@@ -233,6 +226,11 @@ class TriggerRules:
                 if len(found) == count:
                     break
         return found
+
+
+def _still(norms: list[str], at: int) -> bool:
+    """«لا» or «ما» in «لا تزال» / «ما زالت»: "still", not a negation."""
+    return at + 1 < len(norms) and norms[at] in ("لا", "ما") and norms[at + 1] in words("still_verbs")
 
 
 def doc_norm(token, offset: int) -> str:

@@ -22,7 +22,6 @@ from .lexicons import (
 from .mentions import Mention
 from .normalize import damma_on_first, strip_al
 from .recognizers import _QUOTES, Recognizer, nationality_adjectives
-from .resources import load_yaml
 from .text import PROCLITIC_LETTERS
 
 __all__ = ["ContextRecognizer"]
@@ -75,7 +74,7 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         self.name_links = words("name_links")
         self.titles = words("name_titles")
         self.force_links = words("place_force_links")  # «كتيبة شهداء ككلة»
-        self.raw_stop = frozenset(load_yaml("patterns/context.yaml")["name_stopwords"])
+        self.raw_stop = context_words("name_stopwords", normalized=False)
         self.command_heads = words("command_heads")
         self.ship_heads = words("ship_heads")
         self.command_links = words("command_links")

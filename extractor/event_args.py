@@ -310,6 +310,13 @@ def mention_end_token(doc: Doc, mention: Mention) -> int:
     return bisect_left(token_starts(doc), mention.end)
 
 
+def words_after(doc: Doc, mention: Mention, count: int = 2) -> list:
+    """Up to ``count`` tokens right after a mention, stopping at punctuation («… قد تعرّضت»)."""
+    end = mention_end_token(doc, mention)
+    following = list(doc[end:end + count])
+    return following[:next((i for i, t in enumerate(following) if t.is_punct), count)]
+
+
 def _token_before(doc: Doc, char: int):
     """The token before the one that holds ``char`` (None at the start)."""
     index = bisect_right(token_starts(doc), char) - 1

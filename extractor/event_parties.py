@@ -19,7 +19,7 @@ from .event_args import (
     _gap_tokens,
     _token_before,
     _token_before_name,
-    mention_end_token,
+    words_after,
 )
 from .event_lexicon import without_enclitic, words
 from .event_triggers import RELATIVES
@@ -69,12 +69,11 @@ class PartyRules:
         if self._members_of(doc, force):
             return doc[word.i - 1]
         if word.i > 1 and self._owned_by(doc, force):
-            owned = words("member_nouns") | words("closure_objects")
-            for back in (2, 3):  # «دورية تابعة ل», «دورية بحرية تابعة ل»: one adjective may stand between
-                if word.i - back >= 0 and doc[word.i - back].norm_ in owned:
-                    return doc[word.i - back]
-                if not doc[word.i - 2].norm_.endswith(("يه", "ي")):
-                    break
+            owned, at = words("member_nouns") | words("closure_objects"), word.i - 2
+            if at > 0 and doc[at].norm_ not in owned and doc[at].norm_.endswith(("يه", "ي")):
+                at -= 1  # «دورية بحرية تابعة ل»: one adjective may stand between
+            if doc[at].norm_ in owned:
+                return doc[at]
         return None
 
     def _owns_hit_troops(self, doc: Doc, owner: Mention) -> bool:
@@ -83,10 +82,9 @@ class PartyRules:
         troops = self._troops_of(doc, owner)
         if troops is None:
             return False
-        governors = words("passive_governors")
-        following = doc[mention_end_token(doc, owner):mention_end_token(doc, owner) + 2]  # «… قد تعرّضت لكمين»
+        governors = words("passive_governors")  # before the troops, or after the owner («… قد تعرّضت لكمين»)
         return (troops.i > 0 and doc[troops.i - 1].norm_ in governors) \
-            or any(t.norm_ in governors for t in following[:next((i for i, t in enumerate(following) if t.is_punct), 2)])
+            or any(t.norm_ in governors for t in words_after(doc, owner))
 
     def _owns_what_is_hit(self, doc: Doc, owner: Mention, trigger) -> bool:
         """«استهدف "مستودعات أسلحة" تابعة لحزب الله»: after an attack's trigger, the owner of

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from .event_args import _ROLE_LABELS, _gap_tokens, _token_before, mention_end_token
+from .event_args import _ROLE_LABELS, _gap_tokens, _token_before, words_after
 from .event_lexicon import words
 from .mentions import Mention
 
@@ -44,8 +44,7 @@ class TargetRules:
             troops = self._troops_of(doc, mention) if mention.label == "FORCE" else None
             if troops is not None and troops.i > 0:
                 previous = doc[troops.i - 1]  # «تعرّضت دورية من الكتيبة 19 / تابعة للكتيبة لهجوم»
-            following = doc[mention_end_token(doc, mention):mention_end_token(doc, mention) + 2]
-            following = following[:next((i for i, t in enumerate(following) if t.is_punct), 2)]
+            following = words_after(doc, mention)
             if (previous is not None and previous.norm_ in governors) \
                     or any(t.norm_ in governors for t in following):
                 event.args.append(("target", mention))

@@ -151,10 +151,10 @@ class TriggerRules:
         stated after it, before the clause ends, is hypothetical."""
         if (lookup_trigger(token.norm_) or ("", ""))[1] != "future":
             return False
-        for following in doc[last.i + 1: min(self._sentence.end, last.i + 9)]:
-            if following.norm_ in {"،", ","}:
+        for norm in token_norms(doc)[last.i + 1: min(self._sentence.end, last.i + 9)]:
+            if norm in {"،", ","}:
                 return False
-            if following.norm_ in words("conditionals"):
+            if norm in words("conditionals"):
                 return True
         return False
 

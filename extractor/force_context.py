@@ -8,12 +8,10 @@ Runs after every FORCE tagger and before ``arabic_entity_resolver``.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .language import doc_text, token_norms, token_starts
+from .language import doc_text, token_norms
 from .lexicons import context_groups, context_words
 from .mentions import Mention
 from .normalize import phrase_key
@@ -85,42 +83,34 @@ class Abbreviations:
         found += self._under_a_head(doc, mentions)
         found += self._regional_forces(doc, mentions)
         found += self._provinces(doc, mentions)
-        found += self._governorate_commands(doc, mentions)
-        found += self._general_commands(doc, mentions)
+        found += self._command_names(doc, mentions)
         doc._.mentions = mentions + found
         return doc
 
-    def _governorate_commands(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
-        """«قيادة الأمن الداخلي في محافظة حماة»: a security force organized by governorate is
-        named with its governorate (context.yaml ``governorate_forces``); «قيادة» before it
-        belongs to the name too. The longer mention wins in the resolver."""
+    def _command_names(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """A force widened by the command words around it (the longer mention wins in the
+        resolver): the general command of a named force («القيادة العامة لقوة دفاع البحرين»,
+        «القيادة العامة للقوات المسلحة العربية الليبية»), and a security force organized by
+        governorate, named with it, «قيادة» before it included («قيادة الأمن الداخلي في محافظة
+        حماة»; context.yaml ``governorate_forces``)."""
         text, norms = doc_text(doc), token_norms(doc)
         places = {m.start: m for m in mentions if m.label == "PLACE"}
         found = []
-        for force in (m for m in mentions if m.label == "FORCE" and phrase_key(m.text) in self.governorate_forces):
-            span = doc.char_span(force.start, force.end, alignment_mode="expand")
-            at = span.end if span is not None else len(doc)
-            if at + 2 >= len(doc) or norms[at] != "في" or norms[at + 1] not in self.governorate_words \
-                    or (place := places.get(doc[at + 2].idx)) is None:
-                continue
-            start = doc[span.start - 1].idx if span.start and norms[span.start - 1] in self.command_heads \
-                else force.start
-            found.append(Mention("FORCE", start, place.end, text[start:place.end], score=0.85, source="rules",
-                                 reason=f"context:{force.text} + its governorate {place.text}"))
-        return found
-
-    def _general_commands(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
-        """«القيادة العامة لقوة دفاع البحرين», «القيادة العامة للقوات المسلحة العربية الليبية»:
-        the general command of a named force is a FORCE from «القيادة» on (the longer wins)."""
-        norms, text = token_norms(doc), doc_text(doc)
-        found = []
         for force in (m for m in mentions if m.label == "FORCE"):
-            at = bisect_left(token_starts(doc), force.start)  # «ل» + «لقوات»: the clitic is before
-            if at >= 3 and norms[at - 1] == "ل" and norms[at - 2] in self.command_qualifiers \
-                    and norms[at - 3] in self.command_heads:
-                start = doc[at - 3].idx
+            span = doc.char_span(force.start, force.end, alignment_mode="expand")
+            if span is None:
+                continue
+            first, end = span.start, span.end  # «ل» + «لقوات»: the clitic is a token before the force
+            if first >= 3 and norms[first - 1] == "ل" and norms[first - 2] in self.command_qualifiers \
+                    and norms[first - 3] in self.command_heads:
+                start = doc[first - 3].idx
                 found.append(Mention("FORCE", start, force.end, text[start:force.end], score=0.85, source="rules",
                                      reason=f"context:the general command of {force.text}"))
+            if phrase_key(force.text) in self.governorate_forces and end + 2 < len(doc) and norms[end] == "في" \
+                    and norms[end + 1] in self.governorate_words and (place := places.get(doc[end + 2].idx)):
+                start = doc[first - 1].idx if first and norms[first - 1] in self.command_heads else force.start
+                found.append(Mention("FORCE", start, place.end, text[start:place.end], score=0.85, source="rules",
+                                     reason=f"context:{force.text} + its governorate {place.text}"))
         return found
 
     @staticmethod

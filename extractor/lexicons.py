@@ -154,11 +154,12 @@ def force_keys() -> frozenset[str]:
 
 
 @cache
-def context_words(name: str) -> frozenset[str]:
-    """A normalized word list from ``models/patterns/context.yaml``."""
+def context_words(name: str, normalized: bool = True) -> frozenset[str]:
+    """A word list from ``models/patterns/context.yaml``, normalized for matching NORMs, or
+    as written (``normalized=False``) for matching surfaces («علي» must not read as «على»)."""
     data = load_yaml("patterns/context.yaml").get(name, [])
     words = data.keys() if isinstance(data, dict) else data
-    return frozenset(_key(str(word)) for word in words)
+    return frozenset(_key(str(word)) if normalized else str(word) for word in words)
 
 
 @cache

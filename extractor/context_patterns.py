@@ -21,7 +21,7 @@ from .lexicons import (
 )
 from .mentions import Mention
 from .normalize import damma_on_first, strip_al
-from .recognizers import _QUOTES, Recognizer, nationality_adjectives
+from .recognizers import _QUOTES, Recognizer, nationality_adjectives, place_keys
 from .text import PROCLITIC_LETTERS
 
 __all__ = ["ContextRecognizer"]
@@ -150,11 +150,16 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         norm = token.norm_
         code = token.text.isalnum() and not token.text.isdigit() and token.text.isascii()  # «K1», «H3»
         if not (token.is_alpha or code or _vocalized_word(token.text)) or token._.is_clitic \
-                or norm in self.stop or norm in self.adjectives:
+                or norm in self.stop or norm in self.adjectives or self._stop_behind_clitic(norm):
             return False
         if norm.endswith(_NISBA) and is_frequent_adjective(norm):
             return False  # indefinite nisba adjective («قاعدة عسكرية»); a rare one is a name («معسكر بسماية»)
         return norm not in self.verb_triggers  # «قرى انسحبت منها»: a verb names nothing
+
+    def _stop_behind_clitic(self, norm: str) -> bool:
+        """«بنحو», «وقرب»: a stop word the splitter left with its proclitic ends a name too
+        (not a two-letter one: «باو» is a town, not ب + أو)."""
+        return len(norm) >= 4 and norm[:1] in PROCLITIC_LETTERS and norm[1:] in self.stop
 
     def _rare_continuation(self, previous, current) -> bool:
         """«نور خان», «قره داغ», «دونغ ميونغ», «جمال عبد»: an undefined name word goes on
@@ -209,7 +214,7 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         that normalizes like a preposition («علي» → «على») or reads as a verb («سلم»)."""
         return token.is_alpha and not token._.is_clitic and token.text not in self.raw_stop \
             and token.norm_ not in self.adjectives and token.norm_ not in self.ordinals \
-            and not token.norm_.startswith("ال")
+            and not token.norm_.startswith("ال") and not self._stop_behind_clitic(token.norm_)
 
     def _describes_name(self, token) -> bool:
         """«محافظة شبوة النفطية», «معسكر ورشيخ الساحلي»: a frequent definite adjective after
@@ -225,16 +230,38 @@ class ContextRecognizer(ForcePatterns, Recognizer):
             if unit:
                 return [self.mention(doc, "BASE", doc[index].idx, unit[0].end,
                                      f"context:head {head} + unit", 0.85, kind=head)]
-        name = self._name_after(doc, index + width - 1)
+        name = self._name_after(doc, index + width - 1) or self._adjective_name(doc, index + width)
         if name is None:
             return []
-        start, end = name
+        start, end = self._known_place_end(doc, *name)
         if head in self.needs_marker and not (end < len(doc) and doc[end].norm_ in self.markers) \
                 and not self._military_use_after(doc, end):
             return []
         first = doc[index]
         return [self.mention(doc, "BASE", first.idx, doc[end - 1].idx + len(doc[end - 1]),
                              f"context:head {head} + name", 0.85, kind=head)]
+
+    def _adjective_name(self, doc: Doc, start: int) -> tuple[int, int] | None:
+        """«معسكر الكندي»: a definite nationality word after an indefinite head cannot agree
+        with it as an adjective («المعسكر الكندي» would), so it is the name (a family name in
+        «ي»; a feminine or plural one, «قاعدة الأمريكية», is a slip for the adjective)."""
+        if start >= len(doc):
+            return None
+        head = doc[start - 1].norm_
+        if not head.startswith("ال") and doc[start].norm_.startswith("ال") \
+                and doc[start].norm_.endswith("ي") and doc[start].norm_ in self.adjectives \
+                and not doc[start]._.is_clitic:
+            return start, start + 1
+        return None
+
+    @staticmethod
+    def _known_place_end(doc: Doc, start: int, end: int) -> tuple[int, int]:
+        """«معسكر التل الكبير»: a name that a gazetteer place goes on past ends with that place."""
+        norms = token_norms(doc)
+        for extra in (2, 1):
+            if end + extra <= len(doc) and " ".join(norms[start:end + extra]) in place_keys():
+                return start, end + extra
+        return start, end
 
     def _military_use_after(self, doc: Doc, end: int) -> bool:
         """«مطار بوصاصو، الذي تتخذه منطلقاً لعملياتها»: a relative clause says forces use it."""

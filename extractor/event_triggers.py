@@ -58,6 +58,9 @@ class TriggerRules:
             kind = lookup_trigger(norm)
             if kind is None and norm not in execute_verbs and not (norm.endswith("ه") and norm[:-1] in index):
                 continue  # no trigger can start here: look no further (no Token made)
+            if norm in words("adjective_readings") and at > sentence.start \
+                    and (lookup_trigger(norms[at - 1]) or ("", ""))[1] == "noun":
+                continue  # «لهجوم غادر»: after an event noun the verb's form is its adjective
             token = doc[at]
             kind = kind or self._executes_strikes(token, mentions) or _verb_with_object(token)
             if kind is None or _inside(token, mentions) or self._needs_passive(token):
@@ -201,8 +204,8 @@ class TriggerRules:
         preceding = doc[max(self._sentence.start, token.i - back):token.i]
         civil = civil_words(event_type)
         if any(t.norm_ in civil or (t.norm_.endswith(("ها", "هم")) and t.norm_[:-2] in civil)
-               for t in (*preceding, *nearby)):
-            return True  # «نشرت قيادة الجيش تقريرها»: a possessive on the object too
+               or (t.norm_.endswith("ا") and t.norm_[:-1] in civil) for t in (*preceding, *nearby)):
+            return True  # «نشرت قيادة الجيش تقريرها», «نشرت الوزارة مقطعاً»: possessive or accusative
         clause = self._clause_before(doc, token)[-5:]
         if any(t.norm_ in words("civil_subjects") for t in clause):
             return True  # «وكان وفد عسكري رفيع قد وصل إلى الرياض»

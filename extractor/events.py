@@ -13,6 +13,7 @@ is decided in ``event_triggers``, who and where in ``event_args``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,6 +48,19 @@ from .normalize import damma_on_first
 from .recognizers import publish_mentions
 
 __all__ = ["Event", "EventExtractor", "lookup_trigger", "trigger_index"]
+
+# A colon or bar after a headline's or a bulletin's label («المنطقة العسكرية الجنوبية: …»), not a clock's.
+_LABEL_MARK = re.compile(r"(?<!\d)[:|](?=\s)")
+
+
+def _after_label(doc: Doc, token, before: list[Mention]) -> list[Mention]:
+    """Who a label names reports the news after its colon and is no subject there
+    («الجيش الوطني الليبي: تعزيزات إلى غات»), unless the verb says «we» («…: استهدفنا»)."""
+    if not before or token.norm_.endswith("نا") or token.norm_.startswith("سن"):
+        return before
+    marks = [m.end() for m in _LABEL_MARK.finditer(doc_text(doc), before[0].start, token.idx)]
+    return [m for m in before if m.start >= marks[-1]] if marks else before
+
 
 _TENSE_STATUS = {"past": "completed", "present": "ongoing", "future": "planned"}
 #: An event is only codable (and scorable, EXTRACTION.md) through one of these.
@@ -171,8 +185,8 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
         may_refer_back = tense != "noun" or self._refers_back(doc, token, last)
         back = self.back_sentences if may_refer_back else 0
         giver = self._after_min(doc, in_clause, last, "FORCE")
-        actor = _in_full(doc, mentions, self._actor(doc, token, last, in_clause, before, sentences, number, back,
-                                                     event_type, giver))
+        actor = _in_full(doc, mentions, self._actor(doc, token, last, in_clause, _after_label(doc, token, before),
+                                                     sentences, number, back, event_type, giver))
         if tense == "past" and damma_on_first(token.text) and actor is not None and actor.end <= token.idx:
             actor = None  # «سُلِّم المعسكر»: a past verb vowelled as a passive has no subject before it
         event_type = self._retype(event_type, token.norm_, last, in_clause, actor, before)

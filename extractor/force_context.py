@@ -155,9 +155,9 @@ class Abbreviations:
             if span[0].norm_ not in self.region_words and head.norm_ in self.region_words and head.i > 0:
                 head = doc[head.i - 1]  # «قوات» + «ولاية» + «جوبالاند»
                 named = head.norm_ in self.region_force_heads
-            elif head.norm_ in self.place_force_links and head.i > 0:
-                head = doc[head.i - 1]  # «قوة» + «حماية» + «ترهونة»
-                named = head.norm_ in self.place_force_link_heads
+            elif head.norm_ in self.place_force_links and head.i > 0 \
+                    and doc[head.i - 1].norm_ in self.place_force_link_heads:
+                head, named = doc[head.i - 1], True  # «قوة» + «حماية» + «ترهونة»
             else:
                 named = (head.norm_ in self.region_force_heads and (
                     span[0].norm_ in self.region_words or kind in ("region", "state"))) \

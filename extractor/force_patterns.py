@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from .language import doc_text
 from .lexicons import COMPASS_WORDS, force_keys, frequent_words, known_names
 from .mentions import Mention
+from .quantity_lexicon import quantity_lexicon
 from .recognizers import _QUOTES, _place_names, place_keys
 
 __all__ = ["ForcePatterns"]
@@ -42,8 +43,9 @@ class ForcePatterns:
                 return self._unit_mention(doc, index, end)
             return []  # «الكتيبة الميكانيكية» alone is a description, not a unit name
         end = None
-        if token.norm_.isdigit():  # «اللواء 93»; a number word counts what follows («سلّم اللواء ثلاثة مقرات»)
-            end = nxt + 1
+        if token.norm_.isdigit():  # «اللواء 93», «اللواء 8 مواقع»; a number word counts what follows
+            # («سلّم اللواء ثلاثة مقرات»), and so do digits after a specifier («الفرقة المدرعة 500 جندي»)
+            end = nxt + 1 if nxt == index + 1 or self._unit_number(doc, nxt) else None
         elif token.norm_ in self.ordinals or (doc[index].norm_ in self.compass_unit_heads
                                               and token.norm_ in self.compass_names):
             end = nxt + 1  # «الأسطول الخامس», «الأسطول الجنوبي»
@@ -124,9 +126,25 @@ class ForcePatterns:
                 end += 2  # «الثانية والعشرون»
             elif doc[end].norm_ in self.name_links and end + 1 < len(doc) and doc[end + 1].is_alpha:
                 end += 2  # «بن علي»: any word after بن is a name («علي» normalizes like «على»)
+            elif self._number_after_specifier(doc, end):
+                end += 1  # «لواء مبارك المدرع 15»
             else:
                 break
         return end
+
+    def _number_after_specifier(self, doc: Doc, at: int) -> bool:
+        """Digits after a unit's specifier number it («لواء مبارك المدرع 15»)."""
+        return self._unit_number(doc, at) and self._specifier_width(doc, at - 1) == 1
+
+    @staticmethod
+    def _unit_number(doc: Doc, at: int) -> bool:
+        """Digits that number a unit, not a count of what follows them («نشرت الفرقة المدرعة
+        500 جندي»)."""
+        if not doc[at].norm_.isdigit():
+            return False
+        following = doc[at + 1].norm_ if at + 1 < len(doc) else ""
+        lexicon = quantity_lexicon()
+        return following not in lexicon.units and following not in lexicon.words
 
     def _group(self, doc: Doc, index: int, head_start: int | None = None) -> list[Mention]:
         """A force head and its name; ``head_start`` widens it over a command word before."""

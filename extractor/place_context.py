@@ -61,11 +61,13 @@ def attached_conjunction(token) -> bool:
     return text.startswith("و") and text[1:2] != "ا" and len(text) >= 4 and not token._.is_clitic
 
 
-def complete_name(doc: Doc, mention: Mention) -> None:
+def complete_name(doc: Doc, mention: Mention, listed: bool = False) -> None:
     """Give a PLACE candidate, from any tagger, the whole name (guidelines §3): a generic
     noun before it («سد الفرات», «جبال قنديل») and the second word of a compound whose
-    first word alone was found («دير سريان», «ملا قرة»). The span then no longer is the
-    gazetteer's place, so its coordinates are dropped."""
+    first word alone was found («دير سريان», «ملا قرة»), and «الجديدة» after a town
+    («العلمين الجديدة», still a town). The span then no longer is the gazetteer's place,
+    so its coordinates are dropped. ``listed``: a member of a list after a descriptor, whose
+    compound takes any name word second («بلدتي بئر علي وعين بامعبد»)."""
     if mention.label != "PLACE":
         return
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -81,14 +83,41 @@ def complete_name(doc: Doc, mention: Mention) -> None:
         added.append(before.norm_)
     if len(span) == 1 and span.end < len(doc) and span[0].norm_ in compound:
         following = doc[span.end]
-        if _vocalized_word(following.text) and following.norm_ not in stop \
-                and lookup_trigger(following.norm_) is None:  # «جبل العَوْد»: vowel marks allowed
+        if (listed and _listed_second_word(following)) or (
+                _vocalized_word(following.text) and following.norm_ not in stop
+                and lookup_trigger(following.norm_) is None):  # «جبل العَوْد»: vowel marks allowed
             mention.end = following.idx + len(following.text)
             added.append(following.norm_)
+    kind = "feature"
+    if span.end < len(doc) and doc[span.end].norm_ in _new_town_words() \
+            and mention.attrs.get("kind") in _TOWN_KINDS:
+        mention.end = doc[span.end].idx + len(doc[span.end].text)  # «العلمين الجديدة»
+        added.append(doc[span.end].norm_)
+        kind = mention.attrs["kind"]
     if added:
         mention.text = doc_text(doc)[mention.start:mention.end]
         mention.reason += f" (+ {' + '.join(added)})"
-        mention.attrs = {"kind": "feature"}
+        mention.attrs = {"kind": kind}
+
+
+def _compound_first(token) -> bool:
+    """«عين», «وتل»: the first word of a compound name (its و stripped)."""
+    norm = token.norm_[1:] if attached_conjunction(token) else token.norm_
+    return norm in _name_words()[1]
+
+
+def _listed_second_word(token) -> bool:
+    """Any word of a name, even one that reads as a preposition or a verb («علي», «سلم»)."""
+    return token.is_alpha and not token._.is_clitic and not attached_conjunction(token) \
+        and token.text not in context_words("name_stopwords", normalized=False)
+
+
+_TOWN_KINDS = frozenset({"city", "town", "village"})
+
+
+@cache
+def _new_town_words() -> frozenset[str]:
+    return context_words("new_town_words")
 
 
 @cache
@@ -174,9 +203,13 @@ class PlaceLists:
                 word = self._two_word_member(doc, index, word)
                 known = Mention("PLACE", word[0], word[1], doc_text(doc)[word[0]:word[1]], score=self.score,
                                 source="rules", reason=f"context:member of a list after {head.norm_}")
-                complete_name(doc, known)
+                complete_name(doc, known, listed=True)
+                if known.end == doc[index].idx + len(doc[index].text) and _compound_first(doc[index]):
+                    break  # a compound's first word with no name after it («تل» alone) names nothing
                 found.append(known)
                 covered.append((known.start, known.end))
+            else:
+                complete_name(doc, known, listed=True)  # «بئر» from the model: «بئر علي»
             index = self._token_after(doc, known.end)
         return found
 
@@ -248,10 +281,10 @@ class PlaceLists:
         if attached_conjunction(token):
             begin, word = begin + 1, word[1:]
         end = token.idx + len(token.text)
-        short_ok = compound_ok and word in _name_words()[1]
+        short_ok = compound_ok and word in _name_words()[1]  # «عين», «تل»: completed or dropped
         if not token.is_alpha or (len(word) < 3 and not short_ok) or any(s < end and begin < e for s, e in covered):
             return None
-        if word in common_words() or token.norm_ in common_words() or word in self.not_names \
+        if ((word in common_words() or token.norm_ in common_words()) and not short_ok) or word in self.not_names \
                 or word in nationality_adjectives() or strip_al(word) in _descriptors() \
                 or (not adjective_ok and is_frequent_adjective(word)) \
                 or lookup_trigger(word) is not None:

@@ -66,9 +66,10 @@ def _strip_wa(token: str) -> str:
 class _Scanner:
     """Reads one number expression starting at a token index."""
 
-    def __init__(self, tokens: list[str], lex: QuantityLexicon) -> None:
+    def __init__(self, tokens: list[str], lex: QuantityLexicon, marked_duals: frozenset[int] = frozenset()) -> None:
         self.tokens = tokens
         self.lex = lex
+        self.marked_duals = marked_duals  # indices of vocalized duals («عسكريَّين»)
 
     def word(self, index: int, allow_wa: bool, first: bool = False) -> tuple[str, float] | None:
         """The number word at ``index``; a first word may carry any proclitic («بعشر قذائف»)."""
@@ -176,13 +177,14 @@ def find_quantities(text: str) -> list[Quantity]:
     norm, offsets = normalize_with_offsets(text)
     matches = list(_TOKEN.finditer(norm))
     tokens = [m.group() for m in matches]
-    scanner = _Scanner(tokens, lex)
+    scanner = _Scanner(tokens, lex, _marked_duals(text, offsets, matches, tokens, lex))
     found: list[Quantity] = []
     index = 0
     starters = lex.starters
     while index < len(tokens):
         token = tokens[index]
-        anchored = token[:1].isdigit() or token in starters or (token[:1] in _PROCLITICS and token[1:] in starters)
+        anchored = token[:1].isdigit() or token in starters or (token[:1] in _PROCLITICS and token[1:] in starters) \
+            or index in scanner.marked_duals
         result = _quantity_at(tokens, index, scanner, lex) if anchored else None
         if result is None:
             index += 1
@@ -231,9 +233,9 @@ def _quantity_at(tokens: list[str], index: int, scanner: _Scanner, lex: Quantity
         return None
     if _clock_minutes(tokens, index):
         return None  # «٠٧:٥٠ وصلت …»: the minutes of a live blog's time stamp count nothing
-    dual = _dual(token, lex)
+    dual = _dual(token, lex) or (token if index in scanner.marked_duals else None)
     if dual is not None:  # «جنديان», «صاروخين», «بطائرتين»: the dual noun alone counts two
-        unit, noun = lex.duals[dual]
+        unit, noun = lex.duals[dual] if dual in lex.duals else lex.units[dual]
         end = index + 1
         if end < len(tokens) and scanner.word(end, False) == ("ones", 2.0):
             end += 1  # «جنديين اثنين»
@@ -241,6 +243,10 @@ def _quantity_at(tokens: list[str], index: int, scanner: _Scanner, lex: Quantity
             unit, noun = lex.duals[tokens[end]]  # «طائرتين مسيرتين»: the adjective says what they are
             end += 1  # (a plain adjective, «حربيتين», stays outside: guidelines §6)
         qualifier, start = _match_phrase(tokens, index, lex.qualifiers) or ("exact", index)
+        if end + 1 < len(tokens) and tokens[end] in lex.range_or and qualifier == "exact" \
+                and (other := scanner.word(end + 1, False)) and other[0] == "ones" and other[1] > 2:
+            return (start, index, end + 2, end + 2, None, 2, other[1], "range", unit, noun,
+                    f"dual-noun-or-number:{unit}")  # «قاعدتين أو ثلاث»
         return (start, index, end, end, 2, None, None, qualifier, unit, noun, f"dual-noun:{unit}")
     bare = token[1:] if token[:1] in _PROCLITICS and token not in lex.vague else token  # «بعشرات»
     vague = token in lex.vague or bare in lex.vague or (
@@ -270,6 +276,8 @@ def _quantity_at(tokens: list[str], index: int, scanner: _Scanner, lex: Quantity
         unit, noun = lex.units[tokens[index - 1]]   # «قاعدة واحدة»: the noun comes first
         return (index - 1, index, number_end, number_end, value, low, high, qualifier, unit, noun,
                 f"unit+number-word:{unit}")
+    if bare in lex.one_of and number_end == index + 1:
+        return None  # «أحد مواقعكم»: one of them (a teen, «أحد عشر», read on)
     noun_at = number_end
     if vague and noun_at < len(tokens) and tokens[noun_at] == "من":
         noun_at += 1
@@ -296,6 +304,23 @@ def _quantity_at(tokens: list[str], index: int, scanner: _Scanner, lex: Quantity
         return (noun_start, index, number_end, number_end, value, low, high, qualifier, unit, noun,
                 f"noun+count-link:{unit}")
     return None
+
+
+# A fatha (with or without shadda) before the final «ين» marks a dual that is spelt like
+# a plural once the vowels are gone: «عسكريَّين» (two soldiers) against «عسكريِّين».
+_DUAL_VOWELS = re.compile("(?:\u064e\u0651?|\u0651\u064e)ي\u0652?ن$")
+
+
+def _marked_duals(text: str, offsets: list[int], matches: list, tokens: list[str],
+                  lex: QuantityLexicon) -> frozenset[int]:
+    """Indices of unit nouns in «ين» whose vowels, in the original text, make them duals."""
+    marked = []
+    for index, token in enumerate(tokens):
+        if token.endswith("ين") and token in lex.units:
+            start, end = original_span(offsets, matches[index].start(), matches[index].end())
+            if _DUAL_VOWELS.search(text, start, end):  # endpos: «$» is the word's end
+                marked.append(index)
+    return frozenset(marked)
 
 
 def _dual(token: str, lex: QuantityLexicon) -> str | None:

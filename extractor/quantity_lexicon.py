@@ -36,6 +36,8 @@ class QuantityLexicon:
     vague_needing_unit: frozenset[str]         # «عدة» counts only what the unit table knows
     anaphoric: frozenset[str]                  # «آخرين»: counts what the count before counts
     digit_names: frozenset[str] = frozenset()  # «اللواء 93»: digits after these name a unit
+    one_of: frozenset[str] = frozenset()       # «أحد مواقعكم»: «one of», never a count of one
+    range_or: frozenset[str] = frozenset()     # «قاعدتين أو ثلاث»: a dual or a number, a range
 
     @cached_property
     def starters(self) -> frozenset[str]:
@@ -94,4 +96,6 @@ def quantity_lexicon() -> QuantityLexicon:
                     frozenset(_k(w) for w in data.get("range_to", [])),
                     frozenset(_k(w) for w in data.get("vague_needing_unit", [])),
                     frozenset(_k(w) for w in data.get("anaphoric_nouns", [])),
-                    frozenset(_k(w) for w in data.get("digit_names_before", [])))
+                    frozenset(_k(w) for w in data.get("digit_names_before", [])),
+                    frozenset(_k(w) for w in data.get("one_of", [])),
+                    frozenset(_k(w) for w in data.get("range_or", [])))

@@ -131,12 +131,12 @@ class ProcliticSplitter(CachedSegmenter):
     def _clitic_length(self, norm: str) -> int:
         """How many leading letters of ``norm`` are proclitics (0 when none).
 
-        Form first (a number, the article ال, or «لل»), longest prefix first;
+        A known word stays whole; then form (a number, the article ال, or «لل»), longest prefix first;
         then the lexicons, shortest prefix first, so the longer stem wins when
         both are names («ولبنان» is و+لبنان, not و+ل+بنان).
         """
-        if len(norm) < 3:
-            return 0
+        if len(norm) < 3 or self.known(norm):
+            return 0  # a known name stays whole even where its form says clitic + article («بالوظة»)
         match = _PROCLITIC.match(norm)
         longest = match.end() if match else 0
         for cut in range(longest, 0, -1):
@@ -145,8 +145,6 @@ class ProcliticSplitter(CachedSegmenter):
                 return cut
             if norm[cut - 1] == "ل" and rest.startswith("ل") and len(rest) >= 3:
                 return cut  # للقوات = ل + (ا)لقوات
-        if self.known(norm):
-            return 0
         for cut in range(1, longest + 1):
             if len(norm) - cut >= 2 and self.known(norm[cut:]):
                 return cut  # (a two-letter stem only when known: «وأم روابة», «وتل أسقف»)

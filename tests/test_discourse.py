@@ -70,3 +70,14 @@ def test_a_place_found_inside_a_compound_name_gets_the_whole_name(found, whole) 
     mention = Mention("PLACE", start, start + len(found), found, score=0.6, source="model")
     complete_name(doc, mention)
     assert text[mention.start:mention.end] == mention.text == whole
+
+
+@pytest.mark.parametrize("text, places", [
+    ("وصلت القوات إلى العلمين الجديدة.", ["العلمين الجديدة"]),  # a new town: one name
+    ("انتشرت كتيبة في الموصل الجديدة.", ["الموصل الجديدة"]),
+    ("قال إن سوريا الجديدة لن تقبل بذلك.", ["سوريا"]),  # a country's «new» is rhetoric
+])
+def test_new_after_a_town_is_part_of_its_name(text, places) -> None:
+    out = RULES.extract(text).to_dict()
+    assert_valid(out, text)
+    assert [e["text"] for e in out["entities"] if e["label"] == "PLACE"] == places

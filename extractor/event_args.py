@@ -53,7 +53,7 @@ QUANTITY_UNITS = {
     "WITHDRAWAL": _FORCE_UNITS, "DEPLOYMENT": _FORCE_UNITS,
     "BASE_TRANSFER": {"bases", "sites"}, "BASE_CLOSURE": {"bases", "sites"},
     "ATTACK": {"killed", "wounded", "people", "troops", "missiles", "shells", "drones", "aircraft",
-               "strikes"},
+               "strikes", "vehicles", "شاب", "مهرب", "مواطن", "عبوة"},  # «استشهاد شابين», «مقتل ثلاثة مهربين»
 }
 
 
@@ -104,8 +104,10 @@ class ArgumentRules:
         members = [m for m in in_clause if m.label == "FORCE" and m.start >= end and self._members_of(doc, m)]
         if members:
             return members[0]  # «ويتمركز في أربيل ألف جندي من التحالف الدولي»
-        if self._weapon_subject(doc, last) or self._unnamed_subject(doc, token, last, before, event_type):
+        if (event_type == "ATTACK" and self._weapon_subject(doc, last)) \
+                or self._unnamed_subject(doc, token, last, before, event_type):
             return None  # «وفي شرق البلاد، استهدفت ثلاث مسيّرات …»: a weapon does it, nobody named
+            # (what is deployed is no subject: «تُنشر ستة زوارق من سرية الزوارق»)
         if giver is not None and event_type != "BASE_TRANSFER" \
                 and not (event_type == "ATTACK" and self._members_of(doc, giver)):  # «مقتل عنصرين من الأمن العام»
             return giver  # «وصلت إلى بوسو تعزيزات من الجيش النيجري»: named here, not in an earlier sentence

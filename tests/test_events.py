@@ -81,6 +81,12 @@ CASES = [
     # a headline's label reports the news after its colon: no actor («we» makes it one)
     ("نشرة عسكرية | المنطقة العسكرية الجنوبية: إغلاق معسكر الحسينية مطلع نيسان",
      [("BASE_CLOSURE", "planned", {(L, "معسكر الحسينية"), (TM, "مطلع نيسان")})]),
+    # helicopters «تابعة ل» a force: the force is the actor; the vehicles hit are counted
+    ("قصفت مروحيات تابعة للقوات الجوية المصرية سيارتين قرب قرية جلبانة.",
+     [("ATTACK", "completed", {(A, "لقوات الجوية المصرية"), (L, "جلبانة"), (Q, "سيارتين")})]),
+    # a background clause after «بعدما» lends the event none of its counts or times
+    ("تنتشر حالياً ست سرايا من الحرس الوطني في الوفرة، بعدما كانت لدينا أربع سرايا فقط العام الماضي.",
+     [("DEPLOYMENT", "ongoing", {(A, "الحرس الوطني"), (L, "الوفرة"), (Q, "ست سرايا")})]),
     # «غادر» after an event noun is its adjective (treacherous), not a withdrawal
     ("تعرّضت دورية لهجوم غادر قرب بلدة تراغن.", [("ATTACK", "completed", {(L, "تراغن")})]),
     ("دعت دول عدة رعاياها إلى مغادرة لبنان فوراً.", []),

@@ -58,6 +58,7 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         words = context_words
         self.base_heads = words("base_heads")
         self.needs_marker = words("base_heads_needing_military_marker")
+        self.needs_the_marker = words("base_heads_needing_the_marker")
         self.markers = words("military_markers")
         self.strong = words("place_descriptors_strong")
         self.stop = words("name_stopwords") | words("place_cues") | words("ordinals") | time_words()
@@ -92,6 +93,7 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         self.region_heads = words("military_region_heads")
         self.territory_heads = words("territory_heads")
         self.region_names = words("military_region_names") | self.ordinals
+        self.command_regions = words("command_regions")
         self.not_forces = words("force_head_exclusions") | words("place_descriptors")
         from .event_lexicon import (
             trigger_index,  # trigger nouns end a force name («حركة الشباب الهجوم»)
@@ -202,6 +204,11 @@ class ContextRecognizer(ForcePatterns, Recognizer):
             if compound and self._follows_compound(current):
                 end += 1  # «قاعدة الإمام علي», «خربة سلم»: the word after a title or «خربة» is a name
                 continue
+            if end - start == 2 and doc[start].norm_ in self.titles and current.norm_.startswith("ال") \
+                    and self._is_name_word(current) and current.norm_ not in self.markers \
+                    and not self._describes_name(current):
+                end += 1  # «قاعدة الشهيد موفق السلطي»: a title, a first name and a family name
+                continue
             takes_more = compound or (current.norm_.startswith("ال") and not previous.norm_.startswith("ال")
                                       and end - start == 1) or self._rare_continuation(previous, current)
             if not (takes_more and self._is_name_word(current)) or (not compound and self._describes_name(current)):
@@ -234,8 +241,9 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         if name is None:
             return []
         start, end = self._known_place_end(doc, *name)
-        if head in self.needs_marker and not (end < len(doc) and doc[end].norm_ in self.markers) \
-                and not self._military_use_after(doc, end):
+        marked = end < len(doc) and doc[end].norm_ in self.markers
+        if (head in self.needs_the_marker and not marked) or (
+                head in self.needs_marker and not marked and not self._military_use_after(doc, end)):
             return []
         first = doc[index]
         return [self.mention(doc, "BASE", first.idx, doc[end - 1].idx + len(doc[end - 1]),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .language import doc_text
+from .language import doc_text, token_norms
 from .lexicons import COMPASS_WORDS, force_keys, frequent_words, known_names
 from .mentions import Mention
 from .quantity_lexicon import quantity_lexicon
@@ -128,9 +128,20 @@ class ForcePatterns:
                 end += 2  # «بن علي»: any word after بن is a name («علي» normalizes like «على»)
             elif self._number_after_specifier(doc, end):
                 end += 1  # «لواء مبارك المدرع 15»
+            elif doc[end - 1].norm_ in self.ordinals and (width := self._force_after_ordinal(doc, end)):
+                end += width  # «اللواء الثاني درع الوطن», «اللواء الأول دفاع شبوة»
             else:
                 break
         return end
+
+    def _force_after_ordinal(self, doc: Doc, at: int) -> int:
+        """Words after a numbered unit that name the force it belongs to: a force the lexicon
+        knows, or a link word and a place («دفاع شبوة»); 0 when none follows."""
+        norms = token_norms(doc)
+        for width in (3, 2):
+            if " ".join(norms[at:at + width]) in force_keys():
+                return width
+        return 2 if at + 1 < len(doc) and norms[at] in self.force_links and norms[at + 1] in _place_names() else 0
 
     def _number_after_specifier(self, doc: Doc, at: int) -> bool:
         """Digits after a unit's specifier number it («لواء مبارك المدرع 15»)."""
@@ -211,13 +222,18 @@ class ForcePatterns:
             and first.norm_ not in _place_names() and second.norm_ not in _place_names()
 
     def _general_command(self, doc: Doc, index: int) -> list[Mention]:
-        """«القيادة العامة للقوات المسلحة الأردنية»: a command of a national force."""
+        """«القيادة العامة للقوات المسلحة الأردنية»: a command of a national force; «القيادة
+        الشمالية», «القيادة المركزية الأمريكية»: a regional command (with its nationality)."""
         at = index + 1
         if at + 1 < len(doc) and doc[at].norm_ in self.command_qualifiers and doc[at + 1].norm_ == "ل":
             for width in (2, 1):
                 pair = " ".join(t.norm_ for t in doc[at + 2:at + 2 + width])
                 if pair in self.definite_heads:
                     return self._widened(doc, self._national(doc, at + 2, width), index)
+        if at < len(doc) and doc[index].norm_.startswith("ال") and doc[at].norm_ in self.command_regions:
+            span = doc[index:self._unit_tail(doc, at + 1)]
+            return [self.mention(doc, "FORCE", span.start_char, span.end_char,
+                                 f"context:regional command {doc[at].norm_}", 0.8, kind="command")]
         return []
 
     def _military_region(self, doc: Doc, index: int) -> list[Mention]:
@@ -234,6 +250,8 @@ class ForcePatterns:
             for width in (2, 1):  # «قيادة منطقة البحر الأحمر»: a command of a region named by a place
                 if " ".join(t.norm_ for t in doc[nxt:nxt + width]) in place_keys():
                     end = nxt + width
+                    if end < len(doc) and doc[end].norm_ in self.markers:
+                        end += 1  # «قيادة منطقة البحر الأحمر العسكرية»
                     break
         elif nxt + 1 < len(doc) and doc[nxt + 1].norm_ in self.markers and self._is_name_word(doc[nxt]) \
                 and not doc[index].norm_.startswith("ال"):

@@ -107,6 +107,15 @@ def _cue_before(doc: Doc, index: int) -> str | None:
     return None
 
 
+_JOINERS = frozenset({"و", "،", ","})
+
+
+def _coordinated(norms: list[str], start: int, end: int, sure: list[tuple[int, int]]) -> bool:
+    """«سفاجا والقصير»: a name joined by و or a comma to a town no one could read otherwise."""
+    return any((s_end == start - 1 and norms[start - 1] in _JOINERS)
+               or (s_start == end + 1 and norms[end] in _JOINERS) for s_start, s_end in sure)
+
+
 def _token_norms(key: str, segmenter: Segmenter) -> list[str]:
     """The NORMs the tokenizer gives a normalized phrase, word by word. Only a word that
     starts with a proclitic letter, or holds a digit or a sign, can split: the others are
@@ -159,17 +168,20 @@ class LexiconRecognizer(Recognizer):
     def analyze(self, doc: Doc) -> list[Mention]:
         mentions = []
         norms = token_norms(doc)
-        for _match_id, start, end in self.matcher(doc):
+        matches = [(start, end, self.entries[tuple(norms[start:end])]) for _, start, end in self.matcher(doc)]
+        sure = [(start, end) for start, end, entries in matches
+                if any(e.label == "PLACE" and not (e.ambiguous or e.bare) for e in entries)]
+        for start, end, entries in matches:
             span = doc[start:end]
-            entries = self.entries[tuple(norms[start:end])]
             labels = {entry.label for entry in entries if not entry.bare}
             cue = _cue_before(doc, start)
             for entry in entries:
                 if entry.bare and "PLACE" in labels:
                     continue  # «الشدادي» alone is the town; «قاعدة الشدادي» is the base
-                if entry.ambiguous and cue is None:
-                    continue  # common word that is also a town: needs بلدة/قرب/في...
-                reason = f"{entry.source}:{entry.key}" + (f" (cue {cue})" if entry.ambiguous else "")
+                if entry.ambiguous and cue is None and not _coordinated(norms, start, end, sure):
+                    continue  # common word that is also a town: needs بلدة/قرب/في... or a town beside it
+                reason = f"{entry.source}:{entry.key}" + (
+                    (f" (cue {cue})" if cue else " (beside a town)") if entry.ambiguous else "")
                 score = 0.95 if not (entry.bare or entry.ambiguous) else 0.75
                 begin, attrs, label, stop = span.start_char, entry.attrs, entry.label, span.end_char
                 if entry.bare and (headed := self._quoted_head(doc, start, end)) is not None:

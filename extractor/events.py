@@ -139,10 +139,10 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
         if token.norm_ in participles:
             comma = next((t.idx for t in sentence if t.idx > token.idx and t.norm_ in {"،", ","}), hi)
             hi = min(hi, comma)
-        background, norms = words("background_openers"), token_norms(sentence.doc)
-        opener = next((t.idx for t in sentence if token.idx < t.idx < hi and (  # «…، بعدما كانت لدينا …»
-            t.norm_ in background or " ".join(norms[t.i:t.i + 2]) in background)), hi)
-        return lo, opener
+        background, norms, doc = words("background_openers"), token_norms(sentence.doc), sentence.doc
+        opener = next((at for at in range(token.i + 1, sentence.end)  # «…، بعدما كانت لدينا …»
+                       if norms[at] in background or " ".join(norms[at:at + 2]) in background), None)
+        return lo, hi if opener is None else min(hi, doc[opener].idx)
 
     def _airports_as_bases(self, doc: Doc, events: list[Event]) -> bool:
         """«مطار الطبقة» is a BASE when forces leave, reach, hold or hand it over (guidelines

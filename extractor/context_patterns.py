@@ -94,6 +94,7 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         self.territory_heads = words("territory_heads")
         self.region_names = words("military_region_names") | self.ordinals
         self.command_regions = words("command_regions")
+        self.crown_words = words("crown_words")
         self.not_forces = words("force_head_exclusions") | words("place_descriptors")
         from .event_lexicon import (
             trigger_index,  # trigger nouns end a force name («حركة الشباب الهجوم»)
@@ -208,6 +209,7 @@ class ContextRecognizer(ForcePatterns, Recognizer):
                     and self._is_name_word(current) and current.norm_ not in self.markers \
                     and not self._describes_name(current):
                 end += 1  # «قاعدة الشهيد موفق السلطي»: a title, a first name and a family name
+                # (not after «أبو»: «معسكر أبو منقار المؤقت», «نقطة أم الرخم الساحلية» describe)
                 continue
             takes_more = compound or (current.norm_.startswith("ال") and not previous.norm_.startswith("ال")
                                       and end - start == 1) or self._rare_continuation(previous, current)

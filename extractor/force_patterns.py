@@ -256,6 +256,9 @@ class ForcePatterns:
         elif nxt + 1 < len(doc) and doc[nxt + 1].norm_ in self.markers and self._is_name_word(doc[nxt]) \
                 and not doc[index].norm_.startswith("ال"):
             end = nxt + 2
+        elif nxt + 2 < len(doc) and doc[nxt + 2].norm_ in self.markers and not doc[index].norm_.startswith("ال") \
+                and f"{doc[nxt].norm_} {doc[nxt + 1].norm_}" in place_keys():
+            end = nxt + 3  # «منطقة الجبل الغربي العسكرية»: a region named by a two-word place
         if end is None:
             return []
         start = index - 1 if index and doc[index - 1].norm_ in self.command_heads else index
@@ -290,9 +293,11 @@ class ForcePatterns:
         nxt = index + width
         while nxt < len(doc) and nxt - index - width < 2 and doc[nxt].norm_ in self.service_words:
             nxt += 1
-        if nxt >= len(doc) or doc[nxt].norm_ not in self.adjectives:
-            return []
-        span = doc[index:nxt + 1]
+        if nxt < len(doc) and doc[nxt].norm_ in self.adjectives:
+            nxt += 1
+        elif not (nxt > index + width and doc[nxt - 1].norm_ in self.crown_words):
+            return []  # «سلاح الجو السلطاني»: a crown names the state's own force without a nationality
+        span = doc[index:nxt]
         return [self.mention(doc, "FORCE", span.start_char, span.end_char,
-                             f"context:national {span[0].norm_} + {doc[nxt].norm_}", 0.9,
+                             f"context:national {span[0].norm_} + {doc[nxt - 1].norm_}", 0.9,
                              kind="state_force")]

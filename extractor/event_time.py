@@ -72,7 +72,18 @@ def entry_heading(doc: Doc, trigger, mentions: list[Mention]) -> Mention | None:
                 and not text[line_start:time.start].strip(" \t•*-–—") \
                 and text[time.end:time.end + 2].lstrip(" ").startswith(":"):
             return time
-    return _heading_line(text, line_start, mentions)
+    return _heading_line(text, line_start, mentions) or _dated_paragraph(text, line_start, mentions)
+
+
+def _dated_paragraph(text: str, line_start: int, mentions: list[Mention]) -> Mention | None:
+    """«• الاثنين ٢٨ أيلول/سبتمبر» alone on the line right before the trigger's paragraph (a
+    day-by-day timeline): that TIME dates the paragraph."""
+    end = line_start - 1
+    start = text.rfind("\n", 0, max(end, 0)) + 1
+    if end <= 0 or not text[start:end].strip():
+        return None
+    return next((m for m in mentions if m.label == "TIME" and start <= m.start and m.end <= end
+                 and not text[start:m.start].strip(" \t•*-–—") and not text[m.end:end].strip(" \t:")), None)
 
 
 def _heading_line(text: str, line_start: int, mentions: list[Mention]) -> Mention | None:

@@ -607,6 +607,10 @@ CASES = [
     ("الأحد: انتشرت وحدات من الفرقة 74 في مدينة السفيرة.\n• 2016: أغلقت القوة متعددة الجنسيات والمراقبون قاعدة الجورة.",
      [("DEPLOYMENT", "completed", {(A, "الفرقة 74"), (L, "السفيرة"), (TM, "الأحد")}),
       ("BASE_CLOSURE", "completed", {(A, "القوة متعددة الجنسيات والمراقبون"), (L, "قاعدة الجورة"), (TM, "2016")})]),
+    # a day heading alone on the line before a paragraph of a day-by-day timeline dates it
+    ("• الاثنين ٢٨ أيلول/سبتمبر\nانتشرت قوة من جيش الاحتلال في حي النقار جنوبي مدينة قلقيلية.",
+     [("DEPLOYMENT", "completed", {(A, "جيش الاحتلال"), (L, "النقار"), (L, "قلقيلية"),
+                                   (TM, "الاثنين ٢٨ أيلول/سبتمبر")})]),
     # troops of a force killed or wounded before the attack: the force is hit, beside any other target;
     # a patrol «تابعة ل» a force that underwent the attack makes the force the target, not the actor
     ("مساء الاثنين، أُصيب جنديان من لواء جفعاتي في كمين نصبه مسلحون لدورية قرب بلدة عزون.",

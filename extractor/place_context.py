@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 from .context_patterns import _vocalized_word
 from .event_lexicon import lookup_trigger
 from .language import doc_text, token_norms
-from .lexicons import common_words, context_words, is_frequent_adjective
+from .lexicons import common_words, context_words, frequent_words, is_frequent_adjective
 from .mentions import Mention
 from .normalize import TANWEEN_FATH, strip_al
 from .quantity_lexicon import quantity_lexicon
@@ -98,6 +98,11 @@ def complete_name(doc: Doc, mention: Mention, listed: bool = False) -> None:
         mention.text = doc_text(doc)[mention.start:mention.end]
         mention.reason += f" (+ {' + '.join(added)})"
         mention.attrs = {"kind": kind}
+
+
+def _future_verb(word: str) -> bool:
+    """«سننشر», «ستنسحب»: a verb in the future tense names no place (not «سي»: «سيكاسو»)."""
+    return len(word) >= 5 and word[:2] in ("سن", "ست")
 
 
 def _compound_first(token) -> bool:
@@ -284,6 +289,9 @@ class PlaceLists:
         short_ok = compound_ok and word in _name_words()[1]  # «عين», «تل»: completed or dropped
         if not token.is_alpha or (len(word) < 3 and not short_ok) or any(s < end and begin < e for s, e in covered):
             return None
+        if attached_conjunction(token) and ((token.norm_ in frequent_words() and word not in frequent_words())
+                                            or _future_verb(word)):
+            return None  # «وحدات» is a word, not و + «حدات» (but «وحوش السيد علي»); «وسننشر» is a verb
         if ((word in common_words() or token.norm_ in common_words()) and not short_ok) or word in self.not_names \
                 or word in nationality_adjectives() or strip_al(word) in _descriptors() \
                 or (not adjective_ok and is_frequent_adjective(word)) \

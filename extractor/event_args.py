@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from .corpus import period_start
-from .event_lexicon import lookup_trigger, without_enclitic, words
+from .event_lexicon import config, lookup_trigger, without_enclitic, words
 from .language import doc_text, token_norms, token_starts
 from .lexicons import COMPASS_WORDS, _key, context_words
 from .mentions import Mention
@@ -25,7 +25,7 @@ from .recognizers import _QUOTE_MARKS
 if TYPE_CHECKING:
     from .events import Event
 
-__all__ = ["QUANTITY_UNITS", "ArgumentRules"]
+__all__ = ["ArgumentRules", "quantity_units"]
 
 _ROLE_LABELS = {"origin": {"BASE", "PLACE"}, "destination": {"BASE", "PLACE"},
                 "location": {"BASE", "PLACE"}, "target": {"BASE", "FORCE", "PLACE"},
@@ -47,14 +47,13 @@ _DIRECT_OBJECT = {"WITHDRAWAL": "origin", "BASE_TRANSFER": "location",
                   "BASE_CLOSURE": "location", "ATTACK": "target"}
 #: Possessive suffixes on a base noun («قواعدها», «مواقعهم»).
 _POSSESSIVES = ("ها", "هم", "هما", "ه")
-#: What a quantity argument may count, per event type.
-_FORCE_UNITS = {"troops", "vehicles", "aircraft", "drones", "ships", "كتيبة", "سرية", "فوج", "بطارية"}
-QUANTITY_UNITS = {
-    "WITHDRAWAL": _FORCE_UNITS, "DEPLOYMENT": _FORCE_UNITS,
-    "BASE_TRANSFER": {"bases", "sites"}, "BASE_CLOSURE": {"bases", "sites"},
-    "ATTACK": {"killed", "wounded", "people", "troops", "missiles", "shells", "drones", "aircraft",
-               "strikes", "vehicles", "شاب", "مهرب", "مواطن", "عبوة"},  # «استشهاد شابين», «مقتل ثلاثة مهربين»
-}
+
+
+@cache
+def quantity_units(event_type: str) -> frozenset[str]:
+    """What a quantity argument of ``event_type`` may count: canonical units and Arabic
+    lemmas as the quantity grammar writes them (triggers.yaml ``quantity_units``)."""
+    return frozenset(str(unit) for unit in config()["quantity_units"].get(event_type, []))
 
 
 class ArgumentRules:

@@ -10,15 +10,16 @@ earlier sentences. ``EventExtractor`` mixes these rules in beside ``ArgumentRule
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
 from .event_args import (
-    _FORCE_UNITS,
     _gap_tokens,
     _token_before,
     _token_before_name,
+    quantity_units,
     words_after,
 )
 from .event_lexicon import without_enclitic, words
@@ -31,8 +32,11 @@ from .recognizers import _QUOTE_MARKS
 if TYPE_CHECKING:
     from .events import Event
 
-#: What a counted subject may be («نحو ألف جندي انتشروا», «مدمرتان ستغادران»).
-_SUBJECT_UNITS = _FORCE_UNITS | {"missiles", "shells", "drones", "aircraft"}
+@cache
+def _subject_units() -> frozenset[str]:
+    """What a counted subject may be («نحو ألف جندي انتشروا», «مدمرتان ستغادران»): what a
+    deployment moves, and weapons."""
+    return quantity_units("DEPLOYMENT") | {"missiles", "shells", "drones", "aircraft"}
 
 
 class PartyRules:
@@ -208,7 +212,7 @@ class PartyRules:
         «طائرتين مسيّرتين مفخختين استهدفتا», «وكانت الولايات المتحدة قد نشرت», «سحبت فرنسا»;
         the actor is then not sought in earlier sentences."""
         near = [m for m in before if _words_between(doc, m.end, token.idx) <= 2]
-        if any((m.label == "QUANTITY" and m.attrs.get("unit") in _SUBJECT_UNITS)
+        if any((m.label == "QUANTITY" and m.attrs.get("unit") in _subject_units())
                or m.attrs.get("kind") == "country" for m in near):
             return True
         end = last.idx + len(last)

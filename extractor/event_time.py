@@ -79,11 +79,17 @@ def _dated_paragraph(text: str, line_start: int, mentions: list[Mention]) -> Men
     """«• الاثنين ٢٨ أيلول/سبتمبر» alone on the line right before the trigger's paragraph (a
     day-by-day timeline): that TIME dates the paragraph."""
     end = line_start - 1
-    start = text.rfind("\n", 0, max(end, 0)) + 1
-    if end <= 0 or not text[start:end].strip():
+    if end <= 0:
         return None
+    return _time_alone(text, text.rfind("\n", 0, end) + 1, end, mentions)
+
+
+def _time_alone(text: str, start: int, end: int, mentions: list[Mention]) -> Mention | None:
+    """The TIME that is all of the line ``text[start:end]``, but for a bullet before it and a
+    colon after it."""
     return next((m for m in mentions if m.label == "TIME" and start <= m.start and m.end <= end
-                 and not text[start:m.start].strip(" \t•*-–—") and not text[m.end:end].strip(" \t:")), None)
+                 and not text[start:m.start].strip(" \t" + "".join(BULLETS))
+                 and not text[m.end:end].strip(" \t:")), None)
 
 
 def _heading_line(text: str, line_start: int, mentions: list[Mention]) -> Mention | None:
@@ -96,10 +102,7 @@ def _heading_line(text: str, line_start: int, mentions: list[Mention]) -> Mentio
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end].strip()
         if line and line[0] not in BULLETS:
-            heading = next((m for m in mentions if m.label == "TIME" and start <= m.start
-                            and m.end <= end and not text[start:m.start].strip()
-                            and not text[m.end:end].strip(" \t:")), None)
-            return heading
+            return _time_alone(text, start, end, mentions)
         end = start - 1
     return None
 

@@ -23,9 +23,9 @@ from spacy.tokens import Doc
 from .corpus import CORE_ROLES, LABELS
 from .event_antecedents import AntecedentRules
 from .event_args import (
-    QUANTITY_UNITS,
     ArgumentRules,
     _token_before_name,
+    quantity_units,
     with_possessive_off,
 )
 from .event_lexicon import (
@@ -218,7 +218,7 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
             self._casualty_targets(doc, event, before)
         if event_type == "ATTACK" and not any(r == "target" and m.label != "FORCE" for r, m in event.args):
             self._passive_target(doc, event, before, token)
-        units = QUANTITY_UNITS[event_type]
+        units = quantity_units(event_type)
         self._nearest(event, token, in_clause, "QUANTITY", "quantity",
                       lambda m: m.attrs.get("unit") in units and not in_a_later_statement(doc, m, token))
         self._coordinated_quantities(doc, event, in_clause, units)

@@ -36,11 +36,10 @@ from .lexicons import common_words, context_words, frequent_words, is_frequent_a
 from .mentions import Mention
 from .normalize import TANWEEN_FATH, strip_al
 from .quantity_lexicon import quantity_lexicon
-from .recognizers import _QUOTES, nationality_adjectives
+from .recognizers import _QUOTES, JOINERS, nationality_adjectives
 
 __all__ = ["PlaceFilters", "PlaceLists"]
 
-_JOINERS = {"و", "،", ","}
 _RULE_LABELS = frozenset({"PLACE", "BASE", "FORCE", "QUANTITY", "TIME"})
 _NOT_NAME_ENDINGS = ("ات", "ت")
 
@@ -255,7 +254,7 @@ class PlaceLists:
         second, joiner = index + 1, index + 2
         if joiner < len(doc) and doc[second].norm_.startswith("ال") and doc[second].is_alpha \
                 and doc[second].norm_ not in self.not_names and doc[second].norm_ not in nationality_adjectives() \
-                and (doc[joiner].norm_ in _JOINERS or attached_conjunction(doc[joiner])):
+                and (doc[joiner].norm_ in JOINERS or attached_conjunction(doc[joiner])):
             return word[0], doc[second].idx + len(doc[second].text)
         return word
 
@@ -271,7 +270,7 @@ class PlaceLists:
         if span is None or not len(span):
             return None
         i, joined = span.start, False
-        while i < len(doc) and doc[i].norm_ in _JOINERS:
+        while i < len(doc) and doc[i].norm_ in JOINERS:
             i, joined = i + 1, True
         if i < len(doc) and not joined and doc[i].text.startswith("و") and doc[i].idx == char + 1:
             return i  # «وشبعا» written after a space: the و is inside the token

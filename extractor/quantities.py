@@ -233,9 +233,9 @@ def _quantity_at(tokens: list[str], index: int, scanner: _Scanner, lex: Quantity
         return None
     if _clock_minutes(tokens, index):
         return None  # «٠٧:٥٠ وصلت …»: the minutes of a live blog's time stamp count nothing
-    dual = _dual(token, lex) or (token if index in scanner.marked_duals else None)
-    if dual is not None:  # «جنديان», «صاروخين», «بطائرتين»: the dual noun alone counts two
-        unit, noun = lex.duals[dual] if dual in lex.duals else lex.units[dual]
+    dual = _dual(token, lex) or (lex.units[token] if index in scanner.marked_duals else None)
+    if dual is not None:  # «جنديان», «صاروخين», «بطائرتين», «عسكريَّين»: the dual noun alone counts two
+        unit, noun = dual
         end = index + 1
         if end < len(tokens) and scanner.word(end, False) == ("ones", 2.0):
             end += 1  # «جنديين اثنين»
@@ -314,6 +314,8 @@ _DUAL_VOWELS = re.compile("(?:\u064e\u0651?|\u0651\u064e)ي\u0652?ن$")
 def _marked_duals(text: str, offsets: list[int], matches: list, tokens: list[str],
                   lex: QuantityLexicon) -> frozenset[int]:
     """Indices of unit nouns in «ين» whose vowels, in the original text, make them duals."""
+    if "\u064e" not in text:
+        return frozenset()  # news is mostly unvocalized: no fatha, no marked dual
     marked = []
     for index, token in enumerate(tokens):
         if token.endswith("ين") and token in lex.units:
@@ -323,12 +325,12 @@ def _marked_duals(text: str, offsets: list[int], matches: list, tokens: list[str
     return frozenset(marked)
 
 
-def _dual(token: str, lex: QuantityLexicon) -> str | None:
-    """The dual-noun key of ``token``, also behind one proclitic («بطائرتين»)."""
+def _dual(token: str, lex: QuantityLexicon) -> tuple[str, str] | None:
+    """(unit, singular) of a dual noun, also behind one proclitic («بطائرتين»)."""
     if token in lex.duals:
-        return token
+        return lex.duals[token]
     if token[:1] in _PROCLITICS and token[1:] in lex.duals and token not in lex.units:
-        return token[1:]
+        return lex.duals[token[1:]]
     return None
 
 

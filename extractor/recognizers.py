@@ -107,13 +107,13 @@ def _cue_before(doc: Doc, index: int) -> str | None:
     return None
 
 
-_JOINERS = frozenset({"و", "،", ","})
+JOINERS = frozenset({"و", "،", ","})  # what joins the members of a list of names
 
 
 def _coordinated(norms: list[str], start: int, end: int, sure: list[tuple[int, int]]) -> bool:
     """«سفاجا والقصير»: a name joined by و or a comma to a town no one could read otherwise."""
-    return any((s_end == start - 1 and norms[start - 1] in _JOINERS)
-               or (s_start == end + 1 and norms[end] in _JOINERS) for s_start, s_end in sure)
+    return any((s_end == start - 1 and norms[start - 1] in JOINERS)
+               or (s_start == end + 1 and norms[end] in JOINERS) for s_start, s_end in sure)
 
 
 def _token_norms(key: str, segmenter: Segmenter) -> list[str]:

@@ -17,6 +17,7 @@ from .lexicons import (
     common_words,
     context_words,
     is_frequent_adjective,
+    is_news_word,
     time_words,
 )
 from .mentions import Mention
@@ -61,6 +62,7 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         self.needs_the_marker = words("base_heads_needing_the_marker")
         self.markers = words("military_markers")
         self.strong = words("place_descriptors_strong")
+        self.two_senses = words("place_descriptors_of_two_senses")
         self.stop = words("name_stopwords") | words("place_cues") | words("ordinals") | time_words()
         self.compound = words("compound_first")
         self.unit_heads = words("unit_heads")
@@ -285,6 +287,9 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         start, end = name
         if is_frequent_adjective(doc[start].norm_) or (end - start == 1 and doc[start].norm_ in self.offices):
             return []  # «منطقة عازلة», «بلدات صغيرة», «منطقة العمليات»: described, not named
+        if doc[index].norm_ in self.two_senses and end - start == 1 and doc[start].norm_.startswith("ال") \
+                and is_news_word(doc[start].norm_):
+            return []  # «ولاية البعثة»: a mission's mandate; a state no gazetteer holds has a rare name
         span = doc[start:end]
         return [self.mention(doc, "PLACE", span.start_char, span.end_char,
                              f"context:descriptor {doc[index].norm_} + name", 0.7)]

@@ -17,7 +17,9 @@ from .resources import load_tsv, load_word_list, load_yaml
 
 __all__ = [
     "COMPASS_WORDS",
+    "common_form",
     "common_words",
+    "pronoun_form",
     "Entry",
     "all_entries",
     "base_entries",
@@ -25,6 +27,8 @@ __all__ = [
     "force_entries",
     "frequent_adjectives",
     "is_frequent_adjective",
+    "is_news_word",
+    "news_words",
     "known_names",
     "place_entries",
     "time_words",
@@ -183,6 +187,50 @@ def frequent_words() -> frozenset[str]:
     """Frequent indefinite Arabic words (``models/gazetteer/frequent_words.txt``, generated
     from wordfreq): after an indefinite unit head, a word not among them is a name."""
     return frozenset(load_word_list("gazetteer/frequent_words.txt"))
+
+
+@cache
+def news_words() -> frozenset[str]:
+    """The news' words, «ال» or not (``models/gazetteer/news_words.txt``, generated from
+    wordfreq): beside a place cue, a word not among them is likely a name."""
+    return frozenset(load_word_list("gazetteer/news_words.txt"))
+
+
+def is_news_word(norm: str) -> bool:
+    """A word the news uses often («التلة»), or one ANERcorp mostly tags O; not a rare name
+    («القسيمة»)."""
+    return norm in news_words() or norm in common_words()
+
+
+#: Possessive pronouns a common noun takes («سياجها», «مقراته», «معسكراتهم»).
+_PRONOUNS = ("هما", "هم", "ها", "ه")
+#: سـ + an imperfect prefix, and the endings of the imperfect: «سيقابل», «سيقابلون».
+_FUTURE, _VERB_SUFFIXES = ("سي", "ست", "سن"), ("", "ون", "ان", "ين", "وا")
+#: Endings of a noun in construct: dual or plural («مخيمي», «قريتين», «محليتي»).
+_CONSTRUCT = (("تين", "ه"), ("تي", "ه"), ("ين", ""), ("ي", ""))
+
+
+def pronoun_form(text: str, norm: str) -> bool:
+    """A common noun with a possessive pronoun («رصيفه», «سياجها»), judged on the written form:
+    «ة» is a name's ending, «ه» a pronoun."""
+    return any(text.endswith(pronoun) and len(norm) - len(pronoun) >= 2 and is_news_word(norm[:-len(pronoun)])
+               for pronoun in _PRONOUNS)
+
+
+def common_form(text: str, norm: str) -> bool:
+    """A rare form of a common word: a noun with a possessive pronoun, an indefinite noun in
+    the dual or plural construct («مخيمي»), or سـ + an imperfect verb («سيقابلون»). Short
+    names read so too («بنين», «سيوة»), so this judges words a cue made candidates, not
+    names a tagger found."""
+    if pronoun_form(text, norm):
+        return True
+    if not norm.startswith("ال"):
+        for ending, singular in _CONSTRUCT:
+            if norm.endswith(ending) and len(norm) - len(ending) >= 3 \
+                    and is_news_word(norm[:-len(ending)] + singular):
+                return True
+    return norm[:2] in _FUTURE and any(len(norm) - len(suffix) >= 5 and is_news_word(norm[1:len(norm) - len(suffix)])
+                                       for suffix in _VERB_SUFFIXES)
 
 
 def is_frequent_adjective(norm: str) -> bool:

@@ -13,6 +13,7 @@ from . import discourse as _discourse  # noqa: F401
 from . import events as _events  # noqa: F401
 from . import force_context as _force_context  # noqa: F401
 from . import place_context as _place_context  # noqa: F401
+from . import rare_places as _rare_places  # noqa: F401
 from . import statistical as _statistical  # noqa: F401
 from .language import blank
 
@@ -48,6 +49,7 @@ def load(segmenter: str = "builtin", components: tuple[str, ...] = DEFAULT_COMPO
         if name == "arabic_entity_resolver" and "arabic_places" in components:
             nlp.add_pipe("arabic_place_filters")  # after every source of PLACE candidates
             nlp.add_pipe("arabic_place_lists")
+            nlp.add_pipe("arabic_rare_places")
             nlp.add_pipe("arabic_abbreviations")
         nlp.add_pipe(name)
         if name == "arabic_entity_resolver" and "arabic_places" in components:

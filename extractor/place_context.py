@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 from .context_patterns import _vocalized_word
 from .event_lexicon import lookup_trigger
 from .language import doc_text, token_norms
-from .lexicons import common_words, context_words, frequent_words, is_frequent_adjective
+from .lexicons import common_words, context_words, frequent_words, is_frequent_adjective, pronoun_form
 from .mentions import Mention
 from .normalize import TANWEEN_FATH, strip_al
 from .quantity_lexicon import quantity_lexicon
@@ -359,8 +359,9 @@ class PlaceFilters:
         an event word («ستغادران»), or a definite adjective agreeing with the definite
         noun before it («الأسلحة الثقيلة»)."""
         norm = token.norm_
-        if norm in common_words() or lookup_trigger(norm) is not None or strip_al(norm) in _descriptors():
-            return True  # («المدينة», «البلدة»: a descriptor with its article names nothing)
+        if norm in common_words() or lookup_trigger(norm) is not None or strip_al(norm) in _descriptors() \
+                or pronoun_form(token.text, norm):
+            return True  # («المدينة», «البلدة»: a descriptor with its article names nothing; «رصيفه»)
         previous = token.nbor(-1).norm_ if token.i else ""
         return norm.startswith("ال") and norm.endswith("ه") and previous.startswith("ال") \
             and previous.endswith(("ه", "ات"))

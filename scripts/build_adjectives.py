@@ -1,5 +1,7 @@
 """Generate ``models/gazetteer/adjectives.txt`` (frequent indefinite adjective-like words)
-and ``models/gazetteer/frequent_words.txt`` (frequent indefinite words, any ending).
+and ``models/gazetteer/frequent_words.txt`` (frequent indefinite words, any ending), and
+``models/gazetteer/news_words.txt`` (the news' words, «ال» or not: beside a place cue, an unlisted
+word is likely a name).
 
 After a head noun («قاعدة», «بلدة», «معسكر») an indefinite word in ـية/ـيون/ـيين is
 usually an adjective («قاعدة عسكرية», «بلدة حدودية»), but a village or camp name
@@ -14,6 +16,7 @@ The second list serves the same purpose after a unit head («كتيبة شمشو
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -26,6 +29,8 @@ from extractor.resources import render_word_list, write_word_list  # noqa: E402
 
 OUT = ROOT / "models" / "gazetteer" / "adjectives.txt"
 FREQUENT_OUT = ROOT / "models" / "gazetteer" / "frequent_words.txt"
+NEWS_OUT = ROOT / "models" / "gazetteer" / "news_words.txt"
+NEWS_MIN_ZIPF = 3.0  # names: «القسيمة» 2.7, «النعيرية» 2.6, «أنشاص» 1.7; words: «التلة» 3.2, «المستوطنة» 3.3
 FREQUENT_MIN_ZIPF = 3.5  # «إنقاذ» 4.5, «حوران» 3.5 vs «شمشون» 3.0, «شومرون» 2.0, «ككلة» 1.6
 VOCABULARY = 300_000   # wordfreq's most frequent Arabic words examined
 MIN_ZIPF = 2.0         # «لوجستية» 2.8; names: «كبوشية» 1.8, «بسماية» 1.5 («أوغندية» 1.4: nationalities are listed apart)
@@ -67,8 +72,27 @@ def frequent_words() -> list[str]:
     return sorted(found)
 
 
+def news_words() -> list[str]:
+    """Every one-word Arabic form, with or without «ال», of a Zipf frequency of at least
+    ``NEWS_MIN_ZIPF``: a word next to a place cue or a known place that is none of them is
+    most likely a name («قرب القسيمة», «بقيق وخريص»), one among them a common word («قرب
+    التلة»)."""
+    from wordfreq import top_n_list, zipf_frequency
+
+    found = set()
+    for word in top_n_list("ar", VOCABULARY, wordlist="best"):
+        if zipf_frequency(word, "ar", wordlist="best") < NEWS_MIN_ZIPF:
+            break  # the list is ordered by frequency
+        norm = normalize(word)
+        if ARABIC_WORD.match(norm):
+            found.add(norm)
+    return sorted(found)
+
+
+ARABIC_WORD = re.compile(r"^[\u0621-\u064A]+$")
 DESCRIPTION = "Frequent indefinite words in ـية/ـي/ـة…: adjectives after a head noun, not names."
 FREQUENT_DESCRIPTION = "Frequent indefinite Arabic words (Zipf 3.5+): after a unit head, a description, not a name."
+NEWS_DESCRIPTION = "Arabic words of Zipf 3.0+, with or without al-: beside a place cue, a word not listed is likely a name."
 
 
 def render(words: list[str]) -> str:
@@ -79,7 +103,12 @@ def render_frequent(words: list[str]) -> str:
     return render_word_list(words, FREQUENT_DESCRIPTION, "build_adjectives.py")
 
 
+def render_news(words: list[str]) -> str:
+    return render_word_list(words, NEWS_DESCRIPTION, "build_adjectives.py")
+
+
 def main() -> int:
+    write_word_list(NEWS_OUT, news_words(), NEWS_DESCRIPTION, "build_adjectives.py")
     write_word_list(FREQUENT_OUT, frequent_words(), FREQUENT_DESCRIPTION, "build_adjectives.py")
     return write_word_list(OUT, adjectives(), DESCRIPTION, "build_adjectives.py")
 

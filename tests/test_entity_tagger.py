@@ -239,8 +239,31 @@ PLACES = [
     ("وصلت التعزيزات إلى الظفرة.", "الظفرة"),  # a base's bare name alone is a PLACE (§4)
     ("ستُخلي السرية موقعها قرب بلدة خربة سلم.", "خربة سلم"),  # «سلم» is also a verb
     ("تمركزت وحدات من الجيش في قرية النبي شيت.", "النبي شيت"),
+    # a word the news seldom uses (news_words.txt) after a place cue, or joined to a known place
+    ("هاجم مسلحون دورية قرب الكسيرية بوسط سيناء.", "الكسيرية"),
+    ("انطلقت المروحيات باتجاه المعيزيلة والقنطرية.", "المعيزيلة"),
+    ("انطلقت المروحيات باتجاه المعيزيلة والقنطرية.", "القنطرية"),  # a member found so takes the next
+    ("نشر الجيش سريتين في محيط المحرق والبسيتين.", "البسيتين"),
+    ("انتشرت الزوارق بين رأس سدر شمالاً وأبو زنيمة جنوباً.", "أبو زنيمة"),  # before an adverb of direction
+    ("انتشر الجيش في محيط سرغايا وكفير يابوس.", "كفير يابوس"),  # a rare second word
+    ("تقدمت القوات صوب كيلك فجراً.", "كيلك"),
+    ("انسحبت القوات باتجاه ولاية الوحدة في جنوب السودان.", "الوحدة"),  # a state that is a common word
+    ("تمركزت السرية بولاية عبري في محافظة الظاهرة.", "عبري"),  # after «ولاية», any indefinite name
 ]
 PLACE_ABSENT = [
+    ("اقتربت الدورية من السياج قرب سياجها الشرقي.", "سياجها"),  # rare only by its pronoun
+    ("قصفت المدفعية شرق مخيمي المغازي والبريج.", "مخيمي"),  # a dual in construct
+    ("ستتراجع القوات شرق قريتين في الريف.", "قريتين"),
+    ("هاجم مستوطنون قرية التوانة شرقي يطا، وأضرموا النار في مركبات.", "أضرموا"),  # a verb after و
+    ("وصل الجنود إلى بلدة تل العيس وسيقابلون القائد.", "سيقابلون"),  # a verb in the future
+    ("وقعت اشتباكات في منطقة جبلية وعرة غرب الزعفرانة.", "عرة"),  # «وعرة» is a word
+    ("انسحب المسلحون نحو الأحراش القريبة.", "الأحراش"),  # a descriptor
+    ("انسحبت الدورية قرب التلة بعد الظهر.", "التلة"),  # a word the news uses
+    ("قرر المجلس تمديد ولاية البعثة عاماً إضافياً.", "البعثة"),  # a mandate, not a state
+    ("أفاد مراسل الميادين بأن القوات انسحبت.", "الميادين"),  # a channel's correspondent
+    ("اعتلى القناصة أسطح المنازل المطلة على الشارع.", "المطلة"),  # «overlooking», not Metula
+    ("قالت قطر إن الوحدة الوطنية أولوية.", "الوحدة"),  # Unity state needs a cue
+
     ("انتشرت القوات في بلدتي عين وتل.", "عين"),  # a compound's first word alone names nothing
     ("قال إن الطريق القصير والآمن هو الأفضل.", "القصير"),  # an ambiguous name beside no town
     ("وأفادت فرق الهلال الأحمر السعودي بإسعاف المصابين.", "الهلال الأحمر"),  # a relief society
@@ -296,6 +319,7 @@ PLACE_ABSENT = [
     ("تعرضت قاعدة الجفرة لقصف جوي.", "الجفرة"),
 ]
 FORCES = [
+    ("تسلمت قوات أوسوم مطار بيدوا من القوات الإثيوبية.", "قوات أوسوم"),  # the AU mission in Somalia since 2025
     ("هاجم تنظيم الدولة الإسلامية – ولاية غرب أفريقيا معسكر ران.",  # a group and its province after a dash
      "تنظيم الدولة الإسلامية – ولاية غرب أفريقيا"),
     ("تسلمت القوة متعددة الجنسيات والمراقبون قاعدة جديدة قرب شرم الشيخ.", "القوة متعددة الجنسيات والمراقبون"),
@@ -601,6 +625,8 @@ def test_adjective_list_is_up_to_date() -> None:
     assert committed == script.render(script.adjectives()), "run scripts/build_adjectives.py"
     frequent = script.FREQUENT_OUT.read_text(encoding="utf-8")
     assert frequent == script.render_frequent(script.frequent_words()), "run scripts/build_adjectives.py"
+    news = script.NEWS_OUT.read_text(encoding="utf-8")
+    assert news == script.render_news(script.news_words()), "run scripts/build_adjectives.py"
 
 
 def test_gazetteer_table_is_up_to_date(tmp_path) -> None:

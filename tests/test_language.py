@@ -48,10 +48,10 @@ def test_sentences_come_from_the_news_splitter(nlp) -> None:
 def test_load_returns_an_editable_pipeline() -> None:
     nlp = load(ner=False)
     assert nlp.pipe_names == ["arabic_places", "arabic_quantities", "arabic_times", "arabic_place_filters",
-                              "arabic_place_lists", "arabic_abbreviations", "arabic_entity_resolver",
-                              "arabic_place_repeats", "arabic_events"]
-    assert load(ner=True).pipe_names[3:8] == ["arabic_statistical_ner", "arabic_place_filters",
-                                              "arabic_place_lists", "arabic_abbreviations",
+                              "arabic_place_lists", "arabic_rare_places", "arabic_abbreviations",
+                              "arabic_entity_resolver", "arabic_place_repeats", "arabic_events"]
+    assert load(ner=True).pipe_names[3:9] == ["arabic_statistical_ner", "arabic_place_filters",
+                                              "arabic_place_lists", "arabic_rare_places", "arabic_abbreviations",
                                               "arabic_entity_resolver"]
     doc = nlp(TEXT)
     assert {e.label_ for e in doc.ents} >= {"FORCE", "BASE", "PLACE"}

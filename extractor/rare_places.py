@@ -1,0 +1,116 @@
+"""Unknown names told by their rarity: a word the news seldom uses, where places stand.
+
+``arabic_rare_places`` runs after ``arabic_place_lists``. No gazetteer holds every
+village, so a word no list knows is a PLACE when two things agree: where it stands
+(right after a cue of direction or proximity, «قرب القسيمة», «باتجاه الكونتيلا»;
+or joined by و to a known place, «بقيق وخريص», «المحرق والبسيتين») and what it is,
+a rare word (not among the news' words of ``models/gazetteer/news_words.txt``,
+generated from wordfreq: «القسيمة» has a Zipf frequency of 2.7, «التلة» 3.2).
+The word filters of the place lists apply (no common word, descriptor, trigger,
+adjective or future verb), and a word made rare only by its ending is no name: a
+possessive pronoun on a common noun («قرب سياجها»), a dual or plural in construct
+(«شرق مخيمي», «أطراف قريتين»), a future verb («سيقابلون»).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .language import doc_text, token_norms
+from .lexicons import common_form, context_words, is_news_word
+from .mentions import Mention
+from .place_context import PlaceLists, attached_conjunction, complete_name
+from .recognizers import nationality_adjectives
+
+__all__ = ["RarePlaces"]
+
+#: Endings of a verb in the past tense, plural («وأضرموا», «وأبلغنا»): after a و, no name.
+_VERB_ENDINGS = ("وا", "نا")
+
+class RarePlaces(PlaceLists):
+    """Adds PLACE candidates for rare words after a place cue or beside a known place."""
+
+    def __init__(self, name: str, score: float) -> None:
+        super().__init__(name, score)
+        self.cues = context_words("place_cues") | context_words("rare_place_cues")
+        self.adverbs = context_words("direction_adverbs")
+        self.compounds = context_words("compound_first")
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = doc._.mentions or []
+        covered = [(m.start, m.end) for m in mentions if m.label in ("PLACE", "BASE", "FORCE", "QUANTITY", "TIME")]
+        norms = token_norms(doc)
+        found: list[Mention] = []
+        for at, norm in enumerate(norms):
+            if norm in self.cues and at + 1 < len(doc):
+                following = at + 2 if norm == "بالقرب" and norms[at + 1] == "من" else at + 1
+                found += self._rare(doc, following, covered, f"a rare word after {norm}")
+        for at, norm in enumerate(norms):
+            if norm in self.adverbs and at >= 2:  # «بين رأس سدر شمالاً وأبو زنيمة جنوباً»
+                compound = self._first_word(doc, at - 2) in self.compounds
+                found += self._rare(doc, at - 2 if compound else at - 1, covered, f"a rare word before {norm}")
+        queue = sorted((m for m in mentions + found if m.label == "PLACE"), key=lambda m: m.start)
+        while queue:  # «باتجاه القسيمة والكونتيلا»: a member found here takes the next one
+            place = queue.pop(0)
+            index = self._token_after(doc, place.end)
+            if index is not None and (norms[index - 1] == "و" or attached_conjunction(doc[index])):
+                joined = self._rare(doc, index, covered, f"a rare word joined to {place.text}")
+                found += joined
+                queue[:0] = joined
+        doc._.mentions = mentions + found
+        return doc
+
+    def _rare(self, doc: Doc, index: int, covered: list[tuple[int, int]], why: str) -> list[Mention]:
+        """The rare name (one word, or a compound's first word and a rare second) at ``index``."""
+        if index >= len(doc):
+            return []
+        word = self._member(doc, index, covered, compound_ok=True)
+        if word is None:
+            return []
+        text = doc_text(doc)
+        member = Mention("PLACE", word[0], word[1], text[word[0]:word[1]], score=self.score,
+                         source="rules", reason=f"context:{why}")
+        complete_name(doc, member, listed=True)  # «رأس سدر», «أبو زنيمة»: the second word must be rare
+        token, compounds = doc[index], self.compounds
+        first_text = token.text[1:] if attached_conjunction(token) else token.text
+        first = self._first_word(doc, index)
+        last = doc[self._token_at(doc, member.end - 1)]
+        if attached_conjunction(token) and (is_news_word(token.norm_) or first.endswith(_VERB_ENDINGS)):
+            return []  # «وعرة» is a word, not و + «عرة»; «وأضرموا» a verb
+        if last.i == index:  # one word: rare, and no compound's first word left alone («قرب تل»)
+            rare = first not in compounds and not is_news_word(first) and not common_form(first_text, first)
+        else:
+            rare = first in compounds and not is_news_word(last.norm_) and not common_form(last.text, last.norm_)
+        if not rare:
+            return []
+        after = last.i + 1
+        if last.i == index and after < len(doc) and self._rare_second(doc[after]):
+            member.end = doc[after].idx + len(doc[after].text)  # «بويرات الحسون», «كفير يابوس»: a rare second word
+            member.text = text[member.start:member.end]
+        covered.append((member.start, member.end))
+        return [member]
+
+
+    def _rare_second(self, token) -> bool:
+        norm = token.norm_
+        return token.is_alpha and not token._.is_clitic and not attached_conjunction(token) and not is_news_word(norm) and norm not in self.not_names \
+            and norm not in nationality_adjectives() and not common_form(token.text, norm) \
+            and not any(norm.endswith(dual) and is_news_word(norm[:-3] + "ه") for dual in ("تين", "تان"))  # «المجاورتين»
+
+    @staticmethod
+    def _first_word(doc: Doc, index: int) -> str:
+        """The NORM of the word at ``index``, a و the splitter left on it removed."""
+        token = doc[index]
+        return token.norm_[1:] if attached_conjunction(token) else token.norm_
+
+    @staticmethod
+    def _token_at(doc: Doc, char: int) -> int:
+        span = doc.char_span(char, char + 1, alignment_mode="expand")
+        return span.start if span is not None else len(doc) - 1
+
+
+@Language.factory("arabic_rare_places", default_config={"score": 0.55}, assigns=["doc._.mentions"])
+def make_rare_places(nlp: Language, name: str, score: float) -> RarePlaces:
+    """``score``: the confidence of a place known only by its rarity and where it stands."""
+    return RarePlaces(name, score)

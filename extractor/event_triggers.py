@@ -144,7 +144,7 @@ class TriggerRules:
                 or any(norm in words("hypothetical_after") for norm in after)
                 or any(norm in words("clause_blockers") or norm in words("conditionals") for norm in clause)
                 or (previous is not None and previous.norm_ in words("demonstratives") | words("any_words")
-                    and lookup_trigger(token.norm_)[1] == "noun")
+                    and (lookup_trigger(token.norm_) or ("", ""))[1] == "noun")  # («نفذت» + strikes: no entry)
                 or self._denied_complement(doc, token)
                 or self._causative(doc, token, last, previous)
                 or self._conditional(doc, token, last))

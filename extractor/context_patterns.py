@@ -62,6 +62,7 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         self.needs_the_marker = words("base_heads_needing_the_marker")
         self.markers = words("military_markers")
         self.strong = words("place_descriptors_strong")
+        self.tribe_words = words("tribe_words")
         self.two_senses = words("place_descriptors_of_two_senses")
         self.stop = words("name_stopwords") | words("place_cues") | words("ordinals") | time_words()
         self.compound = words("compound_first")
@@ -175,6 +176,8 @@ class ContextRecognizer(ForcePatterns, Recognizer):
             return False  # «بلدة حدر ستبقى»: a verb in the future tense ends the name
         if current.norm_.endswith(("ها", "هم", "هما")) and len(current.norm_) >= 5:
             return False  # «ثكنة بهجت غانم قوامها»: a noun with a pronoun on it ends the name
+        if current.norm_.startswith("ي") and len(current.norm_) >= 4 and is_news_word(current.norm_):
+            return False  # «معسكر فيلينغي يوقع فيه»: a verb in the imperfect ends the name
         return not any(n.startswith("ال") for n in norms) and current.is_alpha \
             and current.norm_[:1] not in PROCLITIC_LETTERS \
             and current.norm_ not in common_words() and current.norm_ not in self.markers \
@@ -213,6 +216,9 @@ class ContextRecognizer(ForcePatterns, Recognizer):
                 end += 1  # «قاعدة الشهيد موفق السلطي»: a title, a first name and a family name
                 # (not after «أبو»: «معسكر أبو منقار المؤقت», «نقطة أم الرخم الساحلية» describe)
                 continue
+            if end - start >= 2 and doc[start].norm_ in self.titles and current.norm_ in self.ordinals:
+                end += 1  # «قاعدة الملك عبدالله الأول»: a king's regnal number
+                break
             takes_more = compound or (current.norm_.startswith("ال") and not previous.norm_.startswith("ال")
                                       and end - start == 1) or self._rare_continuation(previous, current)
             if not (takes_more and self._is_name_word(current)) or (not compound and self._describes_name(current)):
@@ -246,6 +252,9 @@ class ContextRecognizer(ForcePatterns, Recognizer):
             return []
         start, end = self._known_place_end(doc, *name)
         marked = end < len(doc) and doc[end].norm_ in self.markers
+        if end - start == 1 and not head.startswith("ال") and not marked and is_frequent_adjective(doc[start].norm_) \
+                and doc[start].text.translate(_MARKS) == doc[start].text:
+            return []  # «قاعدة متقدمة», «حامية صغيرة»: described (not «قاعدة مصيرة الجوية», «معسكر مُرّة»)
         if (head in self.needs_the_marker and not marked) or (
                 head in self.needs_marker and not marked and not self._military_use_after(doc, end)):
             return []

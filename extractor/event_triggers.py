@@ -114,7 +114,7 @@ class TriggerRules:
             return False  # «أخلتها وسحبت عناصرها»: a closure or a withdrawal, decided by its object
         if gap <= self.window + 1:
             return True
-        if first.norm_ in words("light_verbs") and kind[1] == "noun":
+        if _light_verb(first.norm_) and kind[1] == "noun":
             return gap <= int(config().get("light_verb_object_reach", 14))
         if gap > int(config().get("light_verb_reach", 8)):
             return False
@@ -126,7 +126,7 @@ class TriggerRules:
     def _named_trigger(doc: Doc, token, last):
         """The word that names the event: after a light verb, its noun («شنت … غارات» →
         غارات, «وصلت … تعزيزات» → تعزيزات, guidelines §8); else the first trigger."""
-        if token.norm_ not in words("light_verbs"):
+        if not _light_verb(token.norm_):
             return token
         nouns = [t for t in doc[token.i + 1:last.i + 1] if (lookup_trigger(t.norm_) or ("", ""))[1] == "noun"]
         return nouns[-1] if nouns else token
@@ -259,3 +259,7 @@ def _verb_with_object(token) -> tuple[str, str] | None:
         return None
     return found
 
+
+def _light_verb(norm: str) -> bool:
+    """«دفعت», «شنوا», and in the first person «دفعنا بتعزيزات»: a verb whose noun names the event."""
+    return norm in words("light_verbs") or (norm.endswith("نا") and norm[:-2] in words("light_verbs"))

@@ -175,6 +175,8 @@ class ForcePatterns:
         end = index + 1
         if self._construct_name(doc, index + 1):
             end = index + 2  # «قوات حفظ القانون», «جهاز دعم الاستقرار»: a construct name
+            if doc[index + 1].norm_ in self.tribe_words and not doc[index + 2].norm_.startswith("ال"):
+                end = index + 3  # «قوات قبائل مراد»: the tribe's name is the last word
         while end < len(doc) and end - index <= 3:
             token = doc[end]
             norm = token.norm_
@@ -217,6 +219,8 @@ class ForcePatterns:
         if at + 1 >= len(doc):
             return False
         first, second = doc[at], doc[at + 1]
+        if first.norm_ in self.tribe_words and second.is_alpha and self._force_name_word(second):
+            return True  # «قوات قبائل مراد»: a tribe's name, definite or not
         return not first.norm_.startswith("ال") and second.norm_.startswith("ال") \
             and self._force_name_word(first) and self._force_name_word(second) \
             and first.norm_ not in _place_names() and second.norm_ not in _place_names()

@@ -141,7 +141,8 @@ class ProcliticSplitter(CachedSegmenter):
         longest = match.end() if match else 0
         for cut in range(longest, 0, -1):
             rest = norm[cut:]
-            if rest[:1].isdigit() or (rest.startswith("ال") and len(rest) >= 4):
+            if rest[:1].isdigit() or (rest.startswith("ال") and len(rest) >= 4 and (
+                    norm[cut - 1] != "ك" or self.known(rest))):  # «كالوقي», «كالما»: names, not ك + ال…
                 return cut
             if norm[cut - 1] == "ل" and rest.startswith("ل") and len(rest) >= 3:
                 return cut  # للقوات = ل + (ا)لقوات

@@ -712,7 +712,10 @@ CASES = [
      [("WITHDRAWAL", "planned", {(A, "الكتيبة الإيطالية"), (O, "الأراضي اللبنانية"), (Q, "نحو 200 جندي")})]),
     # «إلى» + an unnamed base + a possessed genitive + «في»: the place is the destination
     ("انسحبت القوات الأردنية إلى مقر قيادتها في الطفيلة.",
-     [("WITHDRAWAL", "completed", {(A, "القوات الأردنية"), (D, "الطفيلة")})]),    # a demonstrative before a support verb with no lexicon entry of its own («ذلك نفذت»): no crash
+     [("WITHDRAWAL", "completed", {(A, "القوات الأردنية"), (D, "الطفيلة")})]),    # the first person plural: «سحبنا», «دفعنا بتعزيزات» (the noun names the event)
+    ("وقال آمر الكتيبة: سحبنا سريتين من صبراتة.",
+     [("WITHDRAWAL", "completed", {(O, "صبراتة"), (Q, "سريتين")})]),
+    # a demonstrative before a support verb with no lexicon entry of its own («ذلك نفذت»): no crash
     ("وردّاً على ذلك نفذت القوة الجوية العراقية أربع ضربات على أوكار التنظيم غرب ناحية الرشاد.",
      [("ATTACK", "completed", {(A, "القوة الجوية العراقية"), (L, "الرشاد"), (Q, "أربع ضربات")})]),
 ]

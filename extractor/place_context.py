@@ -32,7 +32,13 @@ from spacy.tokens import Doc
 from .context_patterns import _vocalized_word
 from .event_lexicon import lookup_trigger
 from .language import doc_text, token_norms
-from .lexicons import common_words, context_words, frequent_words, is_frequent_adjective, pronoun_form
+from .lexicons import (
+    common_words,
+    context_words,
+    frequent_words,
+    is_frequent_adjective,
+    pronoun_form,
+)
 from .mentions import Mention
 from .normalize import TANWEEN_FATH, strip_al
 from .quantity_lexicon import quantity_lexicon

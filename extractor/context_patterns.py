@@ -9,6 +9,8 @@ force; a warship + quoted name). The words are data in
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc
 
 from .force_patterns import ForcePatterns
@@ -18,6 +20,7 @@ from .lexicons import (
     context_words,
     is_frequent_adjective,
     is_news_word,
+    pronoun_form,
     time_words,
 )
 from .mentions import Mention
@@ -64,6 +67,8 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         self.strong = words("place_descriptors_strong")
         self.tribe_words = words("tribe_words")
         self.two_senses = words("place_descriptors_of_two_senses")
+        self.geographic = words("geographic_heads")
+        self.common_name_heads = words("geographic_heads_of_common_names")
         self.stop = words("name_stopwords") | words("place_cues") | words("ordinals") | time_words()
         self.compound = words("compound_first")
         self.unit_heads = words("unit_heads")
@@ -105,7 +110,7 @@ class ContextRecognizer(ForcePatterns, Recognizer):
 
         self.triggers = frozenset(trigger_index())
         self.verb_triggers = frozenset(form for form, (_, tense) in trigger_index().items() if tense != "noun")
-        heads = self.base_heads | self.strong | self.unit_heads | self.force_heads | self.definite_heads \
+        heads = self.base_heads | self.strong | self.geographic | self.unit_heads | self.force_heads | self.definite_heads \
             | self.command_heads | self.ship_heads | self.region_heads | self.territory_heads | self.quoted_force_heads
         self.first_words = frozenset(head.split(" ")[0] for head in heads)  # a token outside starts nothing
 
@@ -120,7 +125,7 @@ class ContextRecognizer(ForcePatterns, Recognizer):
                 if head_norm in self.base_heads:
                     mentions.extend(self._base(doc, index, width, head_norm))
                     break
-            if norm in self.strong:
+            if norm in self.strong or norm in self.geographic:
                 mentions.extend(self._place(doc, index))
             if norm in self.unit_heads:
                 mentions.extend(self._unit(doc, index))
@@ -156,11 +161,13 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         norm = token.norm_
         code = token.text.isalnum() and not token.text.isdigit() and token.text.isascii()  # «K1», «H3»
         if not (token.is_alpha or code or _vocalized_word(token.text)) or token._.is_clitic \
-                or norm in self.stop or norm in self.adjectives or self._stop_behind_clitic(norm):
-            return False
+                or norm in self.stop or norm in self.adjectives or self._stop_behind_clitic(norm) \
+                or (norm[:1] in PROCLITIC_LETTERS and pronoun_form(token.text[1:], norm[1:])):
+            return False  # «قاعدة لطائراتها»: ل + a noun of hers names nothing
         if norm.endswith(_NISBA) and is_frequent_adjective(norm):
             return False  # indefinite nisba adjective («قاعدة عسكرية»); a rare one is a name («معسكر بسماية»)
-        return norm not in self.verb_triggers  # «قرى انسحبت منها»: a verb names nothing
+        return norm not in self.verb_triggers and norm not in self.use_verbs  # «قرى انسحبت منها», «ميناء
+        # تستخدمه البحرية»: a verb names nothing
 
     def _stop_behind_clitic(self, norm: str) -> bool:
         """«بنحو», «وقرب»: a stop word the splitter left with its proclitic ends a name too
@@ -289,6 +296,17 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         following = [t.norm_ for t in doc[end:end + 4] if t.norm_ not in {"،", ","}]
         return len(following) >= 2 and following[0] in self.relatives and following[1] in self.use_verbs
 
+    def _geographic(self, doc: Doc, index: int, start: int) -> list[Mention]:
+        """«جبل نقم», «ممر الجدي»: the noun and one name word no gazetteer holds (a known one
+        is the gazetteer's, which takes the noun in); a common indefinite word names only a
+        mountain («ممر مفتوح» is an open corridor)."""
+        head, name = doc[index].norm_, doc[start].norm_
+        if name in _first_words(place_keys()) or f"{head} {name}" in place_keys() \
+                or (not name.startswith("ال") and is_news_word(name) and head not in self.common_name_heads):
+            return []
+        span = doc[index:start + 1]
+        return [self.mention(doc, "PLACE", span.start_char, span.end_char, f"context:geographic {head} + name", 0.7)]
+
     def _place(self, doc: Doc, index: int) -> list[Mention]:
         name = self._name_after(doc, index)
         if name is None:
@@ -299,6 +317,16 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         if doc[index].norm_ in self.two_senses and end - start == 1 and doc[start].norm_.startswith("ال") \
                 and is_news_word(doc[start].norm_):
             return []  # «ولاية البعثة»: a mission's mandate; a state no gazetteer holds has a rare name
+        if end - start == 2 and doc[start].norm_ in place_keys() and doc[start + 1].norm_.startswith("الم") \
+                and f"{doc[start].norm_} {doc[start + 1].norm_}" not in place_keys():
+            end -= 1  # «محافظة أربيل المشهد الأمني», «غزة المدمرة»: a known town, then a participle
+        if doc[index].norm_ in self.geographic:
+            return self._geographic(doc, index, start)
         span = doc[start:end]
         return [self.mention(doc, "PLACE", span.start_char, span.end_char,
                              f"context:descriptor {doc[index].norm_} + name", 0.7)]
+
+
+@cache
+def _first_words(keys: frozenset[str]) -> frozenset[str]:
+    return frozenset(key.split(" ", 1)[0] for key in keys)

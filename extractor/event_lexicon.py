@@ -82,7 +82,7 @@ def lookup_trigger(norm: str) -> tuple[str, str] | None:
     index = trigger_index()
     if norm in index:
         return index[norm]
-    if norm.endswith("ه") and len(norm) >= 5:
+    if norm.endswith("ه") and (len(norm) >= 5 or norm not in words("ta_marbuta_lookalikes")):
         found = _with_object_pronoun(index, norm[:-1])
         if found is not None:
             return found
@@ -101,8 +101,8 @@ def lookup_trigger(norm: str) -> tuple[str, str] | None:
         return index[norm[:-1]][0], "noun"  # accusative «قصفاً», «كميناً»
     for suffix in _AGREEMENT:  # «ستغادران», «استهدفتا», «ينسحبون»: a verb agreeing with a dual or plural
         stem = norm[: -len(suffix)]
-        if suffix == "ا" and not stem.endswith("ت"):
-            continue  # only «استهدفتا»: «فجرا» is "at dawn", not «فجّر»
+        if suffix == "ا" and not stem.endswith("ت") and len(stem) < 4:
+            continue  # «استهدفتا», «انتشرا»: «فجرا» is "at dawn", not «فجّر»
         if norm.endswith(suffix) and len(stem) >= 3 and index.get(stem, ("", "noun"))[1] != "noun":
             return index[stem]
     if norm[:1] in ("و", "ف") and len(norm) >= 5:

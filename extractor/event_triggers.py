@@ -147,7 +147,8 @@ class TriggerRules:
                     and (lookup_trigger(token.norm_) or ("", ""))[1] == "noun")  # («نفذت» + strikes: no entry)
                 or self._denied_complement(doc, token)
                 or self._causative(doc, token, last, previous)
-                or self._conditional(doc, token, last))
+                or self._conditional(doc, token, last)
+                or _scare_quoted(doc, token, last))
 
     def _conditional(self, doc: Doc, token, last) -> bool:
         """«ستدفع الفرقة بتعزيزات … في حال تعرّضت القرى لقصف»: a planned event on a condition
@@ -170,7 +171,7 @@ class TriggerRules:
         for following in doc[last.i + 1: min(self._sentence.end, last.i + 10)]:
             if following._.is_clitic and following.norm_ == "ب":
                 return False  # «دفع الجيش بتعزيزات إلى …»
-            if following.norm_ == "الى":
+            if following.norm_ == "الي":  # «إلى», normalized
                 after = doc[following.i + 1] if following.i + 1 < len(doc) else None
                 return after is not None and after.norm_ in words("causative_complements")
         return False
@@ -201,11 +202,15 @@ class TriggerRules:
         """A subject or object that makes the trigger civil news («نشرت تقريراً», «انتشار المرض»)."""
         nearby = [*doc[token.i + 1:last.i + 1], *self._next_words(doc, last, 5)]  # subject, object
         back = 2 if token.i > 0 and doc[token.i - 1].norm_ in RELATIVES else 1  # «التقرير الذي نشرته»
+        if verb_before_pronoun(token.norm_) is not None:
+            back = 3  # «وفق بيان مقتضب نشرته الكتيبة»: the pronoun takes up a noun just before
         preceding = doc[max(self._sentence.start, token.i - back):token.i]
         civil = civil_words(event_type)
         if any(t.norm_ in civil or (t.norm_.endswith(("ها", "هم")) and t.norm_[:-2] in civil)
                or (t.norm_.endswith("ا") and t.norm_[:-1] in civil) for t in (*preceding, *nearby)):
             return True  # «نشرت قيادة الجيش تقريرها», «نشرت الوزارة مقطعاً»: possessive or accusative
+        if event_type == "BASE_CLOSURE" and any(t.norm_ in words("closure_non_bases") for t in nearby[:2]):
+            return True  # «إغلاق الطريق», «أغلقت السلطات المجال الجوي»: subject, then object
         clause = self._clause_before(doc, token)[-5:]
         if any(t.norm_ in words("civil_subjects") for t in clause):
             return True  # «وكان وفد عسكري رفيع قد وصل إلى الرياض»
@@ -219,16 +224,24 @@ class TriggerRules:
     def _next_words(self, doc: Doc, last, count: int, skip: frozenset[str] = _NAME_LABELS) -> list:
         """The next ``count`` words of the sentence after ``last``, names and quotes skipped
         («نشرت "جبهة تحرير أزواد" بياناً»: the object comes after the subject's name). A comma
-        and a conjunction start another clause: its words are not this trigger's."""
+        and a conjunction start another clause, and so does a comma after the first word
+        («تمركز اللواء 53 فيه، بحسب بيان»): their words are not this trigger's."""
         found = []
         for t in doc[last.i + 1:self._sentence.end]:
-            if t.norm_ in {"،", ","} and doc_norm(t, 1) in {"و", "ف"}:
+            if t.norm_ in {"،", ","} and (doc_norm(t, 1) in {"و", "ف"} or found):
                 break  # «غادرت القوات قاعدة صرين، وقال مراسلون روس…»
-            if t.ent_type_ not in skip and t.text not in _QUOTE_MARKS:
+            if t.ent_type_ not in skip and t.text not in _QUOTE_MARKS and not t._.is_clitic:  # not «ل» of «للجيش»
                 found.append(t)
                 if len(found) == count:
                     break
         return found
+
+
+def _scare_quoted(doc: Doc, token, last) -> bool:
+    """«"انسحاب" أمريكي و"هجوم" على رأس الخيمة»: a trigger alone in quotation marks is a claim
+    being named (a fact-check's headline), not an event reported."""
+    return token.i > 0 and last.i + 1 < len(doc) and doc[token.i - 1].text in _QUOTE_MARKS \
+        and doc[last.i + 1].text in _QUOTE_MARKS
 
 
 def _still(norms: list[str], at: int) -> bool:

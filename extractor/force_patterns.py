@@ -27,6 +27,11 @@ class ForcePatterns:
 
     def _unit(self, doc: Doc, index: int) -> list[Mention]:
         nxt = self._skip_specifiers(doc, index + 1)
+        served = nxt
+        while served < len(doc) and doc[served].norm_ in self.service_words:
+            served += 1  # «اللواء الآلي الملكي الرابع عشر»: a service word before the ordinal
+        if served < len(doc) and served > nxt and (doc[served].norm_ in self.ordinals or doc[served].norm_.isdigit()):
+            nxt = served
         if nxt >= len(doc):
             return []
         token = doc[nxt]
@@ -89,6 +94,8 @@ class ForcePatterns:
         return self._is_name_word(token) and token.norm_ not in self.triggers and token.norm_ not in self.not_forces
 
     def _unit_mention(self, doc: Doc, index: int, end: int) -> list[Mention]:
+        if end == index + 2 and end < len(doc) and not doc[index].norm_.startswith("ال") and self._unit_number(doc, end):
+            end += 1  # «لواء الشهيد 35 المدرع»: the number after a one-word name
         span = doc[index:self._unit_tail(doc, end)]
         return [self.mention(doc, "FORCE", span.start_char, span.end_char,
                              f"context:unit {doc[index].norm_}", 0.85, kind="unit")]
@@ -159,8 +166,9 @@ class ForcePatterns:
 
     def _group(self, doc: Doc, index: int, head_start: int | None = None) -> list[Mention]:
         """A force head and its name; ``head_start`` widens it over a command word before."""
-        if doc[index].norm_ in self.partitives and index + 1 < len(doc) and doc[index + 1].norm_.startswith("ال"):
-            return []  # «وحدات الجيش العربي السوري»: the partitive stays outside the force
+        if doc[index].norm_ in self.partitives and index + 1 < len(doc) and (
+                doc[index + 1].norm_.startswith("ال") or doc[index + 1].norm_ in self.force_heads):
+            return []  # «وحدات الجيش العربي السوري», «وحدات قوات الدفاع الجوي»: the partitive stays outside
         if doc[index].norm_ in self.partitives_before_known and any(
                 " ".join(t.norm_ for t in doc[index + 1:index + 1 + width]) in force_keys() for width in (1, 2, 3)):
             return []  # «ألوية الحشد الشعبي»: a force the lexicon names stands alone
@@ -193,8 +201,11 @@ class ForcePatterns:
                     or norm in self.base_heads or norm in self.strong or not (
                     definite_name or service or norm in self.adjectives or norm in known_names()):
                 break
-            if token._.is_clitic or (end > index + 1 and norm in _place_names()):
+            after_adjective = norm in self.adjectives and (doc[end - 1].norm_ in self.adjectives
+                                                            or doc[end - 1].norm_ in self.service_words)
+            if token._.is_clitic or (end > index + 1 and norm in _place_names() and not after_adjective):
                 break  # «ستغادر قوات التحالف بغداد»: a place after the name is the verb's object
+                # (not a nationality after an adjective: «قوات الأمن الخاصة السعودية»)
             if end > index + 1 and not (service or norm in self.adjectives or norm.endswith(("يه", "ي"))) \
                     and " ".join(t.norm_ for t in doc[index:end]) in force_keys():
                 break  # «أغلق جيش الاحتلال البوابة الحديدية»: a known force is whole; a noun after it is the object
@@ -233,7 +244,12 @@ class ForcePatterns:
             for width in (2, 1):
                 pair = " ".join(t.norm_ for t in doc[at + 2:at + 2 + width])
                 if pair in self.definite_heads:
-                    return self._widened(doc, self._national(doc, at + 2, width), index)
+                    found = self._national(doc, at + 2, width)
+                    if not found and width == 2:  # «القيادة العامة للقوات المسلحة»: the country's own
+                        span = doc[index:at + 4]
+                        found = [self.mention(doc, "FORCE", span.start_char, span.end_char,
+                                              f"context:general command {pair}", 0.8, kind="command")]
+                    return self._widened(doc, found, index)
         if at < len(doc) and doc[index].norm_.startswith("ال") and doc[at].norm_ in self.command_regions:
             span = doc[index:self._unit_tail(doc, at + 1)]
             return [self.mention(doc, "FORCE", span.start_char, span.end_char,

@@ -81,7 +81,7 @@ class ArabicNewsTokenizer:
         self.segmenter = segmenter or ProcliticSplitter(_known_stem)
 
     def __call__(self, text: str) -> Doc:
-        tokens = tokenize(text, self.segmenter)
+        tokens = tokenize(text, self.segmenter, _glue_after())
         words: list[str] = []
         spaces: list[bool] = []
         norms: list[int] = []
@@ -134,6 +134,13 @@ class ArabicNewsTokenizer:
         return self
 
 
+@cache
+def _glue_after() -> frozenset[str]:
+    from .lexicons import context_words
+
+    return context_words("no_proclitic_after")
+
+
 def _known_stem(stem: str) -> bool:
     """Whether a normalized stem is a word the lexicons hold (lets «لقسد», «وانسحبت» split)."""
     return stem in known_stems()
@@ -169,7 +176,7 @@ def vocabulary_stems() -> frozenset[str]:
         | event_words("execute_verbs")  # «ونفّذت … ضربتين»
     for section in ("place_descriptors", "base_heads", "unit_heads", "force_heads",
                     "force_heads_definite", "ship_heads", "command_heads", "name_generics",
-                    "compound_first"):
+                    "compound_first", "geographic_heads"):
         words |= {w for w in context_words(section) if " " not in w}
     return frozenset(words)
 

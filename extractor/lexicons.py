@@ -218,12 +218,16 @@ def pronoun_form(text: str, norm: str) -> bool:
 
 
 def common_form(text: str, norm: str) -> bool:
-    """A rare form of a common word: a noun with a possessive pronoun, an indefinite noun in
-    the dual or plural construct («مخيمي»), or سـ + an imperfect verb («سيقابلون»). Short
+    """A rare form of a common word: a noun with a possessive pronoun, a definite plural
+    («المهاجمون»), an indefinite noun in the dual or plural construct («مخيمي»), or سـ + an
+    imperfect verb («سيقابلون»). Short
     names read so too («بنين», «سيوة»), so this judges words a cue made candidates, not
     names a tagger found."""
     if pronoun_form(text, norm):
         return True
+    if norm.endswith(("ون", "ين")) and len(norm) >= 7 and norm.startswith("الم") \
+            and is_news_word(norm[:-2]):
+        return True  # «المهاجمون», «المسلحين»: a participle's plural («العطرون» is a name)
     if not norm.startswith("ال"):
         for ending, singular in _CONSTRUCT:
             if norm.endswith(ending) and len(norm) - len(ending) >= 3 \

@@ -13,6 +13,7 @@ from . import discourse as _discourse  # noqa: F401
 from . import events as _events  # noqa: F401
 from . import force_context as _force_context  # noqa: F401
 from . import place_context as _place_context  # noqa: F401
+from . import place_filters as _place_filters  # noqa: F401
 from . import rare_places as _rare_places  # noqa: F401
 from . import statistical as _statistical  # noqa: F401
 from .language import blank

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from .lexicons import context_words
 from .normalize import normalize, normalize_with_offsets, original_span, phrase_key
 from .quantity_lexicon import QuantityLexicon, quantity_lexicon
 
@@ -229,8 +230,9 @@ def _clock_minutes(tokens: list[str], index: int) -> bool:
 def _quantity_at(tokens: list[str], index: int, scanner: _Scanner, lex: QuantityLexicon):
     token = tokens[index]
     previous = tokens[index - 1] if index else ""
-    if previous in lex.not_counts or (previous in lex.digit_names and _digits(token) is not None):
-        return None
+    if previous in lex.not_counts or (previous in lex.digit_names and _digits(token) is not None) \
+            or (lex.words.get(token, ("", 0.0))[1] == 10.0 and previous in context_words("ordinals")):
+        return None  # «الرابع عشر», «الحادية عشرة ليلاً»: the second word of an ordinal
     if _clock_minutes(tokens, index):
         return None  # «٠٧:٥٠ وصلت …»: the minutes of a live blog's time stamp count nothing
     dual = _dual(token, lex) or (lex.units[token] if index in scanner.marked_duals else None)
@@ -276,8 +278,8 @@ def _quantity_at(tokens: list[str], index: int, scanner: _Scanner, lex: Quantity
         unit, noun = lex.units[tokens[index - 1]]   # «قاعدة واحدة»: the noun comes first
         return (index - 1, index, number_end, number_end, value, low, high, qualifier, unit, noun,
                 f"unit+number-word:{unit}")
-    if bare in lex.one_of and number_end == index + 1:
-        return None  # «أحد مواقعكم»: one of them (a teen, «أحد عشر», read on)
+    if (bare in lex.one_of or (value == 1 and not token[:1].isdigit())) and number_end == index + 1:
+        return None  # «أحد مواقعكم»: one of them (a teen, «أحد عشر», read on); «واحدة» follows its noun
     noun_at = number_end
     if vague and noun_at < len(tokens) and tokens[noun_at] == "من":
         noun_at += 1

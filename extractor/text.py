@@ -185,8 +185,9 @@ def _camel_words(chunk: str, start: int, end: int) -> Iterable[tuple[int, int]]:
         yield start + position, end
 
 
-def tokenize(text: str, segmenter: Segmenter | None = None) -> list[Token]:
-    """Tokenize ``text``; concatenating token texts and ``space_after`` gives ``text`` back."""
+def tokenize(text: str, segmenter: Segmenter | None = None, glue_after: frozenset[str] = frozenset()) -> list[Token]:
+    """Tokenize ``text``; concatenating token texts and ``space_after`` gives ``text`` back.
+    ``glue_after``: NORMs after which a cut-off ب, ل or ك is part of the word (``glue_clitics``)."""
     segmenter = segmenter or ProcliticSplitter()
     tokens: list[Token] = []
     cleaned = BIDI_AND_CONTROL.sub(" ", text)
@@ -205,7 +206,31 @@ def tokenize(text: str, segmenter: Segmenter | None = None) -> list[Token]:
             last = tokens[-1]
             tokens[-1] = Token(last.text, last.start, last.end, last.norm,
                                text[chunk_end:following.end()], last.is_clitic)
-    return tokens
+    return glue_clitics(tokens, glue_after) if glue_after else tokens
+
+
+#: Proclitics no preposition or place noun is followed by.
+_GLUED = frozenset({"ب", "ل", "ك"})
+
+
+def glue_clitics(tokens: list[Token], after: frozenset[str]) -> list[Token]:
+    """«إلى بلدة بزاريا», «في بزاريا»: after a preposition or a place noun ب, ل or ك
+    cannot start a word, so a word the splitter cut there (ب + «زاريا») is whole again."""
+    glued: list[Token] = []
+    skip = False
+    for index, token in enumerate(tokens):
+        if skip:
+            skip = False
+            continue
+        if token.is_clitic and token.norm in _GLUED and glued and glued[-1].norm in after \
+                and glued[-1].space_after and not token.space_after and index + 1 < len(tokens):
+            rest = tokens[index + 1]
+            word = token.text + rest.text
+            glued.append(Token(word, token.start, rest.end, normalize(word), rest.space_after))
+            skip = True
+            continue
+        glued.append(token)
+    return glued
 
 
 ChunkPiece = tuple[int, int, str, bool]

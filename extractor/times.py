@@ -44,6 +44,7 @@ __all__ = ["LEXICON", "TimeExpression", "find_times", "models_dir"]
 
 LEXICON = "lexicons/time.yaml"
 _PUNCT = "،,.:;؛؟!«»\"'()[]-"
+_OPENING_QUOTES, _CLOSING_QUOTES = frozenset("«\"“"), frozenset("»\"”")
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class _Match:
     a: dt.date | None
     prev: str  # the normalized word before the match
     after: str  # the normalized text right after the match
+    quoted: bool = False  # alone between quotation marks: «الغد» is a newspaper
 
     def word(self, cls: str, group: str) -> Any:
         text = self.g.get(group)
@@ -206,8 +208,8 @@ def _r_relative(m: _Match, calendar: str) -> Result | None:
     offset, rel = m.word("REL", "rel"), " ".join((m.g["rel"] or "").split())
     following = (m.after.split() or [""])[0].strip(_PUNCT)
     if not (m.g.get("wd") or m.g.get("adv")) and rel.replace("لل", "ال", 1) in m.lex.guards["guarded"] and (
-            following in m.lex.guards["after_relative"] or m.prev in m.lex.guards["before_relative"]):
-        return None  # «اليوم التالي», «ذلك اليوم»
+            following in m.lex.guards["after_relative"] or m.prev in m.lex.guards["before_relative"] or m.quoted):
+        return None  # «اليوم التالي», «ذلك اليوم»; «الغد» alone in quotes is a newspaper
     if m.a is None:
         return None, "relative", calendar, 0.9, f"day offset {offset}, no article date"
     day = m.a + dt.timedelta(offset)
@@ -258,7 +260,8 @@ def _resolve(rule: str, index: int, match: re.Match[str], norm: str, lex: Lexico
         start, g["mod"] = match.start("body"), None  # «مصدر مطلع»: an informed source
         prev = _prev_word(norm, start)
     resolve, calendar = _RESOLVERS[rule]
-    result = resolve(_Match(g, lex, article_date, prev, norm[end:end + 30]), calendar)
+    quoted = norm[start - 1:start] in _OPENING_QUOTES and norm[end:end + 1] in _CLOSING_QUOTES
+    result = resolve(_Match(g, lex, article_date, prev, norm[end:end + 30], quoted), calendar)
     if result is None:
         return 0
     found.append((start, end, index, rule, lex.get("MOD", g.get("mod")), result))
@@ -322,11 +325,13 @@ def _join_weekday_dates(times: list[TimeExpression], text: str, lex: Lexicon) ->
     and the day-precise date right after it are one TIME, valued by the date (guidelines §7)."""
     joined: list[TimeExpression] = []
     merged = False  # one date per weekday: «الأربعاء 14 جمادى الأولى 1447هـ الموافق 5 تشرين الثاني» is two
+    # (and a weekday the grammar already read with its date joins nothing more)
     for time in times:
         previous = joined[-1] if joined and not merged else None
         merged = False
         between = _key(text[previous.end:time.start]) if previous else ""
-        if previous is not None and len(time.value or "") == 10 and "\n" not in text[previous.end:time.start] \
+        if previous is not None and previous.kind in ("weekday", "relative") and len(time.value or "") == 10 \
+                and "\n" not in text[previous.end:time.start] \
                 and (not between or lex.get("JOIN", between)) \
                 and any(lex.get("WD", word) for word in _key(previous.text).split()):
             joined[-1] = TimeExpression(previous.start, time.end, text[previous.start:time.end], time.value,

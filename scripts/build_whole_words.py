@@ -10,8 +10,8 @@ frequent than, its would-be stem (كبيرة +2.5, فيصل −0.3).
 
 A word goes in the list when the splitter (without this list) would split it,
 its stem is known only from a GeoNames place (not a curated name, a country,
-a force, a base or a context word), or is a verb trigger and the word is very
-common, and the word's Zipf frequency is at most ``MARGIN`` below its stem's.
+a force, a base or a context word), is the first word of compound names («فراس» is
+not ف + «راس»), or is a verb trigger and the word is very common, and the word's Zipf frequency is at most ``MARGIN`` below its stem's.
 Frequencies come from wordfreq (``gazetteer`` extra); run after
 ``build_gazetteer.py``. ``tests/test_gazetteer_data.py`` checks the file is current.
 """
@@ -27,7 +27,7 @@ if str(ROOT) not in sys.path:
 
 from extractor.event_lexicon import trigger_index  # noqa: E402
 from extractor.language import known_stems, vocabulary_stems  # noqa: E402
-from extractor.lexicons import all_entries, place_entries  # noqa: E402
+from extractor.lexicons import all_entries, context_words, place_entries  # noqa: E402
 from extractor.normalize import normalize, strip_al  # noqa: E402
 from extractor.resources import render_word_list, write_word_list  # noqa: E402
 from extractor.text import ProcliticSplitter  # noqa: E402
@@ -52,7 +52,8 @@ def whole_words() -> list[str]:
     splitter = ProcliticSplitter(known.__contains__)
     strong = _strong_names()
     verbs = {form for form, (_, tense) in trigger_index().items() if tense != "noun"}
-    eligible = ((_geonames_stems() - vocabulary_stems()) | verbs) - strong  # «لقاعدة»: ل + قاعدة
+    compound_firsts = {w for w in context_words("compound_first") if not w.startswith("ال")}  # «فراس»: not ف + راس
+    eligible = (((_geonames_stems() - vocabulary_stems()) | verbs) - strong) | compound_firsts  # «لقاعدة»: ل + قاعدة
     found: set[str] = set()
     for word in top_n_list("ar", VOCABULARY, wordlist="best"):
         pieces = splitter.segment(word)

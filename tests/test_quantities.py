@@ -109,6 +109,9 @@ CASES = [
 
 # Numbers that are not counts: years, dates, ordinals and names, ages, durations.
 NOT_COUNTS = [
+    "وقع الاقتحام قرابة الحادية عشرة ليلاً",  # the second word of an ordinal (a clock hour)
+    "وصلت تعزيزات من اللواء الرابع عشر قادمة من المعسكر",
+    "لو انسحبنا ليلة واحدة لعاد المسلحون",  # «واحدة» follows its noun; it counts no word after it
     "٠٧:٥٠ وصلت إلى مطار القامشلي مروحيات روسية",  # a live blog's time stamp
     "البند 4\n\n• دفعت قوات الدعم السريع بتعزيزات",  # a line break ends a count before its noun
     "في العام 2024 انسحبت القوات",

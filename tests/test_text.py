@@ -123,3 +123,15 @@ def test_project_splitter_keeps_common_words_whole(word: str, pieces: list[str])
     from extractor.language import blank
 
     assert [t.text for t in blank().make_doc(word)] == pieces
+
+
+@pytest.mark.parametrize("text, glued, words", [
+    ("وصلت تعزيزات في بزاريا", frozenset({"في"}), ["وصلت", "تعزيزات", "في", "بزاريا"]),  # no ب after «في»
+    ("وصلت تعزيزات في بزاريا", frozenset(), ["وصلت", "تعزيزات", "في", "ب", "زاريا"]),  # the rule alone splits
+    ("انسحبت القوات من بلدة بزاريا", frozenset({"في"}), ["انسحبت", "القوات", "من", "بلدة", "ب", "زاريا"]),
+])
+def test_glue_clitics_after_a_preposition(text: str, glued: frozenset[str], words: list[str]) -> None:
+    splitter = ProcliticSplitter(lambda stem: stem == "زاريا")
+    tokens = tokenize(text, splitter, glued)
+    assert [t.text for t in tokens] == words
+    assert "".join(t.text + t.space_after for t in tokens) == text

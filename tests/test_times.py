@@ -128,6 +128,9 @@ def test_a_weekday_takes_one_date_only() -> None:
     text = "أعلن الجيش اليوم الأربعاء 14 جمادى الأولى 1447هـ الموافق 5 تشرين الثاني 2025م نشر قوات."
     assert [(t.text, t.value) for t in spans_ok(text, find_times(text, dt.date(2025, 11, 5)))] == [
         ("اليوم الأربعاء 14 جمادى الأولى 1447هـ", "2025-11-05"), ("5 تشرين الثاني 2025م", "2025-11-05")]
+    bare = "صعدة - السبت ٨ ربيع الأول ١٤٤٨هـ الموافق ٢٢ أغسطس ٢٠٢٦م شهدت المديريات"  # a weekday with no «اليوم»
+    assert [t.text for t in spans_ok(bare, find_times(bare, dt.date(2026, 8, 22)))] == [
+        "السبت ٨ ربيع الأول ١٤٤٨هـ", "٢٢ أغسطس ٢٠٢٦م"]
 
 
 @pytest.mark.parametrize("text, mention, value, mod, kind", FOUND)
@@ -136,6 +139,8 @@ def test_finds_and_resolves(text: str, mention: str, value: str, mod: str | None
 
 
 NOT_TIME = [
+    "بقلم العميد سامر الخوالدة - «الغد» لم يكن الكمين عابراً",  # a newspaper alone in quotes
+    "تغطية مباشرة تُحدَّث على مدار اليوم",  # around the clock
     "سجل الهدف بنسبة 17/4 في المباراة",  # day/month only after a weekday
     "يعمل الجميع من أجل غد أفضل",  # a bare «غد» is the future, not tomorrow
     "انتشرت القوات على الطريق بين تاجوراء وسوق الجمعة",  # a district of Tripoli, not Friday

@@ -1,0 +1,123 @@
+"""``arabic_place_filters``: every PLACE candidate judged once all taggers have spoken.
+
+A place name that is part of the name of a medium or an agreement is not a PLACE
+(guidelines §3: «وكالة الأناضول»، «صحيفة الشرق الأوسط»، «اتفاق موسكو»); a word a
+particle makes a verb is none («قبل أن تُدمَّر», not Palmyra); a lone word the model
+calls a place is dropped when its form says it is not a name (a plural «المهاجمون», a
+dual «القاعدتين», an adverb «روسياً») or ANERcorp mostly tags it O; a place found as
+the first word of a compound name («دير», «أم») takes its second word.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .event_lexicon import lookup_trigger
+from .language import doc_text
+from .lexicons import common_words, context_words, pronoun_form
+from .mentions import Mention
+from .normalize import TANWEEN_FATH, strip_al
+from .place_context import (
+    _descriptors,
+    _name_words,
+    attached_conjunction,
+    complete_name,
+)
+from .recognizers import _QUOTES
+
+__all__ = ["PlaceFilters"]
+
+#: Letters an imperfect verb starts with.
+_IMPERFECT = ("ت", "ي", "ن")
+
+
+class PlaceFilters:
+    """Judges PLACE candidates once every tagger has spoken (see the module docstring)."""
+
+    _NOT_NAME_ENDINGS = ("ون", "تين", "تان")
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.heads = context_words("name_owner_heads")
+        self.media = context_words("media_names")
+        self.descriptors = context_words("place_descriptors")
+        self.not_places = context_words("not_places")
+        self.verb_particles = context_words("verb_particles")
+
+    def __call__(self, doc: Doc) -> Doc:
+        kept = [m for m in doc._.mentions or [] if not self._drop(doc, m)]
+        for mention in kept:
+            if mention.source == "model":
+                self._drop_conjunction(doc, mention)
+            complete_name(doc, mention)
+        doc._.mentions = kept
+        return doc
+
+    def _drop(self, doc: Doc, mention: Mention) -> bool:
+        if mention.label in ("ORG", "PERSON") and mention.source == "model":
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            return span is not None and len(span) == 1 and self._not_a_name(span[0])  # «البلدة»
+        if mention.label != "PLACE":
+            return False
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        before = doc[span.start - 1] if span.start else None
+        if before is not None and before.text in _QUOTES and span.start > 1:
+            before = doc[span.start - 2]
+        if before is not None and before.norm_ in self.heads:
+            return True  # «وكالة الأناضول», «اتفاق موسكو»
+        norms = " ".join(t.norm_ for t in span)
+        if mention.text in self.media or norms in self.media:
+            return before is None or before.norm_ not in self.descriptors  # «(الأناضول)», not «مدينة بترا»
+        if norms in self.not_places:
+            return True  # «لسد الفراغ»: an idiom
+        if len(span) == 1 and self._after_verb_particle(doc, span.start):
+            return True  # «قبل أن تُدمَّر»: a verb
+        if mention.text.endswith(TANWEEN_FATH):
+            return True  # «نحو 200 عسكري أسترالياً»: an accusative adjective; names take no tanween
+        if mention.source != "model":
+            return False
+        first = span[0]
+        if first.norm_[:1] in ("ل", "ب") and pronoun_form(first.text[1:], first.norm_[1:]):
+            return True  # «لطائراتها المسيّرة»: a noun with a pronoun names nothing
+        if len(span) != 1:
+            return False
+        return self._not_a_name(span[0]) or mention.text.endswith(self._NOT_NAME_ENDINGS)
+
+    def _after_verb_particle(self, doc: Doc, index: int) -> bool:
+        if not index or not doc[index].norm_.startswith(_IMPERFECT):
+            return False
+        before = doc[index - 1].norm_
+        two = f"{doc[index - 2].norm_} {before}" if index > 1 else before
+        return before in self.verb_particles or two in self.verb_particles
+
+    @staticmethod
+    def _not_a_name(token) -> bool:
+        """A lone word the model calls a place but which is no name: mostly O in ANERcorp,
+        an event word («ستغادران»), or a definite adjective agreeing with the definite
+        noun before it («الأسلحة الثقيلة»)."""
+        norm = token.norm_
+        if norm in common_words() or lookup_trigger(norm) is not None or strip_al(norm) in _descriptors() \
+                or pronoun_form(token.text, norm):
+            return True  # («المدينة», «البلدة»: a descriptor with its article names nothing; «رصيفه»)
+        previous = token.nbor(-1).norm_ if token.i else ""
+        return norm.startswith("ال") and norm.endswith("ه") and previous.startswith("ال") \
+            and previous.endswith(("ه", "ات"))
+
+    @staticmethod
+    def _drop_conjunction(doc: Doc, mention: Mention) -> None:
+        """«كفرشوبا وشبعا»: after a word (a list), a و kept on the model's name is the conjunction."""
+        first = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if first is None or not first.start or not attached_conjunction(first[0]):
+            return
+        previous = doc[first.start - 1]
+        if previous.is_alpha and previous.norm_ not in _name_words()[2]:
+            mention.start += 1
+            mention.text = doc_text(doc)[mention.start:mention.end]
+
+
+@Language.factory("arabic_place_filters", assigns=["doc._.mentions"])
+def make_place_filters(nlp: Language, name: str) -> PlaceFilters:
+    return PlaceFilters(name)

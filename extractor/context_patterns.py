@@ -262,6 +262,9 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         if end - start == 1 and not head.startswith("ال") and not marked and is_frequent_adjective(doc[start].norm_) \
                 and doc[start].text.translate(_MARKS) == doc[start].text:
             return []  # «قاعدة متقدمة», «حامية صغيرة»: described (not «قاعدة مصيرة الجوية», «معسكر مُرّة»)
+        if end - start == 1 and not marked and doc[start].norm_.startswith("م") \
+                and doc[start].norm_.endswith(("ين", "ون")) and is_news_word(doc[start].norm_[:-2]):
+            return []  # «قاعدة متابعين واسعة»: a participle's plural is no name («معسكر القصاصين» is)
         if (head in self.needs_the_marker and not marked) or (
                 head in self.needs_marker and not marked and not self._military_use_after(doc, end)):
             return []

@@ -103,8 +103,10 @@ def lookup_trigger(norm: str) -> tuple[str, str] | None:
         stem = norm[: -len(suffix)]
         if suffix == "ا" and not stem.endswith("ت") and len(stem) < 4:
             continue  # «استهدفتا», «انتشرا»: «فجرا» is "at dawn", not «فجّر»
-        if norm.endswith(suffix) and len(stem) >= 3 and index.get(stem, ("", "noun"))[1] != "noun":
-            return index[stem]
+        tense = index.get(stem, ("", "noun"))[1]
+        if norm.endswith(suffix) and len(stem) >= 3 and tense != "noun" \
+                and not (suffix in ("ان", "ون") and tense == "past"):
+            return index[stem]  # («سلمان» is a name: a past verb takes no ان)
     if norm[:1] in ("و", "ف") and len(norm) >= 5:
         return lookup_trigger(norm[1:])  # «وتسليمها»: the splitter keeps و on a word with a pronoun
     return None

@@ -148,7 +148,21 @@ class TriggerRules:
                 or self._denied_complement(doc, token)
                 or self._causative(doc, token, last, previous)
                 or self._conditional(doc, token, last)
-                or _scare_quoted(doc, token, last))
+                or _scare_quoted(doc, token, last)
+                or _no_evidence(clause)
+                or self._hearsay(doc, token))
+
+    def _hearsay(self, doc: Doc, token) -> bool:
+        """The trigger is inside quotation marks opened after a word of rumour («بتعليق يقول
+        إن «…»», «زعم ناشروه أنه يُظهر «…»»): a claim a fact-check examines."""
+        for at in range(token.i - 1, self._sentence.start - 1, -1):
+            text = doc[at].text
+            if text in _CLOSING_MARKS:
+                return False
+            if text in _OPENING_MARKS:
+                before = token_norms(doc)[max(self._sentence.start, at - 6):at]
+                return any(norm in words("hearsay_before_quote") for norm in before)
+        return False
 
     def _conditional(self, doc: Doc, token, last) -> bool:
         """«ستدفع الفرقة بتعزيزات … في حال تعرّضت القرى لقصف»: a planned event on a condition
@@ -235,6 +249,15 @@ class TriggerRules:
                 if len(found) == count:
                     break
         return found
+
+
+#: Quotation marks that tell opening from closing (straight quotes do not).
+_OPENING_MARKS, _CLOSING_MARKS = frozenset("«“"), frozenset("»”")
+
+
+def _no_evidence(clause: list[str]) -> bool:
+    """«ولا دليل على … انسحاب الجيش»: what no evidence shows did not happen."""
+    return any(f"{a} {b}" in words("no_evidence") for a, b in zip(clause, clause[1:]))
 
 
 def _scare_quoted(doc: Doc, token, last) -> bool:

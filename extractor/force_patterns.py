@@ -195,6 +195,9 @@ class ForcePatterns:
                     and doc[end + 1].norm_ in _place_names():
                 end += 2  # «قيادة عمليات غرب نينوى»: an operations command named by its sector
                 break
+            if norm in self.ordinals and end > index + 1 and doc[end - 1].norm_.startswith("ال"):
+                end += 1  # «قوات حدود المنطقة الرابعة»: a numbered part of the force
+                break
             definite_name = norm.startswith("ال") and self._is_name_word(token)
             service = end > index + 1 and norm in self.service_words  # «قوات الدفاع الجوي»
             if (norm in self.stop and not service) or norm in self.triggers or norm in self.not_forces \

@@ -213,8 +213,13 @@ _CONSTRUCT = (("تين", "ه"), ("تي", "ه"), ("ين", ""), ("ي", ""))
 def pronoun_form(text: str, norm: str) -> bool:
     """A common noun with a possessive pronoun («رصيفه», «سياجها»), judged on the written form:
     «ة» is a name's ending, «ه» a pronoun."""
-    return any(text.endswith(pronoun) and len(norm) - len(pronoun) >= 2 and is_news_word(norm[:-len(pronoun)])
+    return any(text.endswith(pronoun) and len(norm) - len(pronoun) >= 2 and _noun_before(norm[:-len(pronoun)])
                for pronoun in _PRONOUNS)
+
+
+def _noun_before(stem: str) -> bool:
+    """A news word before a pronoun, its ة written ت there («مدينتهم» → مدينة)."""
+    return is_news_word(stem) or (stem.endswith("ت") and is_news_word(stem[:-1] + "ه"))
 
 
 def common_form(text: str, norm: str) -> bool:

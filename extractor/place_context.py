@@ -32,6 +32,7 @@ from .lexicons import (
     context_words,
     frequent_words,
     is_frequent_adjective,
+    pronoun_form,
 )
 from .mentions import Mention
 from .normalize import strip_al
@@ -294,8 +295,9 @@ class PlaceLists:
         if ((word in common_words() or token.norm_ in common_words()) and not short_ok) or word in self.not_names \
                 or word in nationality_adjectives() or strip_al(word) in _descriptors() \
                 or (not adjective_ok and is_frequent_adjective(word)) \
-                or lookup_trigger(word) is not None:
-            return None  # («عند مداخل القرى», «على مداخل المدينة»: a descriptor names nothing)
+                or lookup_trigger(word) is not None \
+                or (word.endswith(("ها", "هم", "هما")) and pronoun_form(token.text, word)):
+            return None  # («عند مداخل القرى», «على مداخل المدينة»: a descriptor names nothing; «مدينتهم»)
         return begin, end
 
 

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .event_lexicon import lookup_trigger
+from .event_lexicon import words as trigger_words
 from .language import doc_text
 from .lexicons import common_words, context_words, pronoun_form
 from .mentions import Mention
@@ -44,6 +45,8 @@ class PlaceFilters:
         self.descriptors = context_words("place_descriptors")
         self.not_places = context_words("not_places")
         self.verb_particles = context_words("verb_particles")
+        self.demonstratives = trigger_words("demonstratives")
+        self.person_titles = context_words("person_name_titles")
 
     def __call__(self, doc: Doc) -> Doc:
         kept = [m for m in doc._.mentions or [] if not self._drop(doc, m)]
@@ -73,6 +76,10 @@ class PlaceFilters:
             return before is None or before.norm_ not in self.descriptors  # «(الأناضول)», not «مدينة بترا»
         if norms in self.not_places:
             return True  # «لسد الفراغ»: an idiom
+        if before is not None and len(span) == 1 and before.norm_ in self.person_titles:
+            return True  # «مركز الملك سلمان», «المواطنة يافا حمدان»: a person
+        if before is not None and before.norm_ in self.demonstratives and span[0].norm_.startswith("ال"):
+            return True  # «في هذه الزاوية»: a common noun pointed at (a column), not Zawiya
         if len(span) == 1 and self._after_verb_particle(doc, span.start):
             return True  # «قبل أن تُدمَّر»: a verb
         if mention.text.endswith(TANWEEN_FATH):

@@ -45,6 +45,7 @@ class PlaceFilters:
         self.descriptors = context_words("place_descriptors")
         self.not_places = context_words("not_places")
         self.verb_particles = context_words("verb_particles")
+        self.outlets, self.outlet_suffixes = context_words("outlet_names"), context_words("outlet_suffixes")
         self.demonstratives = trigger_words("demonstratives")
         self.person_titles = context_words("person_name_titles")
 
@@ -74,6 +75,8 @@ class PlaceFilters:
         norms = " ".join(t.norm_ for t in span)
         if mention.text in self.media or norms in self.media:
             return before is None or before.norm_ not in self.descriptors  # «(الأناضول)», not «مدينة بترا»
+        if norms in self.outlets and self._outlet(doc, span, before):
+            return True  # «تحدثت إليها «الشرق الأوسط»», «الميادين نت»: a newspaper or a channel
         if norms in self.not_places:
             return True  # «لسد الفراغ»: an idiom
         if before is not None and len(span) == 1 and before.norm_ in self.person_titles:
@@ -92,6 +95,13 @@ class PlaceFilters:
         if len(span) != 1:
             return False
         return self._not_a_name(span[0]) or mention.text.endswith(self._NOT_NAME_ENDINGS)
+
+    def _outlet(self, doc: Doc, span, before) -> bool:
+        following = doc[span.end] if span.end < len(doc) else None
+        quoted = span.start > 0 and doc[span.start - 1].text in _QUOTES and following is not None \
+            and following.text == _QUOTES[doc[span.start - 1].text]
+        return quoted or (before is not None and before.norm_ in self.heads) \
+            or (following is not None and following.norm_ in self.outlet_suffixes)
 
     def _after_verb_particle(self, doc: Doc, index: int) -> bool:
         if not index or not doc[index].norm_.startswith(_IMPERFECT):

@@ -113,13 +113,19 @@ def anercorp_common_words(data_dir: Path) -> set[str]:
     return {w for w, n in seen.items() if n >= 5 and outside[w] / n >= 0.8}
 
 
+#: context.yaml lists whose words are places too («الميادين» the town and the channel).
+NAMES_IN_CONTEXT = frozenset({"outlet_names"})
+
+
 def context_keys() -> set[str]:
     """Descriptor, head and stop words of the context patterns: never place names alone."""
     import yaml
 
     data = yaml.safe_load((ROOT / "models" / "patterns" / "context.yaml").read_text(encoding="utf-8"))
     words: set[str] = set()
-    for value in data.values():
+    for name, value in data.items():
+        if name in NAMES_IN_CONTEXT:
+            continue
         words.update(_key(str(w)) for w in (value.keys() if isinstance(value, dict) else value))
     return words
 

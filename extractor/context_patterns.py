@@ -18,6 +18,7 @@ from .language import token_norms
 from .lexicons import (
     common_words,
     context_words,
+    future_form,
     is_frequent_adjective,
     is_news_word,
     pronoun_form,
@@ -48,8 +49,6 @@ def _vocalized_word(text: str) -> bool:
     return not passive and text.translate(_MARKS).isalpha()
 
 
-#: سـ + an imperfect prefix: «ستبقى», «سيتم», «سننسحب».
-_FUTURE_PREFIXES = frozenset({"سي", "ست", "سن"})
 
 
 class ContextRecognizer(ForcePatterns, Recognizer):
@@ -179,7 +178,7 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         with another undefined word that is no common word of the news (nor a marker,
         a nationality, a trigger or a number word, nor one with a clitic left on: «وشبعا»)."""
         norms = (previous.norm_, current.norm_)
-        if current.norm_[:2] in _FUTURE_PREFIXES and len(current.norm_) >= 5:
+        if future_form(current.norm_):
             return False  # «بلدة حدر ستبقى»: a verb in the future tense ends the name
         if current.norm_.endswith(("ها", "هم", "هما")) and len(current.norm_) >= 5:
             return False  # «ثكنة بهجت غانم قوامها»: a noun with a pronoun on it ends the name

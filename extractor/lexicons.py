@@ -205,7 +205,12 @@ def is_news_word(norm: str) -> bool:
 #: Possessive pronouns a common noun takes («سياجها», «مقراته», «معسكراتهم»).
 _PRONOUNS = ("هما", "هم", "ها", "ه")
 #: سـ + an imperfect prefix, and the endings of the imperfect: «سيقابل», «سيقابلون».
-_FUTURE, _VERB_SUFFIXES = ("سي", "ست", "سن"), ("", "ون", "ان", "ين", "وا")
+FUTURE_PREFIXES, _VERB_SUFFIXES = ("سي", "ست", "سن"), ("", "ون", "ان", "ين", "وا")
+
+
+def future_form(norm: str, prefixes: tuple[str, ...] = FUTURE_PREFIXES) -> bool:
+    """سـ + an imperfect prefix on a word long enough to be a verb: «ستبقى», «سننسحب»."""
+    return len(norm) >= 5 and norm[:2] in prefixes
 #: Endings of a noun in construct: dual or plural («مخيمي», «قريتين», «محليتي»).
 _CONSTRUCT = (("تين", "ه"), ("تي", "ه"), ("ين", ""), ("ي", ""))
 
@@ -238,7 +243,7 @@ def common_form(text: str, norm: str) -> bool:
             if norm.endswith(ending) and len(norm) - len(ending) >= 3 \
                     and is_news_word(norm[:-len(ending)] + singular):
                 return True
-    return norm[:2] in _FUTURE and any(len(norm) - len(suffix) >= 5 and is_news_word(norm[1:len(norm) - len(suffix)])
+    return future_form(norm) and any(len(norm) - len(suffix) >= 5 and is_news_word(norm[1:len(norm) - len(suffix)])
                                        for suffix in _VERB_SUFFIXES)
 
 

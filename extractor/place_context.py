@@ -31,6 +31,7 @@ from .lexicons import (
     common_words,
     context_words,
     frequent_words,
+    future_form,
     is_frequent_adjective,
     pronoun_form,
 )
@@ -102,7 +103,7 @@ def complete_name(doc: Doc, mention: Mention, listed: bool = False) -> None:
 
 def _future_verb(word: str) -> bool:
     """«سننشر», «ستنسحب»: a verb in the future tense names no place (not «سي»: «سيكاسو»)."""
-    return len(word) >= 5 and word[:2] in ("سن", "ست")
+    return future_form(word, ("سن", "ست"))
 
 
 def _compound_first(token) -> bool:

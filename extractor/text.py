@@ -216,20 +216,16 @@ _GLUED = frozenset({"ب", "ل", "ك"})
 def glue_clitics(tokens: list[Token], after: frozenset[str]) -> list[Token]:
     """«إلى بلدة بزاريا», «في بزاريا»: after a preposition or a place noun ب, ل or ك
     cannot start a word, so a word the splitter cut there (ب + «زاريا») is whole again."""
-    glued: list[Token] = []
-    skip = False
-    for index, token in enumerate(tokens):
-        if skip:
-            skip = False
-            continue
-        if token.is_clitic and token.norm in _GLUED and glued and glued[-1].norm in after \
-                and glued[-1].space_after and not token.space_after and index + 1 < len(tokens):
-            rest = tokens[index + 1]
-            word = token.text + rest.text
-            glued.append(Token(word, token.start, rest.end, normalize(word), rest.space_after))
-            skip = True
-            continue
-        glued.append(token)
+    hits = [i for i, token in enumerate(tokens) if token.is_clitic and token.norm in _GLUED
+            and 0 < i < len(tokens) - 1 and tokens[i - 1].norm in after and tokens[i - 1].space_after
+            and not token.space_after]
+    if not hits:
+        return tokens  # most texts: one cheap pass
+    glued = list(tokens)
+    for i in reversed(hits):
+        token, rest = tokens[i], tokens[i + 1]
+        word = token.text + rest.text
+        glued[i:i + 2] = [Token(word, token.start, rest.end, normalize(word), rest.space_after)]
     return glued
 
 

@@ -129,7 +129,8 @@ class ContextRecognizer(ForcePatterns, Recognizer):
             if norm in self.unit_heads:
                 mentions.extend(self._unit(doc, index))
             if norm in self.force_heads or (norm in self.quoted_force_heads and index + 1 < len(doc)
-                                            and (doc[index + 1].text in _QUOTES or norms[index + 1] in self.force_links)):
+                                            and (doc[index + 1].text in _QUOTES or norms[index + 1] in self.force_links
+                                                 or self._served(doc, index))):
                 mentions.extend(self._group(doc, index))
             for head_norm, width in ((pair, 2), (norm, 1)):
                 if head_norm in self.ship_heads:

@@ -48,6 +48,7 @@ class PlaceRepeats:
         self.spans_key = spans_key
         self.base_heads = context_words("base_heads")
         self.titles = context_words("person_titles")
+        self.name_titles = context_words("person_name_titles")
 
     def __call__(self, doc: Doc) -> Doc:
         mentions, upgraded = self._headed_repeats(doc, doc._.mentions or [])
@@ -64,6 +65,8 @@ class PlaceRepeats:
             if norm not in names and not (len(norm) > 3 and norm[1:] in names):
                 continue  # no name of the article starts here, with or without a proclitic letter
             token = doc[at]
+            if at and norms[at - 1] in self.name_titles:
+                continue  # «العقيد عدن»: a person, whatever the name is elsewhere
             for shift, word in self._readings(token):
                 for key, first in names.get(word, ()):
                     last = token.i + len(key) - 1

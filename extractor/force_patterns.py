@@ -75,6 +75,12 @@ class ForcePatterns:
             end = self._rare_name_end(doc, nxt)
         return [] if end is None else self._unit_mention(doc, index, end)
 
+    def _served(self, doc: Doc, index: int) -> bool:
+        """«قوة العمليات المشتركة», «قوة المهام البحرية»: «قوة», a definite noun and a unit's
+        specifier or service word make a force's name (not «قوة الانفجار»)."""
+        return index + 2 < len(doc) and doc[index + 1].norm_.startswith("ال") and (
+            self._specifier_width(doc, index + 2) > 0 or doc[index + 2].norm_ in self.service_words)
+
     def _rare_name_end(self, doc: Doc, at: int) -> int | None:
         """After an indefinite unit head, a word that is no frequent Arabic word is a name
         («كتيبة شمشون», «لواء شومرون»), also after a link word («كتيبة شهداء ككلة»); a

@@ -79,7 +79,7 @@ class PlaceFilters:
             return True  # «تحدثت إليها «الشرق الأوسط»», «الميادين نت»: a newspaper or a channel
         if norms in self.not_places:
             return True  # «لسد الفراغ»: an idiom
-        if before is not None and len(span) == 1 and before.norm_ in self.person_titles:
+        if before is not None and before.norm_ in self.person_titles:
             return True  # «مركز الملك سلمان», «المواطنة يافا حمدان»: a person
         if before is not None and before.norm_ in self.demonstratives and span[0].norm_.startswith("ال"):
             return True  # «في هذه الزاوية»: a common noun pointed at (a column), not Zawiya

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .language import doc_text, token_norms
-from .lexicons import common_form, context_words, is_news_word
+from .lexicons import common_form, context_words, is_news_word, pronoun_form
 from .mentions import Mention
 from .place_context import PlaceLists, attached_conjunction, complete_name
 from .recognizers import nationality_adjectives
@@ -77,8 +77,9 @@ class RarePlaces(PlaceLists):
         first_text = token.text[1:] if attached_conjunction(token) else token.text
         first = self._first_word(doc, index)
         last = doc[self._token_at(doc, member.end - 1)]
-        if attached_conjunction(token) and (is_news_word(token.norm_) or first.endswith(_VERB_ENDINGS)):
-            return []  # «وعرة» is a word, not و + «عرة»; «وأضرموا» a verb
+        if attached_conjunction(token) and (is_news_word(token.norm_) or first.endswith(_VERB_ENDINGS)
+                                            or pronoun_form(token.text, token.norm_)):
+            return []  # «وعرة» is a word, not و + «عرة»; «وأضرموا» a verb; «وحداتها» a noun of hers
         if last.i == index:  # one word: rare, and no compound's first word left alone («قرب تل»)
             rare = first not in compounds and not is_news_word(first) and not common_form(first_text, first)
         else:

@@ -9,24 +9,28 @@ force; a warship + quoted name). The words are data in
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.tokens import Doc
 
 from .force_patterns import ForcePatterns
 from .language import token_norms
 from .lexicons import (
+    clitic_pronoun_form,
     common_words,
     context_words,
     future_form,
     is_frequent_adjective,
     is_news_word,
-    pronoun_form,
     time_words,
 )
 from .mentions import Mention
 from .normalize import damma_on_first, strip_al
-from .recognizers import _QUOTES, Recognizer, nationality_adjectives, place_keys
+from .recognizers import (
+    _QUOTES,
+    Recognizer,
+    nationality_adjectives,
+    place_first_words,
+    place_keys,
+)
 from .text import PROCLITIC_LETTERS
 
 __all__ = ["ContextRecognizer"]
@@ -162,7 +166,7 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         code = token.text.isalnum() and not token.text.isdigit() and token.text.isascii()  # «K1», «H3»
         if not (token.is_alpha or code or _vocalized_word(token.text)) or token._.is_clitic \
                 or norm in self.stop or norm in self.adjectives or self._stop_behind_clitic(norm) \
-                or (norm[:1] in PROCLITIC_LETTERS and pronoun_form(token.text[1:], norm[1:])):
+                or clitic_pronoun_form(token.text, norm):
             return False  # «قاعدة لطائراتها»: ل + a noun of hers names nothing
         if norm.endswith(_NISBA) and is_frequent_adjective(norm):
             return False  # indefinite nisba adjective («قاعدة عسكرية»); a rare one is a name («معسكر بسماية»)
@@ -304,7 +308,7 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         is the gazetteer's, which takes the noun in); a common indefinite word names only a
         mountain («ممر مفتوح» is an open corridor)."""
         head, name = doc[index].norm_, doc[start].norm_
-        if name in _first_words(place_keys()) or f"{head} {name}" in place_keys() \
+        if name in place_first_words() or f"{head} {name}" in place_keys() \
                 or (not name.startswith("ال") and is_news_word(name) and head not in self.common_name_heads):
             return []
         span = doc[index:start + 1]
@@ -328,8 +332,3 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         span = doc[start:end]
         return [self.mention(doc, "PLACE", span.start_char, span.end_char,
                              f"context:descriptor {doc[index].norm_} + name", 0.7)]
-
-
-@cache
-def _first_words(keys: frozenset[str]) -> frozenset[str]:
-    return frozenset(key.split(" ", 1)[0] for key in keys)

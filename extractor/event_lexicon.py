@@ -82,7 +82,7 @@ def lookup_trigger(norm: str) -> tuple[str, str] | None:
     index = trigger_index()
     if norm in index:
         return index[norm]
-    if norm.endswith("ه") and (len(norm) >= 5 or norm not in words("ta_marbuta_lookalikes")):
+    if norm.endswith("ه") and norm not in words("ta_marbuta_lookalikes"):
         found = _with_object_pronoun(index, norm[:-1])
         if found is not None:
             return found

@@ -24,6 +24,7 @@ from .event_lexicon import (
 )
 from .language import token_norms
 from .mentions import Mention
+from .normalize import CLOSING_QUOTES, OPENING_QUOTES
 from .recognizers import _QUOTE_MARKS
 
 if TYPE_CHECKING:
@@ -157,9 +158,9 @@ class TriggerRules:
         إن «…»», «زعم ناشروه أنه يُظهر «…»»): a claim a fact-check examines."""
         for at in range(token.i - 1, self._sentence.start - 1, -1):
             text = doc[at].text
-            if text in _CLOSING_MARKS:
+            if text in CLOSING_QUOTES:
                 return False
-            if text in _OPENING_MARKS:
+            if text in OPENING_QUOTES:
                 before = token_norms(doc)[max(self._sentence.start, at - 6):at]
                 return any(norm in words("hearsay_before_quote") for norm in before)
         return False
@@ -249,10 +250,6 @@ class TriggerRules:
                 if len(found) == count:
                     break
         return found
-
-
-#: Quotation marks that tell opening from closing (straight quotes do not).
-_OPENING_MARKS, _CLOSING_MARKS = frozenset("«“"), frozenset("»”")
 
 
 def _no_evidence(clause: list[str]) -> bool:

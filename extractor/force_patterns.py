@@ -27,11 +27,11 @@ class ForcePatterns:
 
     def _unit(self, doc: Doc, index: int) -> list[Mention]:
         nxt = self._skip_specifiers(doc, index + 1)
-        served = nxt
-        while served < len(doc) and doc[served].norm_ in self.service_words:
-            served += 1  # «اللواء الآلي الملكي الرابع عشر»: a service word before the ordinal
-        if served < len(doc) and served > nxt and (doc[served].norm_ in self.ordinals or doc[served].norm_.isdigit()):
-            nxt = served
+        numbered = nxt
+        while numbered < len(doc) and doc[numbered].norm_ in self.service_words:
+            numbered += 1  # «اللواء الآلي الملكي الرابع عشر»: a service word before the ordinal
+        if nxt < numbered < len(doc) and (doc[numbered].norm_ in self.ordinals or doc[numbered].norm_.isdigit()):
+            nxt = numbered
         if nxt >= len(doc):
             return []
         token = doc[nxt]
@@ -254,11 +254,11 @@ class ForcePatterns:
                 pair = " ".join(t.norm_ for t in doc[at + 2:at + 2 + width])
                 if pair in self.definite_heads:
                     found = self._national(doc, at + 2, width)
-                    if not found and width == 2:  # «القيادة العامة للقوات المسلحة»: the country's own
-                        span = doc[index:at + 4]
-                        found = [self.mention(doc, "FORCE", span.start_char, span.end_char,
-                                              f"context:general command {pair}", 0.8, kind="command")]
-                    return self._widened(doc, found, index)
+                    if found or width == 1:
+                        return self._widened(doc, found, index)
+                    span = doc[index:at + 4]  # «القيادة العامة للقوات المسلحة»: the country's own forces
+                    return [self.mention(doc, "FORCE", span.start_char, span.end_char,
+                                         f"context:general command {pair}", 0.8, kind="command")]
         if at < len(doc) and doc[index].norm_.startswith("ال") and doc[at].norm_ in self.command_regions:
             span = doc[index:self._unit_tail(doc, at + 1)]
             return [self.mention(doc, "FORCE", span.start_char, span.end_char,

@@ -14,6 +14,7 @@ from typing import Any
 
 from .normalize import phrase_key, strip_al
 from .resources import load_tsv, load_word_list, load_yaml
+from .text import PROCLITIC_LETTERS
 
 __all__ = [
     "COMPASS_WORDS",
@@ -206,13 +207,13 @@ def is_news_word(norm: str) -> bool:
 _PRONOUNS = ("هما", "هم", "ها", "ه")
 #: سـ + an imperfect prefix, and the endings of the imperfect: «سيقابل», «سيقابلون».
 FUTURE_PREFIXES, _VERB_SUFFIXES = ("سي", "ست", "سن"), ("", "ون", "ان", "ين", "وا")
+#: Endings of a noun in construct: dual or plural («مخيمي», «قريتين», «محليتي»).
+_CONSTRUCT = (("تين", "ه"), ("تي", "ه"), ("ين", ""), ("ي", ""))
 
 
 def future_form(norm: str, prefixes: tuple[str, ...] = FUTURE_PREFIXES) -> bool:
     """سـ + an imperfect prefix on a word long enough to be a verb: «ستبقى», «سننسحب»."""
     return len(norm) >= 5 and norm[:2] in prefixes
-#: Endings of a noun in construct: dual or plural («مخيمي», «قريتين», «محليتي»).
-_CONSTRUCT = (("تين", "ه"), ("تي", "ه"), ("ين", ""), ("ي", ""))
 
 
 def pronoun_form(text: str, norm: str) -> bool:
@@ -220,6 +221,11 @@ def pronoun_form(text: str, norm: str) -> bool:
     «ة» is a name's ending, «ه» a pronoun."""
     return any(text.endswith(pronoun) and len(norm) - len(pronoun) >= 2 and _noun_before(norm[:-len(pronoun)])
                for pronoun in _PRONOUNS)
+
+
+def clitic_pronoun_form(text: str, norm: str) -> bool:
+    """A proclitic on a noun with a pronoun («لطائراتها»): it names nothing."""
+    return norm[:1] in PROCLITIC_LETTERS and pronoun_form(text[1:], norm[1:])
 
 
 def _noun_before(stem: str) -> bool:

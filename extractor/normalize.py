@@ -147,6 +147,8 @@ def strip_al(norm_word: str) -> str:
 
 #: An accusative ending no name takes («أسترالياً» is an adjective, «أستراليا» the country).
 TANWEEN_FATH = ("اً", "ًا")
+#: Quotation marks that tell opening from closing (a straight «"» does not).
+OPENING_QUOTES, CLOSING_QUOTES = frozenset("«“"), frozenset("»”")
 
 
 def damma_on_first(text: str) -> bool:

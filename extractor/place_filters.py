@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from .event_lexicon import lookup_trigger
 from .event_lexicon import words as trigger_words
 from .language import doc_text
-from .lexicons import common_words, context_words, pronoun_form
+from .lexicons import clitic_pronoun_form, common_words, context_words, pronoun_form
 from .mentions import Mention
 from .normalize import TANWEEN_FATH, strip_al
 from .place_context import (
@@ -40,14 +40,14 @@ class PlaceFilters:
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self.heads = context_words("name_owner_heads")
+        # words that own the name after them: a medium's or an agreement's, or a person's title
+        self.heads = context_words("name_owner_heads") | context_words("person_name_titles")
         self.media = context_words("media_names")
         self.descriptors = context_words("place_descriptors")
         self.not_places = context_words("not_places")
         self.verb_particles = context_words("verb_particles")
         self.outlets, self.outlet_suffixes = context_words("outlet_names"), context_words("outlet_suffixes")
         self.demonstratives = trigger_words("demonstratives")
-        self.person_titles = context_words("person_name_titles")
 
     def __call__(self, doc: Doc) -> Doc:
         kept = [m for m in doc._.mentions or [] if not self._drop(doc, m)]
@@ -71,16 +71,14 @@ class PlaceFilters:
         if before is not None and before.text in _QUOTES and span.start > 1:
             before = doc[span.start - 2]
         if before is not None and before.norm_ in self.heads:
-            return True  # «وكالة الأناضول», «اتفاق موسكو»
+            return True  # «وكالة الأناضول», «اتفاق موسكو»; «مركز الملك سلمان», «المواطنة يافا حمدان»
         norms = " ".join(t.norm_ for t in span)
         if mention.text in self.media or norms in self.media:
             return before is None or before.norm_ not in self.descriptors  # «(الأناضول)», not «مدينة بترا»
-        if norms in self.outlets and self._outlet(doc, span, before):
+        if norms in self.outlets and self._outlet(doc, span):
             return True  # «تحدثت إليها «الشرق الأوسط»», «الميادين نت»: a newspaper or a channel
         if norms in self.not_places:
             return True  # «لسد الفراغ»: an idiom
-        if before is not None and before.norm_ in self.person_titles:
-            return True  # «مركز الملك سلمان», «المواطنة يافا حمدان»: a person
         if before is not None and before.norm_ in self.demonstratives and span[0].norm_.startswith("ال"):
             return True  # «في هذه الزاوية»: a common noun pointed at (a column), not Zawiya
         if len(span) == 1 and self._after_verb_particle(doc, span.start):
@@ -89,19 +87,18 @@ class PlaceFilters:
             return True  # «نحو 200 عسكري أسترالياً»: an accusative adjective; names take no tanween
         if mention.source != "model":
             return False
-        first = span[0]
-        if first.norm_[:1] in ("ل", "ب") and pronoun_form(first.text[1:], first.norm_[1:]):
+        if clitic_pronoun_form(span[0].text, span[0].norm_):
             return True  # «لطائراتها المسيّرة»: a noun with a pronoun names nothing
         if len(span) != 1:
             return False
         return self._not_a_name(span[0]) or mention.text.endswith(self._NOT_NAME_ENDINGS)
 
-    def _outlet(self, doc: Doc, span, before) -> bool:
+    def _outlet(self, doc: Doc, span) -> bool:
+        """Alone in quotation marks or before an outlet's suffix (after «مراسل» the heads did)."""
         following = doc[span.end] if span.end < len(doc) else None
         quoted = span.start > 0 and doc[span.start - 1].text in _QUOTES and following is not None \
             and following.text == _QUOTES[doc[span.start - 1].text]
-        return quoted or (before is not None and before.norm_ in self.heads) \
-            or (following is not None and following.norm_ in self.outlet_suffixes)
+        return quoted or (following is not None and following.norm_ in self.outlet_suffixes)
 
     def _after_verb_particle(self, doc: Doc, index: int) -> bool:
         if not index or not doc[index].norm_.startswith(_IMPERFECT):

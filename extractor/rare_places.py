@@ -22,7 +22,6 @@ from .lexicons import common_form, context_words, is_news_word, pronoun_form
 from .mentions import Mention
 from .place_context import PlaceLists, attached_conjunction, complete_name
 from .recognizers import nationality_adjectives
-from .text import PROCLITIC_LETTERS
 
 __all__ = ["RarePlaces"]
 
@@ -96,8 +95,6 @@ class RarePlaces(PlaceLists):
 
     def _rare_second(self, token) -> bool:
         norm = token.norm_
-        if norm[:1] in PROCLITIC_LETTERS and norm[1:] in context_words("name_stopwords"):
-            return False  # «سينكا دير بأن»: a particle behind its clitic
         return token.is_alpha and not token._.is_clitic and not attached_conjunction(token) and not is_news_word(norm) and norm not in self.not_names \
             and norm not in nationality_adjectives() and not common_form(token.text, norm) \
             and not any(norm.endswith(dual) and is_news_word(norm[:-3] + "ه") for dual in ("تين", "تان"))  # «المجاورتين»

@@ -89,6 +89,12 @@ def place_keys() -> frozenset[str]:
 
 
 @cache
+def place_first_words() -> frozenset[str]:
+    """The first word of every gazetteer place name («صير» of «صير بني ياس»)."""
+    return frozenset(key.split(" ", 1)[0] for key in place_keys())
+
+
+@cache
 def _place_cues() -> frozenset[str]:
     return context_words("place_cues") | context_words("place_descriptors")
 

@@ -36,7 +36,13 @@ from hijridate import Gregorian
 
 from . import calendar_math as cal
 from .calendar_math import GREGORIAN, HIJRI
-from .normalize import normalize_with_offsets, original_span, phrase_key
+from .normalize import (
+    CLOSING_QUOTES,
+    OPENING_QUOTES,
+    normalize_with_offsets,
+    original_span,
+    phrase_key,
+)
 from .resources import models_dir
 from .time_grammar import Lexicon, load_grammar
 
@@ -44,7 +50,7 @@ __all__ = ["LEXICON", "TimeExpression", "find_times", "models_dir"]
 
 LEXICON = "lexicons/time.yaml"
 _PUNCT = "،,.:;؛؟!«»\"'()[]-"
-_OPENING_QUOTES, _CLOSING_QUOTES = frozenset("«\"“"), frozenset("»\"”")
+_OPENING_QUOTES, _CLOSING_QUOTES = OPENING_QUOTES | {'"'}, CLOSING_QUOTES | {'"'}  # «"الغد"» too
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,16 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from .lexicons import context_words
-from .normalize import normalize, normalize_with_offsets, original_span, phrase_key
+from .normalize import OPENING_QUOTES, normalize_with_offsets, original_span
+from .number_words import (
+    PROCLITICS,
+    TOKEN,
+    NumberScanner,
+    as_number,
+    digits,
+    parse_number,
+    second_number,
+)
 from .quantity_lexicon import QuantityLexicon, quantity_lexicon
 
 __all__ = ["Quantity", "find_quantities", "parse_number"]
@@ -41,95 +50,6 @@ class Quantity:
     reason: str
 
 
-_TOKEN = re.compile(r"\d+(?:[.,']\d+)*|%|[^\W\d_]+|[^\w\s]")
-_PROCLITICS = ("و", "ب", "ل", "ف")
-_THOUSANDS = re.compile(r"^\d{1,3}(?:([,.'])\d{3})+$")
-
-
-_k = phrase_key
-
-
-def _digits(token: str) -> float | None:
-    if not token[:1].isdigit():
-        return None
-    if _THOUSANDS.match(token) and not (token.count(".") == 1 and "," not in token and len(token) < 5):
-        return float(re.sub(r"[,.']", "", token))
-    try:
-        return float(token.replace(",", "."))
-    except ValueError:
-        return None
-
-
-def _strip_wa(token: str) -> str:
-    return token[1:] if token.startswith("و") and len(token) > 2 else token
-
-
-class _Scanner:
-    """Reads one number expression starting at a token index."""
-
-    def __init__(self, tokens: list[str], lex: QuantityLexicon, marked_duals: frozenset[int] = frozenset()) -> None:
-        self.tokens = tokens
-        self.lex = lex
-        self.marked_duals = marked_duals  # indices of vocalized duals («عسكريَّين»)
-
-    def word(self, index: int, allow_wa: bool, first: bool = False) -> tuple[str, float] | None:
-        """The number word at ``index``; a first word may carry any proclitic («بعشر قذائف»)."""
-        token = self.tokens[index]
-        if token in self.lex.words:
-            return self.lex.words[token]
-        if allow_wa and _strip_wa(token) in self.lex.words:
-            return self.lex.words[_strip_wa(token)]
-        if first and token[:1] in _PROCLITICS and token[1:] in self.lex.words:
-            return self.lex.words[token[1:]]
-        return None
-
-    def number(self, index: int) -> tuple[float, int] | None:
-        """(value, end index) of a number starting at ``index``, or None."""
-        tokens = self.tokens
-        value = _digits(tokens[index])
-        if value is not None:
-            end = index + 1
-            if end < len(tokens) and self.word(end, False) and self.word(end, False)[0] == "scales":
-                value *= self.word(end, False)[1]
-                end += 1
-            return value, end
-        total = current = 0.0
-        last_scale = 0.0
-        previous: tuple[str, float] = ("", 0.0)
-        end = index
-        while end < len(tokens):
-            found = self.word(end, allow_wa=True, first=end == index)
-            joined = tokens[end].startswith("و") and found is not None and end > index \
-                and tokens[end] not in self.lex.words
-            if found is not None and not joined and found[0] == "ones" and found[1] == 10 and end > index:
-                found = ("teen", 10.0)  # أحد عشر، ثلاثة عشر (alone, «عشر قذائف» is ten)
-            if found is None or (end > index and not joined and found[0] not in ("scales", "teen")):
-                break
-            kind, amount = found
-            if joined and kind not in ("scales", "half") and amount >= previous[1] \
-                    and not (previous[0] == "ones" and kind == "tens"):
-                break  # «بين خمسمئة وسبعمئة»: a second number, not an addend
-            previous = (kind, amount)
-            if kind == "teen":
-                if current and current < 10:
-                    current += 10
-                else:
-                    break
-            elif kind == "scales":
-                current = max(current, 1.0) * amount
-                total, current, last_scale = total + current, 0.0, amount
-            elif kind == "duals":
-                total, last_scale = total + amount, amount / 2
-            elif kind == "half":
-                if not last_scale:
-                    break
-                total += last_scale / 2
-            else:
-                current += amount
-            end += 1
-        if end == index:
-            return None
-        return total + current, end
 
 
 @cache
@@ -141,12 +61,6 @@ def _starter_words() -> frozenset[str]:
                      | lex.duals.keys())
 
 
-def _as_number(value: float | None) -> int | float | None:
-    if value is None:
-        return None
-    return int(value) if float(value).is_integer() else value
-
-
 def _match_phrase(tokens: list[str], end: int, phrases: dict[str, str]) -> tuple[str, int] | None:
     """A phrase of ``phrases`` ending right before token ``end``: (qualifier, start)."""
     for width in (4, 3, 2, 1):
@@ -154,7 +68,7 @@ def _match_phrase(tokens: list[str], end: int, phrases: dict[str, str]) -> tuple
         if start < 0:
             continue
         first = tokens[start]
-        for head in (first, first[1:] if first[:1] in _PROCLITICS else None):
+        for head in (first, first[1:] if first[:1] in PROCLITICS else None):
             phrase = " ".join([head, *tokens[start + 1:end]]) if head else None
             if phrase in phrases:  # «بأكثر من»: the proclitic ب is left out of the span
                 return phrases[phrase], start
@@ -176,15 +90,15 @@ def find_quantities(text: str) -> list[Quantity]:
     """Every QUANTITY mention of ``text``, sorted by start."""
     lex = quantity_lexicon()
     norm, offsets = normalize_with_offsets(text)
-    matches = list(_TOKEN.finditer(norm))
+    matches = list(TOKEN.finditer(norm))
     tokens = [m.group() for m in matches]
-    scanner = _Scanner(tokens, lex, _marked_duals(text, offsets, matches, tokens, lex))
+    scanner = NumberScanner(tokens, lex, _marked_duals(text, offsets, matches, tokens, lex))
     found: list[Quantity] = []
     index = 0
     starters = lex.starters
     while index < len(tokens):
         token = tokens[index]
-        anchored = token[:1].isdigit() or token in starters or (token[:1] in _PROCLITICS and token[1:] in starters) \
+        anchored = token[:1].isdigit() or token in starters or (token[:1] in PROCLITICS and token[1:] in starters) \
             or index in scanner.marked_duals
         result = _quantity_at(tokens, index, scanner, lex) if anchored else None
         if result is None:
@@ -193,7 +107,7 @@ def find_quantities(text: str) -> list[Quantity]:
         (start, number_start, number_end, end, value, low, high, qualifier, unit, noun, reason) = result
         first, number_first = matches[start].start(), matches[number_start].start()
         head = tokens[start]
-        if head[:1] in _PROCLITICS and head not in _starter_words() \
+        if head[:1] in PROCLITICS and head not in _starter_words() \
                 and head[1:] in _starter_words():
             first += 1  # «وثلاثة جنود», «بأكثر من»: the proclitic is not part of the mention
             number_first += start == number_start
@@ -203,8 +117,8 @@ def find_quantities(text: str) -> list[Quantity]:
             index += 1  # «الجمعة 17/4⏎⏎• دفعت»: a line break ends a count before its noun
             continue
         score = 0.6 if "unknown" in reason else 0.9 if reason.startswith("number+unit") else 0.75
-        found.append(Quantity(ostart, oend, text[ostart:oend], _as_number(value), _as_number(low),
-                              _as_number(high), qualifier, unit, noun, nstart, nend, score, reason))
+        found.append(Quantity(ostart, oend, text[ostart:oend], as_number(value), as_number(low),
+                              as_number(high), qualifier, unit, noun, nstart, nend, score, reason))
         index = end
     return _inherit_units(found, text, lex)
 
@@ -227,15 +141,17 @@ def _clock_minutes(tokens: list[str], index: int) -> bool:
         and tokens[index - 2][:1].isdigit()
 
 
-def _quantity_at(tokens: list[str], index: int, scanner: _Scanner, lex: QuantityLexicon):
+def _quantity_at(tokens: list[str], index: int, scanner: NumberScanner, lex: QuantityLexicon):
     token = tokens[index]
     previous = tokens[index - 1] if index else ""
-    if previous in lex.not_counts or (previous in lex.digit_names and _digits(token) is not None) \
+    if previous in lex.not_counts or (previous in lex.digit_names and digits(token) is not None) \
             or (lex.words.get(token, ("", 0.0))[1] == 10.0 and previous in context_words("ordinals")):
         return None  # «الرابع عشر», «الحادية عشرة ليلاً»: the second word of an ordinal
     if _clock_minutes(tokens, index):
         return None  # «٠٧:٥٠ وصلت …»: the minutes of a live blog's time stamp count nothing
     dual = _dual(token, lex) or (lex.units[token] if index in scanner.marked_duals else None)
+    if dual is not None and _names_follow(tokens, index):
+        return None
     if dual is not None:  # «جنديان», «صاروخين», «بطائرتين», «عسكريَّين»: the dual noun alone counts two
         unit, noun = dual
         end = index + 1
@@ -250,7 +166,7 @@ def _quantity_at(tokens: list[str], index: int, scanner: _Scanner, lex: Quantity
             return (start, index, end + 2, end + 2, None, 2, other[1], "range", unit, noun,
                     f"dual-noun-or-number:{unit}")  # «قاعدتين أو ثلاث»
         return (start, index, end, end, 2, None, None, qualifier, unit, noun, f"dual-noun:{unit}")
-    bare = token[1:] if token[:1] in _PROCLITICS and token not in lex.vague else token  # «بعشرات»
+    bare = token[1:] if token[:1] in PROCLITICS and token not in lex.vague else token  # «بعشرات»
     vague = token in lex.vague or bare in lex.vague or (
         token == "عدد" and index + 1 < len(tokens) and tokens[index + 1] == "من")
     parsed = None if vague else scanner.number(index)
@@ -265,7 +181,7 @@ def _quantity_at(tokens: list[str], index: int, scanner: _Scanner, lex: Quantity
     if not vague:
         opener = tokens[index - 1] if index else ""
         if opener in lex.range_openers | lex.range_from:
-            second = _second_number(tokens, number_end, lex)
+            second = second_number(tokens, number_end, lex)
             if second is not None:
                 low, high, value = value, second[0], None
                 qualifier, number_end, start = "range", second[1], index - 1
@@ -327,11 +243,17 @@ def _marked_duals(text: str, offsets: list[int], matches: list, tokens: list[str
     return frozenset(marked)
 
 
+def _names_follow(tokens: list[str], index: int) -> bool:
+    """«منصتي «إكس» و«تيك توك»»: a dual in construct before a quoted name introduces the two
+    it names (an apposition), where «منصتي صواريخ» counts two launchers."""
+    return not tokens[index].endswith("ن") and index + 1 < len(tokens) and tokens[index + 1] in OPENING_QUOTES
+
+
 def _dual(token: str, lex: QuantityLexicon) -> tuple[str, str] | None:
     """(unit, singular) of a dual noun, also behind one proclitic («بطائرتين»)."""
     if token in lex.duals:
         return lex.duals[token]
-    if token[:1] in _PROCLITICS and token[1:] in lex.duals and token not in lex.units:
+    if token[:1] in PROCLITICS and token[1:] in lex.duals and token not in lex.units:
         return lex.duals[token[1:]]
     return None
 
@@ -363,18 +285,6 @@ def _singular(noun: str) -> str:
     return word
 
 
-def _second_number(tokens: list[str], at: int, lex: QuantityLexicon) -> tuple[float, int] | None:
-    """The upper bound of «بين 500 و700» / «من 500 إلى 700» / «بين خمسمئة وسبعمئة»."""
-    if at >= len(tokens):
-        return None
-    if tokens[at] in lex.range_to:
-        return _Scanner(tokens, lex).number(at + 1) if at + 1 < len(tokens) else None
-    if tokens[at].startswith("و"):
-        stripped = tokens[:at] + [tokens[at][1:]] + tokens[at + 1:]
-        return _Scanner(stripped, lex).number(at)
-    return None
-
-
 def _linked_noun(tokens: list[str], start: int, lex: QuantityLexicon) -> tuple[int, str, str] | None:
     """«جنود يبلغ عددهم 500»: the counted noun stands before a count link."""
     for width in (2, 1):
@@ -386,14 +296,3 @@ def _linked_noun(tokens: list[str], start: int, lex: QuantityLexicon) -> tuple[i
                     unit, noun = lex.units[tokens[noun_at]]
                     return noun_at, unit, noun
     return None
-
-
-def parse_number(text: str) -> int | float | None:
-    """The value of a standalone number expression («ألفي»، «2.5 ألف»، «١٬٠٠٠»)."""
-    tokens = _TOKEN.findall(normalize(text))
-    if not tokens:
-        return None
-    parsed = _Scanner(tokens, quantity_lexicon()).number(0)
-    if parsed is None or parsed[1] != len(tokens):
-        return None
-    return _as_number(parsed[0])

@@ -1,0 +1,133 @@
+"""Arabic numbers: digits with separators, a digit and a scale word, cardinals in words.
+
+The grammar of «ثلاثة آلاف وخمسمئة», «أحد عشر», «ألفين» and «2.5 ألف» over normalized
+word tokens; the words themselves are data (``models/lexicons/quantities.yaml``).
+``quantities`` decides what a number counts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .normalize import normalize
+from .quantity_lexicon import QuantityLexicon, quantity_lexicon
+
+__all__ = ["PROCLITICS", "TOKEN", "NumberScanner", "as_number", "digits", "parse_number", "second_number"]
+
+#: Word tokens of normalized text: numbers with separators, %, letters, one mark.
+TOKEN = re.compile(r"\d+(?:[.,']\d+)*|%|[^\W\d_]+|[^\w\s]")
+PROCLITICS = ("و", "ب", "ل", "ف")
+_THOUSANDS = re.compile(r"^\d{1,3}(?:([,.'])\d{3})+$")
+
+
+def digits(token: str) -> float | None:
+    """The value of a digit token («1,000», «2.5», «١٬٠٠٠» once normalized), or None."""
+    if not token[:1].isdigit():
+        return None
+    if _THOUSANDS.match(token) and not (token.count(".") == 1 and "," not in token and len(token) < 5):
+        return float(re.sub(r"[,.']", "", token))
+    try:
+        return float(token.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _strip_wa(token: str) -> str:
+    return token[1:] if token.startswith("و") and len(token) > 2 else token
+
+
+class NumberScanner:
+    """Reads one number expression starting at a token index."""
+
+    def __init__(self, tokens: list[str], lex: QuantityLexicon, marked_duals: frozenset[int] = frozenset()) -> None:
+        self.tokens = tokens
+        self.lex = lex
+        self.marked_duals = marked_duals  # indices of vocalized duals («عسكريَّين»)
+
+    def word(self, index: int, allow_wa: bool, first: bool = False) -> tuple[str, float] | None:
+        """The number word at ``index``; a first word may carry any proclitic («بعشر قذائف»)."""
+        token = self.tokens[index]
+        if token in self.lex.words:
+            return self.lex.words[token]
+        if allow_wa and _strip_wa(token) in self.lex.words:
+            return self.lex.words[_strip_wa(token)]
+        if first and token[:1] in PROCLITICS and token[1:] in self.lex.words:
+            return self.lex.words[token[1:]]
+        return None
+
+    def number(self, index: int) -> tuple[float, int] | None:
+        """(value, end index) of a number starting at ``index``, or None."""
+        tokens = self.tokens
+        value = digits(tokens[index])
+        if value is not None:
+            end = index + 1
+            if end < len(tokens) and self.word(end, False) and self.word(end, False)[0] == "scales":
+                value *= self.word(end, False)[1]
+                end += 1
+            return value, end
+        total = current = 0.0
+        last_scale = 0.0
+        previous: tuple[str, float] = ("", 0.0)
+        end = index
+        while end < len(tokens):
+            found = self.word(end, allow_wa=True, first=end == index)
+            joined = tokens[end].startswith("و") and found is not None and end > index \
+                and tokens[end] not in self.lex.words
+            if found is not None and not joined and found[0] == "ones" and found[1] == 10 and end > index:
+                found = ("teen", 10.0)  # أحد عشر، ثلاثة عشر (alone, «عشر قذائف» is ten)
+            if found is None or (end > index and not joined and found[0] not in ("scales", "teen")):
+                break
+            kind, amount = found
+            if joined and kind not in ("scales", "half") and amount >= previous[1] \
+                    and not (previous[0] == "ones" and kind == "tens"):
+                break  # «بين خمسمئة وسبعمئة»: a second number, not an addend
+            previous = (kind, amount)
+            if kind == "teen":
+                if current and current < 10:
+                    current += 10
+                else:
+                    break
+            elif kind == "scales":
+                current = max(current, 1.0) * amount
+                total, current, last_scale = total + current, 0.0, amount
+            elif kind == "duals":
+                total, last_scale = total + amount, amount / 2
+            elif kind == "half":
+                if not last_scale:
+                    break
+                total += last_scale / 2
+            else:
+                current += amount
+            end += 1
+        if end == index:
+            return None
+        return total + current, end
+
+
+def as_number(value: float | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def second_number(tokens: list[str], at: int, lex: QuantityLexicon) -> tuple[float, int] | None:
+    """The upper bound of «بين 500 و700» / «من 500 إلى 700» / «بين خمسمئة وسبعمئة»."""
+    if at >= len(tokens):
+        return None
+    if tokens[at] in lex.range_to:
+        return NumberScanner(tokens, lex).number(at + 1) if at + 1 < len(tokens) else None
+    if tokens[at].startswith("و"):
+        stripped = tokens[:at] + [tokens[at][1:]] + tokens[at + 1:]
+        return NumberScanner(stripped, lex).number(at)
+    return None
+
+
+def parse_number(text: str) -> int | float | None:
+    """The value of a standalone number expression («ألفي»، «2.5 ألف»، «١٬٠٠٠»)."""
+    tokens = TOKEN.findall(normalize(text))
+    if not tokens:
+        return None
+    parsed = NumberScanner(tokens, quantity_lexicon()).number(0)
+    if parsed is None or parsed[1] != len(tokens):
+        return None
+    return as_number(parsed[0])

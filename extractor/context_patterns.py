@@ -70,6 +70,7 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         self.strong = words("place_descriptors_strong")
         self.tribe_words = words("tribe_words")
         self.two_senses = words("place_descriptors_of_two_senses")
+        self.district_heads = words("district_heads")
         self.geographic = words("geographic_heads")
         self.common_name_heads = words("geographic_heads_of_common_names")
         self.stop = words("name_stopwords") | words("place_cues") | words("ordinals") | time_words()

@@ -13,8 +13,15 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .language import doc_text, token_norms
-from .lexicons import COMPASS_WORDS, force_keys, frequent_words, known_names
+from .lexicons import (
+    COMPASS_WORDS,
+    district_keys,
+    force_keys,
+    frequent_words,
+    known_names,
+)
 from .mentions import Mention
+from .normalize import phrase_key
 from .quantity_lexicon import quantity_lexicon
 from .recognizers import _QUOTES, _place_names, place_keys
 
@@ -26,6 +33,8 @@ class ForcePatterns:
     """FORCE names found by their head and the words after it."""
 
     def _unit(self, doc: Doc, index: int) -> list[Mention]:
+        if self._names_district(doc, index):
+            return []
         nxt = self._skip_specifiers(doc, index + 1)
         numbered = nxt
         while numbered < len(doc) and doc[numbered].norm_ in self.service_words:
@@ -74,6 +83,13 @@ class ForcePatterns:
         elif nxt == index + 1 and indefinite:
             end = self._rare_name_end(doc, nxt)
         return [] if end is None else self._unit_mention(doc, index, end)
+
+    def _names_district(self, doc: Doc, index: int) -> bool:
+        """«لواء الأغوار الجنوبية», «لواء ماحص والفحيص»: a district head before a gazetteer
+        district is its descriptor (the lexicon recognizer then finds the PLACE)."""
+        return doc[index].norm_ in self.district_heads and any(
+            phrase_key(doc[index + 1:index + 1 + width].text) in district_keys()
+            for width in range(1, min(4, len(doc) - index - 1) + 1))
 
     def _served(self, doc: Doc, index: int) -> bool:
         """«قوة العمليات المشتركة», «قوة المهام البحرية»: «قوة», a definite noun and a unit's

@@ -153,6 +153,13 @@ def known_names() -> frozenset[str]:
 
 
 @cache
+def district_keys() -> frozenset[str]:
+    """Gazetteer districts («الأغوار الجنوبية», «الكورة»): after a district head («لواء»
+    in Jordan) they name the district, not a brigade."""
+    return frozenset(entry.key for entry in place_entries() if entry.attrs.get("kind") == "district")
+
+
+@cache
 def force_keys() -> frozenset[str]:
     """The normalized names of the forces lexicon, variants included («الحشد الشعبي»)."""
     return frozenset(entry.key for entry in force_entries())

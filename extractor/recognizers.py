@@ -161,7 +161,13 @@ class LexiconRecognizer(Recognizer):
             patterns.setdefault(words, [add(word) for word in words])
         self.matcher.add(self.name, list(patterns.values()))
         self.base_heads = context_words("base_heads")
+        self.district_heads = context_words("district_heads")
         self.nationalities = frozenset(n for n in nationality_adjectives() if n.startswith("ال"))
+
+    def _district_head(self, norms: list[str], start: int, entry: Entry) -> str | None:
+        """«لواء الجامعة»: Jordan's «لواء» before a district cues it as a descriptor would."""
+        head = norms[start - 1] if start else ""
+        return head if head in self.district_heads and entry.attrs.get("kind") == "district" else None
 
     def _quoted_head(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         """(start, end) characters of «head "name"» around a bare base name, if a head precedes it."""
@@ -180,10 +186,11 @@ class LexiconRecognizer(Recognizer):
         for start, end, entries in matches:
             span = doc[start:end]
             labels = {entry.label for entry in entries if not entry.bare}
-            cue = _cue_before(doc, start)
+            found_cue = _cue_before(doc, start)
             for entry in entries:
                 if entry.bare and "PLACE" in labels:
                     continue  # «الشدادي» alone is the town; «قاعدة الشدادي» is the base
+                cue = found_cue or self._district_head(norms, start, entry)
                 if entry.ambiguous and cue is None and not _coordinated(norms, start, end, sure):
                     continue  # common word that is also a town: needs بلدة/قرب/في... or a town beside it
                 reason = f"{entry.source}:{entry.key}" + (

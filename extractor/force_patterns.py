@@ -69,13 +69,13 @@ class ForcePatterns:
                 and not doc[index].norm_.startswith("ال") and self._is_name_word(doc[nxt + 1]):
             end = nxt + 2  # a unit named after a person: «لواء الملك طلال», «كتيبة الشهيد أحمد»
         elif not doc[index].norm_.startswith("ال") and token.norm_.startswith("ال") \
-                and self._is_name_word(token):
+                and self._force_name_word(token):
             end = nxt + 1
         elif nxt == index + 1 and token.text in _QUOTES and not doc[index].norm_.startswith("ال"):
             quoted = self._name_after(doc, index)  # «لواء "غورغور"», «كتيبة "أسود الصحراء"»
             end = quoted[1] if quoted else None
         elif nxt == index + 1 and not doc[index].norm_.startswith("ال") and nxt + 1 < len(doc) \
-                and doc[nxt + 1].norm_.startswith("ال") and self._is_name_word(token) \
+                and doc[nxt + 1].norm_.startswith("ال") and self._force_name_word(token) \
                 and self._is_name_word(doc[nxt + 1]) and doc[nxt + 1].norm_ not in self.adjectives:
             end = nxt + 2  # a construct name: «كتيبة شهداء النصر», «لواء درع الساحل»
         elif nxt == index + 1 and doc[index].norm_ in self.town_unit_heads and token.norm_ in _place_names():

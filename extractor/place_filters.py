@@ -4,7 +4,7 @@ A place name that is part of the name of a medium or an agreement is not a PLACE
 (guidelines §3: «وكالة الأناضول»، «صحيفة الشرق الأوسط»، «اتفاق موسكو»); a word a
 particle makes a verb is none («قبل أن تُدمَّر», not Palmyra); a lone word the model
 calls a place is dropped when its form says it is not a name (a plural «المهاجمون», a
-dual «القاعدتين», an adverb «روسياً») or ANERcorp mostly tags it O; a place found as
+dual «القاعدتين», an adverb «روسياً», a nationality «أوغندية») or ANERcorp mostly tags it O; a place found as
 the first word of a compound name («دير», «أم») takes its second word.
 """
 
@@ -16,7 +16,12 @@ from spacy.tokens import Doc
 from .event_lexicon import lookup_trigger
 from .event_lexicon import words as trigger_words
 from .language import doc_text
-from .lexicons import clitic_pronoun_form, common_words, context_words, pronoun_form
+from .lexicons import (
+    clitic_pronoun_form,
+    common_words,
+    context_words,
+    pronoun_form,
+)
 from .mentions import Mention
 from .normalize import TANWEEN_FATH, strip_al
 from .place_context import (
@@ -25,7 +30,7 @@ from .place_context import (
     attached_conjunction,
     complete_name,
 )
-from .recognizers import _QUOTES
+from .recognizers import _QUOTES, nationality_adjectives
 
 __all__ = ["PlaceFilters"]
 
@@ -93,6 +98,7 @@ class PlaceFilters:
             return False
         return self._not_a_name(span[0]) or mention.text.endswith(self._NOT_NAME_ENDINGS)
 
+
     def _outlet(self, doc: Doc, span) -> bool:
         """Alone in quotation marks or before an outlet's suffix (after «مراسل» the heads did)."""
         following = doc[span.end] if span.end < len(doc) else None
@@ -110,12 +116,13 @@ class PlaceFilters:
     @staticmethod
     def _not_a_name(token) -> bool:
         """A lone word the model calls a place but which is no name: mostly O in ANERcorp,
-        an event word («ستغادران»), or a definite adjective agreeing with the definite
+        an event word («ستغادران»), a nationality, or a definite adjective agreeing with the definite
         noun before it («الأسلحة الثقيلة»)."""
         norm = token.norm_
         if norm in common_words() or lookup_trigger(norm) is not None or strip_al(norm) in _descriptors() \
-                or pronoun_form(token.text, norm):
-            return True  # («المدينة», «البلدة»: a descriptor with its article names nothing; «رصيفه»)
+                or pronoun_form(token.text, norm) or norm in nationality_adjectives():
+            return True  # («المدينة», «البلدة»: a descriptor with its article names nothing; «رصيفه»;
+            # a nationality: «قاعدة أوغندية»)
         previous = token.nbor(-1).norm_ if token.i else ""
         return norm.startswith("ال") and norm.endswith("ه") and previous.startswith("ال") \
             and previous.endswith(("ه", "ات"))

@@ -15,10 +15,10 @@ from spacy.tokens import Doc
 from .language import doc_text, token_norms
 from .lexicons import (
     COMPASS_WORDS,
-    district_keys,
     force_keys,
     frequent_words,
     known_names,
+    place_keys_of_kind,
 )
 from .mentions import Mention
 from .normalize import phrase_key
@@ -88,7 +88,7 @@ class ForcePatterns:
         """«لواء الأغوار الجنوبية», «لواء ماحص والفحيص»: a district head before a gazetteer
         district is its descriptor (the lexicon recognizer then finds the PLACE)."""
         return doc[index].norm_ in self.district_heads and any(
-            phrase_key(doc[index + 1:index + 1 + width].text) in district_keys()
+            phrase_key(doc[index + 1:index + 1 + width].text) in place_keys_of_kind("district")
             for width in range(1, min(4, len(doc) - index - 1) + 1))
 
     def _served(self, doc: Doc, index: int) -> bool:

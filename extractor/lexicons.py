@@ -153,10 +153,10 @@ def known_names() -> frozenset[str]:
 
 
 @cache
-def district_keys() -> frozenset[str]:
-    """Gazetteer districts («الأغوار الجنوبية», «الكورة»): after a district head («لواء»
-    in Jordan) they name the district, not a brigade."""
-    return frozenset(entry.key for entry in place_entries() if entry.attrs.get("kind") == "district")
+def place_keys_of_kind(kind: str) -> frozenset[str]:
+    """Gazetteer names of one kind: districts («الأغوار الجنوبية» after Jordan's «لواء» names
+    the district, not a brigade), rivers («الضفة الغربية لدجلة» is a bank)."""
+    return frozenset(entry.key for entry in place_entries() if entry.attrs.get("kind") == kind)
 
 
 @cache

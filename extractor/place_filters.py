@@ -15,11 +15,12 @@ from spacy.tokens import Doc
 
 from .event_lexicon import lookup_trigger
 from .event_lexicon import words as trigger_words
-from .language import doc_text
+from .language import doc_text, token_norms
 from .lexicons import (
     clitic_pronoun_form,
     common_words,
     context_words,
+    place_keys_of_kind,
     pronoun_form,
 )
 from .mentions import Mention
@@ -53,6 +54,7 @@ class PlaceFilters:
         self.verb_particles = context_words("verb_particles")
         self.outlets, self.outlet_suffixes = context_words("outlet_names"), context_words("outlet_suffixes")
         self.demonstratives = trigger_words("demonstratives")
+        self.banks, self.river_words = context_words("bank_names"), context_words("river_words")
 
     def __call__(self, doc: Doc) -> Doc:
         kept = [m for m in doc._.mentions or [] if not self._drop(doc, m)]
@@ -84,6 +86,8 @@ class PlaceFilters:
             return True  # «تحدثت إليها «الشرق الأوسط»», «الميادين نت»: a newspaper or a channel
         if norms in self.not_places:
             return True  # «لسد الفراغ»: an idiom
+        if self._river_bank(doc, span.start):
+            return True  # «الضفة الغربية لدجلة»: a river's bank
         if before is not None and before.norm_ in self.demonstratives and span[0].norm_.startswith("ال"):
             return True  # «في هذه الزاوية»: a common noun pointed at (a column), not Zawiya
         if len(span) == 1 and self._after_verb_particle(doc, span.start):
@@ -98,6 +102,17 @@ class PlaceFilters:
             return False
         return self._not_a_name(span[0]) or mention.text.endswith(self._NOT_NAME_ENDINGS)
 
+
+    def _river_bank(self, doc: Doc, start: int) -> bool:
+        """A bank phrase starts at ``start`` (the model may take its first word alone) and «نهر»
+        or ل + a river follows it."""
+        norms = token_norms(doc)
+        for bank in self.banks:
+            end = start + bank.count(" ") + 1
+            if " ".join(norms[start:end]) == bank and end < len(norms) and (norms[end] in self.river_words or (
+                    norms[end] == "ل" and end + 1 < len(norms) and norms[end + 1] in place_keys_of_kind("river"))):
+                return True
+        return False
 
     def _outlet(self, doc: Doc, span) -> bool:
         """Alone in quotation marks or before an outlet's suffix (after «مراسل» the heads did)."""

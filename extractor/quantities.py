@@ -18,7 +18,12 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from .lexicons import context_words
-from .normalize import OPENING_QUOTES, normalize_with_offsets, original_span
+from .normalize import (
+    CLOSING_QUOTES,
+    OPENING_QUOTES,
+    normalize_with_offsets,
+    original_span,
+)
 from .number_words import (
     PROCLITICS,
     TOKEN,
@@ -150,7 +155,7 @@ def _quantity_at(tokens: list[str], index: int, scanner: NumberScanner, lex: Qua
     if _clock_minutes(tokens, index):
         return None  # «٠٧:٥٠ وصلت …»: the minutes of a live blog's time stamp count nothing
     dual = _dual(token, lex) or (lex.units[token] if index in scanner.marked_duals else None)
-    if dual is not None and _names_follow(tokens, index):
+    if dual is not None and _names_follow(tokens, index, lex):
         return None
     if dual is not None:  # «جنديان», «صاروخين», «بطائرتين», «عسكريَّين»: the dual noun alone counts two
         unit, noun = dual
@@ -243,10 +248,19 @@ def _marked_duals(text: str, offsets: list[int], matches: list, tokens: list[str
     return frozenset(marked)
 
 
-def _names_follow(tokens: list[str], index: int) -> bool:
-    """«منصتي «إكس» و«تيك توك»»: a dual in construct before a quoted name introduces the two
-    it names (an apposition), where «منصتي صواريخ» counts two launchers."""
-    return not tokens[index].endswith("ن") and index + 1 < len(tokens) and tokens[index + 1] in OPENING_QUOTES
+def _names_follow(tokens: list[str], index: int, lex: QuantityLexicon) -> bool:
+    """A dual in construct («آليتا», «منصتي») needs the noun it is in construct with: before two
+    quoted names joined by و it introduces the two it names («منصتي «إكس» و«تيك توك»», where
+    «بطاريتي «باتريوت»» counts two), and before a preposition or a mark or at the end it is
+    no dual at all («فاليتا على», Valletta)."""
+    if tokens[index].endswith("ن"):
+        return False
+    following = tokens[index + 1] if index + 1 < len(tokens) else ""
+    if following in OPENING_QUOTES or following == '"':
+        closers = CLOSING_QUOTES | {'"'}
+        closing = next((at for at in range(index + 2, min(index + 7, len(tokens))) if tokens[at] in closers), None)
+        return closing is not None and tokens[closing + 1:closing + 3] == ["و", tokens[index + 1]]
+    return following in lex.not_nouns or not following[:1].isalpha()
 
 
 def _dual(token: str, lex: QuantityLexicon) -> tuple[str, str] | None:

@@ -63,6 +63,7 @@ CASES = [
     ("زهاء 20 طائرة", "زهاء 20 طائرة", 20, N, N, "approx", "aircraft"),
     ("قتل جنديان", "جنديان", 2, N, N, "exact", "troops"),
     ("دمرت الغارة منصتي صواريخ", "منصتي", 2, N, N, "exact", "منصة"),  # construct before a noun: a count
+    ("نشرت بطاريتي «باتريوت» على هضبة", "بطاريتي", 2, N, N, "exact", "بطارية"),  # one quoted type: a count
     ("أطلق صاروخين", "صاروخين", 2, N, N, "exact", "missiles"),
     # a dual behind a proclitic, and its agreeing adjective (which may say what is counted)
     ("هاجموا الموقع بطائرتين مسيّرتين", "طائرتين مسيّرتين", 2, N, N, "exact", "drones"),
@@ -135,6 +136,7 @@ NOT_COUNTS = [
     "سقطت القذائف، اثنتان منها في البلدة وواحدة باتجاه الوادي",  # «of them», a direction: no noun
     "استمر الحصار أكثر من ١٨ شهراً",  # a duration in the accusative
     "تداولت حسابات على منصتي «إكس» و«تيك توك» مقطعاً",  # a dual in construct before quoted names
+    "وحدة الرصد والتحقق – فاليتا  على مدى ثلاثة أسابيع",  # a construct «آليتا» needs its noun: Valletta
 ]
 
 

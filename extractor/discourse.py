@@ -47,6 +47,7 @@ class PlaceRepeats:
         self.name = name
         self.spans_key = spans_key
         self.base_heads = context_words("base_heads")
+        self.site_heads = context_words("base_heads_needing_military_marker")  # «مطار», «ميناء»
         self.titles = context_words("person_titles")
         self.name_titles = context_words("person_name_titles")
 
@@ -86,16 +87,22 @@ class PlaceRepeats:
 
     def _headed_repeats(self, doc: Doc, mentions: list[Mention]) -> tuple[list[Mention], bool]:
         """«مطار نيالا، الذي تتخذه قوات الدعم السريع قاعدةً» makes the airport a BASE: its
-        other «مطار نيالا» of the article are the BASE too, not a head before a PLACE."""
+        other «مطار نيالا» of the article are the BASE too, not a head before a PLACE. So is
+        an airport or a port named like a base of the article («قاعدة وادي سيدنا» … «هاجمت
+        المسيّرات مطار وادي سيدنا»; not like another airport or port: «ميناء العريش التجاري»)."""
         bases = {phrase_key(m.text, drop_quotes=True): m for m in mentions if m.label == "BASE"}
         if not bases:
             return mentions, False
+        named = {" ".join(key): base for text, base in bases.items() if (key := self._key(base))
+                 and text.split(" ", 1)[0] not in self.site_heads}  # the port of a town with a military airport is its own
         starts, text = token_starts(doc), doc_text(doc)
         upgraded, changed = [], False
         for mention in mentions:
             at = bisect_left(starts, mention.start)  # the token the PLACE starts at
-            base = bases.get(phrase_key(f"{doc[at - 1].text} {mention.text}", drop_quotes=True)) \
-                if mention.label == "PLACE" and 0 < at < len(starts) and starts[at] == mention.start else None
+            headed = mention.label == "PLACE" and 0 < at < len(starts) and starts[at] == mention.start
+            base = bases.get(phrase_key(f"{doc[at - 1].text} {mention.text}", drop_quotes=True)) if headed else None
+            if base is None and headed and doc[at - 1].norm_ in self.site_heads:
+                base = named.get(phrase_key(mention.text, drop_quotes=True))
             if base is not None:
                 start = starts[at - 1]
                 mention = Mention("BASE", start, mention.end, text[start:mention.end], score=base.score,

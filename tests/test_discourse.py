@@ -46,6 +46,11 @@ def test_a_repeat_says_which_mention_it_repeats() -> None:
      ["مطار نيالا", "مطار نيالا"], []),
     # the bare name stays a PLACE, and an airport never made a BASE stays a head before a PLACE
     ("وصلت الطائرات إلى مطار كسلا. وانتشرت القوات في كسلا.", [], ["كسلا", "كسلا"]),
+    # an airport named like a base of the article is that base; a port named like its airport is not
+    ("تمركزت المقاتلات في قاعدة وادي سيدنا. وهاجمت المسيرات مطار وادي سيدنا أمس.",
+     ["قاعدة وادي سيدنا", "مطار وادي سيدنا"], []),
+    ("تتمركز المروحيات في مطار العريش العسكري. وبدأت أعمال توسعة ميناء العريش التجاري.",
+     ["مطار العريش"], ["العريش"]),
 ])
 def test_a_base_name_is_a_base_where_it_recurs_with_its_head(text, bases, places) -> None:
     out = RULES.extract(text).to_dict()

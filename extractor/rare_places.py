@@ -25,8 +25,9 @@ from .recognizers import nationality_adjectives
 
 __all__ = ["RarePlaces"]
 
-#: Endings of a verb in the past tense, plural («وأضرموا», «وأبلغنا»): after a و, no name.
-_VERB_ENDINGS = ("وا", "نا")
+#: Endings of a verb in the past tense, plural, also with an object pronoun («وأضرموا», «وأبلغنا»,
+#: «وأدرجناها», «وأحرقوها»): after a و, no name.
+_VERB_ENDINGS = ("وا", "نا", "ناها", "ناهم", "وها", "وهم")  # not «وه», «ناه»: ة normalizes to ه («ولقاوة»)
 
 class RarePlaces(PlaceLists):
     """Adds PLACE candidates for rare words after a place cue or beside a known place."""

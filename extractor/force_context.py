@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .language import doc_text, token_norms
-from .lexicons import context_groups, context_words
+from .lexicons import context_groups, context_words, time_words
 from .mentions import Mention
 from .normalize import phrase_key
 from .recognizers import _QUOTES
@@ -206,7 +206,8 @@ class Abbreviations:
             if doc[end].text == ")":
                 words = doc[at + 1:end]
                 ok = all(t.is_alpha or t.like_num or t.text == "-" for t in words) and words[0].is_alpha \
-                    and " ".join(t.norm_ for t in words) not in self.media  # «(سونا)» cites an agency
+                    and " ".join(t.norm_ for t in words) not in self.media \
+                    and words[0].norm_ not in time_words()  # «(سونا)» cites an agency; «آب (أغسطس)» a month
                 return (at + 1, end) if ok else None
         return None
 

@@ -154,7 +154,8 @@ PIECES = {
 RULES = {  # name: (starts, pattern); on overlap the longest match wins, then the earlier rule
     "iso": (["DIGIT"], r"%(C)s(?<![/.\-])(?P<core>(?P<year>(?:19|20)\d\d)(?P<sep>[-/.])(?P<mon>\d\d?)"
                        r"(?P=sep)(?P<day>\d\d?))(?!\d|[/.\-]\d)"),
-    "numeric": (["DIGIT"], r"%(C)s(?<![/.\-])(?P<core>(?P<day>\d\d?)(?P<sep>[-/.])(?P<mon>\d\d?)(?P=sep)"
+    # «ليل ٢٣/١١/٢٠٢٥»: a part of the day before the date belongs to it
+    "numeric": (["PART", "DIGIT"], r"%(C)s(?<![/.\-])(?P<core>(?:(?P<part>%(PART)s)\s+)?(?P<day>\d\d?)(?P<sep>[-/.])(?P<mon>\d\d?)(?P=sep)"
                            r"(?P<year>(?:19|20)\d\d)%(GS)s?)(?!\d|[/.\-]\d)"),
     # «الجمعة 17/4» heading a live blog's entries: a weekday vouches for day/month without a year
     "weekday_numeric": (["DHEAD", "WD"], r"%(C)s(?P<core>(?:%(DHEAD)s\s+)?(?P<wd>%(WD)s)%(SC)s(?<![/.\-])"

@@ -236,8 +236,10 @@ def clitic_pronoun_form(text: str, norm: str) -> bool:
 
 
 def _noun_before(stem: str) -> bool:
-    """A news word before a pronoun, its ة written ت there («مدينتهم» → مدينة)."""
-    return is_news_word(stem) or (stem.endswith("ت") and is_news_word(stem[:-1] + "ه"))
+    """A news word before a pronoun, its ة written ت there («مدينتهم» → مدينة), or the plural
+    in ات of one («جاراتها» → جارة)."""
+    return is_news_word(stem) or (stem.endswith("ت") and is_news_word(stem[:-1] + "ه")) \
+        or (stem.endswith("ات") and len(stem) >= 5 and is_news_word(stem[:-2] + "ه"))
 
 
 def common_form(text: str, norm: str) -> bool:

@@ -31,7 +31,7 @@ from .place_context import (
     attached_conjunction,
     complete_name,
 )
-from .recognizers import _QUOTES, nationality_adjectives
+from .recognizers import _QUOTES, nationality_adjectives, place_keys
 
 __all__ = ["PlaceFilters"]
 
@@ -135,9 +135,10 @@ class PlaceFilters:
         noun before it («الأسلحة الثقيلة»)."""
         norm = token.norm_
         if norm in common_words() or lookup_trigger(norm) is not None or strip_al(norm) in _descriptors() \
-                or pronoun_form(token.text, norm) or norm in nationality_adjectives():
-            return True  # («المدينة», «البلدة»: a descriptor with its article names nothing; «رصيفه»;
-            # a nationality: «قاعدة أوغندية»)
+                or pronoun_form(token.text, norm) or norm in nationality_adjectives() \
+                or (strip_al(norm) in context_words("geographic_heads") and norm not in place_keys()):
+            return True  # («المدينة», «البلدة», «الجبل»: a descriptor or a geographic noun alone names
+            # nothing, unless the gazetteer says it does: «الخليج»; «رصيفه»; a nationality: «قاعدة أوغندية»)
         previous = token.nbor(-1).norm_ if token.i else ""
         return norm.startswith("ال") and norm.endswith("ه") and previous.startswith("ال") \
             and previous.endswith(("ه", "ات"))

@@ -220,6 +220,8 @@ class ForcePatterns:
             if norm in self.ordinals and end > index + 1 and doc[end - 1].norm_.startswith("ال"):
                 end += 1  # «قوات حدود المنطقة الرابعة»: a numbered part of the force
                 break
+            if end == index + 1 and norm.startswith("ال") and norm in self.unit_heads and self._unit(doc, end):
+                return []  # «إحدى سرايا الفرقة 72», «كتائب اللواء 25»: parts of a numbered unit, the unit is the name
             definite_name = norm.startswith("ال") and self._is_name_word(token)
             service = end > index + 1 and norm in self.service_words  # «قوات الدفاع الجوي»
             if (norm in self.stop and not service) or norm in self.triggers or norm in self.not_forces \

@@ -107,8 +107,7 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         self.region_names = words("military_region_names") | self.ordinals
         self.command_regions = words("command_regions")
         self.crown_words = words("crown_words")
-        self.descriptors = words("place_descriptors")
-        self.not_forces = words("force_head_exclusions") | self.descriptors
+        self.not_forces = words("force_head_exclusions") | words("place_descriptors")
         from .event_lexicon import (
             trigger_index,  # trigger nouns end a force name («حركة الشباب الهجوم»)
         )
@@ -305,11 +304,6 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         following = [t.norm_ for t in doc[end:end + 4] if t.norm_ not in {"،", ","}]
         return len(following) >= 2 and following[0] in self.relatives and following[1] in self.use_verbs
 
-    def _definite_descriptor(self, norm: str) -> bool:
-        """«قرى المديرية», «بلدات القضاء»: a descriptor with the article points back, names nothing
-        («منطقة قري» is Gerri, a town: no article)."""
-        return norm.startswith("ال") and strip_al(norm) in self.descriptors
-
     def _geographic(self, doc: Doc, index: int, start: int) -> list[Mention]:
         """«جبل نقم», «ممر الجدي»: the noun and one name word no gazetteer holds (a known one
         is the gazetteer's, which takes the noun in); a common indefinite word names only a
@@ -326,9 +320,8 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         if name is None:
             return []
         start, end = name
-        if is_frequent_adjective(doc[start].norm_) or (end - start == 1 and (
-                doc[start].norm_ in self.offices or self._definite_descriptor(doc[start].norm_))):
-            return []  # «منطقة عازلة», «بلدات صغيرة», «منطقة العمليات», «قرى المديرية»: described, not named
+        if is_frequent_adjective(doc[start].norm_) or (end - start == 1 and doc[start].norm_ in self.offices):
+            return []  # «منطقة عازلة», «بلدات صغيرة», «منطقة العمليات»: described, not named
         if doc[index].norm_ in self.two_senses and end - start == 1 and doc[start].norm_.startswith("ال") \
                 and is_news_word(doc[start].norm_):
             return []  # «ولاية البعثة»: a mission's mandate; a state no gazetteer holds has a rare name

@@ -147,8 +147,10 @@ def strip_al(norm_word: str) -> str:
 
 #: An accusative ending no name takes («أسترالياً» is an adjective, «أستراليا» the country).
 TANWEEN_FATH = ("اً", "ًا")
-#: Quotation marks that tell opening from closing (a straight «"» does not).
+#: Quotation marks that tell opening from closing (a straight «"» does not) ...
 OPENING_QUOTES, CLOSING_QUOTES = frozenset("«“"), frozenset("»”")
+#: ... and the marks that may open or close a quotation, the straight one included.
+MAY_OPEN_QUOTE, MAY_CLOSE_QUOTE = OPENING_QUOTES | {'"'}, CLOSING_QUOTES | {'"'}
 
 
 def damma_on_first(text: str) -> bool:

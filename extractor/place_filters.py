@@ -92,6 +92,9 @@ class PlaceFilters:
             return True  # «في هذه الزاوية»: a common noun pointed at (a column), not Zawiya
         if len(span) == 1 and self._after_verb_particle(doc, span.start):
             return True  # «قبل أن تُدمَّر»: a verb
+        if len(span) == 1 and span[0].norm_.startswith("ال") and strip_al(span[0].norm_) in _descriptors():
+            return True  # «قرى المديرية», «من البلدة»: a descriptor with the article points back, names
+            # nothing, whoever proposed it («منطقة قري» is Gerri, a town: no article)
         if mention.text.endswith(TANWEEN_FATH):
             return True  # «نحو 200 عسكري أسترالياً»: an accusative adjective; names take no tanween
         if mention.source != "model":

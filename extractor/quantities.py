@@ -19,8 +19,8 @@ from functools import cache
 
 from .lexicons import context_words
 from .normalize import (
-    CLOSING_QUOTES,
-    OPENING_QUOTES,
+    MAY_CLOSE_QUOTE,
+    MAY_OPEN_QUOTE,
     normalize_with_offsets,
     original_span,
 )
@@ -155,7 +155,7 @@ def _quantity_at(tokens: list[str], index: int, scanner: NumberScanner, lex: Qua
     if _clock_minutes(tokens, index):
         return None  # «٠٧:٥٠ وصلت …»: the minutes of a live blog's time stamp count nothing
     dual = _dual(token, lex) or (lex.units[token] if index in scanner.marked_duals else None)
-    if dual is not None and _names_follow(tokens, index, lex):
+    if dual is not None and _construct_without_noun(tokens, index, lex):
         return None
     if dual is not None:  # «جنديان», «صاروخين», «بطائرتين», «عسكريَّين»: the dual noun alone counts two
         unit, noun = dual
@@ -248,7 +248,7 @@ def _marked_duals(text: str, offsets: list[int], matches: list, tokens: list[str
     return frozenset(marked)
 
 
-def _names_follow(tokens: list[str], index: int, lex: QuantityLexicon) -> bool:
+def _construct_without_noun(tokens: list[str], index: int, lex: QuantityLexicon) -> bool:
     """A dual in construct («آليتا», «منصتي») needs the noun it is in construct with: before two
     quoted names joined by و it introduces the two it names («منصتي «إكس» و«تيك توك»», where
     «بطاريتي «باتريوت»» counts two), and before a preposition or a mark or at the end it is
@@ -256,9 +256,9 @@ def _names_follow(tokens: list[str], index: int, lex: QuantityLexicon) -> bool:
     if tokens[index].endswith("ن"):
         return False
     following = tokens[index + 1] if index + 1 < len(tokens) else ""
-    if following in OPENING_QUOTES or following == '"':
-        closers = CLOSING_QUOTES | {'"'}
-        closing = next((at for at in range(index + 2, min(index + 7, len(tokens))) if tokens[at] in closers), None)
+    if following in MAY_OPEN_QUOTE:
+        closing = next((at for at in range(index + 2, min(index + 7, len(tokens))) if tokens[at] in MAY_CLOSE_QUOTE),
+                       None)
         return closing is not None and tokens[closing + 1:closing + 3] == ["و", tokens[index + 1]]
     return following in lex.not_nouns or not following[:1].isalpha()
 

@@ -37,8 +37,8 @@ from hijridate import Gregorian
 from . import calendar_math as cal
 from .calendar_math import GREGORIAN, HIJRI
 from .normalize import (
-    CLOSING_QUOTES,
-    OPENING_QUOTES,
+    MAY_CLOSE_QUOTE,
+    MAY_OPEN_QUOTE,
     normalize_with_offsets,
     original_span,
     phrase_key,
@@ -50,7 +50,6 @@ __all__ = ["LEXICON", "TimeExpression", "find_times", "models_dir"]
 
 LEXICON = "lexicons/time.yaml"
 _PUNCT = "،,.:;؛؟!«»\"'()[]-"
-_OPENING_QUOTES, _CLOSING_QUOTES = OPENING_QUOTES | {'"'}, CLOSING_QUOTES | {'"'}  # «"الغد"» too
 
 
 @dataclass(frozen=True)
@@ -266,7 +265,7 @@ def _resolve(rule: str, index: int, match: re.Match[str], norm: str, lex: Lexico
         start, g["mod"] = match.start("body"), None  # «مصدر مطلع»: an informed source
         prev = _prev_word(norm, start)
     resolve, calendar = _RESOLVERS[rule]
-    quoted = norm[start - 1:start] in _OPENING_QUOTES and norm[end:end + 1] in _CLOSING_QUOTES
+    quoted = norm[start - 1:start] in MAY_OPEN_QUOTE and norm[end:end + 1] in MAY_CLOSE_QUOTE  # «"الغد"» too
     result = resolve(_Match(g, lex, article_date, prev, norm[end:end + 30], quoted), calendar)
     if result is None:
         return 0

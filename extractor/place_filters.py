@@ -53,11 +53,15 @@ class PlaceFilters:
         self.not_places = context_words("not_places")
         self.verb_particles = context_words("verb_particles")
         self.outlets, self.outlet_suffixes = context_words("outlet_names"), context_words("outlet_suffixes")
+        self.outlet_words = context_words("outlet_name_words")
         self.demonstratives = trigger_words("demonstratives")
         self.banks, self.river_words = context_words("bank_names"), context_words("river_words")
 
     def __call__(self, doc: Doc) -> Doc:
-        kept = [m for m in doc._.mentions or [] if not self._drop(doc, m)]
+        mentions = doc._.mentions or []
+        outlets = [span for m in mentions if m.label == "PLACE" and (span := self._named_outlet(doc, m))]
+        kept = [m for m in mentions if not self._drop(doc, m)
+                and not any(start <= m.start and m.end <= end for start, end in outlets)]
         for mention in kept:
             if mention.source == "model":
                 self._drop_conjunction(doc, mention)
@@ -123,6 +127,17 @@ class PlaceFilters:
         quoted = span.start > 0 and doc[span.start - 1].text in _QUOTES and following is not None \
             and following.text == _QUOTES[doc[span.start - 1].text]
         return quoted or (following is not None and following.norm_ in self.outlet_suffixes)
+
+    def _named_outlet(self, doc: Doc, mention: Mention) -> tuple[int, int] | None:
+        """«صحيفة «الأغوار اليوم»», «موقع "الصومال الجديد"»: a place and an outlet's word alone in
+        quotation marks name a medium; the characters it covers (its «اليوم» is no date either)."""
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not span.start or span.end + 1 >= len(doc):
+            return None
+        opening, word, closing = doc[span.start - 1], doc[span.end], doc[span.end + 1]
+        if opening.text in _QUOTES and closing.text == _QUOTES[opening.text] and word.norm_ in self.outlet_words:
+            return opening.idx, closing.idx + len(closing.text)
+        return None
 
     def _after_verb_particle(self, doc: Doc, index: int) -> bool:
         if not index or not doc[index].norm_.startswith(_IMPERFECT):

@@ -306,7 +306,7 @@ def find_times(text: str, article_date: dt.date | None = None, *,
         out.append(TimeExpression(ostart, oend, text[ostart:oend], value, mod, kind, calendar,
                                   score, f"{rule}: {reason}"))
     out += _entry_years(text, out)
-    return _join_weekday_dates(sorted(out, key=lambda t: t.start), text, lex)
+    return _same_year(_join_weekday_dates(sorted(out, key=lambda t: t.start), text, lex), text)
 
 
 _ENTRY_YEAR = re.compile(r"(?m)^[ \t]*(?:[•*\-–—][ \t]*)?((?:19|20)\d\d|[١٢][٠-٩]{3})[ \t]*:")
@@ -323,6 +323,25 @@ def _entry_years(text: str, found: list[TimeExpression]) -> list[TimeExpression]
         years.append(TimeExpression(start, end, text[start:end], year, None, "year", GREGORIAN, 0.8,
                                     "entry_year: a year heading a chronology's entry"))
     return years
+
+
+_SAME_YEAR = re.compile(r"[ \t]+(?:من|في)[ \t]+(?:(?:ال)?(?:عام|سن[ةه])[ \t]+(?:نفس|ذات)(?:ه|ها)"
+                        r"|(?:نفس|ذات)[ \t]+(?:ال)?(?:عام|سن[ةه]))(?![\w])")
+
+
+def _same_year(times: list[TimeExpression], text: str) -> list[TimeExpression]:
+    """«في آذار 2024 … ثم في ديسمبر/كانون الأول من العام نفسه»: a month the text places in the
+    year of the date before it takes that year, and the phrase joins the mention (guidelines §7)."""
+    out: list[TimeExpression] = []
+    for time in times:
+        same = _SAME_YEAR.match(text, time.end)
+        anchor = next((t for t in reversed(out) if t.value and t.value[:4].isdigit() and t.kind != "duration"), None)
+        if same and time.value and time.calendar == GREGORIAN and anchor is not None:
+            time = TimeExpression(time.start, same.end(), text[time.start:same.end()], anchor.value[:4] + time.value[4:],
+                                  time.mod, time.kind, time.calendar, time.score,
+                                  f"{time.reason}; the year of «{anchor.text}»")
+        out.append(time)
+    return out
 
 
 def _join_weekday_dates(times: list[TimeExpression], text: str, lex: Lexicon) -> list[TimeExpression]:

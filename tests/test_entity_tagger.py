@@ -298,6 +298,8 @@ PLACE_ABSENT = [
     ("أفاد مراسل الميادين بأن قوات الاحتلال اقتحمت البلدة.", "الميادين"),  # a channel after «مراسل»
     ("تتابع الميادين نت لحظة بلحظة التطورات.", "الميادين"),  # an outlet's suffix
     ("غاروي أونلاين – جوهر | إعداد: فريق الرصد", "أونلاين"),
+    ("نقلت صحيفة «الأغوار اليوم» عن مصدر أن الجيش انتشر.", "الأغوار"),  # a place and an outlet's word in quotes
+    ('ذكر موقع "الصومال الجديد" أن القوات انسحبت من بلدوين.', "الصومال"),
     ("نستعرض في هذه الزاوية أبرز التطورات.", "الزاوية"),  # pointed at: a column, not Zawiya
     ("أقام الأهالي حواجز عند مداخل مدينتهم.", "مدينتهم"),  # a noun with a pronoun
     ("سلّم مركز الملك سلمان للإغاثة ٤٠٠ سلة.", "سلمان"),  # a person after a title
@@ -701,6 +703,15 @@ TABLE = ([(t, "BASE", m, True) for t, m in BASES] + [(t, "BASE", m, False) for t
                               for i, row in enumerate(TABLE)])
 def test_entity_table(extractor, text, label, surface, present) -> None:
     assert ((label, surface) in _mentions(extractor, text)) is present
+
+
+@pytest.mark.parametrize("text, inside", [
+    ("نقلت صحيفة «الأغوار اليوم» عن مصدر أن الجيش انتشر.", False),
+    ("الأغوار اليوم هادئة بعد انتشار الجيش.", True),  # unquoted: the place, and today
+])
+def test_an_outlet_named_after_a_place_holds_no_date(extractor, text, inside) -> None:
+    found = _mentions(extractor, text)
+    assert (("TIME", "اليوم") in found, ("PLACE", "الأغوار") in found) == (inside, inside)
 
 
 def test_a_base_beats_the_place_inside_its_name(extractor) -> None:

@@ -507,6 +507,8 @@ CASES = [
       ("DEPLOYMENT", "ongoing", {(A, "القوة المشتركة"), (L, "الطينة"), (Q, "نحو ٤٠٠ مقاتل")})]),
     ("يتمركز الجنود الأتراك في محيط مدينة عفرين وفي بلدة جنديرس.",  # «وفي»: the conjunction on the preposition
      [("DEPLOYMENT", "ongoing", {(L, "عفرين"), (L, "جنديرس")})]),
+    ("قصفت مسيّرة إسرائيلية سيارة في خراج بلدة كفرا أمس.",  # a village's outlying land locates the strike
+     [("ATTACK", "completed", {(L, "كفرا"), (TM, "أمس")})]),
     # --- an airport evacuated is a base closed; a forward HQ is a base ----------------------
     ("إخلاء مطار الحمدان شرقي سوريا.",
      [("BASE_CLOSURE", "completed", {(L, "سوريا"), (L, "مطار الحمدان")})]),

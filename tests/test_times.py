@@ -123,6 +123,21 @@ def test_a_year_heading_an_entry_is_a_date() -> None:
         ("2016", "2016"), ("٢٠٢٥", "2025")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("انسحبت في مارس 2024، ثم عادت في ديسمبر/كانون الأول من العام نفسه.",
+     [("مارس 2024", "2024-03"), ("ديسمبر/كانون الأول من العام نفسه", "2024-12")]),
+    ("وصلت في 3 آب 2023 وغادرت في منتصف أيلول من السنة ذاتها",
+     [("3 آب 2023", "2023-08-03"), ("منتصف أيلول من السنة ذاتها", "2023-09")]),
+    ("وصلت في 3 آب 2023 وغادرت في 5 أيلول من نفس العام",
+     [("3 آب 2023", "2023-08-03"), ("5 أيلول من نفس العام", "2023-09-05")]),
+    ("غادرت في أيلول من العام نفسه", [("أيلول", "2024-09")]),  # no date before it: the nearest September
+    ("وصلت في آذار 2023 وغادرت في أيلول من العام الماضي", [("آذار 2023", "2023-03"), ("أيلول من العام الماضي", "2024-09")]),
+])
+def test_a_month_of_the_same_year_takes_the_year_before_it(text: str, expected: list) -> None:
+    """«من العام نفسه» places a month in the year of the date before it, not the article's."""
+    assert [(t.text, t.value) for t in spans_ok(text, find_times(text, dt.date(2025, 4, 24)))] == expected
+
+
 def test_a_weekday_takes_one_date_only() -> None:
     """«الأربعاء 14 جمادى الأولى 1447هـ الموافق 5 تشرين الثاني 2025م»: the Hijri date joins the
     weekday; the Gregorian one after «الموافق» stays its own TIME."""

@@ -98,9 +98,9 @@ class ArgumentRules:
                     and not self._after_other_preposition(doc, m)  # «العاملة ضمن التحالف الدولي»
                     and (not self._has_role_word(doc, m) or (members and self._members_of(doc, m))
                          or self._launching_members(doc, m))]
-        if subjects:
-            return subjects[-1]
         members = [m for m in in_clause if m.label == "FORCE" and m.start >= end and self._members_of(doc, m)]
+        if subjects and not (members and self._opens_clause(doc, subjects[-1].end, token.i)):
+            return subjects[-1]  # (not «…، بعدما انسحبت منه كتيبتان من الفرقة 18»: the troops after it)
         if members:
             return members[0]  # «ويتمركز في أربيل ألف جندي من التحالف الدولي»
         if (event_type == "ATTACK" and self._weapon_subject(doc, last)) \
@@ -117,6 +117,16 @@ class ArgumentRules:
             if earlier:
                 return self._back_reference(doc, earlier)
         return None
+
+    @staticmethod
+    def _opens_clause(doc, after: int, trigger: int) -> bool:
+        """A subordinate clause opens between the character ``after`` and the trigger token."""
+        openers, at = words("subordinate_openers"), trigger - 1
+        while at >= 0 and doc[at].idx >= after:
+            if doc[at].norm_ in openers or f"{doc[at].norm_} {doc[at + 1].norm_}" in openers:
+                return True
+            at -= 1
+        return False
 
     def _after_min(self, doc, in_clause, last, label: str) -> Mention | None:
         end = last.idx + len(last)

@@ -507,6 +507,16 @@ CASES = [
       ("DEPLOYMENT", "ongoing", {(A, "القوة المشتركة"), (L, "الطينة"), (Q, "نحو ٤٠٠ مقاتل")})]),
     ("يتمركز الجنود الأتراك في محيط مدينة عفرين وفي بلدة جنديرس.",  # «وفي»: the conjunction on the preposition
      [("DEPLOYMENT", "ongoing", {(L, "عفرين"), (L, "جنديرس")})]),
+    # --- a subordinate clause with its own troops after the verb: they are its subject -------
+    ("سلّم الجيش الثاني معسكر الفردان إلى قوات الأمن المركزي، بعدما انسحبت منه كتيبتان من الفرقة 18 مشاة.",
+     [("BASE_TRANSFER", "completed", {(A, "الجيش الثاني"), (L, "معسكر الفردان"), (R, "قوات الأمن المركزي")}),
+      ("WITHDRAWAL", "completed", {(A, "الفرقة 18 مشاة"), (O, "معسكر الفردان"), (Q, "كتيبتان")})]),
+    ("وصلت الكتيبة 101 إلى معسكر بئر لحفن، وهو المعسكر الذي تتمركز فيه منذ مطلع العام وحدات من اللواء 181 مشاة.",
+     [("DEPLOYMENT", "completed", {(A, "الكتيبة 101"), (D, "معسكر بئر لحفن")}),
+      ("DEPLOYMENT", "ongoing", {(A, "اللواء 181 مشاة"), (L, "معسكر بئر لحفن"), (TM, "مطلع العام")})]),
+    ("وصلت القوات التركية إلى القاعدة التي انسحبت منها أمس.",  # no troops after it: the force before the relative
+     [("DEPLOYMENT", "completed", {(A, "القوات التركية")}),
+      ("WITHDRAWAL", "completed", {(A, "القوات التركية"), (TM, "أمس")})]),
     ("قصفت مسيّرة إسرائيلية سيارة في خراج بلدة كفرا أمس.",  # a village's outlying land locates the strike
      [("ATTACK", "completed", {(L, "كفرا"), (TM, "أمس")})]),
     # --- an airport evacuated is a base closed; a forward HQ is a base ----------------------

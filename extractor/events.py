@@ -187,7 +187,8 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
         before = [m for m in mentions if sentence_start <= m.start and m.end <= token.idx]
         may_refer_back = tense != "noun" or self._refers_back(doc, token, last)
         back = self.back_sentences if may_refer_back else 0
-        giver = self._after_min(doc, in_clause, last, "FORCE")
+        giver = self._after_min(doc, in_clause, last, "FORCE") or (  # «تعزيزات من قوات حرس الحدود وصلت»:
+            self._after_min(doc, in_clause, token, "FORCE") if last is not token else None)  # the noun's own «من»
         actor = _in_full(doc, mentions, self._actor(doc, token, last, in_clause, _after_label(doc, token, before),
                                                      sentences, number, back, event_type, giver))
         if tense == "past" and damma_on_first(token.text) and actor is not None and actor.end <= token.idx:
@@ -203,7 +204,7 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
             if actor is not None:
                 event.args.append(("recipient", actor))
             actor = giver if giver is not actor else None  # «تسلمت وحدة من اللواء الأول»: no giver named
-        elif actor is None and giver is not None and self._gives_troops(doc, last, giver):
+        elif actor is None and giver is not None and self._gives_troops(doc, last if giver.start > last.idx else token, giver):
             actor = giver  # «تعزيزات من القوات الروسية»; not «تهديدات من تنظيم داعش»
         actor = self._claimant(doc, in_clause) or actor
         if actor is not None:

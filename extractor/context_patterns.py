@@ -18,8 +18,11 @@ from .lexicons import (
     common_words,
     context_words,
     future_form,
+    imperfect_verb_form,
     is_frequent_adjective,
     is_news_word,
+    place_name_words,
+    pronoun_form,
     time_words,
 )
 from .mentions import Mention
@@ -156,6 +159,8 @@ class ContextRecognizer(ForcePatterns, Recognizer):
             triple = " ".join(norms[index:index + 3])
             for head_norm, width in ((triple, 3), (pair, 2), (norm, 1)):  # «قوات حرس الحدود السعودية»
                 found = self._national(doc, index, width) if head_norm in self.definite_heads else []
+                if found and index and norms[index - 1] in self.command_heads and not norms[index - 1].startswith("ال"):
+                    found = self._widened(doc, found, index - 1)  # «قيادة الجيش اللبناني»: its command
                 if found:
                     mentions.extend(found)
                     break
@@ -167,8 +172,10 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         code = token.text.isalnum() and not token.text.isdigit() and token.text.isascii()  # «K1», «H3»
         if not (token.is_alpha or code or _vocalized_word(token.text)) or token._.is_clitic \
                 or norm in self.stop or norm in self.adjectives or self._stop_behind_clitic(norm) \
-                or clitic_pronoun_form(token.text, norm):
-            return False  # «قاعدة لطائراتها»: ل + a noun of hers names nothing
+                or clitic_pronoun_form(token.text, norm) or pronoun_form(token.text, norm):
+            return False  # «قاعدة لطائراتها», «قاعدة زبائنها»: a noun of hers names nothing
+        if imperfect_verb_form(norm):
+            return False  # «وهو معسكر يضم وحدات»: a verb in the imperfect names nothing («قاعدة تبوك» does)
         if norm.endswith(_NISBA) and is_frequent_adjective(norm):
             return False  # indefinite nisba adjective («قاعدة عسكرية»); a rare one is a name («معسكر بسماية»)
         return norm not in self.verb_triggers and norm not in self.use_verbs  # «قرى انسحبت منها», «ميناء
@@ -246,9 +253,12 @@ class ContextRecognizer(ForcePatterns, Recognizer):
             and not token.norm_.startswith("ال") and not self._stop_behind_clitic(token.norm_)
 
     def _describes_name(self, token) -> bool:
-        """«محافظة شبوة النفطية», «معسكر ورشيخ الساحلي»: a frequent definite adjective after
-        the name describes the place; compass words stay («الزاوية الشمالية»)."""
+        """«محافظة شبوة النفطية», «معسكر ورشيخ الساحلي»: a frequent definite adjective or
+        participle after the name describes the place; compass words stay («الزاوية الشمالية»)."""
         bare = strip_al(token.norm_)
+        if token.norm_.startswith("الم") and token.norm_.endswith("ه") and is_news_word(token.norm_) \
+                and token.norm_ not in place_name_words():
+            return True  # «بلدة برطعة المعزولة», «مدينة غزة المحاصرة»: a participle agreeing with the town
         return token.norm_.startswith("ال") and bare.endswith(("ي", "يه")) and is_frequent_adjective(bare) \
             and bare not in self.compass_adjectives
 
@@ -325,9 +335,12 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         if doc[index].norm_ in self.two_senses and end - start == 1 and doc[start].norm_.startswith("ال") \
                 and is_news_word(doc[start].norm_):
             return []  # «ولاية البعثة»: a mission's mandate; a state no gazetteer holds has a rare name
-        if end - start == 2 and doc[start].norm_ in place_keys() and doc[start + 1].norm_.startswith("الم") \
-                and f"{doc[start].norm_} {doc[start + 1].norm_}" not in place_keys():
-            end -= 1  # «محافظة أربيل المشهد الأمني», «غزة المدمرة»: a known town, then a participle
+        second = doc[start + 1].norm_ if end - start == 2 else ""
+        if second and doc[start].norm_ in place_keys() and f"{doc[start].norm_} {second}" not in place_keys() \
+                and doc[start].norm_ not in self.compound \
+                and (second.startswith("الم") or (not second.startswith("ال") and is_news_word(second))):
+            end -= 1  # «محافظة أربيل المشهد الأمني», «غزة المدمرة»: a known town, then a participle;
+            # «ميناء بربرة استقبل»: then a word of the news (a verb)
         if doc[index].norm_ in self.geographic:
             return self._geographic(doc, index, start)
         span = doc[start:end]

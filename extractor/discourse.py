@@ -25,7 +25,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .language import doc_text, token_norms, token_starts
+from .language import doc_text, token_norms, token_starts, whole_words
 from .lexicons import common_words, context_words, place_entries
 from .mentions import Mention
 from .normalize import TANWEEN_FATH, phrase_key
@@ -143,7 +143,8 @@ class PlaceRepeats:
         """The token's normal form, and without a proclitic letter left on it: (offset, word)."""
         norm = token.norm_
         readings = [(0, norm)]
-        if len(norm) > 3 and norm[0] in PROCLITIC_LETTERS and token.text[:1] == norm[0]:
+        if len(norm) > 3 and norm[0] in PROCLITIC_LETTERS and token.text[:1] == norm[0] \
+                and norm not in whole_words():  # «فاطمة» repeats no «أطمة»
             readings.append((1, norm[1:]))
         return readings
 

@@ -344,7 +344,10 @@ class ForcePatterns:
             nxt += 1
         elif not (nxt > index + width and doc[nxt - 1].norm_ in self.crown_words):
             return []  # «سلاح الجو السلطاني»: a crown names the state's own force without a nationality
+        named = nxt
+        if nxt < len(doc) and doc[nxt].norm_.startswith("ال") and doc[nxt].norm_ in self.specifiers:
+            nxt += 1  # «الشرطة النيجيرية المتنقلة», «القوات الأمريكية الخاصة»: its arm after the nationality
         span = doc[index:nxt]
         return [self.mention(doc, "FORCE", span.start_char, span.end_char,
-                             f"context:national {span[0].norm_} + {doc[nxt - 1].norm_}", 0.9,
+                             f"context:national {span[0].norm_} + {doc[named - 1].norm_}", 0.9,
                              kind="state_force")]

@@ -155,13 +155,20 @@ def known_stems(include_whole_words: bool = True) -> frozenset[str]:
         context_words,
         known_names,
     )
-    from .resources import load_word_list
 
     words = set(known_names()) | vocabulary_stems()
     if include_whole_words:
-        words |= set(load_word_list("gazetteer/whole_words.txt"))
+        words |= whole_words()
     short = {w for w in context_words("compound_first") if len(w) == 2}  # «وأم روابة», «وتل أسقف»
     return frozenset(w for w in words if len(w) >= 3 or w in short)
+
+
+@cache
+def whole_words() -> frozenset[str]:
+    """Words that only look like a proclitic + a name («كبيرة», «فاطمة»): never cut."""
+    from .resources import load_word_list
+
+    return frozenset(load_word_list("gazetteer/whole_words.txt"))
 
 
 @cache

@@ -262,9 +262,31 @@ def common_form(text: str, norm: str) -> bool:
                                        for suffix in _VERB_SUFFIXES)
 
 
+@cache
+def place_name_words() -> frozenset[str]:
+    """Normalized names of places and bases and their first words, with and without «ال»
+    («حماة», «خربة» of «خربة سلم»); not a force's first word («البحرية» of «البحرية الملكية»)."""
+    return frozenset(form for entry in (*place_entries(), *base_entries()) if not entry.ambiguous
+                     for first in (entry.key.split(" ", 1)[0],) if len(first) >= 3
+                     for form in (first, strip_al(first)))
+
+
+_PERSON_PREFIXES = {"ي": "ت", "ت": "ي"}
+
+
+def imperfect_verb_form(norm: str) -> bool:
+    """«يضم», «وتتخذ» (its و off): a verb in the imperfect, told by its other person being a word
+    frequent too (يضم/تضم, تتخذ/يتخذ), names nothing; «تميم», «يافع», «تين» have no such twin
+    (and a known name is never a verb here: «تعز», «يبرود»)."""
+    other = _PERSON_PREFIXES.get(norm[:1])
+    return other is not None and len(norm) >= 3 and is_news_word(norm) and other + norm[1:] in frequent_words() \
+        and norm not in place_name_words()
+
+
 def is_frequent_adjective(norm: str) -> bool:
-    """A frequent adjective-like word that no lexicon holds as a name («عازلة», not «حماة»)."""
-    return norm in frequent_adjectives() and norm not in known_names()
+    """A frequent adjective-like word that no lexicon holds as a name («عازلة», not «حماة»;
+    «قاعدة بحرية» is described, though «البحرية الملكية» is a force's name)."""
+    return norm in frequent_adjectives() and norm not in place_name_words()
 
 
 @cache

@@ -32,6 +32,7 @@ from .lexicons import (
     context_words,
     frequent_words,
     future_form,
+    imperfect_verb_form,
     is_frequent_adjective,
     pronoun_form,
 )
@@ -291,7 +292,9 @@ class PlaceLists:
         if not token.is_alpha or (len(word) < 3 and not short_ok) or any(s < end and begin < e for s, e in covered):
             return None
         if attached_conjunction(token) and ((token.norm_ in frequent_words() and word not in frequent_words())
-                                            or _future_verb(word) or pronoun_form(token.text, token.norm_)):
+                                            or _future_verb(word) or imperfect_verb_form(word)
+                                            or (word.endswith("ت") and word[:-1] in frequent_words())  # «وأقامت»
+                                            or pronoun_form(token.text, token.norm_)):
             return None  # «وحدات» is a word, not و + «حدات» (but «وحوش السيد علي»); «وسننشر» is a verb
         if ((word in common_words() or token.norm_ in common_words()) and not short_ok) or word in self.not_names \
                 or word in nationality_adjectives() or strip_al(word) in _descriptors() \

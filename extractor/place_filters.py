@@ -20,6 +20,7 @@ from .lexicons import (
     clitic_pronoun_form,
     common_words,
     context_words,
+    is_frequent_adjective,
     place_keys_of_kind,
     pronoun_form,
 )
@@ -54,6 +55,7 @@ class PlaceFilters:
         self.verb_particles = context_words("verb_particles")
         self.outlets, self.outlet_suffixes = context_words("outlet_names"), context_words("outlet_suffixes")
         self.outlet_words = context_words("outlet_name_words")
+        self.quoted_outlet_heads = context_words("quoted_outlet_heads")
         self.demonstratives = trigger_words("demonstratives")
         self.banks, self.river_words = context_words("bank_names"), context_words("river_words")
 
@@ -70,6 +72,8 @@ class PlaceFilters:
         return doc
 
     def _drop(self, doc: Doc, mention: Mention) -> bool:
+        if mention.source == "model" and not any(char.isalpha() for char in mention.text):
+            return True  # «رقم ٢٦٧», a blank line: the tagger's name holds no letter
         if mention.label in ("ORG", "PERSON") and mention.source == "model":
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             return span is not None and len(span) == 1 and self._not_a_name(span[0])  # «البلدة»
@@ -81,8 +85,11 @@ class PlaceFilters:
         before = doc[span.start - 1] if span.start else None
         if before is not None and before.text in _QUOTES and span.start > 1:
             before = doc[span.start - 2]
-        if before is not None and before.norm_ in self.heads:
+        if before is not None and (before.norm_ in self.heads or (
+                before.norm_ in self.quoted_outlet_heads and before.i and doc[before.i - 1].text in _QUOTES)):
             return True  # «وكالة الأناضول», «اتفاق موسكو»; «مركز الملك سلمان», «المواطنة يافا حمدان»
+        if len(span) == 1 and span.end < len(doc) and doc[span.end].norm_ == "عبد":
+            return True  # «وتقول نينوى عبد الرحمن»: a first name before a father's «عبد …»
         norms = " ".join(t.norm_ for t in span)
         if mention.text in self.media or norms in self.media:
             return before is None or before.norm_ not in self.descriptors  # «(الأناضول)», not «مدينة بترا»
@@ -154,9 +161,11 @@ class PlaceFilters:
         norm = token.norm_
         if norm in common_words() or lookup_trigger(norm) is not None or strip_al(norm) in _descriptors() \
                 or pronoun_form(token.text, norm) or norm in nationality_adjectives() \
-                or (strip_al(norm) in context_words("geographic_heads") and norm not in place_keys()):
+                or (strip_al(norm) in context_words("geographic_heads") and norm not in place_keys()) \
+                or (norm.endswith("يه") and not norm.startswith("ال") and is_frequent_adjective(norm)):
             return True  # («المدينة», «البلدة», «الجبل»: a descriptor or a geographic noun alone names
-            # nothing, unless the gazetteer says it does: «الخليج»; «رصيفه»; a nationality: «قاعدة أوغندية»)
+            # nothing, unless the gazetteer says it does: «الخليج»; «رصيفه»; a nationality: «قاعدة أوغندية»;
+            # an adjective: «قاعدة جماهيرية»)
         previous = token.nbor(-1).norm_ if token.i else ""
         return norm.startswith("ال") and norm.endswith("ه") and previous.startswith("ال") \
             and previous.endswith(("ه", "ات"))

@@ -12,6 +12,8 @@ A word goes in the list when the splitter (without this list) would split it,
 its stem is known only from a GeoNames place (not a curated name, a country,
 a force, a base or a context word), is the first word of compound names («فراس» is
 not ف + «راس»), or is a verb trigger and the word is very common, and the word's Zipf frequency is at most ``MARGIN`` below its stem's.
+A strong name's clitic form is whole only when it is far more frequent than the name
+(``STRONG_MARGIN``: «فاطمة» 4.5 against «أطمة» 1.3).
 Frequencies come from wordfreq (``gazetteer`` extra); run after
 ``build_gazetteer.py``. ``tests/test_gazetteer_data.py`` checks the file is current.
 """
@@ -37,6 +39,7 @@ VOCABULARY = 100_000   # wordfreq's most frequent Arabic words examined
 MARGIN = 0.6           # Zipf: a clitic + name is at least this much rarer than the name
 MIN_ZIPF = 2.5         # rarer words are left to the rule (about 0.3 per million words)
 MIN_ZIPF_VERB = 4.0    # a verb stem needs a very common whole word («فيصل»)
+STRONG_MARGIN = 1.0    # a word this much more frequent than a strong name is no clitic on it («فاطمة»)
 
 
 def _strong_names() -> set[str]:
@@ -60,9 +63,12 @@ def whole_words() -> list[str]:
         stem = pieces[-1][2]
         if len(pieces) < 2 or stem.startswith("ال") or stem[:1].isdigit():
             continue  # split by form, not by the lexicons
+        whole, bare = zipf_frequency(word, "ar"), zipf_frequency(word[pieces[-1][0]:], "ar")
+        if stem in strong and stem not in eligible and whole >= MIN_ZIPF and whole - bare >= STRONG_MARGIN:
+            found.add(normalize(word))  # «فاطمة» is a name in its own right, not ف + «أطمة»
+            continue
         if stem not in eligible:
             continue  # a strong name, a context word or a noun trigger: the split is right
-        whole, bare = zipf_frequency(word, "ar"), zipf_frequency(word[pieces[-1][0]:], "ar")
         floor = MIN_ZIPF_VERB if stem in verbs else MIN_ZIPF
         if whole >= floor and whole - bare > -MARGIN:
             found.add(normalize(word))

@@ -86,3 +86,17 @@ def test_new_after_a_town_is_part_of_its_name(text, places) -> None:
     out = RULES.extract(text).to_dict()
     assert_valid(out, text)
     assert [e["text"] for e in out["entities"] if e["label"] == "PLACE"] == places
+
+
+@pytest.mark.parametrize("text, found", [
+    ("تحديث الوضع الإنساني رقم ٢٦٧ – شمال الضفة", "٢٦٧"),  # a number
+    ("شرح قرية بقرية\n\nبعد شهرين على الانسحاب", "\n\n"),  # a blank line
+])
+def test_a_model_name_without_letters_is_dropped(text, found) -> None:
+    from extractor.mentions import Mention
+
+    doc = RULES.nlp.make_doc(text)
+    start = text.index(found)
+    doc._.mentions = [Mention("PLACE", start, start + len(found), found, score=0.6, source="model")]
+    doc = RULES.nlp.get_pipe("arabic_place_filters")(doc)
+    assert doc._.mentions == []

@@ -111,6 +111,7 @@ CASES = [
 
 # Numbers that are not counts: years, dates, ordinals and names, ages, durations.
 NOT_COUNTS = [
+    "ستتسلم الكتيبة النقطة 2-14 قرب بلدة المعشوق",  # a post's number, then a preposition
     "وقع الاقتحام قرابة الحادية عشرة ليلاً",  # the second word of an ordinal (a clock hour)
     "وصلت تعزيزات من اللواء الرابع عشر قادمة من المعسكر",
     "لو انسحبنا ليلة واحدة لعاد المسلحون",  # «واحدة» follows its noun; it counts no word after it

@@ -151,7 +151,8 @@ class TriggerRules:
                 or self._conditional(doc, token, last)
                 or _scare_quoted(doc, token, last)
                 or _no_evidence(clause)
-                or self._hearsay(doc, token))
+                or self._hearsay(doc, token)
+                or self._refuted(doc, token))
 
     def _hearsay(self, doc: Doc, token) -> bool:
         """The trigger is inside quotation marks opened after a word of rumour («بتعليق يقول
@@ -164,6 +165,21 @@ class TriggerRules:
                 before = token_norms(doc)[max(self._sentence.start, at - 6):at]
                 return any(norm in words("hearsay_before_quote") for norm in before)
         return False
+
+    def _refuted(self, doc: Doc, token) -> bool:
+        """«ورد في التقرير أن اللواء انسحب من المعسكر. والصحيح أن …», «ذكر الخبر أن الجيش دفع
+        بجنود، وهذا غير صحيح»: a reported claim the text refutes after it."""
+        norms, sentence = token_norms(doc), self._sentence
+        if not any(norms[at] in words("claim_reports") for at in range(sentence.start, token.i)):
+            return False
+        refutations = words("refutations")
+
+        def refutes(at: int) -> bool:
+            words_at = norms[at + 1:at + 6] if norms[at] == "و" else [norms[at].removeprefix("و"), *norms[at + 1:at + 5]]
+            return any(" ".join(words_at[:refutation.count(" ") + 1]) == refutation for refutation in refutations)
+
+        return any(refutes(at) for at in range(token.i + 1, sentence.end)) \
+            or (sentence.end < len(doc) and refutes(sentence.end))
 
     def _conditional(self, doc: Doc, token, last) -> bool:
         """«ستدفع الفرقة بتعزيزات … في حال تعرّضت القرى لقصف»: a planned event on a condition

@@ -206,6 +206,8 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
             actor = giver if giver is not actor else None  # «تسلمت وحدة من اللواء الأول»: no giver named
         elif actor is None and giver is not None and self._gives_troops(doc, last if giver.start > last.idx else token, giver):
             actor = giver  # «تعزيزات من القوات الروسية»; not «تهديدات من تنظيم داعش»
+        if tense == "noun" and self._accused(doc, token, sentences[number].start):
+            actor = None  # «اتهمت الوزارة «الحرس الوطني» بقصف …»: accused, not named as the actor
         actor = self._claimant(doc, in_clause) or actor
         if actor is not None:
             event.args += [("actor", force) for force in _with_coordinated(doc, mentions, actor)]
@@ -247,6 +249,18 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
             return True  # «أغلقت قاعدة التنف», «أخلوا نقطتين»
         actor = next((m for role, m in event.args if role == "actor"), None)
         return self._closes_sites(last, None, actor)
+
+    @staticmethod
+    def _accused(doc: Doc, token, sentence_start: int) -> bool:
+        """An accusation verb earlier in the trigger's clause (no comma or subordinate opener
+        between: «اتهمت واشنطن الكتائب بالوقوف وراءه، قبل أن تردّ القوات بغارات» accuses no raid)."""
+        norms, stops = token_norms(doc), words("subordinate_openers") | {"،", ",", "؛"}
+        for at in range(token.i - 1, sentence_start - 1, -1):
+            if norms[at] in words("accusations"):
+                return True
+            if norms[at] in stops or f"{norms[at]} {norms[at + 1]}" in stops:
+                return False
+        return False
 
     def _refers_back(self, doc: Doc, token, last) -> bool:
         """An event noun may take an actor from earlier sentences only through a

@@ -118,16 +118,6 @@ class ArgumentRules:
                 return self._back_reference(doc, earlier)
         return None
 
-    @staticmethod
-    def _opens_clause(doc, after: int, trigger: int) -> bool:
-        """A subordinate clause opens between the character ``after`` and the trigger token."""
-        openers, at = words("subordinate_openers"), trigger - 1
-        while at >= 0 and doc[at].idx >= after:
-            if doc[at].norm_ in openers or f"{doc[at].norm_} {doc[at + 1].norm_}" in openers:
-                return True
-            at -= 1
-        return False
-
     def _after_min(self, doc, in_clause, last, label: str) -> Mention | None:
         end = last.idx + len(last)
         for mention in in_clause:

@@ -60,6 +60,19 @@ def without_enclitic(norm: str) -> str:
     return norm
 
 
+def found_before(norms: list[str], start: int, stop: int, wanted: frozenset[str],
+                 stops: frozenset[str] = frozenset()) -> bool:
+    """Whether a word of ``wanted`` (one word or two) stands in ``norms[stop:start]``, read
+    backwards from ``start``, before any word of ``stops``."""
+    for at in range(start - 1, stop - 1, -1):
+        pair = f"{norms[at]} {norms[at + 1]}" if at + 1 < len(norms) else norms[at]
+        if norms[at] in wanted or pair in wanted:
+            return True
+        if norms[at] in stops or pair in stops:
+            return False
+    return False
+
+
 @cache
 def blockers() -> frozenset[str]:
     return words("negators") | words("hypothetical") | words("not_events")

@@ -22,9 +22,9 @@ from .event_args import (
     quantity_units,
     words_after,
 )
-from .event_lexicon import without_enclitic, words
+from .event_lexicon import found_before, without_enclitic, words
 from .event_triggers import RELATIVES
-from .language import doc_text
+from .language import doc_text, token_norms
 from .lexicons import _key
 from .mentions import Mention
 from .recognizers import _QUOTE_MARKS
@@ -107,6 +107,14 @@ class PartyRules:
             before = doc[before.i - 1]
         return before is not None and any(m.label == "FORCE" and m.end == before.idx + len(before.text)
                                           for m in in_clause)
+
+    @staticmethod
+    def _opens_clause(doc: Doc, after: int, trigger: int) -> bool:
+        """A subordinate clause opens between the character ``after`` and the trigger token."""
+        stop = trigger
+        while stop > 0 and doc[stop - 1].idx >= after:
+            stop -= 1
+        return found_before(token_norms(doc), trigger, stop, words("subordinate_openers"))
 
     @staticmethod
     def _undergoes(doc: Doc, mention: Mention) -> bool:

@@ -30,6 +30,7 @@ from .event_args import (
 )
 from .event_lexicon import (
     config,
+    found_before,
     governing_verbs,
     lookup_trigger,
     trigger_index,
@@ -254,13 +255,8 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
     def _accused(doc: Doc, token, sentence_start: int) -> bool:
         """An accusation verb earlier in the trigger's clause (no comma or subordinate opener
         between: «اتهمت واشنطن الكتائب بالوقوف وراءه، قبل أن تردّ القوات بغارات» accuses no raid)."""
-        norms, stops = token_norms(doc), words("subordinate_openers") | {"،", ",", "؛"}
-        for at in range(token.i - 1, sentence_start - 1, -1):
-            if norms[at] in words("accusations"):
-                return True
-            if norms[at] in stops or f"{norms[at]} {norms[at + 1]}" in stops:
-                return False
-        return False
+        stops = words("subordinate_openers") | {"،", ",", "؛"}
+        return found_before(token_norms(doc), token.i, sentence_start, words("accusations"), stops)
 
     def _refers_back(self, doc: Doc, token, last) -> bool:
         """An event noun may take an actor from earlier sentences only through a

@@ -172,8 +172,10 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         code = token.text.isalnum() and not token.text.isdigit() and token.text.isascii()  # «K1», «H3»
         if not (token.is_alpha or code or _vocalized_word(token.text)) or token._.is_clitic \
                 or norm in self.stop or norm in self.adjectives or self._stop_behind_clitic(norm) \
-                or clitic_pronoun_form(token.text, norm) or pronoun_form(token.text, norm):
-            return False  # «قاعدة لطائراتها», «قاعدة زبائنها»: a noun of hers names nothing
+                or clitic_pronoun_form(token.text, norm) \
+                or (token.text.endswith(("ها", "هم", "هما")) and pronoun_form(token.text, norm)):
+            return False  # «قاعدة لطائراتها», «قاعدة زبائنها»: a noun of hers names nothing (a final ه
+            # may be a name's ة: «قاعدة حماه»)
         if imperfect_verb_form(norm):
             return False  # «وهو معسكر يضم وحدات»: a verb in the imperfect names nothing («قاعدة تبوك» does)
         if norm.endswith(_NISBA) and is_frequent_adjective(norm):

@@ -236,6 +236,9 @@ class ForcePatterns:
             if end > index + 1 and not (service or norm in self.adjectives or norm.endswith(("يه", "ي"))) \
                     and " ".join(t.norm_ for t in doc[index:end]) in force_keys():
                 break  # «أغلق جيش الاحتلال البوابة الحديدية»: a known force is whole; a noun after it is the object
+            if end > index + 2 and not (service or norm in self.adjectives) \
+                    and " ".join(t.norm_ for t in doc[index + 1:end]) in force_keys():
+                break  # «حمّل قوات أنصار الله المسؤولية»: a known name after the head is whole too
             if end > index + 1 and (doc[end - 1].norm_ in self.service_words or doc[end - 1].norm_ in self.adjectives) \
                     and not (service or norm in self.adjectives):
                 break  # «قوات الطوارئ الدولية العاملة», «قوات أمريكية البلدة»: after a service word or a

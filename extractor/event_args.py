@@ -189,6 +189,8 @@ class ArgumentRules:
         for mention in in_clause:
             if id(mention) in taken or mention.start < start:
                 continue  # role complements follow their trigger
+            if self._across_border(doc, mention):
+                continue  # «على الحدود مع السعودية»: the country across the border is no argument
             if previous_role and self._locates(doc, last_end, mention.start):
                 # «إلى قاعدة التنف في ريف حمص», «إلى معسكر عريفجان جنوبي الكويت»: the locating
                 # place takes the role of what it locates; an attack target's gives location (§8)
@@ -259,16 +261,6 @@ class ArgumentRules:
                 if label in _ROLE_LABELS[role]:
                     return role
         return None
-
-    def _direct_object(self, doc: Doc, event: Event, end: int, mention: Mention) -> str | None:
-        role = _DIRECT_OBJECT.get(event.type)
-        if role is None or mention.label not in _ROLE_LABELS[role] or \
-                any(r == role for r, _ in event.args):
-            return None
-        if mention.label != "BASE" and _gap_tokens(doc, end, mention.start) == 0 \
-                and event.type != "ATTACK" and not _subject_given(doc, event):
-            return None  # «سحبت تركيا قواتها»: a place right after the verb is its subject
-        return role
 
     @staticmethod
     def _nearest(event: Event, token, in_clause, label: str, role: str, accept) -> None:

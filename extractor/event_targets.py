@@ -1,17 +1,29 @@
-"""What an attack hits when the sentence says so indirectly: the subject of «تعرّض»
-(«تعرّضت قاعدة التنف لهجوم», «بأن قاعدة العند، الواقعة في …، تعرّضت لهجوم»), the force
-whose troops were hit («قُتل جنود من الجيش في كمين»), and the places that locate what
-was hit. ``EventExtractor`` mixes these rules in beside ``ArgumentRules``.
+"""What an event's object is: the direct object after the trigger, unless it speaks, denies,
+leads or lies across a border («نفت أنقرة», «على الحدود مع السعودية»); and what an attack
+hits when the sentence says so indirectly: the subject of «تعرّض» («تعرّضت قاعدة التنف
+لهجوم», «بأن قاعدة العند، الواقعة في …، تعرّضت لهجوم»), the force whose troops were hit
+(«قُتل جنود من الجيش في كمين»), and the places that locate what was hit.
+``EventExtractor`` mixes these rules in beside ``ArgumentRules``.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from .event_args import _ROLE_LABELS, _gap_tokens, _token_before, words_after
+from .event_args import (
+    _DIRECT_OBJECT,
+    _ROLE_LABELS,
+    _gap_tokens,
+    _subject_given,
+    _token_before,
+    _token_before_name,
+    words_after,
+)
 from .event_lexicon import words
+from .language import doc_text
 from .mentions import Mention
 
 if TYPE_CHECKING:
@@ -20,8 +32,39 @@ if TYPE_CHECKING:
 __all__ = ["TargetRules"]
 
 
+@cache
+def _speakers_before() -> frozenset[str]:
+    """Words after which a mention speaks, denies, claims, accuses, leads or flies a flag, or
+    a preposition no attack takes its object with («مع», «بين»; not «ضد», «بحق»)."""
+    return words("not_object_before") | words("statement_verbs") | words("denial_verbs") \
+        | words("claims") | words("accusations") | (words("other_prepositions") - {"ضد", "بحق"})  # «الحدود مع السعودية»
+
+
 class TargetRules:
     """Target rules; they read the extractor's lexicon state and sentence."""
+
+    def _direct_object(self, doc: Doc, event: Event, end: int, mention: Mention) -> str | None:
+        role = _DIRECT_OBJECT.get(event.type)
+        if role is None or mention.label not in _ROLE_LABELS[role] or \
+                any(r == role for r, _ in event.args):
+            return None
+        if mention.label != "BASE" and _gap_tokens(doc, end, mention.start) == 0 \
+                and event.type != "ATTACK" and not _subject_given(doc, event):
+            return None  # «سحبت تركيا قواتها»: a place right after the verb is its subject
+        before = _token_before_name(doc, mention.start)
+        if before is not None and (before.norm_ in _speakers_before() or (
+                before.text == "(" and any(m.end <= before.idx and not doc_text(doc)[m.end:before.idx].strip()
+                                           for _, m in event.args))):
+            return None  # «نفت أنقرة», «بقيادة السعودية»; «تنظيم "الدولة الإسلامية" (داعش)»: its other name
+        return role
+
+    def _across_border(self, doc: Doc, mention: Mention) -> bool:
+        """«قرب المدورة على الحدود مع السعودية»: the country across the border (not one moved
+        towards: «انسحبت باتجاه الحدود مع النيجر»)."""
+        before = _token_before_name(doc, mention.start)
+        if before is None or before.norm_ != "مع" or before.i < 2 or doc[before.i - 1].norm_ not in words("border_words"):
+            return False
+        return self._role_word(doc[before.i - 2].norm_) not in self.roles.get("destination", ())
 
     def _casualty_targets(self, doc: Doc, event: Event, before: list[Mention]) -> None:
         """«أُصيب جنديان من لواء إفرايم في كمين», «قُتل أربعة عناصر من قسد في هجوم»: the force

@@ -215,6 +215,8 @@ class ContextRecognizer(ForcePatterns, Recognizer):
             for end in range(start + 1, min(start + 7, len(doc))):
                 if doc[end].text == closer:
                     return (start, end + 1) if end > start + 1 else None
+                if doc[end].text in ("،", ",", "؛"):
+                    return None  # «على قاعدة «لا أرى، لا أسمع»»: a quoted saying, no name
             return None
         if not self._is_name_word(doc[start]):
             return None
@@ -337,12 +339,12 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         if doc[index].norm_ in self.two_senses and end - start == 1 and doc[start].norm_.startswith("ال") \
                 and is_news_word(doc[start].norm_):
             return []  # «ولاية البعثة»: a mission's mandate; a state no gazetteer holds has a rare name
-        second = doc[start + 1].norm_ if end - start == 2 else ""
+        second = doc[start + 1].norm_ if end - start >= 2 else ""
         if second and doc[start].norm_ in place_keys() and f"{doc[start].norm_} {second}" not in place_keys() \
                 and doc[start].norm_ not in self.compound \
                 and (second.startswith("الم") or (not second.startswith("ال") and is_news_word(second))):
-            end -= 1  # «محافظة أربيل المشهد الأمني», «غزة المدمرة»: a known town, then a participle;
-            # «ميناء بربرة استقبل»: then a word of the news (a verb)
+            end = start + 1  # «محافظة أربيل المشهد الأمني», «غزة المدمرة»: a known town, then a participle;
+            # «ميناء بربرة استقبل», «رئيس ولاية بونتلاند سعيد عبدالله»: then a word of the news
         if doc[index].norm_ in self.geographic:
             return self._geographic(doc, index, start)
         span = doc[start:end]

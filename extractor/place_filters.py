@@ -49,6 +49,8 @@ class PlaceFilters:
         self.name = name
         # words that own the name after them: a medium's or an agreement's, or a person's title
         self.heads = context_words("name_owner_heads") | context_words("person_name_titles")
+        self.titles = context_words("person_name_titles") | {"القائد"}
+        self.stop = context_words("name_stopwords")
         self.media = context_words("media_names")
         self.descriptors = context_words("place_descriptors")
         self.not_places = context_words("not_places")
@@ -88,6 +90,8 @@ class PlaceFilters:
         if before is not None and (before.norm_ in self.heads or (
                 before.norm_ in self.quoted_outlet_heads and before.i and doc[before.i - 1].text in _QUOTES)):
             return True  # «وكالة الأناضول», «اتفاق موسكو»; «مركز الملك سلمان», «المواطنة يافا حمدان»
+        if self._family_name(doc, span.start):
+            return True  # «تلا الشيخ فرحان الراعي», «القائد أبو عاقلة كيكل»: a title, a first name, then his family
         if len(span) == 1 and span.end < len(doc) and doc[span.end].norm_ == "عبد":
             return True  # «وتقول نينوى عبد الرحمن»: a first name before a father's «عبد …»
         norms = " ".join(t.norm_ for t in span)
@@ -135,6 +139,20 @@ class PlaceFilters:
             and following.text == _QUOTES[doc[span.start - 1].text]
         return quoted or (following is not None and following.norm_ in self.outlet_suffixes)
 
+    def _family_name(self, doc: Doc, start: int) -> bool:
+        """A title of a person («الشيخ», «العقيد») and one or two undefined name words before ``start``."""
+        for width in (1, 2):
+            at = start - width - 1
+            if at < 0:
+                return False
+            names = doc[at + 1:start]
+            if not all(t.is_alpha and not t.norm_.startswith("ال") and t.norm_ not in place_keys()
+                       and t.norm_ not in self.stop for t in names):
+                return False
+            if doc[at].norm_ in self.titles:
+                return True
+        return False
+
     def _named_outlet(self, doc: Doc, mention: Mention) -> tuple[int, int] | None:
         """«صحيفة «الأغوار اليوم»», «موقع "الصومال الجديد"»: a place and an outlet's word alone in
         quotation marks name a medium; the characters it covers (its «اليوم» is no date either)."""
@@ -162,6 +180,7 @@ class PlaceFilters:
         if norm in common_words() or lookup_trigger(norm) is not None or strip_al(norm) in _descriptors() \
                 or pronoun_form(token.text, norm) or norm in nationality_adjectives() \
                 or (strip_al(norm) in context_words("geographic_heads") and norm not in place_keys()) \
+                or strip_al(norm) in context_words("lone_terrain_nouns") \
                 or (norm.endswith("يه") and not norm.startswith("ال") and is_frequent_adjective(norm)):
             return True  # («المدينة», «البلدة», «الجبل»: a descriptor or a geographic noun alone names
             # nothing, unless the gazetteer says it does: «الخليج»; «رصيفه»; a nationality: «قاعدة أوغندية»;

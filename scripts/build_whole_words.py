@@ -55,7 +55,7 @@ def whole_words() -> list[str]:
     splitter = ProcliticSplitter(known.__contains__)
     strong = _strong_names()
     verbs = {form for form, (_, tense) in trigger_index().items() if tense != "noun"}
-    compound_firsts = {w for w in context_words("compound_first") if not w.startswith("ال")}  # «فراس»: not ف + راس
+    compound_firsts = {w for w in context_words("compound_first") if not w.startswith("ال") and len(w) >= 3}  # «فراس»: not ف + راس (but «وود مدني» is و + «ود مدني»)
     eligible = (((_geonames_stems() - vocabulary_stems()) | verbs) - strong) | compound_firsts  # «لقاعدة»: ل + قاعدة
     found: set[str] = set()
     for word in top_n_list("ar", VOCABULARY, wordlist="best"):

@@ -100,3 +100,15 @@ def test_a_model_name_without_letters_is_dropped(text, found) -> None:
     doc._.mentions = [Mention("PLACE", start, start + len(found), found, score=0.6, source="model")]
     doc = RULES.nlp.get_pipe("arabic_place_filters")(doc)
     assert doc._.mentions == []
+
+
+@pytest.mark.parametrize("word", ["الدرب", "الشاطئ"])
+def test_a_lone_terrain_noun_from_the_model_names_nothing(word) -> None:
+    from extractor.mentions import Mention
+
+    text = f"تتبع فريقنا {word} ستة أيام متتالية."
+    doc = RULES.nlp.make_doc(text)
+    start = text.index(word)
+    doc._.mentions = [Mention("PLACE", start, start + len(word), word, score=0.6, source="model")]
+    doc = RULES.nlp.get_pipe("arabic_place_filters")(doc)
+    assert doc._.mentions == []

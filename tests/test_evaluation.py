@@ -121,6 +121,18 @@ def test_lenient_zone(gold, label, predicted, accepted) -> None:
     assert zone(LENIENT, start, start + len(gold), label).accepts(p_start, p_start + len(predicted)) is accepted
 
 
+TERRAIN = "تقدمت القوات في سهل البطانة ونحو هضبة الحمادة الحمراء."
+
+
+@pytest.mark.parametrize("gold, predicted", [
+    ("البطانة", "سهل البطانة"), ("سهل البطانة", "البطانة"),  # the guidelines name no rule for terrain nouns
+    ("الحمادة الحمراء", "هضبة الحمادة الحمراء"),
+])
+def test_terrain_nouns_are_descriptors_either_way(gold, predicted) -> None:
+    start, p_start = TERRAIN.index(gold), TERRAIN.index(predicted)
+    assert zone(TERRAIN, start, start + len(gold), "PLACE").accepts(p_start, p_start + len(predicted))
+
+
 def test_events_need_type_and_one_core_argument() -> None:
     # v1 right (actor and one origin), v2 with the wrong type, plus a spurious ATTACK.
     pred = _article(TEXT, GOLD["entities"], [

@@ -155,6 +155,7 @@ def test_finds_and_resolves(text: str, mention: str, value: str, mod: str | None
 
 
 NOT_TIME = [
+    "تلا الشيخ البيان عقب صلاة الجمعة في الجامع الكبير",  # the Friday prayer, not a date
     "بقلم العميد سامر الخوالدة - «الغد» لم يكن الكمين عابراً",  # a newspaper alone in quotes
     "تغطية مباشرة تُحدَّث على مدار اليوم",  # around the clock
     "سجل الهدف بنسبة 17/4 في المباراة",  # day/month only after a weekday

@@ -22,7 +22,7 @@ from .event_lexicon import (
     verb_before_pronoun,
     words,
 )
-from .language import token_norms
+from .language import doc_text, token_norms
 from .mentions import Mention
 from .normalize import CLOSING_QUOTES, OPENING_QUOTES
 from .recognizers import _QUOTE_MARKS
@@ -34,6 +34,15 @@ __all__ = ["RELATIVES", "TriggerRules", "doc_norm"]
 
 RELATIVES = frozenset({"التي", "الذي", "الذين", "اللتين", "اللذين"})
 _NAME_LABELS = frozenset({"FORCE", "PLACE", "BASE", "ORG", "PERSON"})  # a count's noun is read
+
+
+#: Proclitics a blocker may carry («بمطالبة "قسد" بالانسحاب», «لعدم», «ولم»).
+_BLOCKER_CLITICS = ("و", "ف", "ب", "ل")
+
+
+def _reads_as(norm: str, blocking: frozenset[str]) -> bool:
+    """The word is a blocker, or one with a proclitic on it («وعدم», «بمطالبة»)."""
+    return norm in blocking or (norm[:1] in _BLOCKER_CLITICS and norm[1:] in blocking)
 
 
 class TriggerRules:
@@ -140,10 +149,11 @@ class TriggerRules:
         clause = norms[self._clause_before(doc, token).start:token.i]
         previous = doc[token.i - 1] if token.i > self._sentence.start else None
         window = [norms[at] for at in range(start, token.i) if not _still(norms, at)]
-        return (self._question  # a question asserts no event
-                or any(norm in blockers() for norm in window)
+        return ((self._question and any(mark in doc_text(doc)[token.idx:self._sentence.end_char] for mark in "؟?"))
+                # a question asserts no event (an answer after «؟» does: «س: كم جندياً؟ ج: … يتمركزون»)
+                or any(_reads_as(norm, blockers()) for norm in window)
                 or any(norm in words("hypothetical_after") for norm in after)
-                or any(norm in words("clause_blockers") or norm in words("conditionals") for norm in clause)
+                or any(_reads_as(norm, words("clause_blockers")) or norm in words("conditionals") for norm in clause)
                 or (previous is not None and previous.norm_ in words("demonstratives") | words("any_words")
                     and (lookup_trigger(token.norm_) or ("", ""))[1] == "noun")  # («نفذت» + strikes: no entry)
                 or self._denied_complement(doc, token)

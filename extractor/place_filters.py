@@ -49,7 +49,7 @@ class PlaceFilters:
         self.name = name
         # words that own the name after them: a medium's or an agreement's, or a person's title
         self.heads = context_words("name_owner_heads") | context_words("person_name_titles")
-        self.titles = context_words("person_name_titles") | {"القائد"}
+        self.titles = context_words("person_name_titles")
         self.stop = context_words("name_stopwords")
         self.media = context_words("media_names")
         self.descriptors = context_words("place_descriptors")

@@ -244,6 +244,9 @@ class ForcePatterns:
                 break  # «قوات الطوارئ الدولية العاملة», «قوات أمريكية البلدة»: after a service word or a
                 # nationality only more of them
             end += 1
+        if end == index + 1 and head_start is not None and doc[index].norm_ in self.operation_words \
+                and end < len(doc) and self._is_name_word(doc[end]):
+            end += 1  # «قيادة عمليات سومر»: an operations command takes any one-word name
         if end == index + 1 and head_start is None and not doc[index].norm_.startswith("ال"):
             rare = self._rare_name_end(doc, index + 1)  # «قوات تمازج», «قوة حماية سانغا»
             end = self._unit_tail(doc, rare) if rare else end  # «ميليشيا فانو الإثيوبية»
@@ -340,6 +343,10 @@ class ForcePatterns:
 
     def _national(self, doc: Doc, index: int, width: int) -> list[Mention]:
         """A national head, service words, a nationality: «القوات البحرية الملكية السعودية»."""
+        before = doc[index - 1].norm_ if index else ""
+        if width == 1 and before.startswith("ال") and doc[index].norm_ in self.service_words \
+                and before not in self.service_words and before not in self.definite_heads:
+            return []  # «هيئة عمليات التجارة البحرية البريطانية»: «البحرية» describes the trade
         nxt = index + width
         while nxt < len(doc) and nxt - index - width < 2 and doc[nxt].norm_ in self.service_words:
             nxt += 1

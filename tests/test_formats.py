@@ -337,3 +337,13 @@ def test_cli_convert_reports_unknown_formats_and_invalid_articles(tmp_path, caps
     source.write_text(json.dumps(broken, ensure_ascii=False) + "\n", encoding="utf-8")
     assert main(["convert", str(source), str(tmp_path / "b"), "--to", "brat", "--validate"]) == 1
     assert "invalid" in capsys.readouterr().err
+
+
+def test_a_period_inside_a_mention_ends_no_sentence() -> None:
+    text = 'وصلت المدمرة "يو.إس.إس ستوكديل" إلى الخليج.'
+    start = text.index("المدمرة")
+    end = text.index('" إلى') + 1
+    article = {"id": "a", "text": text, "entities": [{"id": "m1", "label": "FORCE", "start": start, "end": end,
+                                                        "text": text[start:end]}], "events": []}
+    [back] = from_conll(to_conll(article, split_at_mentions=True))
+    assert [(e["label"], e["text"].replace(" ", "")) for e in back["entities"]] == [("FORCE", text[start:end].replace(" ", ""))]

@@ -82,7 +82,9 @@ def _spans(article: dict[str, Any], segmenter: Segmenter, split_at_mentions: boo
     breaks = {start for start, _end in sentences(text, flat)}
     # a line break always ends a sentence (``sentences`` keeps a closing quote that opens a line)
     breaks |= {start for (_s, end), (start, _e) in pairwise(spans) if "\n" in text[end:start]}
-    return spans, breaks
+    # a period inside a name («المدمرة "يو.إس.إس ستوكديل"») ends no sentence: BIO cannot cross one
+    inside = [(e["start"], e["end"]) for e in article["entities"]]
+    return spans, {b for b in breaks if not any(start < b < end for start, end in inside)}
 
 
 def _token_tags(article: dict[str, Any], starts: list[int]) -> tuple[list[str], list[dict[str, Any]]]:

@@ -124,6 +124,10 @@ YEAR_SUFFIXES = {"GSUF": ["م", "ميلادي", "ميلادية", "للميلا�
 # Before a bare year («منذ 2011») or a strict month («في مارس») they make it a date.
 TIME_PREPOSITIONS = ["في", "منذ", "حتى", "بحلول", "قبل", "بعد", "خلال", "مع", "عن"]
 AGO = ["قبل"]
+# After «قبل أسبوعين من» these name where from, not what the weeks count back from
+# («انسحبت قبل أسبوعين من معسكر هاواي», not «قبل أسبوعين من الانتخابات»).
+AGO_SITES = ["معسكر", "قاعدة", "مطار", "ثكنة", "نقطة", "مقر", "موقع", "مواقع", "مدينة", "بلدة", "قرية",
+             "منطقة", "محافظة", "ولاية", "مديرية", "ناحية", "مخيم", "حي"]
 DURATION_PREPOSITIONS = ["لمدة", "خلال", "طيلة", "طوال", "على مدى", "على مدار", "منذ"]
 VAGUE_COUNTS = ["عدة", "بضع", "بضعة"]
 DEMONSTRATIVES = ["هذا", "هذه"]
@@ -188,7 +192,7 @@ RULES = {  # name: (starts, pattern); on overlap the longest match wins, then th
                  r"%(C)s(?P<core>(?:(?P<part>%(PART)s)\s+)?(?P<rel>%(REL)s)(?:\s*[،,]?\s*(?P<wd>%(WD)s))?"
                  r"(?:\s+(?P<adv>%(ADV)s))?)"),
     "ago": (["AGO"], r"%(C)s(?P<core>%(AGO)s\s+(?:(?P<num>\d{1,3}|%(NUMW)s)\s+(?P<unit>%(UNITS)s)"
-                     r"|(?P<unit2>%(UNIT1)s|%(UNIT2)s)))(?!\s*\d|\s+(?:من|على)(?!\w))"),
+                     r"|(?P<unit2>%(UNIT1)s|%(UNIT2)s)))(?!\s*\d|\s+(?:من|على)(?!\w)(?!\s+(?:%(AGOSITE)s)(?!\w)))"),
     "duration": (["DPREP", "DIGIT", "NUMW", "VAGUE", "UNIT2", "LUNITN"],
                  r"%(C)s(?P<core>(?:%(DPREP)s\s+)?(?:(?:\d+(?:[.,]\d+)?|%(NUMW)s|%(VAGUE)s)\s+%(UNITS)s"
                  r"|%(UNIT2)s)|%(DPREP)s\s+%(UNITN)s|%(LUNITN)s\s+%(VAGUE)s)"),
@@ -267,7 +271,7 @@ def build() -> dict:
         "UNITN": mapping(plural),
         "LUNITN": mapping({unit: [p for f in forms for p in (f, "ل" + f)] for unit, forms in plural.items()}),
         "DEM": DEMONSTRATIVES, "JOIN": DATE_JOINERS, "PART": DAY_PARTS, "ADV": DAY_PART_ADVERBS, **HEADS,
-        "AGO": AGO, "DPREP": DURATION_PREPOSITIONS, "VAGUE": VAGUE_COUNTS, **YEAR_SUFFIXES,
+        "AGO": AGO, "AGOSITE": [f for w in AGO_SITES for f in (w, "ال" + w)], "DPREP": DURATION_PREPOSITIONS, "VAGUE": VAGUE_COUNTS, **YEAR_SUFFIXES,
     }
     strict = [f for f in classes["MON"] if f in STRICT_MONTHS] + list(classes["HMON"])
     return {

@@ -138,6 +138,15 @@ def test_a_month_of_the_same_year_takes_the_year_before_it(text: str, expected: 
     assert [(t.text, t.value) for t in spans_ok(text, find_times(text, dt.date(2025, 4, 24)))] == expected
 
 
+@pytest.mark.parametrize("text, found", [
+    ("انسحبت القوات الأوغندية قبل أسبوعين من معسكر هاواي", [("قبل أسبوعين", "2026-W09")]),  # from a place
+    ("انسحبت الكتيبة قبل أسبوعين من المعسكر", [("قبل أسبوعين", "2026-W09")]),
+    ("انسحبت القوات قبل أسبوعين من الانتخابات", []),  # before another event: no date of its own
+])
+def test_ago_before_a_place_is_a_date(text: str, found: list) -> None:
+    assert [(t.text, t.value) for t in spans_ok(text, find_times(text, dt.date(2026, 3, 14)))] == found
+
+
 def test_a_weekday_takes_one_date_only() -> None:
     """«الأربعاء 14 جمادى الأولى 1447هـ الموافق 5 تشرين الثاني 2025م»: the Hijri date joins the
     weekday; the Gregorian one after «الموافق» stays its own TIME."""

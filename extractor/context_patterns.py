@@ -22,7 +22,7 @@ from .lexicons import (
     is_frequent_adjective,
     is_news_word,
     place_name_words,
-    pronoun_form,
+    possessed_form,
     time_words,
 )
 from .mentions import Mention
@@ -173,9 +173,8 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         if not (token.is_alpha or code or _vocalized_word(token.text)) or token._.is_clitic \
                 or norm in self.stop or norm in self.adjectives or self._stop_behind_clitic(norm) \
                 or clitic_pronoun_form(token.text, norm) \
-                or (token.text.endswith(("ها", "هم", "هما")) and pronoun_form(token.text, norm)):
-            return False  # «قاعدة لطائراتها», «قاعدة زبائنها»: a noun of hers names nothing (a final ه
-            # may be a name's ة: «قاعدة حماه»)
+                or possessed_form(token.text, norm):
+            return False  # «قاعدة لطائراتها», «قاعدة زبائنها»: a noun of hers names nothing («قاعدة حماه» does)
         if imperfect_verb_form(norm):
             return False  # «وهو معسكر يضم وحدات»: a verb in the imperfect names nothing («قاعدة تبوك» does)
         if norm.endswith(_NISBA) and is_frequent_adjective(norm):

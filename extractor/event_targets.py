@@ -35,9 +35,9 @@ __all__ = ["TargetRules"]
 @cache
 def _speakers_before() -> frozenset[str]:
     """Words after which a mention speaks, denies, claims, accuses, leads or flies a flag, or
-    a preposition no attack takes its object with («مع», «بين»; not «ضد», «بحق»)."""
+    a preposition no attack takes its object with («مع», «بين»; not a target's «ضد»)."""
     return words("not_object_before") | words("statement_verbs") | words("denial_verbs") \
-        | words("claims") | words("accusations") | (words("other_prepositions") - {"ضد", "بحق"})  # «الحدود مع السعودية»
+        | words("claims") | words("accusations") | (words("other_prepositions") - words("roles", "target"))
 
 
 class TargetRules:

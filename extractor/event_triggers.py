@@ -26,6 +26,7 @@ from .language import doc_text, token_norms
 from .mentions import Mention
 from .normalize import CLOSING_QUOTES, OPENING_QUOTES
 from .recognizers import _QUOTE_MARKS
+from .text import PROCLITIC_LETTERS
 
 if TYPE_CHECKING:
     from .events import Event
@@ -36,13 +37,9 @@ RELATIVES = frozenset({"التي", "الذي", "الذين", "اللتين", "ا
 _NAME_LABELS = frozenset({"FORCE", "PLACE", "BASE", "ORG", "PERSON"})  # a count's noun is read
 
 
-#: Proclitics a blocker may carry («بمطالبة "قسد" بالانسحاب», «لعدم», «ولم»).
-_BLOCKER_CLITICS = ("و", "ف", "ب", "ل")
-
-
 def _reads_as(norm: str, blocking: frozenset[str]) -> bool:
-    """The word is a blocker, or one with a proclitic on it («وعدم», «بمطالبة»)."""
-    return norm in blocking or (norm[:1] in _BLOCKER_CLITICS and norm[1:] in blocking)
+    """The word is a blocker, or one with a proclitic on it («وعدم», «بمطالبة "قسد" بالانسحاب»)."""
+    return norm in blocking or (norm[:1] in PROCLITIC_LETTERS and norm[1:] in blocking)
 
 
 class TriggerRules:

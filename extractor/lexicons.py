@@ -230,6 +230,12 @@ def pronoun_form(text: str, norm: str) -> bool:
                for pronoun in _PRONOUNS)
 
 
+def possessed_form(text: str, norm: str) -> bool:
+    """A noun with a pronoun other than a bare ه («زبائنها», «مدينتهم»): a final ه may be a
+    name's ة written ه («حماه»), so only the longer pronouns tell a possessed noun."""
+    return text.endswith(_PRONOUNS[:-1]) and pronoun_form(text, norm)
+
+
 def clitic_pronoun_form(text: str, norm: str) -> bool:
     """A proclitic on a noun with a pronoun («لطائراتها»): it names nothing."""
     return norm[:1] in PROCLITIC_LETTERS and pronoun_form(text[1:], norm[1:])

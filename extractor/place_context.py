@@ -34,6 +34,7 @@ from .lexicons import (
     future_form,
     imperfect_verb_form,
     is_frequent_adjective,
+    possessed_form,
     pronoun_form,
 )
 from .mentions import Mention
@@ -300,7 +301,7 @@ class PlaceLists:
                 or word in nationality_adjectives() or strip_al(word) in _descriptors() \
                 or (not adjective_ok and is_frequent_adjective(word)) \
                 or lookup_trigger(word) is not None \
-                or (word.endswith(("ها", "هم", "هما")) and pronoun_form(token.text, word)):
+                or possessed_form(token.text, word):
             return None  # («عند مداخل القرى», «على مداخل المدينة»: a descriptor names nothing; «مدينتهم»)
         return begin, end
 

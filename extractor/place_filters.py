@@ -40,6 +40,12 @@ __all__ = ["PlaceFilters"]
 _IMPERFECT = ("ت", "ي", "ن")
 
 
+def _quoted(doc: Doc, start: int, end: int) -> bool:
+    """Tokens ``[start, end)`` stand alone between a quotation mark and its closing mark."""
+    return start > 0 and end < len(doc) and doc[start - 1].text in _QUOTES \
+        and doc[end].text == _QUOTES[doc[start - 1].text]
+
+
 class PlaceFilters:
     """Judges PLACE candidates once every tagger has spoken (see the module docstring)."""
 
@@ -63,8 +69,10 @@ class PlaceFilters:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc._.mentions or []
-        outlets = [span for m in mentions if m.label == "PLACE" and (span := self._named_outlet(doc, m))]
-        kept = [m for m in mentions if not self._drop(doc, m)
+        spans = {id(m): doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions
+                 if m.label in ("PLACE", "ORG", "PERSON")}  # each name's tokens, found once
+        outlets = [chars for m in mentions if m.label == "PLACE" and (chars := self._named_outlet(doc, spans[id(m)]))]
+        kept = [m for m in mentions if not self._drop(doc, m, spans.get(id(m)))
                 and not any(start <= m.start and m.end <= end for start, end in outlets)]
         for mention in kept:
             if mention.source == "model":
@@ -73,16 +81,12 @@ class PlaceFilters:
         doc._.mentions = kept
         return doc
 
-    def _drop(self, doc: Doc, mention: Mention) -> bool:
+    def _drop(self, doc: Doc, mention: Mention, span) -> bool:
         if mention.source == "model" and not any(char.isalpha() for char in mention.text):
             return True  # «رقم ٢٦٧», a blank line: the tagger's name holds no letter
         if mention.label in ("ORG", "PERSON") and mention.source == "model":
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             return span is not None and len(span) == 1 and self._not_a_name(span[0])  # «البلدة»
-        if mention.label != "PLACE":
-            return False
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
+        if mention.label != "PLACE" or span is None:
             return False
         before = doc[span.start - 1] if span.start else None
         if before is not None and before.text in _QUOTES and span.start > 1:
@@ -134,10 +138,7 @@ class PlaceFilters:
 
     def _outlet(self, doc: Doc, span) -> bool:
         """Alone in quotation marks or before an outlet's suffix (after «مراسل» the heads did)."""
-        following = doc[span.end] if span.end < len(doc) else None
-        quoted = span.start > 0 and doc[span.start - 1].text in _QUOTES and following is not None \
-            and following.text == _QUOTES[doc[span.start - 1].text]
-        return quoted or (following is not None and following.norm_ in self.outlet_suffixes)
+        return _quoted(doc, span.start, span.end) or (span.end < len(doc) and doc[span.end].norm_ in self.outlet_suffixes)
 
     def _family_name(self, doc: Doc, start: int) -> bool:
         """A title of a person («الشيخ», «العقيد») and one or two undefined name words before ``start``."""
@@ -153,16 +154,14 @@ class PlaceFilters:
                 return True
         return False
 
-    def _named_outlet(self, doc: Doc, mention: Mention) -> tuple[int, int] | None:
+    def _named_outlet(self, doc: Doc, span) -> tuple[int, int] | None:
         """«صحيفة «الأغوار اليوم»», «موقع "الصومال الجديد"»: a place and an outlet's word alone in
         quotation marks name a medium; the characters it covers (its «اليوم» is no date either)."""
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or not span.start or span.end + 1 >= len(doc):
+        if span is None or span.end >= len(doc) or doc[span.end].norm_ not in self.outlet_words \
+                or not _quoted(doc, span.start, span.end + 1):
             return None
-        opening, word, closing = doc[span.start - 1], doc[span.end], doc[span.end + 1]
-        if opening.text in _QUOTES and closing.text == _QUOTES[opening.text] and word.norm_ in self.outlet_words:
-            return opening.idx, closing.idx + len(closing.text)
-        return None
+        closing = doc[span.end + 1]
+        return doc[span.start - 1].idx, closing.idx + len(closing.text)
 
     def _after_verb_particle(self, doc: Doc, index: int) -> bool:
         if not index or not doc[index].norm_.startswith(_IMPERFECT):

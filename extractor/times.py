@@ -334,9 +334,10 @@ def _same_year(times: list[TimeExpression], text: str) -> list[TimeExpression]:
     year of the date before it takes that year, and the phrase joins the mention (guidelines §7)."""
     out: list[TimeExpression] = []
     for time in times:
-        same = _SAME_YEAR.match(text, time.end)
-        anchor = next((t for t in reversed(out) if t.value and t.value[:4].isdigit() and t.kind != "duration"), None)
-        if same and time.value and time.calendar == GREGORIAN and anchor is not None:
+        same = _SAME_YEAR.match(text, time.end) if time.value and time.calendar == GREGORIAN else None
+        anchor = same and next((t for t in reversed(out) if t.value and t.value[:4].isdigit()
+                                and t.kind != "duration"), None)
+        if anchor:
             time = TimeExpression(time.start, same.end(), text[time.start:same.end()], anchor.value[:4] + time.value[4:],
                                   time.mod, time.kind, time.calendar, time.score,
                                   f"{time.reason}; the year of «{anchor.text}»")

@@ -289,6 +289,14 @@ def imperfect_verb_form(norm: str) -> bool:
         and norm not in place_name_words()
 
 
+def verb_form(norm: str) -> bool:
+    """A word that reads as a verb, not a name, once a و is off it: a future with سن/ست
+    («سننشر», not «سيكاسو»), an imperfect with a frequent twin person («تتخذ»), or a past with
+    the feminine ت on a frequent stem («أقامت»)."""
+    return future_form(norm, ("سن", "ست")) or imperfect_verb_form(norm) \
+        or (norm.endswith("ت") and norm[:-1] in frequent_words())
+
+
 def is_frequent_adjective(norm: str) -> bool:
     """A frequent adjective-like word that no lexicon holds as a name («عازلة», not «حماة»;
     «قاعدة بحرية» is described, though «البحرية الملكية» is a force's name)."""

@@ -31,11 +31,10 @@ from .lexicons import (
     common_words,
     context_words,
     frequent_words,
-    future_form,
-    imperfect_verb_form,
     is_frequent_adjective,
     possessed_form,
     pronoun_form,
+    verb_form,
 )
 from .mentions import Mention
 from .normalize import strip_al
@@ -101,11 +100,6 @@ def complete_name(doc: Doc, mention: Mention, listed: bool = False) -> None:
         mention.text = doc_text(doc)[mention.start:mention.end]
         mention.reason += f" (+ {' + '.join(added)})"
         mention.attrs = {"kind": kind}
-
-
-def _future_verb(word: str) -> bool:
-    """«سننشر», «ستنسحب»: a verb in the future tense names no place (not «سي»: «سيكاسو»)."""
-    return future_form(word, ("سن", "ست"))
 
 
 def _compound_first(token) -> bool:
@@ -293,8 +287,7 @@ class PlaceLists:
         if not token.is_alpha or (len(word) < 3 and not short_ok) or any(s < end and begin < e for s, e in covered):
             return None
         if attached_conjunction(token) and ((token.norm_ in frequent_words() and word not in frequent_words())
-                                            or _future_verb(word) or imperfect_verb_form(word)
-                                            or (word.endswith("ت") and word[:-1] in frequent_words())  # «وأقامت»
+                                            or verb_form(word)  # «وسننشر», «وتتخذ», «وأقامت»
                                             or pronoun_form(token.text, token.norm_)):
             return None  # «وحدات» is a word, not و + «حدات» (but «وحوش السيد علي»); «وسننشر» is a verb
         if ((word in common_words() or token.norm_ in common_words()) and not short_ok) or word in self.not_names \

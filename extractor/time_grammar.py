@@ -54,6 +54,7 @@ class Lexicon:
     rules: tuple[tuple[str, re.Pattern[str]], ...]
     anchors: re.Pattern[str]  # words (and digits) that can start an expression
     dispatch: dict[str, tuple[int, ...]]  # anchor word or "DIGIT" → indexes of rules to try
+    same_year: re.Pattern[str]  # «من العام نفسه» right after a month, on the original text
 
     def get(self, cls: str, text: str | None) -> Any:
         key, table = " ".join((text or "").split()), self.words[cls]
@@ -92,4 +93,4 @@ def load_grammar(path: Path, resolvers: frozenset[str]) -> Lexicon:
     guards["guarded"] = frozenset(map(_key, data["guarded"]))
     return Lexicon(words, frozenset(map(_key, data["strict_months"])), guards,
                     re.compile(grammar["pair"]), tuple(rules),
-                    anchors, {k: tuple(sorted(v)) for k, v in dispatch.items()})
+                    anchors, {k: tuple(sorted(v)) for k, v in dispatch.items()}, re.compile(grammar["same_year"]))

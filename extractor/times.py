@@ -306,7 +306,7 @@ def find_times(text: str, article_date: dt.date | None = None, *,
         out.append(TimeExpression(ostart, oend, text[ostart:oend], value, mod, kind, calendar,
                                   score, f"{rule}: {reason}"))
     out += _entry_years(text, out)
-    return _same_year(_join_weekday_dates(sorted(out, key=lambda t: t.start), text, lex), text)
+    return _same_year(_join_weekday_dates(sorted(out, key=lambda t: t.start), text, lex), text, lex)
 
 
 _ENTRY_YEAR = re.compile(r"(?m)^[ \t]*(?:[•*\-–—][ \t]*)?((?:19|20)\d\d|[١٢][٠-٩]{3})[ \t]*:")
@@ -325,16 +325,12 @@ def _entry_years(text: str, found: list[TimeExpression]) -> list[TimeExpression]
     return years
 
 
-_SAME_YEAR = re.compile(r"[ \t]+(?:من|في)[ \t]+(?:(?:ال)?(?:عام|سن[ةه])[ \t]+(?:نفس|ذات)(?:ه|ها)"
-                        r"|(?:نفس|ذات)[ \t]+(?:ال)?(?:عام|سن[ةه]))(?![\w])")
-
-
-def _same_year(times: list[TimeExpression], text: str) -> list[TimeExpression]:
+def _same_year(times: list[TimeExpression], text: str, lex: Lexicon) -> list[TimeExpression]:
     """«في آذار 2024 … ثم في ديسمبر/كانون الأول من العام نفسه»: a month the text places in the
     year of the date before it takes that year, and the phrase joins the mention (guidelines §7)."""
     out: list[TimeExpression] = []
     for time in times:
-        same = _SAME_YEAR.match(text, time.end) if time.value and time.calendar == GREGORIAN else None
+        same = lex.same_year.match(text, time.end) if time.value and time.calendar == GREGORIAN else None
         anchor = same and next((t for t in reversed(out) if t.value and t.value[:4].isdigit()
                                 and t.kind != "duration"), None)
         if anchor:

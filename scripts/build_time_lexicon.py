@@ -17,6 +17,7 @@ Usage: ``python scripts/build_time_lexicon.py [--check] [--output PATH]``.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -131,6 +132,24 @@ AGO_SITES = ["معسكر", "قاعدة", "مطار", "ثكنة", "نقطة", "م
 DURATION_PREPOSITIONS = ["لمدة", "خلال", "طيلة", "طوال", "على مدى", "على مدار", "منذ"]
 VAGUE_COUNTS = ["عدة", "بضع", "بضعة"]
 DEMONSTRATIVES = ["هذا", "هذه"]
+
+# «في آذار 2024 … ثم في أيلول من العام نفسه»: the month takes the year of the date before it.
+# Matched on the original text right after a month (ة also written ه), so its pattern is
+# built here from the words: a preposition, then the year noun and «نفسه», or «نفس» first.
+SAME_YEAR_PREPOSITIONS = ["من", "في"]
+SAME_YEAR_NOUNS = ["عام", "سنة"]        # with or without ال
+SAME_WORDS = ["نفس", "ذات"]             # after the noun with ه/ها («العام نفسه»), or before it («نفس العام»)
+SAME_PRONOUNS = ["ه", "ها"]
+
+
+def same_year_pattern() -> str:
+    """The regex of the same-year phrase on original text (spaces or tabs between words)."""
+    def alt(words: list[str]) -> str:
+        return "(?:" + "|".join(re.escape(w).replace("ة", "[ةه]") for w in words) + ")"
+    noun, same, gap = f"(?:ال)?{alt(SAME_YEAR_NOUNS)}", alt(SAME_WORDS), r"[ \t]+"
+    return (f"{gap}{alt(SAME_YEAR_PREPOSITIONS)}{gap}(?:{noun}{gap}{same}{alt(SAME_PRONOUNS)}"
+            f"|{same}{gap}{noun})(?![\\w])")
+
 
 # The grammar. In a pattern, %(NAME)s is a word class above (any of its forms, ending at a
 # word end) or an earlier piece. Patterns run on normalized text (ا for أ/إ/آ, ه for ة, ي for
@@ -284,7 +303,8 @@ def build() -> dict:
                        "الأول", "الأولى"]},
         "grammar": {"lam": LAM_CLASSES, "paired": PAIRED_CLASSES, "pair": PAIR, "pieces": PIECES,
                     "rules": {name: {"starts": starts, "pattern": pattern}
-                              for name, (starts, pattern) in RULES.items()}},
+                              for name, (starts, pattern) in RULES.items()},
+                    "same_year": same_year_pattern()},
     }
 
 

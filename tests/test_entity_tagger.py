@@ -794,3 +794,17 @@ def test_an_imperfect_verb_is_told_by_its_twin(word, verb) -> None:
     from extractor.lexicons import imperfect_verb_form
 
     assert imperfect_verb_form(word) is verb
+
+
+@pytest.mark.parametrize("word, verb", [
+    ("سننشر", True), ("ستنسحب", True),  # a future
+    ("تتخذ", True),  # an imperfect with a frequent twin
+    ("اقامت", True),  # a past with the feminine ت on a frequent stem («وأقامت»)
+    ("سيكاسو", False), ("تميم", False), ("حلب", False),  # names
+])
+def test_a_word_after_waw_that_reads_as_a_verb_names_nothing(word, verb) -> None:
+    """The list members' check after «و»: any of the three verb forms, one helper."""
+    from extractor.lexicons import verb_form
+    from extractor.normalize import normalize
+
+    assert verb_form(normalize(word)) is verb

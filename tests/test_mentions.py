@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extractor.mentions import Mention, resolve_overlaps
 
@@ -27,3 +29,26 @@ def test_resolve_overlaps(mentions, kept) -> None:
 def test_keep_labels_may_overlap_others() -> None:
     chosen = resolve_overlaps([m("BASE", 0, 10), m("ORG", 2, 6, source="model")], keep_labels=["ORG"])
     assert {x.label for x in chosen} == {"BASE", "ORG"}
+
+
+def _quadratic_reference(mentions, keep):
+    """The greedy choice spelled out: each candidate, best first, against every one kept."""
+    from extractor.mentions import _rank
+
+    chosen, extra = [], []
+    for mention in sorted(mentions, key=_rank, reverse=True):
+        pool = extra if mention.label in keep else chosen
+        if not any(mention.overlaps(other) for other in pool):
+            pool.append(mention)
+    return sorted(chosen + extra, key=lambda x: (x.start, -x.end))
+
+
+@given(st.lists(st.tuples(st.sampled_from(["PLACE", "BASE", "FORCE", "TIME", "ORG"]),
+                          st.integers(0, 60), st.integers(1, 12), st.sampled_from(["rules", "model"]),
+                          st.sampled_from([0.5, 0.9])), max_size=40),
+       st.sampled_from([(), ("ORG",)]))
+def test_bisected_overlap_search_chooses_as_the_quadratic_one(rows, keep) -> None:
+    """The resolver finds overlaps by bisecting its kept mentions; it must keep exactly what
+    testing every pair keeps."""
+    mentions = [m(label, start, start + width, source, score) for label, start, width, source, score in rows]
+    assert resolve_overlaps(mentions, keep) == _quadratic_reference(mentions, set(keep))

@@ -24,6 +24,7 @@ from .lexicons import (
     place_name_words,
     possessed_form,
     time_words,
+    verbal_noun_form,
 )
 from .mentions import Mention
 from .normalize import damma_on_first, strip_al
@@ -110,6 +111,9 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         self.region_names = words("military_region_names") | self.ordinals
         self.command_regions = words("command_regions")
         self.crown_words = words("crown_words")
+        self.state_words, self.state_force_heads = words("state_words"), words("state_force_heads")
+        self.apparatus_heads, self.apparatus_names = words("apparatus_heads"), words("apparatus_names")
+        self.basis_nouns = words("basis_nouns")
         self.not_forces = words("force_head_exclusions") | words("place_descriptors")
         from .event_lexicon import (
             trigger_index,  # trigger nouns end a force name («حركة الشباب الهجوم»)
@@ -280,6 +284,10 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         if end - start == 1 and not head.startswith("ال") and not marked and is_frequent_adjective(doc[start].norm_) \
                 and doc[start].text.translate(_MARKS) == doc[start].text:
             return []  # «قاعدة متقدمة», «حامية صغيرة»: described (not «قاعدة مصيرة الجوية», «معسكر مُرّة»)
+        if index and doc[index - 1].norm_ in ("علي", "وعلي") and doc[start].norm_ in self.basis_nouns:
+            return []  # «على قاعدة القانون الدولي»: on the basis of the law
+        if not head.startswith("ال") and not marked and verbal_noun_form(doc[start].norm_):
+            return []  # «نقطة إمداد», «قاعدة إسناد»: what the site is for («قاعدة تكريت» is a name)
         if end - start == 1 and not marked and doc[start].norm_.startswith("م") \
                 and doc[start].norm_.endswith(("ين", "ون")) and is_news_word(doc[start].norm_[:-2]):
             return []  # «قاعدة متابعين واسعة»: a participle's plural is no name («معسكر القصاصين» is)

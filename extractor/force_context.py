@@ -32,6 +32,7 @@ class Abbreviations:
         self.heads = context_words("force_heads") | context_words("force_heads_indefinite") \
             | context_words("mission_heads")
         self.plural_heads = context_words("heads_before_a_force")
+        self.quoted_force_heads = context_words("heads_before_a_quoted_force")
         self.region_words = context_words("region_words")
         self.region_force_heads = context_words("region_force_heads")
         self.place_force_heads = context_groups("place_force_heads")
@@ -44,6 +45,8 @@ class Abbreviations:
         self.governorate_words = context_words("governorate_words")
         self.command_heads = context_words("command_heads")
         self.command_qualifiers = context_words("command_qualifiers")
+        self.directorate_heads = context_words("directorate_heads")
+        self.other_namers = self.operation_words | context_words("ministry_heads")
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = [m for m in doc._.mentions or [] if not self._names_an_operation(doc, m)]
@@ -106,6 +109,10 @@ class Abbreviations:
                 start = doc[first - 3].idx
                 found.append(Mention("FORCE", start, force.end, text[start:force.end], score=0.85, source="rules",
                                      reason=f"context:the general command of {force.text}"))
+            if phrase_key(force.text) in self.governorate_forces and first and norms[first - 1] in self.directorate_heads:
+                start = doc[first - 1].idx  # «مديرية الأمن العام»: the directorate is the force
+                found.append(Mention("FORCE", start, force.end, text[start:force.end], score=0.85, source="rules",
+                                     reason=f"context:{norms[first - 1]} + {force.text}"))
             if phrase_key(force.text) in self.governorate_forces and end + 2 < len(doc) and norms[end] == "في" \
                     and norms[end + 1] in self.governorate_words and (place := places.get(doc[end + 2].idx)):
                 start = doc[first - 1].idx if first and norms[first - 1] in self.command_heads else force.start
@@ -130,14 +137,14 @@ class Abbreviations:
 
     def _names_an_operation(self, doc: Doc, mention: Mention) -> bool:
         """«خطة "درع الوطن"», «عملية "الفجر"»: a force name after an operation word names the
-        operation (not «قوات عملية «هادين كاي»», the operation's forces)."""
+        operation (not «قوات عملية «هادين كاي»», the operation's forces); after «وزارة» a ministry."""
         if mention.label != "FORCE":
             return False
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         at = span.start - 1 if span is not None else -1
         if at >= 0 and doc[at].text in _QUOTES:
             at -= 1
-        return at >= 0 and doc[at].norm_ in self.operation_words \
+        return at >= 0 and doc[at].norm_ in self.other_namers \
             and not (at > 0 and doc[at - 1].norm_ in self.plural_heads)
 
     def _regional_forces(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -181,9 +188,12 @@ class Abbreviations:
             span = doc.char_span(named.start, named.end, alignment_mode="expand")
             if span is None or span.start == 0 or span[0].norm_ in self.heads:
                 continue
-            head = doc[span.start - 1]
-            if head.norm_ in self.plural_heads:
-                found.append(Mention("FORCE", head.idx, named.end, doc_text(doc)[head.idx:named.end],
+            head, end, quoted = doc[span.start - 1], named.end, False
+            if head.text in _QUOTES and span.start > 1 and doc[span.start - 2].norm_ in self.quoted_force_heads \
+                    and span.end < len(doc) and doc[span.end].text == _QUOTES[head.text]:
+                head, end, quoted = doc[span.start - 2], named.end + len(doc[span.end].text), True  # «مجموعة «فاغنر»»
+            if head.norm_ in self.plural_heads or quoted:
+                found.append(Mention("FORCE", head.idx, end, doc_text(doc)[head.idx:end],
                                      score=named.score, source="rules", reason=f"{named.reason} + head {head.norm_}",
                                      attrs=dict(named.attrs)))
         return found

@@ -188,6 +188,9 @@ class ForcePatterns:
 
     def _group(self, doc: Doc, index: int, head_start: int | None = None) -> list[Mention]:
         """A force head and its name; ``head_start`` widens it over a command word before."""
+        if doc[index].norm_ in self.apparatus_heads and index + 1 < len(doc) and doc[index + 1].text not in _QUOTES \
+                and doc[index + 1].norm_ not in self.apparatus_names:
+            return []  # «جهاز التعريف الآلي»: a device, not a security service
         if doc[index].norm_ in self.partitives and index + 1 < len(doc) and (
                 doc[index + 1].norm_.startswith("ال") or doc[index + 1].norm_ in self.force_heads):
             return []  # «وحدات الجيش العربي السوري», «وحدات قوات الدفاع الجوي»: the partitive stays outside
@@ -352,8 +355,10 @@ class ForcePatterns:
             nxt += 1
         if nxt < len(doc) and doc[nxt].norm_ in self.adjectives:
             nxt += 1
-        elif not (nxt > index + width and doc[nxt - 1].norm_ in self.crown_words):
-            return []  # «سلاح الجو السلطاني»: a crown names the state's own force without a nationality
+        elif not (nxt > index + width and (doc[nxt - 1].norm_ in self.crown_words or (
+                doc[nxt - 1].norm_ in self.state_words
+                and " ".join(t.norm_ for t in doc[index:index + width]) in self.state_force_heads))):
+            return []  # «سلاح الجو السلطاني», «الجيش الفيدرالي»: the state's own force, no nationality
         named = nxt
         if nxt < len(doc) and doc[nxt].norm_.startswith("ال") and doc[nxt].norm_ in self.specifiers:
             nxt += 1  # «الشرطة النيجيرية المتنقلة», «القوات الأمريكية الخاصة»: its arm after the nationality

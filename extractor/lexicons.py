@@ -7,6 +7,7 @@ ready for a ``PhraseMatcher`` on ``NORM``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -295,6 +296,17 @@ def verb_form(norm: str) -> bool:
     the feminine ت on a frequent stem («أقامت»)."""
     return future_form(norm, ("سن", "ست")) or imperfect_verb_form(norm) \
         or (norm.endswith("ت") and norm[:-1] in frequent_words())
+
+
+@cache
+def _verbal_noun_pattern() -> re.Pattern[str]:
+    templates = context_words("verbal_noun_patterns", normalized=False)
+    return re.compile("|".join(template.replace("C", r"\w") for template in sorted(templates)))
+
+
+def verbal_noun_form(norm: str) -> bool:
+    """A frequent word on a derived verbal noun's pattern («امداد», «تفتيش»), not a place's name."""
+    return bool(_verbal_noun_pattern().fullmatch(norm)) and is_news_word(norm) and norm not in place_name_words()
 
 
 def is_frequent_adjective(norm: str) -> bool:

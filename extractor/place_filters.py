@@ -25,14 +25,14 @@ from .lexicons import (
     pronoun_form,
 )
 from .mentions import Mention
-from .normalize import TANWEEN_FATH, strip_al
+from .normalize import TANWEEN_FATH, phrase_key, strip_al
 from .place_context import (
     _descriptors,
     _name_words,
     attached_conjunction,
     complete_name,
 )
-from .recognizers import _QUOTES, nationality_adjectives, place_keys
+from .recognizers import _QUOTES, JOINERS, nationality_adjectives, place_keys
 
 __all__ = ["PlaceFilters"]
 
@@ -53,6 +53,7 @@ class PlaceFilters:
 
     def __init__(self, name: str) -> None:
         self.name = name
+        self._edges: set[tuple[str, int]] = set()  # the current Doc's place edges (set per call)
         # words that own the name after them: a medium's or an agreement's, or a person's title
         self.heads = context_words("name_owner_heads") | context_words("person_name_titles")
         self.titles = context_words("person_name_titles")
@@ -60,6 +61,7 @@ class PlaceFilters:
         self.media = context_words("media_names")
         self.descriptors = context_words("place_descriptors")
         self.not_places = context_words("not_places")
+        self.idioms = frozenset(phrase_key(idiom) for idiom in context_words("place_idioms", normalized=False))
         self.verb_particles = context_words("verb_particles")
         self.outlets, self.outlet_suffixes = context_words("outlet_names"), context_words("outlet_suffixes")
         self.outlet_words = context_words("outlet_name_words")
@@ -72,6 +74,8 @@ class PlaceFilters:
         spans = {id(m): doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions
                  if m.label in ("PLACE", "ORG", "PERSON")}  # each name's tokens, found once
         outlets = [chars for m in mentions if m.label == "PLACE" and (chars := self._named_outlet(doc, spans[id(m)]))]
+        self._edges = {edge for m in mentions if m.label == "PLACE" and phrase_key(m.text) not in self.media
+                       for edge in (("start", m.start), ("end", m.end))}  # for a media name listed with places
         kept = [m for m in mentions if not self._drop(doc, m, spans.get(id(m)))
                 and not any(start <= m.start and m.end <= end for start, end in outlets)]
         for mention in kept:
@@ -91,20 +95,22 @@ class PlaceFilters:
         before = doc[span.start - 1] if span.start else None
         if before is not None and before.text in _QUOTES and span.start > 1:
             before = doc[span.start - 2]
-        if before is not None and (before.norm_ in self.heads or (
+        owner = before is not None and (before.norm_ if before.norm_[:1] not in "وف" else before.norm_[1:])
+        if owner and (owner in self.heads or before.norm_ in self.heads or (
                 before.norm_ in self.quoted_outlet_heads and before.i and doc[before.i - 1].text in _QUOTES)):
-            return True  # «وكالة الأناضول», «اتفاق موسكو»; «مركز الملك سلمان», «المواطنة يافا حمدان»
+            return True  # «وكالة الأناضول», «اتفاق موسكو»; «مركز الملك سلمان», «المواطنة يافا حمدان»;
+            # «تجارة وصناعة المهرة»: a head after و too
         if self._family_name(doc, span.start):
             return True  # «تلا الشيخ فرحان الراعي», «القائد أبو عاقلة كيكل»: a title, a first name, then his family
         if len(span) == 1 and span.end < len(doc) and doc[span.end].norm_ == "عبد":
             return True  # «وتقول نينوى عبد الرحمن»: a first name before a father's «عبد …»
         norms = " ".join(t.norm_ for t in span)
-        if mention.text in self.media or norms in self.media:
-            return before is None or before.norm_ not in self.descriptors  # «(الأناضول)», not «مدينة بترا»
+        if mention.text in self.media or norms in self.media:  # «(الأناضول)», not «مدينة بترا», «الجيزة وقنا»
+            return (before is None or before.norm_ not in self.descriptors) and not self._listed_with_a_place(doc, span)
         if norms in self.outlets and self._outlet(doc, span):
             return True  # «تحدثت إليها «الشرق الأوسط»», «الميادين نت»: a newspaper or a channel
-        if norms in self.not_places:
-            return True  # «لسد الفراغ»: an idiom
+        if norms in self.not_places or self._idiom(doc, mention):
+            return True  # «لسد الفراغ», «القائم بالأعمال»: an idiom
         if self._river_bank(doc, span.start):
             return True  # «الضفة الغربية لدجلة»: a river's bank
         if before is not None and before.norm_ in self.demonstratives and span[0].norm_.startswith("ال"):
@@ -136,6 +142,20 @@ class PlaceFilters:
                 return True
         return False
 
+    def _idiom(self, doc: Doc, mention: Mention) -> bool:
+        """The name and the word after it make a phrase of ``place_idioms``."""
+        following = doc_text(doc)[mention.end:mention.end + 24].split(maxsplit=1)[:1]
+        return bool(following) and phrase_key(f"{mention.text} {following[0]}") in self.idioms
+
+    def _listed_with_a_place(self, doc: Doc, span) -> bool:
+        """Joined by و or a comma to a place that is no outlet's name («والوادي الجديد وقنا»)."""
+        norms = token_norms(doc)
+        if span.start >= 2 and norms[span.start - 1] in JOINERS:
+            last = doc[span.start - 2]
+            if ("end", last.idx + len(last.text)) in self._edges:
+                return True
+        return span.end + 1 < len(doc) and norms[span.end] in JOINERS and ("start", doc[span.end + 1].idx) in self._edges
+
     def _outlet(self, doc: Doc, span) -> bool:
         """Alone in quotation marks or before an outlet's suffix (after «مراسل» the heads did)."""
         return _quoted(doc, span.start, span.end) or (span.end < len(doc) and doc[span.end].norm_ in self.outlet_suffixes)
@@ -150,8 +170,9 @@ class PlaceFilters:
             if not all(t.is_alpha and not t.norm_.startswith("ال") and t.norm_ not in place_keys()
                        and t.norm_ not in self.stop for t in names):
                 return False
-            if doc[at].norm_ in self.titles:
-                return True
+            if doc[at].norm_ in self.titles or (at and doc[at].norm_ in nationality_adjectives()
+                                                 and doc[at - 1].norm_ in self.titles):
+                return True  # «الباحث الليبي أنس بن جواد»: a nationality may follow the title
         return False
 
     def _named_outlet(self, doc: Doc, span) -> tuple[int, int] | None:

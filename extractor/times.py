@@ -177,6 +177,31 @@ def _r_month_day(m: _Match, calendar: str) -> Result | None:
     return (date.isoformat() if date else None), "date", calendar, 0.9, "day of a month near the article"
 
 
+def _r_week_of_month(m: _Match, calendar: str) -> Result | None:
+    """«الأسبوع الأول من رمضان»: the ISO week holding the month's first day + 7 × (n − 1); «الأخير»
+    the week holding its last day − 6."""
+    if m.word("PERIOD", "unit") != "week":
+        return None
+    n = m.word("WORD", "ord")
+    if m.g.get("mon"):
+        month = m.word(_MONTHS[calendar], "mon")
+        year, how = m.year(calendar, month)
+    elif (m.word("PERIOD", "unit2") or m.word("PERIOD", "unit3")) == "month" and m.a is not None:
+        (year, month), how = cal.shift_month(m.a.year, m.a.month, 0 if m.g.get("dem") else m.q() or 0), "its month"
+    else:
+        return None  # «الأسبوع الأول من العام الجاري»: not a month's week
+    first = cal.day_of(calendar, year, month, 1)
+    if first is None:
+        return None, "week", calendar, 0.85, "week of a month, no year"
+    if n == -1:
+        following = cal.day_of(calendar, *cal.shift_month(year, month, 1), 1)
+        day = following - dt.timedelta(7) if following else None
+    else:
+        day = first + dt.timedelta(weeks=n - 1)
+    iso = day.isocalendar() if day else None
+    return (f"{iso[0]:04d}-W{iso[1]:02d}" if iso else None), "week", calendar, 0.85, f"week {n} of a month, {how}"
+
+
 _YEAR_END = re.compile(r"[^\S\n]*(?:$|\n|[^\w\s]|و)")
 
 
@@ -240,6 +265,8 @@ _RESOLVERS: dict[str, tuple[Callable[[_Match, str], Result | None], str]] = {
     "month": (_r_month, GREGORIAN), "hijri_month": (_r_month, HIJRI), "hijri_year": (_r_year, HIJRI),
     "year": (_r_year, GREGORIAN), "period": (_r_period, GREGORIAN), "weekday": (_r_weekday, GREGORIAN),
     "relative": (_r_relative, GREGORIAN), "ago": (_r_ago, GREGORIAN),
+    "week_of_month": (_r_week_of_month, GREGORIAN), "week_of_hijri_month": (_r_week_of_month, HIJRI),
+    "week_of_relative_month": (_r_week_of_month, GREGORIAN),
     "duration": (lambda m, calendar: (None, "duration", calendar, 0.5, "a duration, not a date"), GREGORIAN),
 }
 

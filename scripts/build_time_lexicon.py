@@ -129,6 +129,8 @@ AGO = ["قبل"]
 # («انسحبت قبل أسبوعين من معسكر هاواي», not «قبل أسبوعين من الانتخابات»).
 AGO_SITES = ["معسكر", "قاعدة", "مطار", "ثكنة", "نقطة", "مقر", "موقع", "مواقع", "مدينة", "بلدة", "قرية",
              "منطقة", "محافظة", "ولاية", "مديرية", "ناحية", "مخيم", "حي"]
+# «الأسبوع الأول من رمضان», «الأسبوع الأخير من آذار»: a week of a month (-1: the last).
+WEEK_ORDINALS = {1: ["الأول"], 2: ["الثاني"], 3: ["الثالث"], 4: ["الرابع"], 5: ["الخامس"], -1: ["الأخير"]}
 DURATION_PREPOSITIONS = ["لمدة", "خلال", "طيلة", "طوال", "على مدى", "على مدار", "منذ"]
 VAGUE_COUNTS = ["عدة", "بضع", "بضعة"]
 DEMONSTRATIVES = ["هذا", "هذه"]
@@ -197,6 +199,13 @@ RULES = {  # name: (starts, pattern); on overlap the longest match wins, then th
     "hijri_month": (["MOD", "MHEAD", "HMON"],
                     r"%(C)s(?P<core>%(MODPRE)s(?P<body>(?:(?P<head>%(MHEAD)s)\s+)?(?P<mon>%(HMON)s)"
                     r"(?:\s+(?P<year>%(HYEAR)s)%(HS)s?|\s+(?P<q>%(QUAL)s))?))"),
+    # «الأسبوع الأول من رمضان»: the ISO week of the month's first day + 7 × (n − 1)
+    "week_of_month": (["PERIOD"], r"%(C)s(?P<core>(?P<unit>%(PERIOD)s)\s+(?P<ord>%(WORD)s)\s+من\s+(?:%(MHEAD)s\s+)?"
+                                  r"(?P<mon>%(MON)s)%(YREF)s)"),
+    "week_of_hijri_month": (["PERIOD"], r"%(C)s(?P<core>(?P<unit>%(PERIOD)s)\s+(?P<ord>%(WORD)s)\s+من\s+"
+                                        r"(?:%(MHEAD)s\s+)?(?P<mon>%(HMON)s)(?:\s+(?P<year>%(HYEAR)s)%(HS)s?)?)"),
+    "week_of_relative_month": (["PERIOD"], r"%(C)s(?P<core>(?P<unit>%(PERIOD)s)\s+(?P<ord>%(WORD)s)\s+من\s+"
+                                           r"(?:(?P<unit2>%(PERIOD)s)\s+(?P<q>%(QUAL)s)|(?P<dem>%(DEM)s)\s+(?P<unit3>%(PERIOD)s)))"),
     "hijri_year": (["YHEAD", "DIGIT"], r"%(C)s(?P<core>(?:%(YHEAD)s\s+)?(?P<year>%(HYEAR)s)%(HS)s)"),
     "year": (["MOD", "YHEAD", "DIGIT"],
              r"%(C)s(?P<core>%(MODPRE)s(?P<body>(?:(?P<head>%(YHEAD)s)\s+)?(?P<year>%(YEAR)s)"
@@ -289,6 +298,7 @@ def build() -> dict:
         "UNIT2": mapping({unit: [d for f in forms for d in dual(f)] for unit, (forms, _) in UNITS.items()}),
         "UNITN": mapping(plural),
         "LUNITN": mapping({unit: [p for f in forms for p in (f, "ل" + f)] for unit, forms in plural.items()}),
+        "WORD": mapping(WEEK_ORDINALS),
         "DEM": DEMONSTRATIVES, "JOIN": DATE_JOINERS, "PART": DAY_PARTS, "ADV": DAY_PART_ADVERBS, **HEADS,
         "AGO": AGO, "AGOSITE": [f for w in AGO_SITES for f in (w, "ال" + w)], "DPREP": DURATION_PREPOSITIONS, "VAGUE": VAGUE_COUNTS, **YEAR_SUFFIXES,
     }

@@ -289,3 +289,16 @@ def test_anchor_dispatch_misses_nothing() -> None:
 
     fast = matches(times._starts(norm, lex))
     assert len(fast) > len(FOUND) and fast == matches(every)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("خلال الأسبوع الأول من رمضان", [("الأسبوع الأول من رمضان", "2024-W11")]),  # 1 Ramadan 1445 = Mon 11 March
+    ("في الأسبوع الأخير من آذار/مارس 2024", [("الأسبوع الأخير من آذار/مارس 2024", "2024-W13")]),
+    ("في الأسبوع الثاني من شهر يناير المقبل", [("الأسبوع الثاني من شهر يناير المقبل", "2025-W02")]),
+    ("خلال الأسبوع الأول من الشهر الجاري", [("الأسبوع الأول من الشهر الجاري", "2024-W09")]),
+    ("في الأسبوع الأخير من الشهر الماضي", [("الأسبوع الأخير من الشهر الماضي", "2024-W08")]),
+    ("الأول من الشهر الجاري", [("الأول من الشهر الجاري", "2024-03-01")]),  # a day, not a week
+])
+def test_a_week_of_a_month_is_an_iso_week(text: str, expected: list) -> None:
+    """«الأسبوع الأول من رمضان» is one TIME, the week holding the month's first day (guidelines §7)."""
+    assert [(t.text, t.value) for t in spans_ok(text, find_times(text, dt.date(2024, 3, 21)))] == expected

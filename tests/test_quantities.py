@@ -95,6 +95,7 @@ CASES = [
     ("استهدفت المدمرة بعدة صواريخ", "عدة صواريخ", N, N, N, "vague", "missiles"),
     ("تعزيزات بثلاثة آلاف جندي", "ثلاثة آلاف جندي", 3000, N, N, "exact", "troops"),
     ("لم يتبق سوى قاعدة واحدة", "قاعدة واحدة", 1, N, N, "exact", "bases"),
+    ("لن تسحب جندياً واحداً من الإقليم", "جندياً واحداً", 1, N, N, "exact", "troops"),  # both accusative
     ("جنود يبلغ عددهم 500", "جنود يبلغ عددهم 500", 500, N, N, "exact", "troops"),
     ("و24 قاعدة", "24 قاعدة", 24, N, N, "exact", "bases"),
     ("انضمت 12 دولة", "12 دولة", 12, N, N, "exact", "دولة"),
@@ -111,6 +112,8 @@ CASES = [
 
 # Numbers that are not counts: years, dates, ordinals and names, ages, durations.
 NOT_COUNTS = [
+    "خصصت الوزارة الرقم المجاني 1330 للإبلاغ عن أي اعتداء",  # a preposition's phrase, no counted noun
+    "صُنّفت لجنة مدرسة 30 يونيو عالية الحساسية",  # a month: a date in a name
     "ستتسلم الكتيبة النقطة 2-14 قرب بلدة المعشوق",  # a post's number, then a preposition
     "وقع الاقتحام قرابة الحادية عشرة ليلاً",  # the second word of an ordinal (a clock hour)
     "وصلت تعزيزات من اللواء الرابع عشر قادمة من المعسكر",

@@ -11,7 +11,8 @@ frequent than, its would-be stem (كبيرة +2.5, فيصل −0.3).
 A word goes in the list when the splitter (without this list) would split it,
 its stem is known only from a GeoNames place (not a curated name, a country,
 a force, a base or a context word), is the first word of compound names («فراس» is
-not ف + «راس»), or is a verb trigger and the word is very common, and the word's Zipf frequency is at most ``MARGIN`` below its stem's.
+not ف + «راس»), or is a verb trigger and the word is very common (not after و: «وسلّم» is و + the verb), and the word's Zipf
+frequency is at most ``MARGIN`` below its stem's.
 A strong name's clitic form is whole only when it is far more frequent than the name
 (``STRONG_MARGIN``: «فاطمة» 4.5 against «أطمة» 1.3).
 Frequencies come from wordfreq (``gazetteer`` extra); run after
@@ -67,8 +68,9 @@ def whole_words() -> list[str]:
         if stem in strong and stem not in eligible and whole >= MIN_ZIPF and whole - bare >= STRONG_MARGIN:
             found.add(normalize(word))  # «فاطمة» is a name in its own right, not ف + «أطمة»
             continue
-        if stem not in eligible:
-            continue  # a strong name, a context word or a noun trigger: the split is right
+        if stem not in eligible or (stem in verbs and word.startswith("و")):
+            continue  # a strong name, a context word or a noun trigger: the split is right; و + a verb
+            # is that verb («وسلّم الجيش»: the formula «عليه وسلم» inflates the whole word), «فيصل» is a name
         floor = MIN_ZIPF_VERB if stem in verbs else MIN_ZIPF
         if whole >= floor and whole - bare > -MARGIN:
             found.add(normalize(word))

@@ -206,6 +206,8 @@ class ArgumentRules:
             if before is not None and self._describes_previous(doc, before, end):
                 continue  # a relative phrase about something that is no argument
             role = self._role_for(prep, event.type, mention.label)
+            if role == "target" and mention.label == "PLACE" and self._spatial_noun_between(doc, before, mention):
+                role = "location"  # «على أطراف بلدة دوكة» (a base's perimeter is the base: «على محيط معسكر حلني»)
             if role == "origin" and prep in self.roles.get("location", ()) \
                     and without_enclitic(last.norm_) in words("repositioning_nouns"):
                 role = "destination"  # «وأعادت تموضع عناصره في محيط مروي»: where they are put back
@@ -218,6 +220,13 @@ class ArgumentRules:
                 continue
             event.args.append((role, mention))
             previous_role, last_end = role, mention.end
+
+    def _spatial_noun_between(self, doc: Doc, before, mention: Mention) -> bool:
+        """A spatial noun between a target's preposition and the place («على أطراف بلدة دوكة»):
+        the town is where the attack fell, not what it hit."""
+        last = _token_before(doc, mention.start)
+        spatial = self.roles.get("location", ())
+        return last is not None and any(t.norm_ in spatial for t in doc[before.i + 1:last.i + 1])
 
     def _spatial_head(self, doc: Doc, lam) -> str | None:
         """The spatial noun a «ل» links to its place («المدخل الغربي لـ», «أطراف لـ»), its

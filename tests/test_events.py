@@ -100,6 +100,10 @@ CASES = [
     ("غادر نحو ٣٠٠ جندي من القوات الإثيوبية بلدة دينسور فجر اليوم على متن عشرات الشاحنات باتجاه بيدوا.",
      [("WITHDRAWAL", "completed", {(A, "القوات الإثيوبية"), (O, "دينسور"), (D, "بيدوا"), (Q, "نحو ٣٠٠ جندي"),
                                     (Q, "عشرات الشاحنات"), (TM, "فجر اليوم")})]),
+    ("استهدفت مسيّرة مستودعاً للوقود على أطراف بلدة دوكة.",  # the outskirts: where it fell, not what it hit
+     [("ATTACK", "completed", {(L, "دوكة")})]),
+    ("شنّت حركة الشباب هجوماً على محيط معسكر حلني.",  # a base's perimeter is the base
+     [("ATTACK", "completed", {(A, "حركة الشباب"), (T, "معسكر حلني")})]),
     ("وسلّم الجيش التركي نقطة دابق إلى الفرقة 76.",  # «وسلّم» is و + the verb, not a whole word
      [("BASE_TRANSFER", "completed", {(A, "الجيش التركي"), (L, "نقطة دابق"), (R, "الفرقة 76")})]),
     # negated, hypothetical and non-military withdrawals: no event

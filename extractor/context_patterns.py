@@ -114,6 +114,7 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         self.state_words, self.state_force_heads = words("state_words"), words("state_force_heads")
         self.apparatus_heads, self.apparatus_names = words("apparatus_heads"), words("apparatus_names")
         self.basis_nouns = words("basis_nouns")
+        self.plural_base_heads = words("plural_base_heads")
         self.not_forces = words("force_head_exclusions") | words("place_descriptors")
         from .event_lexicon import (
             trigger_index,  # trigger nouns end a force name («حركة الشباب الهجوم»)
@@ -280,6 +281,8 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         if name is None:
             return []
         start, end = self._known_place_end(doc, *name)
+        if head in self.plural_base_heads and " ".join(token_norms(doc)[start:end]) in place_keys():
+            return []  # «من ثكنات موسورو»: the barracks of a town; the town is the PLACE
         marked = end < len(doc) and doc[end].norm_ in self.markers
         if end - start == 1 and not head.startswith("ال") and not marked and is_frequent_adjective(doc[start].norm_) \
                 and doc[start].text.translate(_MARKS) == doc[start].text:

@@ -92,7 +92,7 @@ def pycountry_rows() -> list[dict]:
     rows = []
     for country in pycountry.countries:
         for english in {country.name, getattr(country, "common_name", country.name)}:
-            name = arabic.gettext(english)
+            name = arabic.gettext(english).removeprefix("دولة ")  # «دولة فلسطين»: the state noun is outside (§3)
             if name != english and ARABIC_NAME.match(normalize(name)):
                 rows.append({"name": name, "canonical": english, "kind": "country",
                              "country_code": country.alpha_2, "lat": "", "lon": "", "population": "",

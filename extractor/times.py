@@ -202,6 +202,25 @@ def _r_week_of_month(m: _Match, calendar: str) -> Result | None:
     return (f"{iso[0]:04d}-W{iso[1]:02d}" if iso else None), "week", calendar, 0.85, f"week {n} of a month, {how}"
 
 
+def _r_holiday(m: _Match, calendar: str) -> Result | None:
+    """«عشية عيد الأضحى الماضي»: a feast on a fixed Hijri date, its eve («عشية», «ليلة») the day
+    before, «ثاني أيام» the day after; the occurrence nearest the article date, or the latest
+    before / first after it with «الماضي» / «المقبل»."""
+    if m.a is None:
+        return None, "date", calendar, 0.85, "a feast, no article date"
+    month, day = map(int, m.word("HOL", "hol").split("-"))
+    shift = (m.word("HDAY", "nth") or 0) - (1 if m.g.get("eve") or m.word("PART", "part") in ("ليل", "ليله") else 0)
+    hijri_year = Gregorian(m.a.year, m.a.month, m.a.day).to_hijri().year
+    dates = [d + dt.timedelta(shift) for y in (hijri_year - 1, hijri_year, hijri_year + 1)
+             if (d := cal.day_of(HIJRI, y, month, day))]
+    q = m.q()
+    pool = [d for d in dates if d < m.a] if q == -1 else [d for d in dates if d > m.a] if q == 1 else dates
+    if not pool:
+        return None
+    date = min(pool, key=lambda d: abs((d - m.a).days))
+    return date.isoformat(), "date", calendar, 0.85, f"a feast, {'nearest' if q is None else f'qualifier {q}'}"
+
+
 _YEAR_END = re.compile(r"[^\S\n]*(?:$|\n|[^\w\s]|و)")
 
 
@@ -266,7 +285,7 @@ _RESOLVERS: dict[str, tuple[Callable[[_Match, str], Result | None], str]] = {
     "year": (_r_year, GREGORIAN), "period": (_r_period, GREGORIAN), "weekday": (_r_weekday, GREGORIAN),
     "relative": (_r_relative, GREGORIAN), "ago": (_r_ago, GREGORIAN),
     "week_of_month": (_r_week_of_month, GREGORIAN), "week_of_hijri_month": (_r_week_of_month, HIJRI),
-    "week_of_relative_month": (_r_week_of_month, GREGORIAN),
+    "week_of_relative_month": (_r_week_of_month, GREGORIAN), "holiday": (_r_holiday, HIJRI),
     "duration": (lambda m, calendar: (None, "duration", calendar, 0.5, "a duration, not a date"), GREGORIAN),
 }
 

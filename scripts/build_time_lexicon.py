@@ -104,9 +104,9 @@ PERIODS = {"week": ["الأسبوع"], "month": ["الشهر"], "year": ["الع
 # Masculine bases; the feminine (السنة الماضية) is generated.
 QUALIFIERS = {"past": ["الماضي", "المنصرم", "الفائت"], "current": ["الجاري", "الحالي"],
               "next": ["المقبل", "القادم"]}
-MODIFIERS = {"START": ["مطلع", "مطالع", "أوائل", "بداية", "بدايات", "مستهل"],
+MODIFIERS = {"START": ["مطلع", "مطالع", "أوائل", "بداية", "بدايات", "مستهل", "الأيام الأولى"],
              "MID": ["منتصف", "أواسط"],
-             "END": ["أواخر", "نهاية", "نهايات", "ختام", "خواتيم"]}
+             "END": ["أواخر", "نهاية", "نهايات", "ختام", "خواتيم", "الأيام الأخيرة"]}  # «في الأيام الأخيرة من آب»
 
 ORDINAL_UNITS = ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع",
                  "الثامن", "التاسع"]
@@ -131,6 +131,12 @@ AGO_SITES = ["معسكر", "قاعدة", "مطار", "ثكنة", "نقطة", "م
              "منطقة", "محافظة", "ولاية", "مديرية", "ناحية", "مخيم", "حي"]
 # «الأسبوع الأول من رمضان», «الأسبوع الأخير من آذار»: a week of a month (-1: the last).
 WEEK_ORDINALS = {1: ["الأول"], 2: ["الثاني"], 3: ["الثالث"], 4: ["الرابع"], 5: ["الخامس"], -1: ["الأخير"]}
+# Feasts on fixed Hijri dates (month-day): «عشية عيد الأضحى» is its eve, «ثاني أيام عيد الفطر» its
+# second day; with no qualifier the occurrence nearest the article date is meant.
+HOLIDAYS = {"12-10": ["عيد الأضحى"], "10-01": ["عيد الفطر"], "01-01": ["رأس السنة الهجرية"],
+            "03-12": ["المولد النبوي", "المولد النبوي الشريف"], "12-09": ["يوم عرفة"]}
+HOLIDAY_EVES = ["عشية"]                       # the day before (and «ليلة», a part of the day)
+HOLIDAY_DAYS = {0: ["أول أيام"], 1: ["ثاني أيام"], 2: ["ثالث أيام"], 3: ["رابع أيام"]}
 DURATION_PREPOSITIONS = ["لمدة", "خلال", "طيلة", "طوال", "على مدى", "على مدار", "منذ"]
 VAGUE_COUNTS = ["عدة", "بضع", "بضعة"]
 DEMONSTRATIVES = ["هذا", "هذه"]
@@ -206,6 +212,9 @@ RULES = {  # name: (starts, pattern); on overlap the longest match wins, then th
                                         r"(?:%(MHEAD)s\s+)?(?P<mon>%(HMON)s)(?:\s+(?P<year>%(HYEAR)s)%(HS)s?)?)"),
     "week_of_relative_month": (["PERIOD"], r"%(C)s(?P<core>(?P<unit>%(PERIOD)s)\s+(?P<ord>%(WORD)s)\s+من\s+"
                                            r"(?:(?P<unit2>%(PERIOD)s)\s+(?P<q>%(QUAL)s)|(?P<dem>%(DEM)s)\s+(?P<unit3>%(PERIOD)s)))"),
+    "holiday": (["EVE", "PART", "HDAY", "HOL"],
+                r"%(C)s(?P<core>(?:(?P<eve>%(EVE)s)\s+|(?P<part>%(PART)s)\s+)?(?:(?P<nth>%(HDAY)s)\s+)?"
+                r"(?P<hol>%(HOL)s)(?:\s+(?P<q>%(QUAL)s))?)"),
     "hijri_year": (["YHEAD", "DIGIT"], r"%(C)s(?P<core>(?:%(YHEAD)s\s+)?(?P<year>%(HYEAR)s)%(HS)s)"),
     "year": (["MOD", "YHEAD", "DIGIT"],
              r"%(C)s(?P<core>%(MODPRE)s(?P<body>(?:(?P<head>%(YHEAD)s)\s+)?(?P<year>%(YEAR)s)"
@@ -213,9 +222,10 @@ RULES = {  # name: (starts, pattern); on overlap the longest match wins, then th
     "period": (["MOD", "PERIOD", "DEM"],
                r"%(C)s(?P<core>%(MODPRE)s(?P<body>(?P<unit>%(PERIOD)s)(?:\s+(?P<q>%(QUAL)s)(?:\s+(?P<year>%(YEAR)s))?)?"
                r"|(?P<dem>%(DEM)s)\s+(?P<unit2>%(PERIOD)s)))"),
+    # «ليلة الخميس-الجمعة»: a night named by the two days it spans is one TIME, the first day's
     "weekday": (["PART", "DHEAD", "WD"],
                 r"%(C)s(?P<core>(?:(?P<part>%(PART)s)\s+)?(?:(?P<head>%(DHEAD)s)\s+)?(?P<wd>%(WD)s)"
-                r"(?:\s+(?P<q>%(QUAL)s))?(?:\s+(?P<adv>%(ADV)s))?)"),
+                r"(?(part)(?:\s*[-–/]\s*%(WD)s)?)(?:\s+(?P<q>%(QUAL)s))?(?:\s+(?P<adv>%(ADV)s))?)"),
     "relative": (["PART", "REL"],
                  r"%(C)s(?P<core>(?:(?P<part>%(PART)s)\s+)?(?P<rel>%(REL)s)(?:\s*[،,]?\s*(?P<wd>%(WD)s))?"
                  r"(?:\s+(?P<adv>%(ADV)s))?)"),
@@ -299,6 +309,7 @@ def build() -> dict:
         "UNITN": mapping(plural),
         "LUNITN": mapping({unit: [p for f in forms for p in (f, "ل" + f)] for unit, forms in plural.items()}),
         "WORD": mapping(WEEK_ORDINALS),
+        "HOL": mapping(HOLIDAYS), "EVE": HOLIDAY_EVES, "HDAY": mapping(HOLIDAY_DAYS),
         "DEM": DEMONSTRATIVES, "JOIN": DATE_JOINERS, "PART": DAY_PARTS, "ADV": DAY_PART_ADVERBS, **HEADS,
         "AGO": AGO, "AGOSITE": [f for w in AGO_SITES for f in (w, "ال" + w)], "DPREP": DURATION_PREPOSITIONS, "VAGUE": VAGUE_COUNTS, **YEAR_SUFFIXES,
     }

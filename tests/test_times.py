@@ -302,3 +302,21 @@ def test_anchor_dispatch_misses_nothing() -> None:
 def test_a_week_of_a_month_is_an_iso_week(text: str, expected: list) -> None:
     """«الأسبوع الأول من رمضان» is one TIME, the week holding the month's first day (guidelines §7)."""
     assert [(t.text, t.value) for t in spans_ok(text, find_times(text, dt.date(2024, 3, 21)))] == expected
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    ("قُتل ليلة الخميس-الجمعة في هجوم", "2024-10-19", [("ليلة الخميس-الجمعة", "2024-10-17")]),  # the night's first day
+    ("خلال ليل الجمعة-السبت وحده", "2024-10-19", [("ليل الجمعة-السبت", "2024-10-18")]),
+    ("يومي الخميس-الجمعة", "2024-10-19", [("الخميس", "2024-10-17"), ("الجمعة", "2024-10-18")]),  # no night: two days
+    ("انسحبت في الأيام الأخيرة من كانون الأول/ديسمبر", "2024-01-29",
+     [("الأيام الأخيرة من كانون الأول/ديسمبر", "2023-12")]),  # mod END
+    ("هاجموا الدورية عشية عيد الأضحى", "2024-11-19", [("عشية عيد الأضحى", "2024-06-15")]),  # the nearest Eid, past
+    ("على أن تنسحب قبل عشية عيد الأضحى", "2025-05-27", [("عشية عيد الأضحى", "2025-06-05")]),  # the nearest, ahead
+    ("في ثاني أيام عيد الفطر", "2025-04-05", [("ثاني أيام عيد الفطر", "2025-03-31")]),
+    ("أول أيام عيد الفطر المقبل", "2025-04-05", [("أول أيام عيد الفطر المقبل", "2026-03-20")]),
+])
+def test_nights_ends_of_months_and_feasts(text: str, date: str, expected: list) -> None:
+    """A night named by two days is the first; «الأيام الأخيرة من» is a month's end; a feast is
+    its Hijri date in the nearest year, its eve the day before (guidelines §7)."""
+    found = spans_ok(text, find_times(text, dt.date.fromisoformat(date)))
+    assert [(t.text, t.value) for t in found] == expected

@@ -70,7 +70,7 @@ class TriggerRules:
                 continue  # «لهجوم غادر»: after an event noun the verb's form is its adjective
             token = doc[at]
             kind = kind or self._executes_strikes(token, mentions) or _verb_with_object(token)
-            if kind is None or _inside(token, mentions) or self._needs_passive(token):
+            if kind is None or _inside(token, mentions) or self._needs_passive(token) or _in_quoted_name(norms, at):
                 continue
             if kind[1] in ("noun", "present") and token.i > 0 and doc_norm(token, -1) == "ل" \
                     and any(hit[2][0] == kind[0] for hit in hits):
@@ -297,6 +297,14 @@ def doc_norm(token, offset: int) -> str:
     at = token.i + offset
     norms = token_norms(token.doc)
     return norms[at] if 0 <= at < len(norms) else ""
+
+
+def _in_quoted_name(norms: list[str], at: int) -> bool:
+    """«وسام «فجر الجرود»»: the trigger opens or is inside a quoted name after a naming head."""
+    for quote in range(at - 1, max(-1, at - 4), -1):
+        if norms[quote] in _QUOTE_MARKS:
+            return quote > 0 and norms[quote - 1] in words("quoted_name_heads")
+    return False
 
 
 def _inside(token, mentions: list[Mention]) -> bool:

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hijridate import Hijri
+from hijridate import Gregorian, Hijri
 
-__all__ = ["GREGORIAN", "HIJRI", "day_of", "occurrence", "shift_month", "shifted", "weekday_near"]
+__all__ = ["GREGORIAN", "HIJRI", "day_of", "feast_day", "month_week", "occurrence", "shift_month", "shifted",
+           "weekday_near"]
 
 GREGORIAN, HIJRI = "gregorian", "hijri"
 
@@ -62,3 +63,29 @@ def day_of(calendar: str, year: int | None, month: int, day: int | None) -> dt.d
     except (ValueError, OverflowError):
         return None
     return dt.date(g.year, g.month, g.day)
+
+
+def month_week(calendar: str, year: int | None, month: int, n: int) -> str | None:
+    """The ISO week of a month's n-th week: the week holding its first day + 7 × (n − 1); n = −1
+    (its last week) the week holding its last day − 6."""
+    first = day_of(calendar, year, month, 1)
+    if first is None:
+        return None
+    if n == -1:
+        following = day_of(calendar, *shift_month(year, month, 1), 1)
+        day = following - dt.timedelta(7) if following else None
+    else:
+        day = first + dt.timedelta(weeks=n - 1)
+    if day is None:
+        return None
+    iso_year, week, _ = day.isocalendar()
+    return f"{iso_year:04d}-W{week:02d}"
+
+
+def feast_day(a: dt.date, month: int, day: int, shift: int, q: int | None) -> dt.date | None:
+    """A feast on a fixed Hijri date, ``shift`` days off it: the occurrence nearest ``a``, or the
+    latest before it (q = −1) or the first after it (q = 1)."""
+    year = Gregorian(a.year, a.month, a.day).to_hijri().year
+    dates = [d + dt.timedelta(shift) for y in (year - 1, year, year + 1) if (d := day_of(HIJRI, y, month, day))]
+    pool = [d for d in dates if (q is None or (d < a if q == -1 else d > a))]
+    return min(pool, key=lambda d: abs((d - a).days)) if pool else None

@@ -178,11 +178,9 @@ def _r_month_day(m: _Match, calendar: str) -> Result | None:
 
 
 def _r_week_of_month(m: _Match, calendar: str) -> Result | None:
-    """«الأسبوع الأول من رمضان»: the ISO week holding the month's first day + 7 × (n − 1); «الأخير»
-    the week holding its last day − 6."""
+    """«الأسبوع الأول من رمضان», «الأسبوع الأخير من الشهر الماضي»: an ISO week of a month."""
     if m.word("PERIOD", "unit") != "week":
         return None
-    n = m.word("WORD", "ord")
     if m.g.get("mon"):
         month = m.word(_MONTHS[calendar], "mon")
         year, how = m.year(calendar, month)
@@ -190,35 +188,20 @@ def _r_week_of_month(m: _Match, calendar: str) -> Result | None:
         (year, month), how = cal.shift_month(m.a.year, m.a.month, 0 if m.g.get("dem") else m.q() or 0), "its month"
     else:
         return None  # «الأسبوع الأول من العام الجاري»: not a month's week
-    first = cal.day_of(calendar, year, month, 1)
-    if first is None:
-        return None, "week", calendar, 0.85, "week of a month, no year"
-    if n == -1:
-        following = cal.day_of(calendar, *cal.shift_month(year, month, 1), 1)
-        day = following - dt.timedelta(7) if following else None
-    else:
-        day = first + dt.timedelta(weeks=n - 1)
-    iso = day.isocalendar() if day else None
-    return (f"{iso[0]:04d}-W{iso[1]:02d}" if iso else None), "week", calendar, 0.85, f"week {n} of a month, {how}"
+    n = m.word("WORD", "ord")
+    return cal.month_week(calendar, year, month, n), "week", calendar, 0.85, f"week {n} of a month, {how}"
 
 
 def _r_holiday(m: _Match, calendar: str) -> Result | None:
-    """«عشية عيد الأضحى الماضي»: a feast on a fixed Hijri date, its eve («عشية», «ليلة») the day
-    before, «ثاني أيام» the day after; the occurrence nearest the article date, or the latest
-    before / first after it with «الماضي» / «المقبل»."""
+    """«عشية عيد الأضحى الماضي»: a feast on a fixed Hijri date; «عشية»/«ليلة» the day before,
+    «ثاني أيام» the day after."""
     if m.a is None:
         return None, "date", calendar, 0.85, "a feast, no article date"
     month, day = map(int, m.word("HOL", "hol").split("-"))
     shift = (m.word("HDAY", "nth") or 0) - (1 if m.g.get("eve") or m.word("PART", "part") in ("ليل", "ليله") else 0)
-    hijri_year = Gregorian(m.a.year, m.a.month, m.a.day).to_hijri().year
-    dates = [d + dt.timedelta(shift) for y in (hijri_year - 1, hijri_year, hijri_year + 1)
-             if (d := cal.day_of(HIJRI, y, month, day))]
-    q = m.q()
-    pool = [d for d in dates if d < m.a] if q == -1 else [d for d in dates if d > m.a] if q == 1 else dates
-    if not pool:
-        return None
-    date = min(pool, key=lambda d: abs((d - m.a).days))
-    return date.isoformat(), "date", calendar, 0.85, f"a feast, {'nearest' if q is None else f'qualifier {q}'}"
+    date = cal.feast_day(m.a, month, day, shift, m.q())
+    how = "nearest" if m.q() is None else f"qualifier {m.q()}"
+    return (date.isoformat(), "date", calendar, 0.85, f"a feast, {how}") if date else None
 
 
 _YEAR_END = re.compile(r"[^\S\n]*(?:$|\n|[^\w\s]|و)")

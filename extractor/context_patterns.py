@@ -287,7 +287,7 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         if end - start == 1 and not head.startswith("ال") and not marked and is_frequent_adjective(doc[start].norm_) \
                 and doc[start].text.translate(_MARKS) == doc[start].text:
             return []  # «قاعدة متقدمة», «حامية صغيرة»: described (not «قاعدة مصيرة الجوية», «معسكر مُرّة»)
-        if index and doc[index - 1].norm_ in ("علي", "وعلي") and doc[start].norm_ in self.basis_nouns:
+        if index and doc[index - 1].norm_ == "علي" and doc[start].norm_ in self.basis_nouns:
             return []  # «على قاعدة القانون الدولي»: on the basis of the law
         if not head.startswith("ال") and not marked and verbal_noun_form(doc[start].norm_):
             return []  # «نقطة إمداد», «قاعدة إسناد»: what the site is for («قاعدة تكريت» is a name)

@@ -9,6 +9,7 @@ these rules in beside ``ArgumentRules``.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
@@ -23,10 +24,10 @@ from .event_lexicon import (
     words,
 )
 from .language import doc_text, token_norms
+from .lexicons import context_words, reads_as
 from .mentions import Mention
 from .normalize import CLOSING_QUOTES, OPENING_QUOTES
 from .recognizers import _QUOTE_MARKS
-from .text import PROCLITIC_LETTERS
 
 if TYPE_CHECKING:
     from .events import Event
@@ -35,11 +36,6 @@ __all__ = ["RELATIVES", "TriggerRules", "doc_norm"]
 
 RELATIVES = frozenset({"التي", "الذي", "الذين", "اللتين", "اللذين"})
 _NAME_LABELS = frozenset({"FORCE", "PLACE", "BASE", "ORG", "PERSON"})  # a count's noun is read
-
-
-def _reads_as(norm: str, blocking: frozenset[str]) -> bool:
-    """The word is a blocker, or one with a proclitic on it («وعدم», «بمطالبة "قسد" بالانسحاب»)."""
-    return norm in blocking or (norm[:1] in PROCLITIC_LETTERS and norm[1:] in blocking)
 
 
 class TriggerRules:
@@ -148,9 +144,9 @@ class TriggerRules:
         window = [norms[at] for at in range(start, token.i) if not _still(norms, at)]
         return ((self._question and any(mark in doc_text(doc)[token.idx:self._sentence.end_char] for mark in "؟?"))
                 # a question asserts no event (an answer after «؟» does: «س: كم جندياً؟ ج: … يتمركزون»)
-                or any(_reads_as(norm, blockers()) for norm in window)
+                or any(reads_as(norm, blockers()) for norm in window)
                 or any(norm in words("hypothetical_after") for norm in after)
-                or any(_reads_as(norm, words("clause_blockers")) or norm in words("conditionals") for norm in clause)
+                or any(reads_as(norm, words("clause_blockers")) or norm in words("conditionals") for norm in clause)
                 or (previous is not None and previous.norm_ in words("demonstratives") | words("any_words")
                     and (lookup_trigger(token.norm_) or ("", ""))[1] == "noun")  # («نفذت» + strikes: no entry)
                 or self._denied_complement(doc, token)
@@ -299,11 +295,16 @@ def doc_norm(token, offset: int) -> str:
     return norms[at] if 0 <= at < len(norms) else ""
 
 
+@cache
+def _name_heads() -> frozenset[str]:
+    return words("quoted_name_heads") | context_words("operation_words")
+
+
 def _in_quoted_name(norms: list[str], at: int) -> bool:
     """«وسام «فجر الجرود»»: the trigger opens or is inside a quoted name after a naming head."""
     for quote in range(at - 1, max(-1, at - 4), -1):
         if norms[quote] in _QUOTE_MARKS:
-            return quote > 0 and norms[quote - 1] in words("quoted_name_heads")
+            return quote > 0 and norms[quote - 1] in _name_heads()
     return False
 
 

@@ -45,7 +45,7 @@ class Abbreviations:
         self.governorate_words = context_words("governorate_words")
         self.command_heads = context_words("command_heads")
         self.command_qualifiers = context_words("command_qualifiers")
-        self.directorate_heads = context_words("directorate_heads")
+        self.directorate_heads = context_words("directorate_heads") | self.command_heads
         self.other_namers = self.operation_words | context_words("ministry_heads")
 
     def __call__(self, doc: Doc) -> Doc:

@@ -237,6 +237,11 @@ def possessed_form(text: str, norm: str) -> bool:
     return text.endswith(_PRONOUNS[:-1]) and pronoun_form(text, norm)
 
 
+def reads_as(norm: str, listed: frozenset[str]) -> bool:
+    """The word is in ``listed``, or is one of them with a proclitic on it («وعدم», «وصناعة»)."""
+    return norm in listed or (norm[:1] in PROCLITIC_LETTERS and norm[1:] in listed)
+
+
 def clitic_pronoun_form(text: str, norm: str) -> bool:
     """A proclitic on a noun with a pronoun («لطائراتها»): it names nothing."""
     return norm[:1] in PROCLITIC_LETTERS and pronoun_form(text[1:], norm[1:])

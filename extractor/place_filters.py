@@ -23,6 +23,7 @@ from .lexicons import (
     is_frequent_adjective,
     place_keys_of_kind,
     pronoun_form,
+    reads_as,
 )
 from .mentions import Mention
 from .normalize import TANWEEN_FATH, phrase_key, strip_al
@@ -53,7 +54,6 @@ class PlaceFilters:
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self._edges: set[tuple[str, int]] = set()  # the current Doc's place edges (set per call)
         # words that own the name after them: a medium's or an agreement's, or a person's title
         self.heads = context_words("name_owner_heads") | context_words("person_name_titles")
         self.titles = context_words("person_name_titles")
@@ -74,9 +74,8 @@ class PlaceFilters:
         spans = {id(m): doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions
                  if m.label in ("PLACE", "ORG", "PERSON")}  # each name's tokens, found once
         outlets = [chars for m in mentions if m.label == "PLACE" and (chars := self._named_outlet(doc, spans[id(m)]))]
-        self._edges = {edge for m in mentions if m.label == "PLACE" and phrase_key(m.text) not in self.media
-                       for edge in (("start", m.start), ("end", m.end))}  # for a media name listed with places
-        kept = [m for m in mentions if not self._drop(doc, m, spans.get(id(m)))
+        places = {edge: m for m in mentions if m.label == "PLACE" for edge in (("start", m.start), ("end", m.end))}
+        kept = [m for m in mentions if not self._drop(doc, m, spans.get(id(m)), places)
                 and not any(start <= m.start and m.end <= end for start, end in outlets)]
         for mention in kept:
             if mention.source == "model":
@@ -85,7 +84,7 @@ class PlaceFilters:
         doc._.mentions = kept
         return doc
 
-    def _drop(self, doc: Doc, mention: Mention, span) -> bool:
+    def _drop(self, doc: Doc, mention: Mention, span, places: dict[tuple[str, int], Mention]) -> bool:
         if mention.source == "model" and not any(char.isalpha() for char in mention.text):
             return True  # «رقم ٢٦٧», a blank line: the tagger's name holds no letter
         if mention.label in ("ORG", "PERSON") and mention.source == "model":
@@ -95,8 +94,7 @@ class PlaceFilters:
         before = doc[span.start - 1] if span.start else None
         if before is not None and before.text in _QUOTES and span.start > 1:
             before = doc[span.start - 2]
-        owner = before is not None and (before.norm_ if before.norm_[:1] not in "وف" else before.norm_[1:])
-        if owner and (owner in self.heads or before.norm_ in self.heads or (
+        if before is not None and (reads_as(before.norm_, self.heads) or (
                 before.norm_ in self.quoted_outlet_heads and before.i and doc[before.i - 1].text in _QUOTES)):
             return True  # «وكالة الأناضول», «اتفاق موسكو»; «مركز الملك سلمان», «المواطنة يافا حمدان»;
             # «تجارة وصناعة المهرة»: a head after و too
@@ -105,8 +103,9 @@ class PlaceFilters:
         if len(span) == 1 and span.end < len(doc) and doc[span.end].norm_ == "عبد":
             return True  # «وتقول نينوى عبد الرحمن»: a first name before a father's «عبد …»
         norms = " ".join(t.norm_ for t in span)
-        if mention.text in self.media or norms in self.media:  # «(الأناضول)», not «مدينة بترا», «الجيزة وقنا»
-            return (before is None or before.norm_ not in self.descriptors) and not self._listed_with_a_place(doc, span)
+        if self._media(mention.text, norms):  # «(الأناضول)», not «مدينة بترا», «الجيزة وقنا»
+            return (before is None or before.norm_ not in self.descriptors) \
+                and not self._listed_with_a_place(doc, span, places)
         if norms in self.outlets and self._outlet(doc, span):
             return True  # «تحدثت إليها «الشرق الأوسط»», «الميادين نت»: a newspaper or a channel
         if norms in self.not_places or self._idiom(doc, mention):
@@ -147,14 +146,18 @@ class PlaceFilters:
         following = doc_text(doc)[mention.end:mention.end + 24].split(maxsplit=1)[:1]
         return bool(following) and phrase_key(f"{mention.text} {following[0]}") in self.idioms
 
-    def _listed_with_a_place(self, doc: Doc, span) -> bool:
-        """Joined by و or a comma to a place that is no outlet's name («والوادي الجديد وقنا»)."""
-        norms = token_norms(doc)
+    def _media(self, text: str, norms: str) -> bool:
+        return text in self.media or norms in self.media
+
+    def _listed_with_a_place(self, doc: Doc, span, places: dict[tuple[str, int], Mention]) -> bool:
+        """Joined by و or a comma to a place that is no agency's name («والوادي الجديد وقنا»)."""
+        norms, neighbours = token_norms(doc), []
         if span.start >= 2 and norms[span.start - 1] in JOINERS:
             last = doc[span.start - 2]
-            if ("end", last.idx + len(last.text)) in self._edges:
-                return True
-        return span.end + 1 < len(doc) and norms[span.end] in JOINERS and ("start", doc[span.end + 1].idx) in self._edges
+            neighbours.append(places.get(("end", last.idx + len(last.text))))
+        if span.end + 1 < len(doc) and norms[span.end] in JOINERS:
+            neighbours.append(places.get(("start", doc[span.end + 1].idx)))
+        return any(m is not None and not self._media(m.text, phrase_key(m.text)) for m in neighbours)
 
     def _outlet(self, doc: Doc, span) -> bool:
         """Alone in quotation marks or before an outlet's suffix (after «مراسل» the heads did)."""

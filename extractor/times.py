@@ -199,8 +199,9 @@ def _r_holiday(m: _Match, calendar: str) -> Result | None:
         return None, "date", calendar, 0.85, "a feast, no article date"
     month, day = map(int, m.word("HOL", "hol").split("-"))
     shift = (m.word("HDAY", "nth") or 0) - (1 if m.g.get("eve") or m.word("PART", "part") in ("ليل", "ليله") else 0)
-    date = cal.feast_day(m.a, month, day, shift, m.q())
-    how = "nearest" if m.q() is None else f"qualifier {m.q()}"
+    q = m.q()
+    date = cal.feast_day(m.a, month, day, shift, q)
+    how = "nearest" if q is None else f"qualifier {q}"
     return (date.isoformat(), "date", calendar, 0.85, f"a feast, {how}") if date else None
 
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from .lexicons import context_words, time_words
+from .lexicons import context_words
 from .normalize import (
     MAY_CLOSE_QUOTE,
     MAY_OPEN_QUOTE,
@@ -280,7 +280,7 @@ def _unknown_noun(tokens: list[str], at: int, value, vague: bool,
         return None
     if noun in lex.words or noun in lex.vague or (noun.startswith("ال") and not vague):
         return None
-    if noun.startswith("لل") or noun in time_words():
+    if noun.startswith("لل") or noun in lex.dates:
         return None  # «الرقم 1330 للإبلاغ»: a preposition's phrase; «مدرسة 30 يونيو»: a date, no count
     if value is not None and 1900 <= value <= 2100:
         return None  # a year

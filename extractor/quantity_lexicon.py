@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any
 
+from .lexicons import time_words
 from .normalize import phrase_key as _k
 from .resources import load_yaml
 
@@ -38,6 +39,7 @@ class QuantityLexicon:
     digit_names: frozenset[str] = frozenset()  # «اللواء 93»: digits after these name a unit
     one_of: frozenset[str] = frozenset()       # «أحد مواقعكم»: «one of», never a count of one
     range_or: frozenset[str] = frozenset()     # «قاعدتين أو ثلاث»: a dual or a number, a range
+    dates: frozenset[str] = frozenset()        # weekdays, months, «أمس» (time.yaml): «مدرسة 30 يونيو» counts nothing
 
     @cached_property
     def starters(self) -> frozenset[str]:
@@ -98,4 +100,5 @@ def quantity_lexicon() -> QuantityLexicon:
                     frozenset(_k(w) for w in data.get("anaphoric_nouns", [])),
                     frozenset(_k(w) for w in data.get("digit_names_before", [])),
                     frozenset(_k(w) for w in data.get("one_of", [])),
-                    frozenset(_k(w) for w in data.get("range_or", [])))
+                    frozenset(_k(w) for w in data.get("range_or", [])),
+                    time_words())

@@ -35,6 +35,7 @@ from .recognizers import (
     place_first_words,
     place_keys,
 )
+from .quantity_lexicon import quantity_lexicon
 from .text import PROCLITIC_LETTERS
 
 __all__ = ["ContextRecognizer"]
@@ -45,6 +46,10 @@ _TANWEEN = ("\u064b", "\u064c", "\u064d")  # ً ٌ ٍ
 #: Nisba endings: a frequent word with one is an adjective after any head («قاعدة عسكرية»);
 #: other adjective endings only after a place descriptor (bases take plain words as names).
 _NISBA = ("يه", "يون", "يين")
+
+#: A و or ف the splitter left on an unknown word is its conjunction («وشبعا»); an unknown word
+#: kept whole with ب, ك or ل first is a name word («كايغا كينجيريا»): a known stem would be split.
+_CONJUNCTIONS = frozenset("وف")
 
 _MARKS = dict.fromkeys(range(0x064E, 0x0653))  # fatha, damma, kasra, shadda, sukun: not tanween
 
@@ -121,6 +126,8 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         )
 
         self.triggers = frozenset(trigger_index())
+        lex = quantity_lexicon()
+        self.quantity_words = lex.starters | frozenset(lex.units)
         self.verb_triggers = frozenset(form for form, (_, tense) in trigger_index().items() if tense != "noun")
         heads = self.base_heads | self.strong | self.geographic | self.unit_heads | self.force_heads | self.definite_heads \
             | self.command_heads | self.ship_heads | self.region_heads | self.territory_heads | self.quoted_force_heads
@@ -192,6 +199,13 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         (not a two-letter one: «باو» is a town, not ب + أو)."""
         return len(norm) >= 4 and norm[:1] in PROCLITIC_LETTERS and norm[1:] in self.stop
 
+    def _preposition_phrase(self, norm: str) -> bool:
+        """«بست قذائف», «بقوام»: ب/ك/ل on a number, a unit or a (longer) word of the news,
+        which the splitter keeps whole but which ends a name."""
+        rest = norm[1:].lstrip("ـ")
+        return norm[:1] in PROCLITIC_LETTERS and (
+            rest in self.quantity_words or (len(rest) >= 4 and is_news_word(rest)))
+
     def _rare_continuation(self, previous, current) -> bool:
         """«نور خان», «قره داغ», «دونغ ميونغ», «جمال عبد»: an undefined name word goes on
         with another undefined word that is no common word of the news (nor a marker,
@@ -204,7 +218,7 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         if current.norm_.startswith("ي") and len(current.norm_) >= 4 and is_news_word(current.norm_):
             return False  # «معسكر فيلينغي يوقع فيه»: a verb in the imperfect ends the name
         return not any(n.startswith("ال") for n in norms) and current.is_alpha \
-            and current.norm_[:1] not in PROCLITIC_LETTERS \
+            and current.norm_[:1] not in _CONJUNCTIONS and not self._preposition_phrase(current.norm_) \
             and current.norm_ not in common_words() and current.norm_ not in self.markers \
             and current.norm_ not in self.triggers and len(current.norm_) >= 2
 

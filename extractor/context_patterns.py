@@ -28,6 +28,7 @@ from .lexicons import (
 )
 from .mentions import Mention
 from .normalize import damma_on_first, strip_al
+from .quantity_lexicon import quantity_lexicon
 from .recognizers import (
     _QUOTES,
     Recognizer,
@@ -35,7 +36,6 @@ from .recognizers import (
     place_first_words,
     place_keys,
 )
-from .quantity_lexicon import quantity_lexicon
 from .text import PROCLITIC_LETTERS
 
 __all__ = ["ContextRecognizer"]

@@ -80,6 +80,7 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         self.tribe_words = words("tribe_words")
         self.two_senses = words("place_descriptors_of_two_senses")
         self.district_heads = words("district_heads")
+        self.banner_words = words("banner_words")
         self.geographic = words("geographic_heads")
         self.common_name_heads = words("geographic_heads_of_common_names")
         self.stop = words("name_stopwords") | words("place_cues") | words("ordinals") | time_words()
@@ -92,6 +93,7 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         self.compass_names = frozenset("ال" + word for word in self.compass_adjectives)
         self.ordinals = words("ordinals")
         self.ordinal_tens = words("ordinal_tens")
+        self.unit_ordinals = self.ordinals | self.ordinal_tens  # «اللواء المدرع الملكي الستون»
         self.specifiers = words("unit_specifiers")
         self.name_links = words("name_links")
         self.titles = words("name_titles")
@@ -199,6 +201,14 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         (not a two-letter one: «باو» is a town, not ب + أو)."""
         return len(norm) >= 4 and norm[:1] in PROCLITIC_LETTERS and norm[1:] in self.stop
 
+    def _a_basis(self, name) -> bool:
+        """After «على قاعدة»: a principle, a basis noun («القانون») or a quoted saying of three
+        or more common words («جثة مقابل جثة»), not a base («على قاعدة «الوطية»»)."""
+        words_inside = [t.norm_ for t in name if t.is_alpha]
+        if name[0].text in _QUOTES:
+            return len(words_inside) >= 3 and all(is_news_word(w) for w in words_inside)
+        return name[0].norm_ in self.basis_nouns
+
     def _preposition_phrase(self, norm: str) -> bool:
         """«بست قذائف», «بقوام»: ب/ك/ل on a number, a unit or a (longer) word of the news,
         which the splitter keeps whole but which ends a name."""
@@ -301,8 +311,8 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         if end - start == 1 and not head.startswith("ال") and not marked and is_frequent_adjective(doc[start].norm_) \
                 and doc[start].text.translate(_MARKS) == doc[start].text:
             return []  # «قاعدة متقدمة», «حامية صغيرة»: described (not «قاعدة مصيرة الجوية», «معسكر مُرّة»)
-        if index and doc[index - 1].norm_ == "علي" and doc[start].norm_ in self.basis_nouns:
-            return []  # «على قاعدة القانون الدولي»: on the basis of the law
+        if index and doc[index - 1].norm_ == "علي" and self._a_basis(doc[start:end]):
+            return []  # «على قاعدة القانون الدولي», «على قاعدة «جثة مقابل جثة»»: on the basis of a rule
         if not head.startswith("ال") and not marked and verbal_noun_form(doc[start].norm_):
             return []  # «نقطة إمداد», «قاعدة إسناد»: what the site is for («قاعدة تكريت» is a name)
         if end - start == 1 and not marked and doc[start].norm_.startswith("م") \

@@ -19,6 +19,7 @@ from .lexicons import (
     frequent_words,
     known_names,
     place_keys_of_kind,
+    reads_as,
 )
 from .mentions import Mention
 from .normalize import phrase_key
@@ -33,19 +34,19 @@ class ForcePatterns:
     """FORCE names found by their head and the words after it."""
 
     def _unit(self, doc: Doc, index: int) -> list[Mention]:
-        if self._names_district(doc, index):
+        if self._names_district(doc, index) or self._a_banner(doc, index):
             return []
         nxt = self._skip_specifiers(doc, index + 1)
         numbered = nxt
         while numbered < len(doc) and doc[numbered].norm_ in self.service_words:
             numbered += 1  # «اللواء الآلي الملكي الرابع عشر»: a service word before the ordinal
-        if nxt < numbered < len(doc) and (doc[numbered].norm_ in self.ordinals or doc[numbered].norm_.isdigit()):
+        if nxt < numbered < len(doc) and (doc[numbered].norm_ in self.unit_ordinals or doc[numbered].norm_.isdigit()):
             nxt = numbered
         if nxt >= len(doc):
             return []
         token = doc[nxt]
         indefinite = not doc[index].norm_.startswith("ال")
-        if nxt > index + 1 and not (token.norm_.isdigit() or token.norm_ in self.ordinals):
+        if nxt > index + 1 and not (token.norm_.isdigit() or token.norm_ in self.unit_ordinals):
             if indefinite and doc[index + 1].norm_.startswith("ال") and doc[index].norm_ not in self.partitives:
                 return self._unit_mention(doc, index, nxt)  # «فوج المغاوير»: a construct; not «وحدة النخبة»
             if indefinite and self._force_name_word(token) and (
@@ -60,7 +61,7 @@ class ForcePatterns:
         if token.norm_.isdigit():  # «اللواء 93», «اللواء 8 مواقع»; a number word counts what follows
             # («سلّم اللواء ثلاثة مقرات»), and so do digits after a specifier («الفرقة المدرعة 500 جندي»)
             end = nxt + 1 if nxt == index + 1 or self._unit_number(doc, nxt) else None
-        elif token.norm_ in self.ordinals or (doc[index].norm_ in self.compass_unit_heads
+        elif token.norm_ in self.unit_ordinals or (doc[index].norm_ in self.compass_unit_heads
                                               and token.norm_ in self.compass_names):
             end = nxt + 1  # «الأسطول الخامس», «الأسطول الجنوبي»
             if nxt + 1 < len(doc) and f"{token.norm_} {doc[nxt + 1].norm_}" in self.ordinals:
@@ -70,7 +71,7 @@ class ForcePatterns:
             end = nxt + 2  # a unit named after a person: «لواء الملك طلال», «كتيبة الشهيد أحمد»
         elif not doc[index].norm_.startswith("ال") and token.norm_.startswith("ال") \
                 and self._force_name_word(token):
-            end = nxt + 1
+            end = nxt + (self._known_force_width(doc, nxt) or 1)  # «لواء الحرس الجمهوري»
         elif nxt == index + 1 and token.text in _QUOTES and not doc[index].norm_.startswith("ال"):
             quoted = self._name_after(doc, index)  # «لواء "غورغور"», «كتيبة "أسود الصحراء"»
             end = quoted[1] if quoted else None
@@ -90,6 +91,10 @@ class ForcePatterns:
         return doc[index].norm_ in self.district_heads and any(
             phrase_key(doc[index + 1:index + 1 + width].text) in place_keys_of_kind("district")
             for width in range(1, min(4, len(doc) - index - 1) + 1))
+
+    def _a_banner(self, doc: Doc, index: int) -> bool:
+        """«تحت لواء الأمم المتحدة»: under a banner, no brigade."""
+        return doc[index].norm_ == "لواء" and index > 0 and reads_as(doc[index - 1].norm_, self.banner_words)
 
     def _served(self, doc: Doc, index: int) -> bool:
         """«قوة العمليات المشتركة», «قوة المهام البحرية»: «قوة», a definite noun and a unit's
@@ -147,7 +152,7 @@ class ForcePatterns:
                 break
             if (width := self._specifier_width(doc, end)):
                 end += width
-            elif doc[end].norm_ in self.ordinals or doc[end].norm_ in self.service_words \
+            elif doc[end].norm_ in self.unit_ordinals or doc[end].norm_ in self.service_words \
                     or doc[end].norm_ in self.adjectives:
                 end += 1  # «الرابعة», «الملكية», «الأمريكي»
             elif doc[end - 1].norm_ in self.ordinals and doc[end].norm_ == "و" and end + 1 < len(doc) \
@@ -163,18 +168,25 @@ class ForcePatterns:
                 break
         return end
 
+    @staticmethod
+    def _known_force_width(doc: Doc, at: int) -> int:
+        """How many words from ``at`` make a force the lexicon knows (0: none)."""
+        norms = token_norms(doc)
+        return next((width for width in (3, 2) if " ".join(norms[at:at + width]) in force_keys()), 0)
+
     def _force_after_ordinal(self, doc: Doc, at: int) -> int:
         """Words after a numbered unit that name the force it belongs to: a force the lexicon
         knows, or a link word and a place («دفاع شبوة»); 0 when none follows."""
         norms = token_norms(doc)
-        for width in (3, 2):
-            if " ".join(norms[at:at + width]) in force_keys():
-                return width
+        if (width := self._known_force_width(doc, at)):
+            return width
         return 2 if at + 1 < len(doc) and norms[at] in self.force_links and norms[at + 1] in _place_names() else 0
 
     def _number_after_specifier(self, doc: Doc, at: int) -> bool:
-        """Digits after a unit's specifier number it («لواء مبارك المدرع 15»)."""
-        return self._unit_number(doc, at) and self._specifier_width(doc, at - 1) == 1
+        """Digits after a unit's specifier or service word number it («لواء مبارك المدرع 15»,
+        «كتيبة الهندسة العسكرية ١١٤»)."""
+        return self._unit_number(doc, at) and (self._specifier_width(doc, at - 1) == 1
+                                                or doc[at - 1].norm_ in self.service_words)
 
     @staticmethod
     def _unit_number(doc: Doc, at: int) -> bool:

@@ -39,10 +39,11 @@ def _strip_wa(token: str) -> str:
 class NumberScanner:
     """Reads one number expression starting at a token index."""
 
-    def __init__(self, tokens: list[str], lex: QuantityLexicon, marked_duals: frozenset[int] = frozenset()) -> None:
+    def __init__(self, tokens: list[str], lex: QuantityLexicon,
+                 marked_duals: dict[int, tuple[str, str]] | None = None) -> None:
         self.tokens = tokens
         self.lex = lex
-        self.marked_duals = marked_duals  # indices of vocalized duals («عسكريَّين»)
+        self.marked_duals = marked_duals or {}  # (unit, singular) of vocalized duals («عسكريَّين») by index
 
     def word(self, index: int, allow_wa: bool, first: bool = False) -> tuple[str, float] | None:
         """The number word at ``index``; a first word may carry any proclitic («بعشر قذائف»)."""
@@ -93,6 +94,11 @@ class NumberScanner:
             elif kind == "duals":
                 total, last_scale = total + amount, amount / 2
             elif kind == "half":
+                if end == index:  # «نصف كتيبة», «نصف مليون»: a half leads the number
+                    following = self.word(end + 1, False) if end + 1 < len(tokens) else None
+                    if following is not None and following[0] == "scales":
+                        return following[1] / 2, end + 2
+                    return 0.5, end + 1
                 if not last_scale:
                     break
                 total += last_scale / 2

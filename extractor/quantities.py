@@ -105,6 +105,8 @@ def find_quantities(text: str) -> list[Quantity]:
         token = tokens[index]
         anchored = token[:1].isdigit() or token in starters or (token[:1] in PROCLITICS and token[1:] in starters) \
             or index in scanner.marked_duals
+        if anchored and token[:1].isdigit() and _in_a_code(text, *original_span(offsets, *matches[index].span())):
+            anchored = False  # «A0412/26», «غ-1187»: a reference or a plate number counts nothing
         result = _quantity_at(tokens, index, scanner, lex) if anchored else None
         if result is None:
             index += 1
@@ -154,7 +156,7 @@ def _quantity_at(tokens: list[str], index: int, scanner: NumberScanner, lex: Qua
         return None  # «الرابع عشر», «الحادية عشرة ليلاً»: the second word of an ordinal
     if _clock_minutes(tokens, index):
         return None  # «٠٧:٥٠ وصلت …»: the minutes of a live blog's time stamp count nothing
-    dual = _dual(token, lex) or (lex.units[token] if index in scanner.marked_duals else None)
+    dual = _dual(token, lex) or scanner.marked_duals.get(index)
     if dual is not None and _construct_without_noun(tokens, index, lex):
         return None
     if dual is not None:  # «جنديان», «صاروخين», «بطائرتين», «عسكريَّين»: the dual noun alone counts two
@@ -201,6 +203,8 @@ def _quantity_at(tokens: list[str], index: int, scanner: NumberScanner, lex: Qua
                 f"unit+number-word:{unit}")
     if (bare in lex.one_of or (value == 1 and not token[:1].isdigit())) and number_end == index + 1:
         return None  # «أحد مواقعكم»: one of them (a teen, «أحد عشر», read on); «واحدة» follows its noun
+    if value == 0.5 and number_end == index + 1 and not _half_a_unit(tokens, number_end, lex):
+        return None  # «نصف المساحة», «فقدت نصف قاعدة زبائنها»: a share, no count
     noun_at = number_end
     if vague and noun_at < len(tokens) and tokens[noun_at] == "من":
         noun_at += 1
@@ -234,18 +238,48 @@ def _quantity_at(tokens: list[str], index: int, scanner: NumberScanner, lex: Qua
 _DUAL_VOWELS = re.compile("(?:\u064e\u0651?|\u0651\u064e)ي\u0652?ن$")
 
 
+_CODE_LINKS = ("/", "-", "‐", "–")
+
+
+def _in_a_code(text: str, start: int, end: int) -> bool:
+    """Digits that a «/» or «-» joins, with no space, to a word holding a letter («A0412/26»,
+    «غ-1187», «إف-16»): a code, not a count («بين 500-700 جندي» has no letter)."""
+    left = start
+    while left > 0 and not text[left - 1].isspace():
+        left -= 1
+    glued = text[left:start]
+    return glued.endswith(_CODE_LINKS) and any(ch.isalpha() for ch in glued)
+
+
+def _half_a_unit(tokens: list[str], at: int, lex: QuantityLexicon) -> bool:
+    """«نصف كتيبة», «بنصف سرية»: «نصف» counts half of an indefinite unit noun that is in
+    construct with nothing definite or possessed («نصف قاعدة زبائنها» is half of a customer base)."""
+    if at >= len(tokens) or tokens[at] not in lex.units or tokens[at].startswith("ال"):
+        return False
+    following = tokens[at + 1] if at + 1 < len(tokens) else ""
+    return not following.startswith("ال") and not (following.isalpha() and len(following) > 3
+                                                     and following.endswith(("ها", "هم", "هما")))
+
+
 def _marked_duals(text: str, offsets: list[int], matches: list, tokens: list[str],
-                  lex: QuantityLexicon) -> frozenset[int]:
-    """Indices of unit nouns in «ين» whose vowels, in the original text, make them duals."""
+                  lex: QuantityLexicon) -> dict[int, tuple[str, str]]:
+    """(unit, singular) by index of the nouns in «ين» whose vowels, in the original text, make
+    them duals: a unit noun («عسكريَّين») or an indefinite noun no table lists («صيادَين» → صياد)."""
     if "\u064e" not in text:
-        return frozenset()  # news is mostly unvocalized: no fatha, no marked dual
-    marked = []
+        return {}  # news is mostly unvocalized: no fatha, no marked dual
+    marked = {}
     for index, token in enumerate(tokens):
-        if token.endswith("ين") and token in lex.units:
-            start, end = original_span(offsets, matches[index].start(), matches[index].end())
-            if _DUAL_VOWELS.search(text, start, end):  # endpos: «$» is the word's end
-                marked.append(index)
-    return frozenset(marked)
+        if not token.endswith("ين") or token.startswith("ال") or not token.isalpha():
+            continue
+        singular = token[:-2]
+        unit = lex.units.get(token) or lex.units.get(singular) or (
+            (singular, singular) if len(singular) >= 3 and singular not in lex.not_counted else None)
+        if unit is None:
+            continue
+        start, end = original_span(offsets, matches[index].start(), matches[index].end())
+        if _DUAL_VOWELS.search(text, start, end):  # endpos: «$» is the word's end
+            marked[index] = unit
+    return marked
 
 
 def _construct_without_noun(tokens: list[str], index: int, lex: QuantityLexicon) -> bool:

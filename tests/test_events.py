@@ -831,6 +831,12 @@ def test_the_owner_of_a_receiving_unit_does_not_make_it_hand_over(extractor) -> 
     assert (R, "اللواء 82") in roles and not any(role == A for role, _ in roles)
 
 
+def test_civilians_leaving_their_homes_is_no_withdrawal(extractor) -> None:
+    """«أنذر سكان بلدة حزين بإخلاء منازلهم»: homes are evacuated by their people (civil_context)."""
+    found, _ = _events(extractor, "وكان المتحدث باسم الجيش الإسرائيلي قد أنذر سكان بلدة حزين بإخلاء منازلهم فوراً.")
+    assert not any(kind == "WITHDRAWAL" for kind, *_ in found)
+
+
 def test_enough_cases_were_written() -> None:
     assert len(CASES) >= 60
 

@@ -45,7 +45,7 @@ from .event_triggers import TriggerRules
 from .language import doc_text, token_norms
 from .lexicons import _key, context_words
 from .mentions import Mention
-from .normalize import damma_on_first
+from .normalize import damma_on_first, passive_vowelled
 from .recognizers import publish_mentions
 
 __all__ = ["Event", "EventExtractor", "lookup_trigger", "trigger_index"]
@@ -192,7 +192,7 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
             self._after_min(doc, in_clause, token, "FORCE") if last is not token else None)  # the noun's own «من»
         actor = _in_full(doc, mentions, self._actor(doc, token, last, in_clause, _after_label(doc, token, before),
                                                      sentences, number, back, event_type, giver))
-        if tense == "past" and damma_on_first(token.text) and actor is not None and actor.end <= token.idx:
+        if tense == "past" and passive_vowelled(token.text) and actor is not None and actor.end <= token.idx:
             actor = None  # «سُلِّم المعسكر»: a past verb vowelled as a passive has no subject before it
         event_type = self._retype(event_type, token.norm_, last, in_clause, actor, before)
         named = self._named_trigger(doc, token, last)

@@ -28,6 +28,7 @@ __all__ = [
     "BIDI_AND_CONTROL",
     "TANWEEN_FATH",
     "damma_on_first",
+    "passive_vowelled",
     "normalize",
     "normalize_char",
     "normalize_with_offsets",
@@ -151,6 +152,13 @@ TANWEEN_FATH = ("اً", "ًا")
 OPENING_QUOTES, CLOSING_QUOTES = frozenset("«“"), frozenset("»”")
 #: ... and the marks that may open or close a quotation, the straight one included.
 MAY_OPEN_QUOTE, MAY_CLOSE_QUOTE = OPENING_QUOTES | {'"'}, CLOSING_QUOTES | {'"'}
+
+
+def passive_vowelled(text: str) -> bool:
+    """A past verb vowelled as a passive, a conjunction on it or not: a damma on the first
+    letter («أُخليت», «ونُشرت») or on the ت of a derived form («واستُهدف», «اعتُقل»)."""
+    bare = text[1:] if text[:1] in "وف" and len(text) > 3 else text
+    return damma_on_first(bare) or (bare[:1] in "اأإ" and bare[2:3] == "ت" and bare[3:4] == "\u064f")
 
 
 def damma_on_first(text: str) -> bool:

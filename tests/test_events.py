@@ -837,6 +837,14 @@ def test_civilians_leaving_their_homes_is_no_withdrawal(extractor) -> None:
     assert not any(kind == "WITHDRAWAL" for kind, *_ in found)
 
 
+@pytest.mark.parametrize("verb", ["واستُهدف", "استُهدف", "وقُصف"])
+def test_a_vowelled_passive_takes_no_actor_from_before(extractor, verb) -> None:
+    """«واستُهدف قارب صيد»: a passive names no agent, so none is carried over from the sentence before."""
+    found, _ = _events(extractor, f"وصلت كتيبة الشرطة العسكرية إلى الحسا أمس. {verb} قارب صيد بالرصاص قرب بلدة الغويرية.")
+    attacks = [roles for kind, _, roles in found if kind == "ATTACK"]
+    assert attacks and not any(role == A for role, _ in attacks[0])
+
+
 def test_enough_cases_were_written() -> None:
     assert len(CASES) >= 60
 

@@ -60,6 +60,7 @@ class PlaceFilters:
         self.stop = context_words("name_stopwords")
         self.media = context_words("media_names")
         self.descriptors = context_words("place_descriptors")
+        self.appositions = context_words("person_appositions")
         self.not_places = context_words("not_places")
         self.idioms = frozenset(phrase_key(idiom) for idiom in context_words("place_idioms", normalized=False))
         self.verb_particles = context_words("verb_particles")
@@ -98,6 +99,8 @@ class PlaceFilters:
                 before.norm_ in self.quoted_outlet_heads and before.i and doc[before.i - 1].text in _QUOTES)):
             return True  # «وكالة الأناضول», «اتفاق موسكو»; «مركز الملك سلمان», «المواطنة يافا حمدان»;
             # «تجارة وصناعة المهرة»: a head after و too
+        if self._person_in_apposition(doc, span):
+            return True  # «وتقول يافا، ابنة أحد المعتقلين»: a woman, then who she is
         if self._family_name(doc, span.start):
             return True  # «تلا الشيخ فرحان الراعي», «القائد أبو عاقلة كيكل»: a title, a first name, then his family
         if len(span) == 1 and span.end < len(doc) and doc[span.end].norm_ == "عبد":
@@ -162,6 +165,16 @@ class PlaceFilters:
     def _outlet(self, doc: Doc, span) -> bool:
         """Alone in quotation marks or before an outlet's suffix (after «مراسل» the heads did)."""
         return _quoted(doc, span.start, span.end) or (span.end < len(doc) and doc[span.end].norm_ in self.outlet_suffixes)
+
+    def _person_in_apposition(self, doc: Doc, span) -> bool:
+        """The name, perhaps a family name, a comma, then a word that says who the person is
+        («بنان الحلبي، المتطوعة في فريق التوعية»)."""
+        for comma in (span.end, span.end + 1):
+            if comma + 1 >= len(doc) or (comma > span.end and not doc[span.end].is_alpha):
+                return False
+            if doc[comma].text in ("،", ","):
+                return doc[comma + 1].norm_ in self.appositions
+        return False
 
     def _family_name(self, doc: Doc, start: int) -> bool:
         """A title of a person («الشيخ», «العقيد») and one or two undefined name words before ``start``."""

@@ -81,6 +81,7 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         self.two_senses = words("place_descriptors_of_two_senses")
         self.district_heads = words("district_heads")
         self.banner_words = words("banner_words")
+        self.task_words = words("task_force_words")
         self.geographic = words("geographic_heads")
         self.common_name_heads = words("geographic_heads_of_common_names")
         self.stop = words("name_stopwords") | words("place_cues") | words("ordinals") | time_words()

@@ -97,10 +97,11 @@ class ForcePatterns:
         return doc[index].norm_ == "لواء" and index > 0 and reads_as(doc[index - 1].norm_, self.banner_words)
 
     def _served(self, doc: Doc, index: int) -> bool:
-        """«قوة العمليات المشتركة», «قوة المهام البحرية»: «قوة», a definite noun and a unit's
-        specifier or service word make a force's name (not «قوة الانفجار»)."""
+        """«قوة العمليات المشتركة», «قوة المهام البحرية», «قوة المهام 59»: «قوة», a definite noun
+        and a unit's specifier, service word or number make a force's name (not «قوة الانفجار»)."""
         return index + 2 < len(doc) and doc[index + 1].norm_.startswith("ال") and (
-            self._specifier_width(doc, index + 2) > 0 or doc[index + 2].norm_ in self.service_words)
+            self._specifier_width(doc, index + 2) > 0 or doc[index + 2].norm_ in self.service_words
+            or (doc[index + 1].norm_ in self.task_words and self._task_force_number(doc, index + 2)))
 
     def _rare_name_end(self, doc: Doc, at: int) -> int | None:
         """After an indefinite unit head, a word that is no frequent Arabic word is a name
@@ -188,6 +189,10 @@ class ForcePatterns:
         return self._unit_number(doc, at) and (self._specifier_width(doc, at - 1) == 1
                                                 or doc[at - 1].norm_ in self.service_words)
 
+    def _task_force_number(self, doc: Doc, at: int) -> bool:
+        """Digits that number a task force, not a year («قوة المهام 59»)."""
+        return at < len(doc) and self._unit_number(doc, at) and len(doc[at].norm_) <= 3
+
     @staticmethod
     def _unit_number(doc: Doc, at: int) -> bool:
         """Digits that number a unit, not a count of what follows them («نشرت الفرقة المدرعة
@@ -267,6 +272,8 @@ class ForcePatterns:
             end = self._unit_tail(doc, rare) if rare else end  # «ميليشيا فانو الإثيوبية»
         if end == index + 1:
             return []
+        if self._task_force_number(doc, end):
+            end = self._unit_tail(doc, end + 1)  # «قوة المهام 59», «قوة الواجب 808 السعودية»
         start = index if head_start is None else head_start
         span = doc[start:end]
         return [self.mention(doc, "FORCE", span.start_char, span.end_char,

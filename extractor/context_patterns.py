@@ -82,6 +82,8 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         self.district_heads = words("district_heads")
         self.banner_words = words("banner_words")
         self.task_words = words("task_force_words")
+        self.command_takers = words("command_takers")
+        self.operation_commands = frozenset({"عمليات", "العمليات"})
         self.geographic = words("geographic_heads")
         self.common_name_heads = words("geographic_heads_of_common_names")
         self.stop = words("name_stopwords") | words("place_cues") | words("ordinals") | time_words()
@@ -179,7 +181,27 @@ class ContextRecognizer(ForcePatterns, Recognizer):
                 if found:
                     mentions.extend(found)
                     break
-        return mentions
+        return [self._command_taken(doc, m) for m in mentions]
+
+    def _counted(self, doc: Doc, index: int) -> bool:
+        """Digits right before the head count it, unless they number a unit or end a date
+        («الفرقة 27 معسكر مقوكوري», «في أبريل 1982 قاعدة «إيتام»», «في 31/12/2025 معسكر»)."""
+        if index == 0 or not doc[index - 1].norm_.isdigit():
+            return False
+        before = doc[index - 2].norm_ if index > 1 else ""
+        return before not in self.unit_heads and before not in time_words() and before not in ("/", "-")
+
+    def _command_taken(self, doc: Doc, mention: Mention) -> Mention:
+        """«تولى قيادة الكتيبة ٢٣ مشاة»: after a verb of taking command, «قيادة» is the command he
+        took, not part of the unit's name (an operations command keeps it: «قيادة عمليات كركوك»)."""
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if mention.label != "FORCE" or span is None or len(span) < 2 or span.start == 0 \
+                or span[0].norm_ not in self.command_heads or span[0].norm_.startswith("ال") \
+                or doc[span.start - 1].norm_ not in self.command_takers or span[1].norm_ in self.operation_commands:
+            return mention
+        rest = span[1:]
+        return self.mention(doc, "FORCE", rest.start_char, rest.end_char, f"{mention.reason} (command taken)",
+                            mention.score, kind=mention.attrs.get("kind"))
 
     # -- names -----------------------------------------------------------
     def _is_name_word(self, token) -> bool:
@@ -208,7 +230,7 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         words_inside = [t.norm_ for t in name if t.is_alpha]
         if name[0].text in _QUOTES:
             return len(words_inside) >= 3 and all(is_news_word(w) for w in words_inside)
-        return name[0].norm_ in self.basis_nouns
+        return name[0].norm_ in self.basis_nouns or verbal_noun_form(name[0].norm_)  # «على قاعدة تقاسم النفوذ»
 
     def _preposition_phrase(self, norm: str) -> bool:
         """«بست قذائف», «بقوام»: ب/ك/ل on a number, a unit or a (longer) word of the news,
@@ -297,6 +319,8 @@ class ContextRecognizer(ForcePatterns, Recognizer):
 
     def _base(self, doc: Doc, index: int, width: int, head: str) -> list[Mention]:
         after = index + width
+        if self._counted(doc, index):
+            return []  # «١٢ قاعدة ستُخليها البعثة»: a count of bases names none
         if after < len(doc) and doc[after].norm_ in self.unit_heads:
             unit = self._unit(doc, after)  # «مقر اللواء ٩٠», «معسكر الفوج 111»: a unit's own base
             if unit:

@@ -93,8 +93,8 @@ class PlaceFilters:
         if mention.label != "PLACE" or span is None:
             return False
         before = doc[span.start - 1] if span.start else None
-        if before is not None and before.text in _QUOTES and span.start > 1:
-            before = doc[span.start - 2]
+        if before is not None and (before.text in _QUOTES or before.text == ":") and span.start > 1:
+            before = doc[span.start - 2]  # «صحيفة «الرأي»», «إعداد: عدن المقطري»
         if before is not None and (reads_as(before.norm_, self.heads) or (
                 before.norm_ in self.quoted_outlet_heads and before.i and doc[before.i - 1].text in _QUOTES)):
             return True  # «وكالة الأناضول», «اتفاق موسكو»; «مركز الملك سلمان», «المواطنة يافا حمدان»;

@@ -845,6 +845,15 @@ def test_a_vowelled_passive_takes_no_actor_from_before(extractor, verb) -> None:
     assert attacks and not any(role == A for role, _ in attacks[0])
 
 
+@pytest.mark.parametrize("text", [
+    "وتأجلت المباراة بعدما طلبت الجهات الأمنية إخلاء محيط الملعب البلدي في بلدة الصريح.",  # a stadium cleared
+    "واستأنف مطار معيتيقة الدولي رحلاته بوصول الرحلة 8U 211 القادمة من إسطنبول.",  # a flight lands
+])
+def test_civil_arrivals_and_evacuations_are_no_events(extractor, text) -> None:
+    found, _ = _events(extractor, text)
+    assert found == []
+
+
 def test_enough_cases_were_written() -> None:
     assert len(CASES) >= 60
 

@@ -250,6 +250,8 @@ class ContextRecognizer(ForcePatterns, Recognizer):
             return False  # «ثكنة بهجت غانم قوامها»: a noun with a pronoun on it ends the name
         if current.norm_.startswith("ي") and len(current.norm_) >= 4 and is_news_word(current.norm_):
             return False  # «معسكر فيلينغي يوقع فيه»: a verb in the imperfect ends the name
+        if current.norm_.endswith(("ين", "ون")) and len(current.norm_) >= 5 and is_news_word(current.norm_[:-2]):
+            return False  # «مستوطنة موديعين عيليت مزارعين»: a sound plural of a common noun ends the name
         return not any(n.startswith("ال") for n in norms) and current.is_alpha \
             and current.norm_[:1] not in _CONJUNCTIONS and not self._preposition_phrase(current.norm_) \
             and current.norm_ not in common_words() and current.norm_ not in self.markers \

@@ -28,7 +28,7 @@ from .lexicons import (
 )
 from .mentions import Mention
 from .normalize import damma_on_first, strip_al
-from .quantity_lexicon import quantity_lexicon
+from .quantity_lexicon import counting_word
 from .recognizers import (
     _QUOTES,
     Recognizer,
@@ -131,8 +131,6 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         )
 
         self.triggers = frozenset(trigger_index())
-        lex = quantity_lexicon()
-        self.quantity_words = lex.starters | frozenset(lex.units)
         self.verb_triggers = frozenset(form for form, (_, tense) in trigger_index().items() if tense != "noun")
         heads = self.base_heads | self.strong | self.geographic | self.unit_heads | self.force_heads | self.definite_heads \
             | self.command_heads | self.ship_heads | self.region_heads | self.territory_heads | self.quoted_force_heads
@@ -236,8 +234,7 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         """«بست قذائف», «بقوام»: ب/ك/ل on a number, a unit or a (longer) word of the news,
         which the splitter keeps whole but which ends a name."""
         rest = norm[1:].lstrip("ـ")
-        return norm[:1] in PROCLITIC_LETTERS and (
-            rest in self.quantity_words or (len(rest) >= 4 and is_news_word(rest)))
+        return norm[:1] in PROCLITIC_LETTERS and (counting_word(norm) or (len(rest) >= 4 and is_news_word(rest)))
 
     def _rare_continuation(self, previous, current) -> bool:
         """«نور خان», «قره داغ», «دونغ ميونغ», «جمال عبد»: an undefined name word goes on

@@ -102,3 +102,16 @@ def quantity_lexicon() -> QuantityLexicon:
                     frozenset(_k(w) for w in data.get("one_of", [])),
                     frozenset(_k(w) for w in data.get("range_or", [])),
                     time_words())
+
+
+@cache
+def _counting_words() -> frozenset[str]:
+    lex = quantity_lexicon()
+    return lex.starters | frozenset(lex.units)
+
+
+def counting_word(norm: str) -> bool:
+    """A number word, a dual or a unit noun, bare or behind one proclitic («بست», «بكتيبتين»):
+    a count follows a name, it never continues one («قبالة كلبس بكتيبتين»)."""
+    words = _counting_words()
+    return norm in words or (norm[:1] in "وفبكل" and norm[1:].lstrip("ـ") in words)

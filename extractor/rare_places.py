@@ -21,6 +21,7 @@ from .language import doc_text, token_norms
 from .lexicons import common_form, context_words, is_news_word, pronoun_form
 from .mentions import Mention
 from .place_context import PlaceLists, attached_conjunction, complete_name
+from .quantity_lexicon import counting_word
 from .recognizers import nationality_adjectives
 
 __all__ = ["RarePlaces"]
@@ -97,7 +98,7 @@ class RarePlaces(PlaceLists):
     def _rare_second(self, token) -> bool:
         norm = token.norm_
         return token.is_alpha and not token._.is_clitic and not attached_conjunction(token) and not is_news_word(norm) and norm not in self.not_names \
-            and norm not in nationality_adjectives() and not common_form(token.text, norm) \
+            and norm not in nationality_adjectives() and not common_form(token.text, norm) and not counting_word(norm) \
             and not any(norm.endswith(dual) and is_news_word(norm[:-3] + "ه") for dual in ("تين", "تان"))  # «المجاورتين»
 
     @staticmethod

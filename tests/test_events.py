@@ -848,6 +848,7 @@ def test_a_vowelled_passive_takes_no_actor_from_before(extractor, verb) -> None:
 @pytest.mark.parametrize("text", [
     "وتأجلت المباراة بعدما طلبت الجهات الأمنية إخلاء محيط الملعب البلدي في بلدة الصريح.",  # a stadium cleared
     "واستأنف مطار معيتيقة الدولي رحلاته بوصول الرحلة 8U 211 القادمة من إسطنبول.",  # a flight lands
+    "ونفذت القطع تدريبات على الرماية إضافة إلى محاكاة هجوم صاروخي قبالة الإسكندرية.",  # a simulated attack
 ])
 def test_civil_arrivals_and_evacuations_are_no_events(extractor, text) -> None:
     found, _ = _events(extractor, text)

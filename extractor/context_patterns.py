@@ -23,6 +23,7 @@ from .lexicons import (
     is_news_word,
     place_name_words,
     possessed_form,
+    reads_as,
     time_words,
     verbal_noun_form,
 )
@@ -83,6 +84,7 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         self.banner_words = words("banner_words")
         self.task_words = words("task_force_words")
         self.command_takers = words("command_takers")
+        self.camp_purposes = words("camp_purposes")
         self.operation_commands = frozenset({"عمليات", "العمليات"})
         self.geographic = words("geographic_heads")
         self.common_name_heads = words("geographic_heads_of_common_names")
@@ -345,6 +347,10 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         if (head in self.needs_the_marker and not marked) or (
                 head in self.needs_marker and not marked and not self._military_use_after(doc, end)):
             return []
+        purpose = end + 1 if end + 1 < len(doc) and doc[end].norm_ == "ل" and doc[end]._.is_clitic else end
+        if purpose < len(doc) and reads_as(doc[purpose].norm_, self.camp_purposes):
+            span = doc[start:end]  # «معسكر كلمة للنازحين»: a camp of the displaced is a place, named alone
+            return [self.mention(doc, "PLACE", span.start_char, span.end_char, f"context:camp {head} + name", 0.7)]
         first = doc[index]
         return [self.mention(doc, "BASE", first.idx, doc[end - 1].idx + len(doc[end - 1]),
                              f"context:head {head} + name", 0.85, kind=head)]

@@ -85,6 +85,8 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         self.task_words = words("task_force_words")
         self.command_takers = words("command_takers")
         self.camp_purposes = words("camp_purposes")
+        self.directorate_heads = words("directorate_heads")
+        self.directorate_services = words("directorate_services")
         self.operation_commands = frozenset({"عمليات", "العمليات"})
         self.geographic = words("geographic_heads")
         self.common_name_heads = words("geographic_heads_of_common_names")
@@ -398,6 +400,10 @@ class ContextRecognizer(ForcePatterns, Recognizer):
         if name is None:
             return []
         start, end = name
+        if doc[index].norm_ in self.directorate_heads and doc[start].norm_ in self.directorate_services and end - start > 1:
+            span = doc[index:end]  # «مديرية أمن طرابلس»: a city's security directorate is a force
+            return [self.mention(doc, "FORCE", span.start_char, span.end_char,
+                                 f"context:directorate {doc[start].norm_} + place", 0.8, kind="unit")]
         if is_frequent_adjective(doc[start].norm_) or (end - start == 1 and doc[start].norm_ in self.offices):
             return []  # «منطقة عازلة», «بلدات صغيرة», «منطقة العمليات»: described, not named
         if doc[index].norm_ in self.two_senses and end - start == 1 and doc[start].norm_.startswith("ال") \

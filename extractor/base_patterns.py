@@ -1,0 +1,109 @@
+"""Base patterns: a base head («قاعدة», «معسكر», «مطار») and the name after it.
+
+The mixin of ``ContextRecognizer`` (like ``ForcePatterns``) that tells a named base from a
+count of bases («١٢ قاعدة»), a basis («على قاعدة القانون»), a purpose («نقطة إمداد»), a
+description («قاعدة متقدمة») and a camp of the displaced, which is a place.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .language import token_norms
+from .lexicons import (
+    is_frequent_adjective,
+    is_news_word,
+    reads_as,
+    time_words,
+    verbal_noun_form,
+)
+from .mentions import Mention
+from .recognizers import _QUOTES, place_keys
+
+__all__ = ["BasePatterns"]
+
+_MARKS = dict.fromkeys(range(0x064E, 0x0653))  # fatha, damma, kasra, shadda, sukun: not tanween
+
+
+class BasePatterns:
+    """Base-head methods; the word sets come from ``ContextRecognizer.__init__``."""
+
+    def _base(self, doc: Doc, index: int, width: int, head: str) -> list[Mention]:
+        after = index + width
+        if self._counted(doc, index):
+            return []  # «١٢ قاعدة ستُخليها البعثة»: a count of bases names none
+        if after < len(doc) and doc[after].norm_ in self.unit_heads:
+            unit = self._unit(doc, after)  # «مقر اللواء ٩٠», «معسكر الفوج 111»: a unit's own base
+            if unit:
+                return [self.mention(doc, "BASE", doc[index].idx, unit[0].end,
+                                     f"context:head {head} + unit", 0.85, kind=head)]
+        name = self._name_after(doc, index + width - 1) or self._adjective_name(doc, index + width)
+        if name is None:
+            return []
+        start, end = self._known_place_end(doc, *name)
+        if head in self.plural_base_heads and " ".join(token_norms(doc)[start:end]) in place_keys():
+            return []  # «من ثكنات موسورو»: the barracks of a town; the town is the PLACE
+        marked = end < len(doc) and doc[end].norm_ in self.markers
+        if end - start == 1 and not head.startswith("ال") and not marked and is_frequent_adjective(doc[start].norm_) \
+                and doc[start].text.translate(_MARKS) == doc[start].text:
+            return []  # «قاعدة متقدمة», «حامية صغيرة»: described (not «قاعدة مصيرة الجوية», «معسكر مُرّة»)
+        if index and doc[index - 1].norm_ == "علي" and self._a_basis(doc[start:end]):
+            return []  # «على قاعدة القانون الدولي», «على قاعدة «جثة مقابل جثة»»: on the basis of a rule
+        if not head.startswith("ال") and not marked and verbal_noun_form(doc[start].norm_):
+            return []  # «نقطة إمداد», «قاعدة إسناد»: what the site is for («قاعدة تكريت» is a name)
+        if end - start == 1 and not marked and doc[start].norm_.startswith("م") \
+                and doc[start].norm_.endswith(("ين", "ون")) and is_news_word(doc[start].norm_[:-2]):
+            return []  # «قاعدة متابعين واسعة»: a participle's plural is no name («معسكر القصاصين» is)
+        if (head in self.needs_the_marker and not marked) or (
+                head in self.needs_marker and not marked and not self._military_use_after(doc, end)):
+            return []
+        purpose = end + 1 if end + 1 < len(doc) and doc[end].norm_ == "ل" and doc[end]._.is_clitic else end
+        if purpose < len(doc) and reads_as(doc[purpose].norm_, self.camp_purposes):
+            span = doc[start:end]  # «معسكر كلمة للنازحين»: a camp of the displaced is a place, named alone
+            return [self.mention(doc, "PLACE", span.start_char, span.end_char, f"context:camp {head} + name", 0.7)]
+        first = doc[index]
+        return [self.mention(doc, "BASE", first.idx, doc[end - 1].idx + len(doc[end - 1]),
+                             f"context:head {head} + name", 0.85, kind=head)]
+
+    def _adjective_name(self, doc: Doc, start: int) -> tuple[int, int] | None:
+        """«معسكر الكندي»: a definite nationality word after an indefinite head cannot agree
+        with it as an adjective («المعسكر الكندي» would), so it is the name (a family name in
+        «ي»; a feminine or plural one, «قاعدة الأمريكية», is a slip for the adjective)."""
+        if start >= len(doc):
+            return None
+        head = doc[start - 1].norm_
+        if not head.startswith("ال") and doc[start].norm_.startswith("ال") \
+                and doc[start].norm_.endswith("ي") and doc[start].norm_ in self.adjectives \
+                and not doc[start]._.is_clitic:
+            return start, start + 1
+        return None
+
+    @staticmethod
+    def _known_place_end(doc: Doc, start: int, end: int) -> tuple[int, int]:
+        """«معسكر التل الكبير»: a name that a gazetteer place goes on past ends with that place."""
+        norms = token_norms(doc)
+        for extra in (2, 1):
+            if end + extra <= len(doc) and " ".join(norms[start:end + extra]) in place_keys():
+                return start, end + extra
+        return start, end
+
+    def _military_use_after(self, doc: Doc, end: int) -> bool:
+        """«مطار بوصاصو، الذي تتخذه منطلقاً لعملياتها»: a relative clause says forces use it."""
+        following = [t.norm_ for t in doc[end:end + 4] if t.norm_ not in {"،", ","}]
+        return len(following) >= 2 and following[0] in self.relatives and following[1] in self.use_verbs
+
+    def _counted(self, doc: Doc, index: int) -> bool:
+        """Digits right before the head count it, unless they number a unit or end a date
+        («الفرقة 27 معسكر مقوكوري», «في أبريل 1982 قاعدة «إيتام»», «في 31/12/2025 معسكر»)."""
+        if index == 0 or not doc[index - 1].norm_.isdigit():
+            return False
+        before = doc[index - 2].norm_ if index > 1 else ""
+        return before not in self.unit_heads and before not in time_words() and before not in ("/", "-")
+
+    def _a_basis(self, name) -> bool:
+        """After «على قاعدة»: a principle, a basis noun («القانون») or a quoted saying of three
+        or more common words («جثة مقابل جثة»), not a base («على قاعدة «الوطية»»)."""
+        words_inside = [t.norm_ for t in name if t.is_alpha]
+        if name[0].text in _QUOTES:
+            return len(words_inside) >= 3 and all(is_news_word(w) for w in words_inside)
+        return name[0].norm_ in self.basis_nouns or verbal_noun_form(name[0].norm_)  # «على قاعدة تقاسم النفوذ»

@@ -855,6 +855,15 @@ def test_civil_arrivals_and_evacuations_are_no_events(extractor, text) -> None:
     assert found == []
 
 
+@pytest.mark.parametrize("text", [
+    "واستهدفت مسيّرة إسرائيلية سيارة على طريق بلدة كفردونين.",  # the road a car was hit on
+    "هاجمت زوارق حربية مراكب صيد قبالة شاطئ بلدة القاسمية.",  # the shore off which boats were hit
+])
+def test_a_place_after_a_road_or_a_shore_locates_the_attack(extractor, text) -> None:
+    found, _ = _events(extractor, text)
+    assert [kind for kind, *_ in found] == ["ATTACK"] and {role for role, _ in found[0][2]} == {L}
+
+
 def test_enough_cases_were_written() -> None:
     assert len(CASES) >= 60
 

@@ -192,8 +192,8 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
             self._after_min(doc, in_clause, token, "FORCE") if last is not token else None)  # the noun's own «من»
         actor = _in_full(doc, mentions, self._actor(doc, token, last, in_clause, _after_label(doc, token, before),
                                                      sentences, number, back, event_type, giver))
-        if tense == "past" and passive_vowelled(token.text) and actor is not None and actor.end <= token.idx:
-            actor = None  # «سُلِّم المعسكر»: a past verb vowelled as a passive has no subject before it
+        if actor is not None and actor.end <= token.idx and self._subjectless(doc, token, tense):
+            actor = None  # «سُلِّم المعسكر», «تم نشر», «مهربين مسلحين استهدفوا»: no force is the subject
         event_type = self._retype(event_type, token.norm_, last, in_clause, actor, before)
         named = self._named_trigger(doc, token, last)
         event = Event(event_type, self._status(doc, token, tense), named.idx, named.idx + len(named))
@@ -257,6 +257,14 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
         between: «اتهمت واشنطن الكتائب بالوقوف وراءه، قبل أن تردّ القوات بغارات» accuses no raid)."""
         stops = words("subordinate_openers") | {"،", ",", "؛"}
         return found_before(token_norms(doc), token.i, sentence_start, words("accusations"), stops)
+
+    @staticmethod
+    def _subjectless(doc: Doc, token, tense: str) -> bool:
+        """A passive (vowelled, or after «تم/جرى») has no subject before it, and a verb right
+        after a noun of people («مهربين مسلحين استهدفوا») has that noun, no force, as subject."""
+        previous = doc[token.i - 1].norm_ if token.i else ""
+        return (tense == "past" and passive_vowelled(token.text)) or previous in words("passive_markers") \
+            or (tense != "noun" and previous in words("people_subjects"))
 
     def _refers_back(self, doc: Doc, token, last) -> bool:
         """An event noun may take an actor from earlier sentences only through a

@@ -837,6 +837,17 @@ def test_civilians_leaving_their_homes_is_no_withdrawal(extractor) -> None:
     assert not any(kind == "WITHDRAWAL" for kind, *_ in found)
 
 
+@pytest.mark.parametrize("text", [
+    "وانتشرت الشرطة العسكرية في المنطقة. وأوضح المصدر أن مهربين مسلحين استهدفوا دورية قرب يبلا.",
+    "وانتشرت الشرطة العسكرية في المنطقة. وقال شهود إن مسلحين مجهولين هاجموا حاجزاً قرب يبلا.",
+])
+def test_people_before_a_verb_are_its_subject_not_a_force_from_before(extractor, text) -> None:
+    """«مهربين مسلحين استهدفوا»: the smugglers attacked; no force is carried over as the actor."""
+    found, _ = _events(extractor, text)
+    attacks = [roles for kind, _, roles in found if kind == "ATTACK"]
+    assert attacks and not any(role == A for role, _ in attacks[0])
+
+
 @pytest.mark.parametrize("verb", ["واستُهدف", "استُهدف", "وقُصف"])
 def test_a_vowelled_passive_takes_no_actor_from_before(extractor, verb) -> None:
     """«واستُهدف قارب صيد»: a passive names no agent, so none is carried over from the sentence before."""

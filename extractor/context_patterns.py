@@ -85,7 +85,6 @@ class ContextRecognizer(BasePatterns, ForcePatterns, Recognizer):
         self.camp_purposes = words("camp_purposes")
         self.directorate_heads = words("directorate_heads")
         self.directorate_services = words("directorate_services")
-        self.operation_commands = frozenset({"عمليات", "العمليات"})
         self.geographic = words("geographic_heads")
         self.common_name_heads = words("geographic_heads_of_common_names")
         self.stop = words("name_stopwords") | words("place_cues") | words("ordinals") | time_words()
@@ -186,10 +185,12 @@ class ContextRecognizer(BasePatterns, ForcePatterns, Recognizer):
     def _command_taken(self, doc: Doc, mention: Mention) -> Mention:
         """«تولى قيادة الكتيبة ٢٣ مشاة»: after a verb of taking command, «قيادة» is the command he
         took, not part of the unit's name (an operations command keeps it: «قيادة عمليات كركوك»)."""
+        if mention.label != "FORCE" or not mention.text.startswith(("قيادة", "قياده")):
+            return mention  # most mentions: no span to build (an indefinite «قيادة» only)
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if mention.label != "FORCE" or span is None or len(span) < 2 or span.start == 0 \
-                or span[0].norm_ not in self.command_heads or span[0].norm_.startswith("ال") \
-                or doc[span.start - 1].norm_ not in self.command_takers or span[1].norm_ in self.operation_commands:
+        if span is None or len(span) < 2 or span.start == 0 or span[0].norm_ not in self.command_heads \
+                or doc[span.start - 1].norm_ not in self.command_takers \
+                or strip_al(span[1].norm_) in self.operation_words:
             return mention
         rest = span[1:]
         return self.mention(doc, "FORCE", rest.start_char, rest.end_char, f"{mention.reason} (command taken)",

@@ -169,12 +169,8 @@ class PlaceFilters:
     def _person_in_apposition(self, doc: Doc, span) -> bool:
         """The name, perhaps a family name, a comma, then a word that says who the person is
         («بنان الحلبي، المتطوعة في فريق التوعية»)."""
-        for comma in (span.end, span.end + 1):
-            if comma + 1 >= len(doc) or (comma > span.end and not doc[span.end].is_alpha):
-                return False
-            if doc[comma].text in ("،", ","):
-                return doc[comma + 1].norm_ in self.appositions
-        return False
+        comma = span.end + (span.end < len(doc) and doc[span.end].is_alpha)  # past a family name
+        return comma + 1 < len(doc) and doc[comma].text in ("،", ",") and doc[comma + 1].norm_ in self.appositions
 
     def _family_name(self, doc: Doc, start: int) -> bool:
         """A title of a person («الشيخ», «العقيد») and one or two undefined name words before ``start``."""

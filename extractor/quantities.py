@@ -203,7 +203,8 @@ def _quantity_at(tokens: list[str], index: int, scanner: NumberScanner, lex: Qua
                 f"unit+number-word:{unit}")
     if (bare in lex.one_of or (value == 1 and not token[:1].isdigit())) and number_end == index + 1:
         return None  # «أحد مواقعكم»: one of them (a teen, «أحد عشر», read on); «واحدة» follows its noun
-    if value == 0.5 and number_end == index + 1 and not _half_a_unit(tokens, number_end, lex):
+    if lex.words.get(bare, ("", 0.0))[0] == "half" and number_end == index + 1 \
+            and not _half_a_unit(tokens, number_end, lex):
         return None  # «نصف المساحة», «فقدت نصف قاعدة زبائنها»: a share, no count
     noun_at = number_end
     if vague and noun_at < len(tokens) and tokens[noun_at] == "من":

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any
 
-from .lexicons import time_words
+from .lexicons import reads_as, time_words
 from .normalize import phrase_key as _k
 from .resources import load_yaml
 
@@ -46,6 +46,11 @@ class QuantityLexicon:
         """Words a count can be anchored on (with or without one proclitic): number words,
         vague counts and dual nouns; every other word is passed over without a parse."""
         return frozenset(self.words) | self.vague | frozenset(self.duals) | {"عدد"}
+
+    @cached_property
+    def counting_words(self) -> frozenset[str]:
+        """Every word that starts or is a count: the starters and the unit nouns."""
+        return self.starters | frozenset(self.units)
 
     @cached_property
     def unit_names(self) -> frozenset[str]:
@@ -104,14 +109,7 @@ def quantity_lexicon() -> QuantityLexicon:
                     time_words())
 
 
-@cache
-def _counting_words() -> frozenset[str]:
-    lex = quantity_lexicon()
-    return lex.starters | frozenset(lex.units)
-
-
 def counting_word(norm: str) -> bool:
-    """A number word, a dual or a unit noun, bare or behind one proclitic («بست», «بكتيبتين»):
-    a count follows a name, it never continues one («قبالة كلبس بكتيبتين»)."""
-    words = _counting_words()
-    return norm in words or (norm[:1] in "وفبكل" and norm[1:].lstrip("ـ") in words)
+    """A number word, a dual or a unit noun, bare or behind one proclitic («بست», «بـأربعة»,
+    «بكتيبتين»): a count follows a name, it never continues one («قبالة كلبس بكتيبتين»)."""
+    return reads_as(norm.replace("ـ", ""), quantity_lexicon().counting_words)

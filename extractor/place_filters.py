@@ -57,6 +57,7 @@ class PlaceFilters:
         # words that own the name after them: a medium's or an agreement's, or a person's title
         self.heads = context_words("name_owner_heads") | context_words("person_name_titles")
         self.titles = context_words("person_name_titles")
+        self.name_compounds = context_words("name_compounds")
         self.stop = context_words("name_stopwords")
         self.media = context_words("media_names")
         self.descriptors = context_words("place_descriptors")
@@ -173,19 +174,28 @@ class PlaceFilters:
         return comma + 1 < len(doc) and doc[comma].text in ("،", ",") and doc[comma + 1].norm_ in self.appositions
 
     def _family_name(self, doc: Doc, start: int) -> bool:
-        """A title of a person («الشيخ», «العقيد») and one or two undefined name words before ``start``."""
-        for width in (1, 2):
-            at = start - width - 1
-            if at < 0:
+        """A title of a person («الشيخ», «العقيد», a byline's «إعداد:») and one to three name words
+        before ``start``; «عبد»/«أبو» take a defined word with them («العميد عبد القادر جوهر»)."""
+        at, words = start - 1, 0
+        while at >= 0 and words < 3:
+            if self._titled(doc, at):
+                return words > 0
+            token = doc[at]
+            if not token.is_alpha or token.norm_ in place_keys() or token.norm_ in self.stop:
                 return False
-            names = doc[at + 1:start]
-            if not all(t.is_alpha and not t.norm_.startswith("ال") and t.norm_ not in place_keys()
-                       and t.norm_ not in self.stop for t in names):
-                return False
-            if doc[at].norm_ in self.titles or (at and doc[at].norm_ in nationality_adjectives()
-                                                 and doc[at - 1].norm_ in self.titles):
-                return True  # «الباحث الليبي أنس بن جواد»: a nationality may follow the title
-        return False
+            if token.norm_.startswith("ال"):
+                if not at or doc[at - 1].norm_ not in self.name_compounds:
+                    return False
+                at -= 1  # «عبد القادر»: one name
+            at, words = at - 1, words + 1
+        return at >= 0 and self._titled(doc, at)
+
+    def _titled(self, doc: Doc, at: int) -> bool:
+        """``doc[at]`` is a person's title, perhaps behind a colon or a nationality («الباحث الليبي»)."""
+        if doc[at].text == ":" and at:
+            at -= 1
+        return doc[at].norm_ in self.titles or (at > 0 and doc[at].norm_ in nationality_adjectives()
+                                               and doc[at - 1].norm_ in self.titles)
 
     def _named_outlet(self, doc: Doc, span) -> tuple[int, int] | None:
         """«صحيفة «الأغوار اليوم»», «موقع "الصومال الجديد"»: a place and an outlet's word alone in

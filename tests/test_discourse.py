@@ -22,6 +22,9 @@ CASES = [
     ("سلّمت البعثة قاعدة دينسور إلى الجيش، وغادر الجنود دينسور فجر اليوم.", ["دينسور"]),
     # …but not a name that begins with a title: the bare «الملك فيصل» is the king
     ("هبطت الطائرات في قاعدة الملك فيصل الجوية. واستقبل الملك فيصل الوفد.", []),
+    # a repeat after an owner head is a body's name: a hospital, a radio («لإذاعة» too)
+    ("وصلت التعزيزات إلى قرية الكشكية. ونُقل الجرحى إلى مستشفى الكشكية، وقال لإذاعة الكشكية إن الوضع هادئ.",
+     ["الكشكية"]),
     # an ambiguous gazetteer name named once with its cue is not spread to the common word
     ("دخلت القوات مدينة الباب. وفتح الاتفاق الباب أمام الحوار.", ["الباب"]),
 ]

@@ -26,9 +26,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .language import doc_text, token_norms, token_starts, whole_words
-from .lexicons import common_words, context_words, place_entries, reads_as
+from .lexicons import common_words, context_words, place_entries
 from .mentions import Mention
 from .normalize import TANWEEN_FATH, phrase_key
+from .place_filters import PlaceFilters
 from .recognizers import MENTIONS_KEY, publish_mentions
 from .text import PROCLITIC_LETTERS
 
@@ -49,8 +50,7 @@ class PlaceRepeats:
         self.base_heads = context_words("base_heads")
         self.site_heads = context_words("base_heads_needing_military_marker")  # «مطار», «ميناء»
         self.titles = context_words("person_titles")
-        self.name_titles = context_words("person_name_titles")
-        self.owners = context_words("name_owner_heads") | self.name_titles
+        self.filters = PlaceFilters(name)
 
     def __call__(self, doc: Doc) -> Doc:
         mentions, upgraded = self._headed_repeats(doc, doc._.mentions or [])
@@ -67,9 +67,9 @@ class PlaceRepeats:
             if norm not in names and not (len(norm) > 3 and norm[1:] in names):
                 continue  # no name of the article starts here, with or without a proclitic letter
             token = doc[at]
-            if at and reads_as(norms[at - 1], self.owners):
+            if self.filters.owned(doc, at):
                 continue  # «العقيد عدن», «مستشفى كسلا», «لإذاعة مقديشو»: a person's or a body's name,
-                # whatever the name is elsewhere (the place filters' owner heads)
+                # whatever the name is elsewhere
             for shift, word in self._readings(token):
                 for key, first in names.get(word, ()):
                     last = token.i + len(key) - 1

@@ -93,17 +93,11 @@ class PlaceFilters:
             return span is not None and len(span) == 1 and self._not_a_name(span[0])  # «البلدة»
         if mention.label != "PLACE" or span is None:
             return False
+        if self.owned(doc, span.start):
+            return True
         before = doc[span.start - 1] if span.start else None
-        if before is not None and (before.text in _QUOTES or before.text == ":") and span.start > 1:
-            before = doc[span.start - 2]  # «صحيفة «الرأي»», «إعداد: عدن المقطري»
-        if before is not None and (reads_as(before.norm_, self.heads) or (
-                before.norm_ in self.quoted_outlet_heads and before.i and doc[before.i - 1].text in _QUOTES)):
-            return True  # «وكالة الأناضول», «اتفاق موسكو»; «مركز الملك سلمان», «المواطنة يافا حمدان»;
-            # «تجارة وصناعة المهرة»: a head after و too
         if self._person_in_apposition(doc, span):
             return True  # «وتقول يافا، ابنة أحد المعتقلين»: a woman, then who she is
-        if self._family_name(doc, span.start):
-            return True  # «تلا الشيخ فرحان الراعي», «القائد أبو عاقلة كيكل»: a title, a first name, then his family
         if len(span) == 1 and span.end < len(doc) and doc[span.end].norm_ == "عبد":
             return True  # «وتقول نينوى عبد الرحمن»: a first name before a father's «عبد …»
         norms = " ".join(t.norm_ for t in span)
@@ -173,6 +167,18 @@ class PlaceFilters:
         comma = span.end + (span.end < len(doc) and doc[span.end].is_alpha)  # past a family name
         return comma + 1 < len(doc) and doc[comma].text in ("،", ",") and doc[comma + 1].norm_ in self.appositions
 
+    def owned(self, doc: Doc, start: int) -> bool:
+        """The name at token ``start`` belongs to what comes before it: the head of a medium, an
+        agreement or a body, or a person's title and first names (the repeats ask this too)."""
+        before = doc[start - 1] if start else None
+        if before is not None and (before.text in _QUOTES or before.text == ":") and start > 1:
+            before = doc[start - 2]  # «صحيفة «الرأي»», «إعداد: عدن المقطري»
+        if before is not None and (reads_as(before.norm_, self.heads) or (
+                before.norm_ in self.quoted_outlet_heads and before.i and doc[before.i - 1].text in _QUOTES)):
+            return True  # «وكالة الأناضول», «اتفاق موسكو»; «مركز الملك سلمان», «المواطنة يافا حمدان»;
+            # «تجارة وصناعة المهرة»: a head after و too
+        return self._family_name(doc, start)  # «تلا الشيخ فرحان الراعي», «القائد أبو عاقلة كيكل»
+
     def _family_name(self, doc: Doc, start: int) -> bool:
         """A title of a person («الشيخ», «العقيد», a byline's «إعداد:») and one to three name words
         before ``start``; «عبد»/«أبو» take a defined word with them («العميد عبد القادر جوهر»)."""
@@ -181,7 +187,7 @@ class PlaceFilters:
             if self._titled(doc, at):
                 return words > 0
             token = doc[at]
-            if not token.is_alpha or token.norm_ in place_keys() or token.norm_ in self.stop:
+            if not token.is_alpha or token.norm_ in place_keys() or reads_as(token.norm_, self.stop):
                 return False
             if token.norm_.startswith("ال"):
                 if not at or doc[at - 1].norm_ not in self.name_compounds:

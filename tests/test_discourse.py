@@ -25,6 +25,8 @@ CASES = [
     # a repeat after an owner head is a body's name: a hospital, a radio («لإذاعة» too)
     ("وصلت التعزيزات إلى قرية الكشكية. ونُقل الجرحى إلى مستشفى الكشكية، وقال لإذاعة الكشكية إن الوضع هادئ.",
      ["الكشكية"]),
+    # …or after a title and a first name («عبد السلام» is one)
+    ("وصلت التعزيزات إلى قرية الكشكية. وقال العقيد عبد السلام الكشكية إن الوضع هادئ.", ["الكشكية"]),
     # an ambiguous gazetteer name named once with its cue is not spread to the common word
     ("دخلت القوات مدينة الباب. وفتح الاتفاق الباب أمام الحوار.", ["الباب"]),
 ]

@@ -157,6 +157,7 @@ BASE_ABSENT = [
 PLACES = [
     ("بقي معبر المصنع الحدودي مقفلاً أمام السيارات.", "المصنع"),  # a crossing's name after «معبر»
     ("ووصل العميد عبد الله إلى حمص أمس.", "حمص"),  # a preposition ends a titled name
+    ("المذيع: وفي القاهرة قررت القوات إخلاء المعسكر.", "القاهرة"),  # a speaker's label, then «وفي»
     ("دفع الجيش بثلاثة آلاف جندي من ثكنات موسورو إلى بوركو.", "موسورو"),  # the barracks of a town
     ("ستجري الانتخابات في قنا وسوهاج.", "قنا"),  # a news agency's name listed with a town is the town
     ("وصلت القوات إلى بلدة كايغا كينجيريا شمال دارفور.", "كايغا كينجيريا"),  # ك: a name word, not «like»

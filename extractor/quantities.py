@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from .lexicons import context_words
+from .lexicons import context_words, reads_as
 from .normalize import (
     MAY_CLOSE_QUOTE,
     MAY_OPEN_QUOTE,
@@ -130,6 +130,14 @@ def find_quantities(text: str) -> list[Quantity]:
     return _inherit_units(found, text, lex)
 
 
+def _shared_scale(low: float, last: str, lex: QuantityLexicon) -> float:
+    """«بين 5 و10 آلاف جنيه»: a scale word closing the range multiplies its bare lower bound too."""
+    found = lex.words.get(last)
+    if found is not None and found[0] == "scales" and low < found[1]:
+        return low * found[1]
+    return low
+
+
 def _inherit_units(found: list[Quantity], text: str, lex: QuantityLexicon) -> list[Quantity]:
     """«مقتل ١٢ جندياً وإصابة ٩ آخرين»: «آخرين» counts what the count before it counts
     (in the same sentence, a few words back)."""
@@ -157,8 +165,8 @@ def _quantity_at(tokens: list[str], index: int, scanner: NumberScanner, lex: Qua
     if _clock_minutes(tokens, index):
         return None  # «٠٧:٥٠ وصلت …»: the minutes of a live blog's time stamp count nothing
     dual = _dual(token, lex) or scanner.marked_duals.get(index)
-    if dual is not None and _construct_without_noun(tokens, index, lex):
-        return None
+    if dual is not None and (_construct_without_noun(tokens, index, lex) or index - 1 in scanner.marked_duals):
+        return None  # «مقيمَين يمنيَّين»: a vowelled dual after another agrees with it, an adjective
     if dual is not None:  # «جنديان», «صاروخين», «بطائرتين», «عسكريَّين»: the dual noun alone counts two
         unit, noun = dual
         end = index + 1
@@ -187,10 +195,10 @@ def _quantity_at(tokens: list[str], index: int, scanner: NumberScanner, lex: Qua
     start = index
     if not vague:
         opener = tokens[index - 1] if index else ""
-        if opener in lex.range_openers | lex.range_from:
+        if reads_as(opener, lex.range_openers | lex.range_from):  # «وبين 150 و200 عنصر» too
             second = second_number(tokens, number_end, lex)
             if second is not None:
-                low, high, value = value, second[0], None
+                low, high, value = _shared_scale(value, tokens[second[1] - 1], lex), second[0], None
                 qualifier, number_end, start = "range", second[1], index - 1
         if qualifier == "exact":
             phrase = _match_phrase(tokens, index, lex.qualifiers)
@@ -207,8 +215,8 @@ def _quantity_at(tokens: list[str], index: int, scanner: NumberScanner, lex: Qua
             and not _half_a_unit(tokens, number_end, lex):
         return None  # «نصف المساحة», «فقدت نصف قاعدة زبائنها»: a share, no count
     noun_at = number_end
-    if vague and noun_at < len(tokens) and tokens[noun_at] == "من":
-        noun_at += 1
+    partitive = noun_at + 1 < len(tokens) and tokens[noun_at] == "من" and (vague or _group(tokens, noun_at + 1, lex))
+    noun_at += partitive  # «عشرات من الجنود», «سبعة من المتسللين»: a count out of a group
     unit_found = _unit_at(tokens, noun_at, lex) if noun_at < len(tokens) else None
     if unit_found is None and noun_at < len(tokens) and tokens[noun_at] == "%":
         unit_found = ("percent", "%", noun_at + 1)
@@ -216,7 +224,7 @@ def _quantity_at(tokens: list[str], index: int, scanner: NumberScanner, lex: Qua
             and tokens[noun_at].startswith("ال") and tokens[noun_at][2:] in lex.units:
         return None  # «البرج 22 العسكري», «أحد الجرحى»: a name or «one of», not a count
     if unit_found is None and noun_at < len(tokens) and bare not in lex.vague_needing_unit:
-        unit_found = _unknown_noun(tokens, noun_at, value, vague, lex)
+        unit_found = _unknown_noun(tokens, noun_at, value, vague or partitive, lex)
     if unit_found is not None:
         unit, noun, end = unit_found
         for after_end in (end + 2, end + 1):  # «على الأقل», «تقريباً» right after the noun
@@ -305,6 +313,13 @@ def _dual(token: str, lex: QuantityLexicon) -> tuple[str, str] | None:
     if token[:1] in PROCLITICS and token[1:] in lex.duals and token not in lex.units:
         return lex.duals[token[1:]]
     return None
+
+
+def _group(tokens: list[str], at: int, lex: QuantityLexicon) -> bool:
+    """A definite counted noun, or a definite sound plural of people («المتسللين»), after «من»."""
+    word = tokens[at]
+    return word.startswith("ال") and (_unit_at(tokens, at, lex) is not None
+                                      or (word.endswith(("ين", "ون")) and len(word) > 5))
 
 
 def _unknown_noun(tokens: list[str], at: int, value, vague: bool,

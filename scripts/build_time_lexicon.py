@@ -111,6 +111,8 @@ MODIFIERS = {"START": ["مطلع", "مطالع", "أوائل", "بداية", "ب
 ORDINAL_UNITS = ["الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع",
                  "الثامن", "التاسع"]
 ORDINAL_TENS = {10: "العاشر", 20: "العشرين", 30: "الثلاثين"}
+# The first day of a month without an article: «منذ أول يونيو», «غرة رمضان».
+FIRST_DAY = ["أول", "غرة"]
 NUMBER_WORDS = {3: "ثلاث", 4: "أربع", 5: "خمس", 6: "ست", 7: "سبع", 8: "ثماني",
                 9: "تسع", 10: "عشر"}
 
@@ -134,7 +136,8 @@ WEEK_ORDINALS = {1: ["الأول"], 2: ["الثاني"], 3: ["الثالث"], 4:
 # Feasts on fixed Hijri dates (month-day): «عشية عيد الأضحى» is its eve, «ثاني أيام عيد الفطر» its
 # second day; with no qualifier the occurrence nearest the article date is meant.
 HOLIDAYS = {"12-10": ["عيد الأضحى"], "10-01": ["عيد الفطر"], "01-01": ["رأس السنة الهجرية"],
-            "03-12": ["المولد النبوي", "المولد النبوي الشريف"], "12-09": ["يوم عرفة"]}
+            "03-12": ["المولد النبوي", "المولد النبوي الشريف"],
+            "12-09": ["يوم عرفة", "يوم الوقفة"]}  # «يوم الوقفة»: Arafat day in Egypt
 HOLIDAY_EVES = ["عشية"]                       # the day before (and «ليلة», a part of the day)
 HOLIDAY_DAYS = {0: ["أول أيام"], 1: ["ثاني أيام"], 2: ["ثالث أيام"], 3: ["رابع أيام"]}
 DURATION_PREPOSITIONS = ["لمدة", "خلال", "طيلة", "طوال", "على مدى", "على مدار", "منذ"]
@@ -168,7 +171,7 @@ LAM_CLASSES = ["REL", "PERIOD", "YHEAD"]   # also matched with fused ل + ال: 
 PAIRED_CLASSES = ["MON", "HMON"]           # «نوفمبر/ تشرين الثاني»: two names of ONE month
 PAIR = r"\s*[/(\\\-]\s*"                     # what joins the two names of a pair
 PIECES = {
-    "C": r"(?<!\w)(?:[وف](?=\w))?(?:[بك](?=\w))?",  # separable proclitics, outside the span
+    "C": r"(?<!\w)(?:[وف](?=\w))?(?:[بكل](?=\w))?",  # separable proclitics, outside the span («لعام 2026»)
     "SC": r"(?:\s*[،,]\s*|\s+)",
     "YEAR": r"(?:1[89]|20)\d\d(?!\d)",
     "HYEAR": r"1[34]\d\d(?!\d)",
@@ -264,6 +267,7 @@ def ordinal_days() -> dict[int, list[str]]:
     days: dict[int, list[str]] = {}
     for number, word in enumerate(ORDINAL_UNITS, start=1):
         days[number] = [word]
+    days[1] += FIRST_DAY
     days[10] = [ORDINAL_TENS[10]]
     for number in range(11, 20):
         unit = "الحادي" if number == 11 else ORDINAL_UNITS[number - 11]

@@ -235,9 +235,13 @@ class TriggerRules:
     def _non_military(self, doc: Doc, token, last, event_type: str) -> bool:
         """A subject or object that makes the trigger civil news («نشرت تقريراً», «انتشار المرض»)."""
         nearby = [*doc[token.i + 1:last.i + 1], *self._next_words(doc, last, 5)]  # subject, object
+        if event_type == "DEPLOYMENT":  # «نشرنا يوم الأحد ٨ مارس تقريراً»: published, past a date
+            nearby += self._next_words(doc, last, 3, _NAME_LABELS | {"TIME"})
         back = 2 if token.i > 0 and doc[token.i - 1].norm_ in RELATIVES else 1  # «التقرير الذي نشرته»
-        if verb_before_pronoun(token.norm_) is not None:
-            back = 3  # «وفق بيان مقتضب نشرته الكتيبة»: the pronoun takes up a noun just before
+        if verb_before_pronoun(token.norm_) is not None or token.norm_[:-2] in trigger_index() \
+                and token.norm_.endswith(("ها", "هم")):
+            back = 3  # «وفق بيان مقتضب نشرته الكتيبة», «في منشورات ورقية نشرها»: the pronoun takes
+            # up a noun just before
         preceding = doc[max(self._sentence.start, token.i - back):token.i]
         civil = civil_words(event_type)
         if any(t.norm_ in civil or (t.norm_.endswith(("ها", "هم")) and t.norm_[:-2] in civil)
@@ -260,10 +264,13 @@ class TriggerRules:
         («نشرت "جبهة تحرير أزواد" بياناً»: the object comes after the subject's name). A comma
         and a conjunction start another clause, and so does a comma after the first word
         («تمركز اللواء 53 فيه، بحسب بيان»): their words are not this trigger's."""
-        found = []
+        found, quoted = [], 0
         for t in doc[last.i + 1:self._sentence.end]:
             if t.norm_ in {"،", ","} and (doc_norm(t, 1) in {"و", "ف"} or found):
                 break  # «غادرت القوات قاعدة صرين، وقال مراسلون روس…»
+            quoted += (t.text in OPENING_QUOTES) - (t.text in CLOSING_QUOTES and quoted > 0)
+            if quoted or t.text in CLOSING_QUOTES:
+                continue  # «نشر «مركز البحر الأحمر للدراسات» تحليلاً»: a quoted name is one word
             if t.ent_type_ not in skip and t.text not in _QUOTE_MARKS and not t._.is_clitic:  # not «ل» of «للجيش»
                 found.append(t)
                 if len(found) == count:

@@ -3,7 +3,8 @@
 ``arabic_rare_places`` runs after ``arabic_place_lists``. No gazetteer holds every
 village, so a word no list knows is a PLACE when two things agree: where it stands
 (right after a cue of direction or proximity, «قرب القسيمة», «باتجاه الكونتيلا»;
-or joined by و to a known place, «بقيق وخريص», «المحرق والبسيتين») and what it is,
+or joined by و to a known place, «بقيق وخريص», «المحرق والبسيتين»; or after a bare
+«في»/«من»/«إلى» when the word is all but unheard-of, «إلى دوانزا») and what it is,
 a rare word (not among the news' words of ``models/gazetteer/news_words.txt``,
 generated from wordfreq: «القسيمة» has a Zipf frequency of 2.7, «التلة» 3.2).
 The word filters of the place lists apply (no common word, descriptor, trigger,
@@ -18,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .language import doc_text, token_norms
-from .lexicons import common_form, context_words, is_news_word, pronoun_form
+from .lexicons import common_form, context_words, heard_of, is_news_word, pronoun_form
 from .mentions import Mention
 from .place_context import PlaceLists, attached_conjunction, complete_name
 from .quantity_lexicon import counting_word
@@ -30,6 +31,22 @@ __all__ = ["RarePlaces"]
 #: «وأدرجناها», «وأحرقوها»): after a و, no name.
 _VERB_ENDINGS = ("وا", "نا", "ناها", "ناهم", "وها", "وهم")  # not «وه», «ناه»: ة normalizes to ه («ولقاوة»)
 
+#: Endings that make a common word rare: pronouns («حصادنا») and, after «ال», a dual or plural
+#: («التجمعين»); ة comes back before a dual's «تين» («التابعيتين» → «التابعية»).
+_RARE_MAKING_ENDINGS = (("هما", ""), ("نا", ""), ("ها", ""), ("هم", ""), ("تين", "ه"), ("ين", ""))
+
+
+def _unheard_of(token) -> bool:
+    """A word the news has almost never written (``heard_of``: Zipf under 2.0), nor its stem
+    under a pronoun or a dual ending: after a bare «في»/«من»/«إلى» such a word is a name,
+    mostly a village no gazetteer holds («إلى دوانزا», «من سيفاري», «في بدنايل»)."""
+    norm = token.norm_  # «إلى وولغو»: no conjunction comes right after a preposition
+    if not token.is_alpha or heard_of(norm):
+        return False
+    return not any(norm.endswith(ending) and (norm.startswith("ال") or ending not in ("تين", "ين"))
+                   and heard_of(norm[:-len(ending)] + restored) for ending, restored in _RARE_MAKING_ENDINGS)
+
+
 class RarePlaces(PlaceLists):
     """Adds PLACE candidates for rare words after a place cue or beside a known place."""
 
@@ -38,6 +55,7 @@ class RarePlaces(PlaceLists):
         self.cues = context_words("place_cues") | context_words("rare_place_cues")
         self.adverbs = context_words("direction_adverbs")
         self.compounds = context_words("compound_first")
+        self.prepositions = context_words("bare_place_prepositions")
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc._.mentions or []
@@ -48,6 +66,9 @@ class RarePlaces(PlaceLists):
             if norm in self.cues and at + 1 < len(doc):
                 following = at + 2 if norm == "بالقرب" and norms[at + 1] == "من" else at + 1
                 found += self._rare(doc, following, covered, f"a rare word after {norm}")
+        for at, norm in enumerate(norms):
+            if norm in self.prepositions and at + 1 < len(doc) and _unheard_of(doc[at + 1]):
+                found += self._after_preposition(doc, at + 1, covered, f"an unheard-of word after {norm}")
         for at, norm in enumerate(norms):
             if norm in self.adverbs and at >= 2:  # «بين رأس سدر شمالاً وأبو زنيمة جنوباً»
                 compound = self._first_word(doc, at - 2) in self.compounds
@@ -94,6 +115,18 @@ class RarePlaces(PlaceLists):
         covered.append((member.start, member.end))
         return [member]
 
+
+    def _after_preposition(self, doc: Doc, index: int, covered: list[tuple[int, int]], why: str) -> list[Mention]:
+        """The rare name after a bare preposition, with the و the splitter would take off it:
+        no conjunction comes right after «إلى» («إلى وولغو»)."""
+        token = doc[index]
+        if not attached_conjunction(token):
+            return self._rare(doc, index, covered, why)
+        start, end = token.idx, token.idx + len(token.text)
+        if any(s < end and start < e for s, e in covered):
+            return []
+        covered.append((start, end))
+        return [Mention("PLACE", start, end, token.text, score=self.score, source="rules", reason=f"context:{why}")]
 
     def _rare_second(self, token) -> bool:
         norm = token.norm_

@@ -8,6 +8,7 @@ a reviewed copy of the lexicons.
 from __future__ import annotations
 
 import csv
+import zlib
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ import yaml
 from ._compat import models_dir
 from .normalize import normalize
 
-__all__ = ["lexicon_path", "load_tsv", "load_yaml", "models_dir"]
+__all__ = ["lexicon_path", "load_tsv", "load_yaml", "models_dir", "word_hash", "load_hash_set"]
 
 
 def lexicon_path(relative: str) -> Path:
@@ -83,3 +84,18 @@ def load_word_list(relative: str) -> tuple[str, ...]:
         return ()
     lines = path.read_text(encoding="utf-8").splitlines()
     return tuple(normalize(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+
+
+def word_hash(norm: str) -> int:
+    """The CRC-32 of a normalized word: large generated word sets are stored as these."""
+    return zlib.crc32(norm.encode("utf-8"))
+
+
+@cache
+def load_hash_set(relative: str):
+    """A sorted ``uint32`` array of word hashes under ``models/`` (``.npy``; 4 bytes a word,
+    where a Python set of 200,000 words would take tens of MB); empty when missing."""
+    import numpy as np
+
+    path = lexicon_path(relative)
+    return np.load(path) if path.exists() else np.zeros(0, dtype=np.uint32)

@@ -1,7 +1,8 @@
 """Generate ``models/gazetteer/adjectives.txt`` (frequent indefinite adjective-like words)
 and ``models/gazetteer/frequent_words.txt`` (frequent indefinite words, any ending), and
 ``models/gazetteer/news_words.txt`` (the news' words, «ال» or not: beside a place cue, an unlisted
-word is likely a name).
+word is likely a name), and ``models/gazetteer/heard_words.npy`` (the hashes of every word form of
+Zipf 2.0+: after a bare preposition, a word outside them is unheard-of, likely a village).
 
 After a head noun («قاعدة», «بلدة», «معسكر») an indefinite word in ـية/ـيون/ـيين is
 usually an adjective («قاعدة عسكرية», «بلدة حدودية»), but a village or camp name
@@ -30,6 +31,8 @@ from extractor.resources import render_word_list, write_word_list  # noqa: E402
 OUT = ROOT / "models" / "gazetteer" / "adjectives.txt"
 FREQUENT_OUT = ROOT / "models" / "gazetteer" / "frequent_words.txt"
 NEWS_OUT = ROOT / "models" / "gazetteer" / "news_words.txt"
+HEARD_OUT = ROOT / "models" / "gazetteer" / "heard_words.npy"
+HEARD_MIN_ZIPF = 2.0  # words: «جملة» 4.5, «صامطة» 2.8, «التباب» 1.6 (some names too); unheard: «بدنايل» 1.2, «سيفاري» 0
 NEWS_MIN_ZIPF = 3.0  # names: «القسيمة» 2.7, «النعيرية» 2.6, «أنشاص» 1.7; words: «التلة» 3.2, «المستوطنة» 3.3
 FREQUENT_MIN_ZIPF = 3.5  # «إنقاذ» 4.5, «حوران» 3.5 vs «شمشون» 3.0, «شومرون» 2.0, «ككلة» 1.6
 VOCABULARY = 300_000   # wordfreq's most frequent Arabic words examined
@@ -89,6 +92,25 @@ def news_words() -> list[str]:
     return sorted(found)
 
 
+def heard_words():
+    """The sorted, distinct CRC-32 hashes (``uint32``) of every normalized one-word form with a
+    Zipf frequency of at least ``HEARD_MIN_ZIPF``: some 200,000 forms in 0.8 MB, where the
+    words themselves would be a list too large to load at every start or to review."""
+    import numpy as np
+    from wordfreq import top_n_list, zipf_frequency
+
+    from extractor.resources import word_hash
+
+    found = set()
+    for word in top_n_list("ar", VOCABULARY, wordlist="best"):
+        if zipf_frequency(word, "ar", wordlist="best") < HEARD_MIN_ZIPF:
+            break  # the list is ordered by frequency
+        norm = normalize(word)
+        if ARABIC_WORD.match(norm):
+            found.add(word_hash(norm))
+    return np.array(sorted(found), dtype=np.uint32)
+
+
 ARABIC_WORD = re.compile(r"^[\u0621-\u064A]+$")
 DESCRIPTION = "Frequent indefinite words in ـية/ـي/ـة…: adjectives after a head noun, not names."
 FREQUENT_DESCRIPTION = "Frequent indefinite Arabic words (Zipf 3.5+): after a unit head, a description, not a name."
@@ -108,6 +130,11 @@ def render_news(words: list[str]) -> str:
 
 
 def main() -> int:
+    import numpy as np
+
+    heard = heard_words()
+    np.save(HEARD_OUT, heard)
+    print(f"{len(heard)} word hashes -> {HEARD_OUT}")
     write_word_list(NEWS_OUT, news_words(), NEWS_DESCRIPTION, "build_adjectives.py")
     write_word_list(FREQUENT_OUT, frequent_words(), FREQUENT_DESCRIPTION, "build_adjectives.py")
     return write_word_list(OUT, adjectives(), DESCRIPTION, "build_adjectives.py")

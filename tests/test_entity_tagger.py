@@ -175,6 +175,9 @@ PLACES = [
     ("تقع القرى جنوب نهر الزهراني.", "الزهراني"),  # a river's name, «نهر» outside
     ("فُقد صيادان قرب «فشت الجارم».", "فشت الجارم"),  # a reef, its head inside
     ("استُهدف قارب صيد قبالة عراد دون إصابات.", "عراد"),  # a rare word off which boats sail
+    ("سحب الفيلق نحو 120 عنصراً من معسكر هومبوري إلى دوانزا.", "دوانزا"),  # unheard-of after «إلى»
+    ("تُقام مراسم التشييع في بدنايل ظهر السبت.", "بدنايل"),  # after «في»
+    ("وسنرسل تعزيزات إلى وولغو قبل الفجر.", "وولغو"),  # no conjunction right after a preposition
     ("عزز الجيش انتشاره قبالة كلبس بكتيبتين إضافيتين.", "كلبس"),  # a count ends the name
     ("نزحت الأسر نحو معسكر النيم للنازحين قرب الضعين.", "النيم"),  # a camp of the displaced is a place
     ("قضى معظم خدمته بين سيناء وقناة السويس.", "قناة السويس"),
@@ -397,6 +400,9 @@ PLACE_ABSENT = [
     ("وبحسب ما علمته «الشروق» من مصادر برلمانية.", "الشروق"),  # a newspaper, not El Shorouk
     ("وصلت تعزيزات إسرائيلية في بزاريا قرب نابلس.", "زاريا"),  # no ب after «في»: the word is whole
     ("اقتربت الدورية من السياج قرب سياجها الشرقي.", "سياجها"),  # rare only by its pronoun
+    ("نرصد في حصادنا الأسبوعي أبرز الأحداث.", "حصادنا"),  # after «في», rare only by its pronoun
+    ("سلّمت الإدارة إخطارات هدم لسكان في التجمعين البدويين.", "التجمعين"),  # a definite dual
+    ("جاءت التعزيزات من جملة ومن عابدين.", "جملة"),  # a word the news writes often needs a cue
     ("قصفت المدفعية شرق مخيمي المغازي والبريج.", "مخيمي"),  # a dual in construct
     ("ستتراجع القوات شرق قريتين في الريف.", "قريتين"),
     ("هاجم مستوطنون قرية التوانة شرقي يطا، وأضرموا النار في مركبات.", "أضرموا"),  # a verb after و
@@ -856,6 +862,19 @@ def test_adjective_list_is_up_to_date() -> None:
     assert frequent == script.render_frequent(script.frequent_words()), "run scripts/build_adjectives.py"
     news = script.NEWS_OUT.read_text(encoding="utf-8")
     assert news == script.render_news(script.news_words()), "run scripts/build_adjectives.py"
+    import numpy as np
+
+    assert np.array_equal(np.load(script.HEARD_OUT), script.heard_words()), "run scripts/build_adjectives.py"
+
+
+def test_heard_of_reads_the_hashed_word_list() -> None:
+    """The hashes answer for words, not for their spelling: normalized forms of common words
+    are heard of, names the news has all but never written are not."""
+    from extractor.lexicons import heard_of
+    from extractor.normalize import normalize
+
+    assert all(heard_of(normalize(w)) for w in ("جملة", "التجمع", "حلب", "القوات"))
+    assert not any(heard_of(normalize(w)) for w in ("دوانزا", "سيفاري", "بدنايل", "xyz"))
 
 
 def test_gazetteer_table_is_up_to_date(tmp_path) -> None:

@@ -185,9 +185,11 @@ class TriggerRules:
             or (sentence.end < len(doc) and refutes(sentence.end))
 
     def _conditional(self, doc: Doc, token, last) -> bool:
-        """«ستدفع الفرقة بتعزيزات … في حال تعرّضت القرى لقصف»: a planned event on a condition
-        stated after it, before the clause ends, is hypothetical."""
-        if (lookup_trigger(token.norm_) or ("", ""))[1] != "future":
+        """«ستدفع الفرقة بتعزيزات … في حال تعرّضت القرى لقصف», «قد ينسحب … إذا تواصلت الهجمات»:
+        a planned or possible event on a condition stated after it, before the clause ends, is
+        hypothetical."""
+        tense = (lookup_trigger(token.norm_) or ("", ""))[1]
+        if tense != "future" and not (tense == "present" and doc_norm(token, -1) == "قد"):
             return False
         for norm in token_norms(doc)[last.i + 1: min(self._sentence.end, last.i + 9)]:
             if norm in {"،", ","}:

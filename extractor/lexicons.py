@@ -311,9 +311,11 @@ def imperfect_verb_form(norm: str) -> bool:
 def verb_form(norm: str) -> bool:
     """A word that reads as a verb, not a name, once a و is off it: a future with سن/ست
     («سننشر», not «سيكاسو»), an imperfect with a frequent twin person («تتخذ»), or a past with
-    the feminine ت on a frequent stem («أقامت»)."""
+    the feminine ت on a frequent stem («أقامت»), or a past plural of the news
+    («وأقاموا حواجز»)."""
     return future_form(norm, ("سن", "ست")) or imperfect_verb_form(norm) \
-        or (norm.endswith("ت") and norm[:-1] in frequent_words())
+        or (norm.endswith("ت") and norm[:-1] in frequent_words()) \
+        or (norm.endswith("وا") and len(norm) > 4 and (norm in news_words() or norm[:-2] in news_words()))
 
 
 @cache

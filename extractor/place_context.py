@@ -63,6 +63,13 @@ def attached_conjunction(token) -> bool:
     return text.startswith("و") and text[1:2] != "ا" and len(text) >= 4 and not token._.is_clitic
 
 
+def _past_with_object(doc: Doc, index: int, word: str) -> bool:
+    """A word in ت right before an indefinite accusative is a past verb and its object
+    («طلوسة وجرفت طريقاً زراعياً»), whatever its stem («وتاركينت» stays a name)."""
+    return word.endswith("ت") and index + 1 < len(doc) \
+        and doc[index + 1].text.endswith(("اً", "ًا"))
+
+
 def complete_name(doc: Doc, mention: Mention, listed: bool = False) -> None:
     """Give a PLACE candidate, from any tagger, the whole name (guidelines §3): a generic
     noun before it («سد الفرات», «جبال قنديل») and the second word of a compound whose
@@ -291,6 +298,8 @@ class PlaceLists:
                                             or verb_form(word)  # «وسننشر», «وتتخذ», «وأقامت»
                                             or pronoun_form(token.text, token.norm_)):
             return None  # «وحدات» is a word, not و + «حدات» (but «وحوش السيد علي»); «وسننشر» is a verb
+        if _past_with_object(doc, index, word) and (attached_conjunction(token) or (index and doc[index - 1].norm_ == "و")):
+            return None  # «وجرفت طريقاً»: a past verb and its object
         if ((word in common_words() or token.norm_ in common_words()) and not short_ok) or word in self.not_names \
                 or word in nationality_adjectives() or strip_al(word) in _descriptors() \
                 or (not adjective_ok and is_frequent_adjective(word)) \

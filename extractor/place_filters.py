@@ -26,7 +26,13 @@ from .lexicons import (
     reads_as,
 )
 from .mentions import Mention
-from .normalize import TANWEEN_FATH, phrase_key, strip_al
+from .normalize import (
+    CLOSING_QUOTES,
+    OPENING_QUOTES,
+    TANWEEN_FATH,
+    phrase_key,
+    strip_al,
+)
 from .place_context import (
     _descriptors,
     _name_words,
@@ -58,6 +64,7 @@ class PlaceFilters:
         self.heads = context_words("name_owner_heads") | context_words("person_name_titles")
         self.titles = context_words("person_name_titles")
         self.name_compounds = context_words("name_compounds")
+        self.organisations = context_words("organisation_heads")
         self.stop = context_words("name_stopwords")
         self.media = context_words("media_names")
         self.descriptors = context_words("place_descriptors")
@@ -177,7 +184,8 @@ class PlaceFilters:
                 before.norm_ in self.quoted_outlet_heads and before.i and doc[before.i - 1].text in _QUOTES)):
             return True  # «وكالة الأناضول», «اتفاق موسكو»; «مركز الملك سلمان», «المواطنة يافا حمدان»;
             # «تجارة وصناعة المهرة»: a head after و too
-        return self._family_name(doc, start)  # «تلا الشيخ فرحان الراعي», «القائد أبو عاقلة كيكل»
+        return self._family_name(doc, start) or self._in_quoted_organisation(doc, start)
+        # «تلا الشيخ فرحان الراعي», «القائد أبو عاقلة كيكل»; «مركز البحر الأحمر للدراسات» in quotes
 
     def _family_name(self, doc: Doc, start: int) -> bool:
         """A title of a person («الشيخ», «العقيد», a byline's «إعداد:») and one to three name words
@@ -195,6 +203,16 @@ class PlaceFilters:
                 at -= 1  # «عبد القادر»: one name
             at, words = at - 1, words + 1
         return at >= 0 and self._titled(doc, at)
+
+    def _in_quoted_organisation(self, doc: Doc, start: int) -> bool:
+        """«نشر «مركز البحر الأحمر للدراسات» تحليلاً»: a place inside quotation marks that open
+        on an organisation's head («مركز», «معهد», «جمعية») is part of its name."""
+        for at in range(start - 1, max(-1, start - 4), -1):
+            if doc[at].text in OPENING_QUOTES:
+                return at + 1 < start and doc[at + 1].norm_ in self.organisations
+            if doc[at].text in CLOSING_QUOTES:
+                return False
+        return False
 
     def _titled(self, doc: Doc, at: int) -> bool:
         """``doc[at]`` is a person's title, perhaps behind a colon or a nationality («الباحث الليبي»)."""

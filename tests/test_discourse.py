@@ -40,7 +40,7 @@ def test_a_place_name_is_a_place_where_it_recurs(text, places) -> None:
 
 
 def test_a_repeat_says_which_mention_it_repeats() -> None:
-    text = "انتشرت القوات في بلدتي عوسويني وبعادوين ثم عادت إلى عوسويني."
+    text = "انتشرت القوات في بلدتي عوسويني وبعادوين ثم هدأت عوسويني."
     repeats = [e for e in RULES.extract(text).to_dict()["entities"] if "repeats" in e.get("reason", "")]
     assert [(e["text"], e["reason"]) for e in repeats] == [("عوسويني", "repeats the PLACE «عوسويني» at 23")]
 

@@ -23,9 +23,9 @@ from .event_args import (
     words_after,
 )
 from .event_lexicon import found_before, without_enclitic, words
-from .event_triggers import RELATIVES
+from .event_triggers import RELATIVES, doc_norm
 from .language import doc_text, token_norms
-from .lexicons import _key
+from .lexicons import _key, reads_as
 from .mentions import Mention
 from .recognizers import _QUOTE_MARKS
 
@@ -171,11 +171,31 @@ class PartyRules:
             event.args.append(("target", mention))
 
     def _hands_over(self, doc: Doc, token, in_clause: list[Mention]) -> bool:
-        """«تسلم» with a force after «ل» or «إلى» is «تُسلِّم»: it gives, not receives."""
-        return without_enclitic(token.norm_) in words("receive_or_hand_over") and any(
-            m.label == "FORCE" and m.start > token.idx and not self._owned_by(doc, m)  # «التابع للفرقة 60»
-            and getattr(self._word_before(doc, m.start), "norm_", "") in words("roles", "recipient")
-            for m in in_clause)
+        """«تسلم» is «تُسلِّم», it gives, with a force after «ل» or «إلى», after a particle of the
+        present («أن تسلّم القوات الأوغندية ثلاث قواعد», not «بعد أن»), or between two forces
+        («القوات الأوغندية تسلّم الجيش الصومالي قاعدتين»: the receiver's reading has two subjects)."""
+        if without_enclitic(token.norm_) not in words("receive_or_hand_over"):
+            return False
+        if doc_norm(token, -1) in words("present_particles") \
+                and not reads_as(doc_norm(token, -2), words("past_after_an")):
+            return True
+        if self.handed_between(doc, token, in_clause) is not None:
+            return True
+        forces = [m for m in in_clause if m.label == "FORCE"]
+        return any(m.start > token.idx and not self._owned_by(doc, m)  # «التابع للفرقة 60»
+                   and getattr(self._word_before(doc, m.start), "norm_", "") in words("roles", "recipient")
+                   for m in forces)
+
+    def handed_between(self, doc: Doc, token, in_clause: list[Mention]) -> tuple[Mention, Mention] | None:
+        """(giver, receiver) of «القوات الأوغندية تسلّم الجيش الصومالي قاعدتين»: a force right before
+        an undiacritized «تسلم» and one right after it (the receiver's reading has two subjects)."""
+        if without_enclitic(token.norm_) not in words("receive_or_hand_over"):
+            return None
+        end, forces = token.idx + len(token.text), [m for m in in_clause if m.label == "FORCE"]
+        text = doc_text(doc)
+        giver = next((m for m in forces if m.end <= token.idx and not text[m.end:token.idx].strip()), None)
+        receiver = next((m for m in forces if m.start > end and not text[end:m.start].strip()), None)
+        return (giver, receiver) if giver is not None and receiver is not None else None
 
     def _possessive_giver(self, doc: Doc, event: Event, in_clause: list[Mention]) -> None:
         """«تسليم ١٢ موقعاً لهيئة الحشد الشعبي … إلى الجيش العراقي»: with a recipient after

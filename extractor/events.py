@@ -200,7 +200,11 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
         cameo, plover = self.meta.get(event_type, (None, None))
         event.extra = {"cameo": cameo, "plover": plover, "sentence": number}
         # «تُسلِّمه» vowelled with a damma on its prefix hands over; «تسلّمه» receives
-        if without_enclitic(token.norm_) in words("receive_forms") and event_type == "BASE_TRANSFER" \
+        handed = self.handed_between(doc, token, in_clause) if event_type == "BASE_TRANSFER" else None
+        if handed is not None:  # «القوات الأوغندية تسلّم الجيش الصومالي قاعدتين»
+            actor, receiver = handed
+            event.args.append(("recipient", receiver))
+        elif without_enclitic(token.norm_) in words("receive_forms") and event_type == "BASE_TRANSFER" \
                 and not damma_on_first(token.text) and not self._hands_over(doc, token, in_clause):
             if actor is not None:
                 event.args.append(("recipient", actor))

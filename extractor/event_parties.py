@@ -160,7 +160,7 @@ class PartyRules:
                 word = doc[word.i - 1]
             if word is not None and word.norm_ in words("ownership") and word.i > 0:
                 word = doc[word.i - 1]  # «نقطة تفتيش تابعة لقوات العاصفة»
-            if word is not None and word.norm_ in hit_nouns:
+            if word is not None and reads_as(word.norm_, hit_nouns):  # «لدورية من الشرطة» too
                 hit.append((word, mention))
         if len(hit) > 1 and hit[0][0].i == trigger.i + 1 and hit[0][0].norm_ in words("member_nouns"):
             # «هاجمت عناصر من تنظيم الدولة … مواقع لقوات الدفاع والأمن»

@@ -59,20 +59,27 @@ def adjectives() -> list[str]:
     return sorted(found)
 
 
+def forms_at_least(min_zipf: float, keep=None) -> set[str]:
+    """wordfreq's normalized one-word forms of a Zipf frequency of at least ``min_zipf``
+    that ``keep`` accepts (by default Arabic letters only, with or without «ال»)."""
+    from wordfreq import top_n_list, zipf_frequency
+
+    keep = keep or ARABIC_WORD.match
+    found = set()
+    for word in top_n_list("ar", VOCABULARY, wordlist="best"):
+        if zipf_frequency(word, "ar", wordlist="best") < min_zipf:
+            break  # the list is ordered by frequency
+        norm = normalize(word)
+        if keep(norm):
+            found.add(norm)
+    return found
+
+
 def frequent_words() -> list[str]:
     """Every indefinite one-word form with a Zipf frequency of at least ``FREQUENT_MIN_ZIPF``:
     after an indefinite unit head a word not among them is a name («كتيبة شمشون», «لواء
     شومرون»), one among them a description («فرقة إنقاذ»)."""
-    from wordfreq import top_n_list, zipf_frequency
-
-    found = set()
-    for word in top_n_list("ar", VOCABULARY, wordlist="best"):
-        if zipf_frequency(word, "ar", wordlist="best") < FREQUENT_MIN_ZIPF:
-            break  # the list is ordered by frequency
-        norm = normalize(word)
-        if not norm.startswith("ال") and norm.isalpha():
-            found.add(norm)
-    return sorted(found)
+    return sorted(forms_at_least(FREQUENT_MIN_ZIPF, lambda norm: not norm.startswith("ال") and norm.isalpha()))
 
 
 def news_words() -> list[str]:
@@ -80,35 +87,18 @@ def news_words() -> list[str]:
     ``NEWS_MIN_ZIPF``: a word next to a place cue or a known place that is none of them is
     most likely a name («قرب القسيمة», «بقيق وخريص»), one among them a common word («قرب
     التلة»)."""
-    from wordfreq import top_n_list, zipf_frequency
-
-    found = set()
-    for word in top_n_list("ar", VOCABULARY, wordlist="best"):
-        if zipf_frequency(word, "ar", wordlist="best") < NEWS_MIN_ZIPF:
-            break  # the list is ordered by frequency
-        norm = normalize(word)
-        if ARABIC_WORD.match(norm):
-            found.add(norm)
-    return sorted(found)
+    return sorted(forms_at_least(NEWS_MIN_ZIPF))
 
 
 def heard_words():
     """The sorted, distinct CRC-32 hashes (``uint32``) of every normalized one-word form with a
-    Zipf frequency of at least ``HEARD_MIN_ZIPF``: some 200,000 forms in 0.8 MB, where the
+    Zipf frequency of at least ``HEARD_MIN_ZIPF``: some 174,000 forms in 0.7 MB, where the
     words themselves would be a list too large to load at every start or to review."""
     import numpy as np
-    from wordfreq import top_n_list, zipf_frequency
 
     from extractor.resources import word_hash
 
-    found = set()
-    for word in top_n_list("ar", VOCABULARY, wordlist="best"):
-        if zipf_frequency(word, "ar", wordlist="best") < HEARD_MIN_ZIPF:
-            break  # the list is ordered by frequency
-        norm = normalize(word)
-        if ARABIC_WORD.match(norm):
-            found.add(word_hash(norm))
-    return np.array(sorted(found), dtype=np.uint32)
+    return np.array(sorted({word_hash(norm) for norm in forms_at_least(HEARD_MIN_ZIPF)}), dtype=np.uint32)
 
 
 ARABIC_WORD = re.compile(r"^[\u0621-\u064A]+$")

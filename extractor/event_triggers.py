@@ -146,6 +146,7 @@ class TriggerRules:
                 # a question asserts no event (an answer after «؟» does: «س: كم جندياً؟ ج: … يتمركزون»)
                 or any(reads_as(norm, blockers()) for norm in window)
                 or any(norm in words("hypothetical_after") for norm in after)
+                or self._if_it_happens(norms, last.i)
                 or any(reads_as(norm, words("clause_blockers")) or norm in words("conditionals") for norm in clause)
                 or (previous is not None and previous.norm_ in words("demonstratives") | words("any_words")
                     and (lookup_trigger(token.norm_) or ("", ""))[1] == "noun")  # («نفذت» + strikes: no entry)
@@ -183,6 +184,12 @@ class TriggerRules:
 
         return any(refutes(at) for at in range(token.i + 1, sentence.end)) \
             or (sentence.end < len(doc) and refutes(sentence.end))
+
+    def _if_it_happens(self, norms: list[str], last: int) -> bool:
+        """«انسحاب الجيش من جبل البلق، إن حدث، سيفتح الطريق»: «if it happens» set after the
+        event (up to the sentence's end) makes it hypothetical."""
+        following = norms[last + 1:self._sentence.end]
+        return any(f"{a} {b}" in words("if_it_happens") for a, b in zip(following, following[1:]))
 
     def _conditional(self, doc: Doc, token, last) -> bool:
         """«ستدفع الفرقة بتعزيزات … في حال تعرّضت القرى لقصف», «قد ينسحب … إذا تواصلت الهجمات»:

@@ -244,6 +244,15 @@ def pronoun_form(text: str, norm: str) -> bool:
                for pronoun in _PRONOUNS)
 
 
+#: A past verb's subject and object pronouns together: «تسلّمتموها», «أخليناها», «سلّموها».
+_VERB_OBJECT_ENDINGS = ("تموها", "تموه", "تموهم", "ناها", "ناهم", "وها", "وهم")
+
+
+def verb_with_object(norm: str) -> bool:
+    """A past verb with its subject and an object pronoun («قاعدة تسلّمتموها»): it names nothing."""
+    return len(norm) >= 6 and norm.endswith(_VERB_OBJECT_ENDINGS)
+
+
 def possessed_form(text: str, norm: str) -> bool:
     """A noun with a pronoun other than a bare ه («زبائنها», «مدينتهم»): a final ه may be a
     name's ة written ه («حماه»), so only the longer pronouns tell a possessed noun."""

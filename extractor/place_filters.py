@@ -24,6 +24,7 @@ from .lexicons import (
     place_keys_of_kind,
     pronoun_form,
     reads_as,
+    verb_with_object,
 )
 from .mentions import Mention
 from .normalize import (
@@ -128,8 +129,8 @@ class PlaceFilters:
             return True  # «نحو 200 عسكري أسترالياً»: an accusative adjective; names take no tanween
         if mention.source != "model":
             return False
-        if clitic_pronoun_form(span[0].text, span[0].norm_):
-            return True  # «لطائراتها المسيّرة»: a noun with a pronoun names nothing
+        if clitic_pronoun_form(span[0].text, span[0].norm_) or verb_with_object(span[0].norm_):
+            return True  # «لطائراتها المسيّرة»: a noun with a pronoun names nothing, «تسلّمتموها» a verb
         if len(span) != 1:
             return False
         return self._not_a_name(span[0]) or mention.text.endswith(self._NOT_NAME_ENDINGS)

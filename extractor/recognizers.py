@@ -96,7 +96,8 @@ def place_first_words() -> frozenset[str]:
 
 @cache
 def _place_cues() -> frozenset[str]:
-    return context_words("place_cues") | context_words("place_descriptors")
+    """What may stand before a name that is also a common word («قرب سرت», «تخوم سرت», «مدينة الباب»)."""
+    return context_words("place_cues") | context_words("rare_place_cues") | context_words("place_descriptors")
 
 
 def _cue_before(doc: Doc, index: int) -> str | None:

@@ -200,7 +200,7 @@ def _quantity_at(tokens: list[str], index: int, scanner: NumberScanner, lex: Qua
             if second is not None:
                 low, high, value = _shared_scale(value, tokens[second[1] - 1], lex), second[0], None
                 qualifier, number_end, start = "range", second[1], index - 1
-                if " ".join(tokens[max(0, index - 2):index]) in lex.range_openers:
+                if index >= 2 and f"{tokens[index - 2]} {tokens[index - 1]}" in lex.range_openers:
                     start = index - 2  # «ما بين 4 و5 آلاف جندي»: the opener's two words
         if qualifier == "exact":
             phrase = _match_phrase(tokens, index, lex.qualifiers)

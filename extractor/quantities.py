@@ -114,8 +114,8 @@ def find_quantities(text: str) -> list[Quantity]:
         (start, number_start, number_end, end, value, low, high, qualifier, unit, noun, reason) = result
         first, number_first = matches[start].start(), matches[number_start].start()
         head = tokens[start]
-        if head[:1] in PROCLITICS and head not in _starter_words() \
-                and head[1:] in _starter_words():
+        if head[:1] in PROCLITICS and ((head not in _starter_words() and head[1:] in _starter_words())
+                                       or (head not in lex.units and head[1:] in lex.units)):
             first += 1  # «وثلاثة جنود», «بأكثر من»: the proclitic is not part of the mention
             number_first += start == number_start
         ostart, oend = original_span(offsets, first, matches[end - 1].end())
@@ -128,6 +128,13 @@ def find_quantities(text: str) -> list[Quantity]:
                               as_number(high), qualifier, unit, noun, nstart, nend, score, reason))
         index = end
     return _inherit_units(found, text, lex)
+
+
+def _without_proclitic(word: str, listed) -> str | None:
+    """``word`` if listed, or without one proclitic letter if that is listed («بكتيبة»)."""
+    if word in listed:
+        return word
+    return word[1:] if word[:1] in PROCLITICS and word[1:] in listed else None
 
 
 def _shared_scale(low: float, last: str, lex: QuantityLexicon) -> float:
@@ -206,9 +213,9 @@ def _quantity_at(tokens: list[str], index: int, scanner: NumberScanner, lex: Qua
             phrase = _match_phrase(tokens, index, lex.qualifiers)
             if phrase:
                 qualifier, start = phrase
-    if not vague and value in (1, 2) and not token[:1].isdigit() and index \
-            and tokens[index - 1] in lex.units and qualifier == "exact":
-        unit, noun = lex.units[tokens[index - 1]]   # «قاعدة واحدة»: the noun comes first
+    noun_before = _without_proclitic(tokens[index - 1], lex.units) if index else None
+    if not vague and value in (1, 2) and not token[:1].isdigit() and noun_before and qualifier == "exact":
+        unit, noun = lex.units[noun_before]   # «قاعدة واحدة», «بكتيبة واحدة»: the noun comes first
         return (index - 1, index, number_end, number_end, value, low, high, qualifier, unit, noun,
                 f"unit+number-word:{unit}")
     if (bare in lex.one_of or (value == 1 and not token[:1].isdigit())) and number_end == index + 1:
@@ -328,8 +335,9 @@ def _unknown_noun(tokens: list[str], at: int, value, vague: bool,
                   lex: QuantityLexicon) -> tuple[str, str, int] | None:
     """A counted noun no lexicon lists («12 دولة»): its normalized form is the unit."""
     noun = tokens[at]
-    if noun in lex.not_counted or noun in lex.not_nouns or not noun.isalpha() or len(noun) < 3:
-        return None
+    if noun in lex.not_counted or noun in lex.not_nouns or not noun.isalpha() or len(noun) < 3 \
+            or (noun.endswith("وا") and len(noun) > 4):
+        return None  # «عددهم 500 انتشروا»: a past plural verb counts nothing
     if noun in lex.words or noun in lex.vague or (noun.startswith("ال") and not vague):
         return None
     if noun.startswith("لل") or noun in lex.dates:

@@ -95,6 +95,7 @@ CASES = [
     ("استهدفت المدمرة بعدة صواريخ", "عدة صواريخ", N, N, N, "vague", "missiles"),
     ("تعزيزات بثلاثة آلاف جندي", "ثلاثة آلاف جندي", 3000, N, N, "exact", "troops"),
     ("لم يتبق سوى قاعدة واحدة", "قاعدة واحدة", 1, N, N, "exact", "bases"),
+    ("تحتفظ فيه القوات بكتيبة واحدة", "كتيبة واحدة", 1, N, N, "exact", "كتيبة"),  # the noun's ب outside
     ("لن تسحب جندياً واحداً من الإقليم", "جندياً واحداً", 1, N, N, "exact", "troops"),  # both accusative
     ("أسفر الهجوم عن استشهاد شرطيَّين", "شرطيَّين", 2, N, N, "exact", "troops"),  # a dual, vowelled
     ("قررت القيادة نشر فصيلين من المهندسين", "فصيلين", 2, N, N, "exact", "فصيل"),  # platoons
@@ -137,6 +138,7 @@ NOT_COUNTS = [
     "قالت إن المحال فقدت نصف قاعدة زبائنها",  # half of something possessed: a share
     "سيطر المسلحون على نصف المساحة",
     "وصلت القوات يوم 3 من الشهر الجاري",  # «من» + a definite noun that counts nothing
+    "وجنود يبلغ عددهم 500 انتشروا في البلدة",  # a past plural verb after the number counts nothing
     "قالت ابنة أحد المعتقلَين إن والدها اعتقل",  # a definite dual after «أحد»
     "وقع الاقتحام قرابة الحادية عشرة ليلاً",  # the second word of an ordinal (a clock hour)
     "وصلت تعزيزات من اللواء الرابع عشر قادمة من المعسكر",

@@ -79,7 +79,10 @@ class AntecedentRules:
                 break  # «وسحب قرابة ستين عسكرياً منها»: the pronoun may follow the object
             after.append(t.norm_)
         pronoun = next((w for w in after if w in roles), None)
-        if pronoun is None or any(r == roles[pronoun] for r, _ in event.args):
+        if pronoun is None:
+            self._descriptor_place(doc, event, after, before)
+            return
+        if any(r == roles[pronoun] for r, _ in event.args):
             return
         places = [m for m in before if m.label in ("BASE", "PLACE")]
         if not places and number:
@@ -90,6 +93,19 @@ class AntecedentRules:
             places = [m for m in places if m.label == "BASE"][-1:] or places
         for place in places[-2:] if pronoun.endswith("هما") else places[-1:]:
             event.args.append((roles[pronoun], place))
+
+    @staticmethod
+    def _descriptor_place(doc: Doc, event: Event, after: list[str], before: list[Mention]) -> None:
+        """«انسحبت القوات من بلدة سابلالي، لكن جنوداً ما زالوا ينتشرون في البلدة»: «في البلدة»
+        right after a deployment is the town named last before it in the sentence (a base for
+        «القاعدة», «المعسكر»), as «فيها» would be."""
+        prepositions, descriptors = _descriptor_roles(event.type), _anaphoric_descriptors()
+        pair = next(((a, b) for a, b in zip(after, after[1:]) if a in prepositions and b in descriptors), None)
+        if pair is None or any(r == prepositions[pair[0]] for r, _ in event.args):
+            return
+        named = [m for m in before if m.label == descriptors[pair[1]]]
+        if named:
+            event.args.append((prepositions[pair[0]], named[-1]))
 
     @staticmethod
     def _closed_subject(doc: Doc, event: Event, token, before: list[Mention]) -> None:
@@ -115,3 +131,15 @@ class AntecedentRules:
 def _pronoun_roles(event_type: str) -> dict[str, str]:
     """«فيها» → location, «منها» → origin (``pronoun_roles`` in triggers.yaml), normalized."""
     return {_key(k): v for k, v in config().get("pronoun_roles", {}).get(event_type, {}).items()}
+
+
+@cache
+def _descriptor_roles(event_type: str) -> dict[str, str]:
+    """«في» → location before an anaphoric descriptor (``descriptor_anaphors``), normalized."""
+    return {_key(k): v for k, v in config().get("descriptor_anaphors", {}).get(event_type, {}).items()}
+
+
+@cache
+def _anaphoric_descriptors() -> dict[str, str]:
+    """«البلدة» → PLACE, «القاعدة» → BASE (``anaphoric_descriptors``), normalized."""
+    return {_key(k): v for k, v in config().get("anaphoric_descriptors", {}).items()}

@@ -206,6 +206,8 @@ def heard_of(norm: str) -> bool:
     from numpy import searchsorted
 
     table = load_hash_set("gazetteer/heard_words.npy")
+    if not len(table):
+        return True  # no table (another EXTRACTOR_MODELS): every word is heard of, the rule is off
     key = word_hash(norm)
     at = int(searchsorted(table, key))
     return at < len(table) and int(table[at]) == key

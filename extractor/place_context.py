@@ -31,6 +31,7 @@ from .lexicons import (
     common_words,
     context_words,
     frequent_words,
+    heard_of,
     is_frequent_adjective,
     possessed_form,
     pronoun_form,
@@ -97,6 +98,11 @@ def complete_name(doc: Doc, mention: Mention, listed: bool = False) -> None:
                 and lookup_trigger(following.norm_) is None):  # «جبل العَوْد»: vowel marks allowed
             mention.end = following.idx + len(following.text)
             added.append(following.norm_)
+    if not listed and len(span) == 1 and mention.end == span.end_char and span.end < len(doc) \
+            and _unheard_second(doc[span.end]):
+        following = doc[span.end]
+        mention.end = following.idx + len(following.text)  # «عدن يابال»: an unheard-of word after a name
+        added.append(following.norm_)
     kind = "feature"
     if span.end < len(doc) and doc[span.end].norm_ in _new_town_words() \
             and mention.attrs.get("kind") in _TOWN_KINDS:
@@ -107,6 +113,26 @@ def complete_name(doc: Doc, mention: Mention, listed: bool = False) -> None:
         mention.text = doc_text(doc)[mention.start:mention.end]
         mention.reason += f" (+ {' + '.join(added)})"
         mention.attrs = {"kind": kind}
+
+
+#: What makes a word of the news rare without making it a name: a proclitic or a future
+#: prefix before it, a pronoun, a dual, a plural or a nisba after it («بلواءين», «سيعيدنا»,
+#: «الحدوديتين», «أوغندي»); ة comes back before a dual's ت.
+_PREFIXES = ("ب", "ل", "ك", "ف", "و", "س", "لل", "بال", "وال", "سي", "ست", "سن")
+_ENDINGS = (("هما", ""), ("نا", ""), ("ها", ""), ("هم", ""), ("ه", ""), ("تين", "ه"), ("تان", "ه"),
+            ("يين", ""), ("ين", ""), ("ان", ""), ("ون", ""), ("وا", ""), ("ات", "ه"), ("ي", ""), ("تا", ""))
+
+
+def _unheard_second(token) -> bool:
+    """A word the news has all but never written, nor any of its stems, right after a
+    one-word place is the second word of its name («قرب عدن يابال»: Adan Yabaal, not Aden)."""
+    norm = token.norm_
+    if not token.is_alpha or token._.is_clitic or attached_conjunction(token) or len(norm) < 3:
+        return False
+    stems = {norm} | {norm[len(p):] for p in _PREFIXES if norm.startswith(p) and len(norm) - len(p) >= 2}
+    stems |= {stem[:-len(e)] + r for stem in list(stems) for e, r in _ENDINGS
+              if stem.endswith(e) and len(stem) - len(e) >= 2}
+    return not any(heard_of(stem) or stem in nationality_adjectives() for stem in stems)
 
 
 def _compound_first(token) -> bool:

@@ -144,7 +144,8 @@ class TriggerRules:
         window = [norms[at] for at in range(start, token.i) if not _still(norms, at)]
         return ((self._question and any(mark in doc_text(doc)[token.idx:self._sentence.end_char] for mark in "؟?"))
                 # a question asserts no event (an answer after «؟» does: «س: كم جندياً؟ ج: … يتمركزون»)
-                or any(reads_as(norm, blockers()) for norm in window)
+                or any(reads_as(norm, blockers()) and not (reads_as(norm, words("negators"))
+                                                            and self._only(doc, last.i)) for norm in window)
                 or any(norm in words("hypothetical_after") for norm in after)
                 or self._if_it_happens(norms, last.i)
                 or any(reads_as(norm, words("clause_blockers")) or norm in words("conditionals") for norm in clause)
@@ -185,6 +186,14 @@ class TriggerRules:
         return any(refutes(at) for at in range(token.i + 1, sentence.end)) \
             or (sentence.end < len(doc) and refutes(sentence.end))
 
+    def _only(self, doc: Doc, last: int) -> bool:
+        """«لم تنشر الفرقة … سوى سرية واحدة»: a negation with «سوى»/«إلا» and a count or a force
+        after the trigger (a few words on, in its sentence) says only, and the event took place
+        («لم يصل منها إلا القليل» stays negated)."""
+        end = min(self._sentence.end, last + 9)
+        return any(doc[at].norm_ in words("exception_words") and at + 1 < end
+                   and doc[at + 1].ent_type_ in ("QUANTITY", "FORCE") for at in range(last + 1, end))
+
     def _if_it_happens(self, norms: list[str], last: int) -> bool:
         """«انسحاب الجيش من جبل البلق، إن حدث، سيفتح الطريق»: «if it happens» set after the
         event (up to the sentence's end) makes it hypothetical."""
@@ -198,7 +207,10 @@ class TriggerRules:
         tense = (lookup_trigger(token.norm_) or ("", ""))[1]
         if tense != "future" and not (tense == "present" and doc_norm(token, -1) == "قد"):
             return False
-        for norm in token_norms(doc)[last.i + 1: min(self._sentence.end, last.i + 9)]:
+        norms = token_norms(doc)
+        if any(norm in words("conditionals") for norm in norms[self._sentence.start:token.i]):
+            return True  # «وفي حال تكررت الهجمات، قد تنشر لندن بطارية ثانية»: the condition first
+        for norm in norms[last.i + 1: min(self._sentence.end, last.i + 9)]:
             if norm in {"،", ","}:
                 return False
             if norm in words("conditionals"):

@@ -333,8 +333,9 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
             if before & words("status_governors", status):
                 return status
         if tense == "present" and set(norms[max(self._sentence.start, token.i - 2):token.i]) \
-                & words("past_continuous"):
-            return "completed"  # «كان ينتشر في سورية 28 موقعاً»: a past state (guidelines §8.2)
+                & (words("past_continuous") | words("past_negators")):
+            return "completed"  # «كان ينتشر في سورية 28 موقعاً»: a past state (guidelines §8.2);
+            # «لم تنشر … سوى سرية»: the jussive after «لم» is past
         if token.i and doc[token.i - 1].norm_ == "ب" and any(  # «وتوعّدت الجبهة، في بيان، بمهاجمة …»
                 t.norm_ in words("threat_verbs") for t in doc[max(self._sentence.start, token.i - 20):token.i]):
             return "planned"

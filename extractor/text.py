@@ -209,23 +209,31 @@ def tokenize(text: str, segmenter: Segmenter | None = None, glue_after: frozense
     return glue_clitics(tokens, glue_after) if glue_after else tokens
 
 
-#: Proclitics no preposition or place noun is followed by.
-_GLUED = frozenset({"ب", "ل", "ك"})
+#: Proclitics no preposition or place noun is followed by (nor a conjunction: «من ولام»).
+_GLUED = frozenset({"ب", "ل", "ك", "و"})
+#: Normalized like a word of ``after`` but also a name a list goes on from: «على» and «علي»
+#: («بلدتي بئر علي وعين بامعبد»), so no و is glued after them.
+_NAMES_LIKE_AFTER = frozenset({"علي"})
 
 
 def glue_clitics(tokens: list[Token], after: frozenset[str]) -> list[Token]:
-    """«إلى بلدة بزاريا», «في بزاريا»: after a preposition or a place noun ب, ل or ك
-    cannot start a word, so a word the splitter cut there (ب + «زاريا») is whole again."""
+    """«إلى بلدة بزاريا», «في بزاريا», «من ولام»: after a preposition or a place noun ب, ل, ك
+    or و cannot start a word, so a word the splitter cut there (ب + «زاريا», و + ل + «ام») is
+    whole again, unless what is left is a word of those («من وإلى»)."""
     hits = [i for i, token in enumerate(tokens) if token.is_clitic and token.norm in _GLUED
             and 0 < i < len(tokens) - 1 and tokens[i - 1].norm in after and tokens[i - 1].space_after
-            and not token.space_after]
+            and not token.space_after and not (token.norm == "و" and tokens[i - 1].norm in _NAMES_LIKE_AFTER)]
     if not hits:
         return tokens  # most texts: one cheap pass
     glued = list(tokens)
     for i in reversed(hits):
-        token, rest = tokens[i], tokens[i + 1]
-        word = token.text + rest.text
-        glued[i:i + 2] = [Token(word, token.start, rest.end, normalize(word), rest.space_after)]
+        end = i + 1
+        while end < len(tokens) - 1 and tokens[end].is_clitic and not tokens[end].space_after:
+            end += 1  # «و» + «ل» + «ام»: every piece of the word
+        if tokens[end].norm in after:
+            continue
+        word = "".join(token.text for token in tokens[i:end + 1])
+        glued[i:end + 1] = [Token(word, tokens[i].start, tokens[end].end, normalize(word), tokens[end].space_after)]
     return glued
 
 

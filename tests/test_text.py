@@ -129,9 +129,11 @@ def test_project_splitter_keeps_common_words_whole(word: str, pieces: list[str])
     ("وصلت تعزيزات في بزاريا", frozenset({"في"}), ["وصلت", "تعزيزات", "في", "بزاريا"]),  # no ب after «في»
     ("وصلت تعزيزات في بزاريا", frozenset(), ["وصلت", "تعزيزات", "في", "ب", "زاريا"]),  # the rule alone splits
     ("انسحبت القوات من بلدة بزاريا", frozenset({"في"}), ["انسحبت", "القوات", "من", "بلدة", "ب", "زاريا"]),
+    ("انسحبت القوات من ولام", frozenset({"من"}), ["انسحبت", "القوات", "من", "ولام"]),  # nor و, every piece
+    ("انتشرت في بئر علي ولام", frozenset({"علي"}), ["انتشرت", "في", "بئر", "علي", "و", "لام"]),  # «علي» is a name
 ])
 def test_glue_clitics_after_a_preposition(text: str, glued: frozenset[str], words: list[str]) -> None:
-    splitter = ProcliticSplitter(lambda stem: stem == "زاريا")
+    splitter = ProcliticSplitter(lambda stem: stem in ("زاريا", "لام", "ام"))
     tokens = tokenize(text, splitter, glued)
     assert [t.text for t in tokens] == words
     assert "".join(t.text + t.space_after for t in tokens) == text

@@ -135,8 +135,10 @@ def _pronoun_roles(event_type: str) -> dict[str, str]:
 
 @cache
 def _descriptor_roles(event_type: str) -> dict[str, str]:
-    """«في» → location before an anaphoric descriptor (``descriptor_anaphors``), normalized."""
-    return {_key(k): v for k, v in config().get("descriptor_anaphors", {}).get(event_type, {}).items()}
+    """«في» → location before an anaphoric descriptor: the prepositions of ``pronoun_roles``
+    («فيها» → في, «منه» → من), which a descriptor stands for as the pronoun does."""
+    return {pronoun.removesuffix("هما").removesuffix("ها").removesuffix("ه"): role
+            for pronoun, role in _pronoun_roles(event_type).items()}
 
 
 @cache

@@ -171,20 +171,17 @@ class PartyRules:
             event.args.append(("target", mention))
 
     def _hands_over(self, doc: Doc, token, in_clause: list[Mention]) -> bool:
-        """«تسلم» is «تُسلِّم», it gives, with a force after «ل» or «إلى», after a particle of the
-        present («أن تسلّم القوات الأوغندية ثلاث قواعد», not «بعد أن»), or between two forces
-        («القوات الأوغندية تسلّم الجيش الصومالي قاعدتين»: the receiver's reading has two subjects)."""
+        """«تسلم» is «تُسلِّم», it gives, with a force after «ل» or «إلى» or after a particle of
+        the present («أن تسلّم القوات الأوغندية ثلاث قواعد», not «بعد أن»); between two forces
+        it gives too, which ``handed_between`` tells the caller first."""
         if without_enclitic(token.norm_) not in words("receive_or_hand_over"):
             return False
         if doc_norm(token, -1) in words("present_particles") \
                 and not reads_as(doc_norm(token, -2), words("past_after_an")):
             return True
-        if self.handed_between(doc, token, in_clause) is not None:
-            return True
-        forces = [m for m in in_clause if m.label == "FORCE"]
-        return any(m.start > token.idx and not self._owned_by(doc, m)  # «التابع للفرقة 60»
+        return any(m.label == "FORCE" and m.start > token.idx and not self._owned_by(doc, m)  # «التابع للفرقة 60»
                    and getattr(self._word_before(doc, m.start), "norm_", "") in words("roles", "recipient")
-                   for m in forces)
+                   for m in in_clause)
 
     def handed_between(self, doc: Doc, token, in_clause: list[Mention]) -> tuple[Mention, Mention] | None:
         """(giver, receiver) of «القوات الأوغندية تسلّم الجيش الصومالي قاعدتين»: a force right before

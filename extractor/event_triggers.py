@@ -21,6 +21,7 @@ from .event_lexicon import (
     lookup_trigger,
     trigger_index,
     verb_before_pronoun,
+    without_enclitic,
     words,
 )
 from .language import doc_text, token_norms
@@ -259,8 +260,7 @@ class TriggerRules:
         if event_type == "DEPLOYMENT":  # «نشرنا يوم الأحد ٨ مارس تقريراً»: published, past a date
             nearby += self._next_words(doc, last, 3, _NAME_LABELS | {"TIME"})
         back = 2 if token.i > 0 and doc[token.i - 1].norm_ in RELATIVES else 1  # «التقرير الذي نشرته»
-        if verb_before_pronoun(token.norm_) is not None or token.norm_[:-2] in trigger_index() \
-                and token.norm_.endswith(("ها", "هم")):
+        if verb_before_pronoun(token.norm_) is not None or without_enclitic(token.norm_) != token.norm_:
             back = 3  # «وفق بيان مقتضب نشرته الكتيبة», «في منشورات ورقية نشرها»: the pronoun takes
             # up a noun just before
         preceding = doc[max(self._sentence.start, token.i - back):token.i]

@@ -30,6 +30,7 @@ __all__ = [
     "frequent_adjectives",
     "is_frequent_adjective",
     "heard_of",
+    "unheard_of",
     "is_news_word",
     "news_words",
     "known_names",
@@ -209,6 +210,27 @@ def heard_of(norm: str) -> bool:
     return in_hash_set(table, norm)
 
 
+#: What makes a word of the news rare without making it a name: a proclitic or a future
+#: prefix before it, a pronoun, a dual, a plural or a nisba after it («بلواءين», «سيعيدنا»,
+#: «حصادنا», «الحدوديتين»); ة comes back before a dual's ت («التابعيتين» → «التابعية»).
+RARE_PREFIXES = ("ب", "ل", "ك", "ف", "و", "س", "لل", "بال", "وال", "سي", "ست", "سن")
+PRONOUN_ENDINGS = (("هما", ""), ("نا", ""), ("ها", ""), ("هم", ""))
+DUAL_ENDINGS = (("تين", "ه"), ("ين", ""))
+RARE_ENDINGS = (*PRONOUN_ENDINGS, ("ه", ""), *DUAL_ENDINGS, ("تان", "ه"), ("يين", ""), ("ان", ""),
+                ("ون", ""), ("وا", ""), ("ات", "ه"), ("ي", ""), ("تا", ""))
+
+
+def unheard_of(norm: str, prefixes: tuple[str, ...] = RARE_PREFIXES,
+               endings: tuple[tuple[str, str], ...] = RARE_ENDINGS, known: frozenset[str] = frozenset()) -> bool:
+    """Neither the word nor any stem one of ``prefixes`` and one of ``endings`` leave is heard
+    of or ``known`` (nationalities, say): a name the news has all but never written («دوانزا»,
+    «يابال»), not a rare form of a word of the news («بلواءين», «حصادنا»)."""
+    stems = {norm} | {norm[len(p):] for p in prefixes if norm.startswith(p) and len(norm) - len(p) >= 2}
+    stems |= {stem[:-len(e)] + r for stem in list(stems) for e, r in endings
+              if stem.endswith(e) and len(stem) - len(e) >= 2}
+    return not any(heard_of(stem) or stem in known for stem in stems)
+
+
 @cache
 def news_words() -> frozenset[str]:
     """The news' words, «ال» or not (``models/gazetteer/news_words.txt``, generated from
@@ -243,12 +265,17 @@ def pronoun_form(text: str, norm: str) -> bool:
 
 
 #: A past verb's subject and object pronouns together: «تسلّمتموها», «أخليناها», «سلّموها».
-_VERB_OBJECT_ENDINGS = ("تموها", "تموه", "تموهم", "ناها", "ناهم", "وها", "وهم")
+VERB_OBJECT_ENDINGS = ("تموها", "تموه", "تموهم", "ناها", "ناهم", "وها", "وهم")
 
 
 def verb_with_object(norm: str) -> bool:
     """A past verb with its subject and an object pronoun («قاعدة تسلّمتموها»): it names nothing."""
-    return len(norm) >= 6 and norm.endswith(_VERB_OBJECT_ENDINGS)
+    return len(norm) >= 6 and norm.endswith(VERB_OBJECT_ENDINGS)
+
+
+def past_plural_form(norm: str) -> bool:
+    """A past verb of a plural subject by its ending («انتشروا», «أقاموا»); few names end so."""
+    return norm.endswith("وا") and len(norm) > 4
 
 
 def possessed_form(text: str, norm: str) -> bool:
@@ -322,7 +349,7 @@ def verb_form(norm: str) -> bool:
     («وأقاموا حواجز»)."""
     return future_form(norm, ("سن", "ست")) or imperfect_verb_form(norm) \
         or (norm.endswith("ت") and norm[:-1] in frequent_words()) \
-        or (norm.endswith("وا") and len(norm) > 4 and (norm in news_words() or norm[:-2] in news_words()))
+        or (past_plural_form(norm) and (norm in news_words() or norm[:-2] in news_words()))
 
 
 @cache

@@ -31,10 +31,10 @@ from .lexicons import (
     common_words,
     context_words,
     frequent_words,
-    heard_of,
     is_frequent_adjective,
     possessed_form,
     pronoun_form,
+    unheard_of,
     verb_form,
 )
 from .mentions import Mention
@@ -115,24 +115,11 @@ def complete_name(doc: Doc, mention: Mention, listed: bool = False) -> None:
         mention.attrs = {"kind": kind}
 
 
-#: What makes a word of the news rare without making it a name: a proclitic or a future
-#: prefix before it, a pronoun, a dual, a plural or a nisba after it («بلواءين», «سيعيدنا»,
-#: «الحدوديتين», «أوغندي»); ة comes back before a dual's ت.
-_PREFIXES = ("ب", "ل", "ك", "ف", "و", "س", "لل", "بال", "وال", "سي", "ست", "سن")
-_ENDINGS = (("هما", ""), ("نا", ""), ("ها", ""), ("هم", ""), ("ه", ""), ("تين", "ه"), ("تان", "ه"),
-            ("يين", ""), ("ين", ""), ("ان", ""), ("ون", ""), ("وا", ""), ("ات", "ه"), ("ي", ""), ("تا", ""))
-
-
 def _unheard_second(token) -> bool:
     """A word the news has all but never written, nor any of its stems, right after a
     one-word place is the second word of its name («قرب عدن يابال»: Adan Yabaal, not Aden)."""
-    norm = token.norm_
-    if not token.is_alpha or token._.is_clitic or attached_conjunction(token) or len(norm) < 3:
-        return False
-    stems = {norm} | {norm[len(p):] for p in _PREFIXES if norm.startswith(p) and len(norm) - len(p) >= 2}
-    stems |= {stem[:-len(e)] + r for stem in list(stems) for e, r in _ENDINGS
-              if stem.endswith(e) and len(stem) - len(e) >= 2}
-    return not any(heard_of(stem) or stem in nationality_adjectives() for stem in stems)
+    return token.is_alpha and not token._.is_clitic and not attached_conjunction(token) \
+        and len(token.norm_) >= 3 and unheard_of(token.norm_, known=nationality_adjectives())
 
 
 def _compound_first(token) -> bool:

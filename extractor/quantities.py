@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from .lexicons import context_words, reads_as
+from .lexicons import context_words, past_plural_form, reads_as
 from .normalize import (
     MAY_CLOSE_QUOTE,
     MAY_OPEN_QUOTE,
@@ -130,13 +130,6 @@ def find_quantities(text: str) -> list[Quantity]:
     return _inherit_units(found, text, lex)
 
 
-def _without_proclitic(word: str, listed) -> str | None:
-    """``word`` if listed, or without one proclitic letter if that is listed («بكتيبة»)."""
-    if word in listed:
-        return word
-    return word[1:] if word[:1] in PROCLITICS and word[1:] in listed else None
-
-
 def _shared_scale(low: float, last: str, lex: QuantityLexicon) -> float:
     """«بين 5 و10 آلاف جنيه»: a scale word closing the range multiplies its bare lower bound too."""
     found = lex.words.get(last)
@@ -213,9 +206,10 @@ def _quantity_at(tokens: list[str], index: int, scanner: NumberScanner, lex: Qua
             phrase = _match_phrase(tokens, index, lex.qualifiers)
             if phrase:
                 qualifier, start = phrase
-    noun_before = _without_proclitic(tokens[index - 1], lex.units) if index else None
-    if not vague and value in (1, 2) and not token[:1].isdigit() and noun_before and qualifier == "exact":
-        unit, noun = lex.units[noun_before]   # «قاعدة واحدة», «بكتيبة واحدة»: the noun comes first
+    before = tokens[index - 1] if index else ""
+    if not vague and value in (1, 2) and not token[:1].isdigit() and reads_as(before, lex.units) \
+            and qualifier == "exact":  # «قاعدة واحدة», «بكتيبة واحدة»: the noun comes first
+        unit, noun = lex.units[before if before in lex.units else before[1:]]
         return (index - 1, index, number_end, number_end, value, low, high, qualifier, unit, noun,
                 f"unit+number-word:{unit}")
     if (bare in lex.one_of or (value == 1 and not token[:1].isdigit())) and number_end == index + 1:
@@ -336,7 +330,7 @@ def _unknown_noun(tokens: list[str], at: int, value, vague: bool,
     """A counted noun no lexicon lists («12 دولة»): its normalized form is the unit."""
     noun = tokens[at]
     if noun in lex.not_counted or noun in lex.not_nouns or not noun.isalpha() or len(noun) < 3 \
-            or (noun.endswith("وا") and len(noun) > 4):
+            or past_plural_form(noun):
         return None  # «عددهم 500 انتشروا»: a past plural verb counts nothing
     if noun in lex.words or noun in lex.vague or (noun.startswith("ال") and not vague):
         return None

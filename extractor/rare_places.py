@@ -19,7 +19,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .language import doc_text, token_norms
-from .lexicons import common_form, context_words, heard_of, is_news_word, pronoun_form
+from .lexicons import (
+    DUAL_ENDINGS,
+    PRONOUN_ENDINGS,
+    VERB_OBJECT_ENDINGS,
+    common_form,
+    context_words,
+    is_news_word,
+    pronoun_form,
+    unheard_of,
+)
 from .mentions import Mention
 from .place_context import PlaceLists, attached_conjunction, complete_name
 from .quantity_lexicon import counting_word
@@ -29,22 +38,15 @@ __all__ = ["RarePlaces"]
 
 #: Endings of a verb in the past tense, plural, also with an object pronoun («وأضرموا», «وأبلغنا»,
 #: «وأدرجناها», «وأحرقوها»): after a و, no name.
-_VERB_ENDINGS = ("وا", "نا", "ناها", "ناهم", "وها", "وهم")  # not «وه», «ناه»: ة normalizes to ه («ولقاوة»)
-
-#: Endings that make a common word rare: pronouns («حصادنا») and, after «ال», a dual or plural
-#: («التجمعين»); ة comes back before a dual's «تين» («التابعيتين» → «التابعية»).
-_RARE_MAKING_ENDINGS = (("هما", ""), ("نا", ""), ("ها", ""), ("هم", ""), ("تين", "ه"), ("ين", ""))
-
+_VERB_ENDINGS = ("وا", "نا", *VERB_OBJECT_ENDINGS)  # not «وه», «ناه»: ة normalizes to ه («ولقاوة»)
 
 def _unheard_of(token) -> bool:
-    """A word the news has almost never written (``heard_of``: Zipf under 2.0), nor its stem
-    under a pronoun or a dual ending: after a bare «في»/«من»/«إلى» such a word is a name,
-    mostly a village no gazetteer holds («إلى دوانزا», «من سيفاري», «في بدنايل»)."""
-    norm = token.norm_  # «إلى وولغو»: no conjunction comes right after a preposition
-    if not token.is_alpha or heard_of(norm):
-        return False
-    return not any(norm.endswith(ending) and (norm.startswith("ال") or ending not in ("تين", "ين"))
-                   and heard_of(norm[:-len(ending)] + restored) for ending, restored in _RARE_MAKING_ENDINGS)
+    """After a bare «في»/«من»/«إلى», a word the news has almost never written, nor its stem
+    under an ending, is a name, mostly a village no gazetteer holds («إلى دوانزا», «في بدنايل»);
+    its و stays on it: no conjunction comes right after a preposition («إلى وولغو»)."""
+    norm = token.norm_  # a dual's or a plural's ending only on a definite word («التجمعين»)
+    endings = PRONOUN_ENDINGS + (DUAL_ENDINGS if norm.startswith("ال") else ())
+    return token.is_alpha and unheard_of(norm, prefixes=(), endings=endings)
 
 
 class RarePlaces(PlaceLists):

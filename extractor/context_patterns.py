@@ -25,6 +25,7 @@ from .lexicons import (
     place_name_words,
     possessed_form,
     time_words,
+    verb_form,
     verb_with_object,
 )
 from .mentions import Mention
@@ -204,7 +205,8 @@ class ContextRecognizer(BasePatterns, ForcePatterns, Recognizer):
         if not (token.is_alpha or code or _vocalized_word(token.text)) or token._.is_clitic \
                 or norm in self.stop or norm in self.adjectives or self._stop_behind_clitic(norm) \
                 or clitic_pronoun_form(token.text, norm) \
-                or possessed_form(token.text, norm) or verb_with_object(norm):
+                or possessed_form(token.text, norm) or verb_with_object(norm) \
+                or (norm.startswith("و") and verb_form(norm[1:])):  # «قرية وأحرقوا منازلها»
             return False  # «قاعدة لطائراتها», «قاعدة زبائنها»: a noun of hers names nothing («قاعدة حماه» does)
         if imperfect_verb_form(norm):
             return False  # «وهو معسكر يضم وحدات»: a verb in the imperfect names nothing («قاعدة تبوك» does)

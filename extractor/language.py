@@ -81,7 +81,7 @@ class ArabicNewsTokenizer:
         self.segmenter = segmenter or ProcliticSplitter(_known_stem)
 
     def __call__(self, text: str) -> Doc:
-        tokens = tokenize(text, self.segmenter, _glue_after())
+        tokens = tokenize(text, self.segmenter, _glue_after(), _and_after(), _reads_apart)
         words: list[str] = []
         spaces: list[bool] = []
         norms: list[int] = []
@@ -139,6 +139,21 @@ def _glue_after() -> frozenset[str]:
     from .lexicons import context_words
 
     return context_words("no_proclitic_after")
+
+
+@cache
+def _and_after() -> frozenset[str]:
+    from .lexicons import context_words
+
+    return context_words("no_conjunction_after")
+
+
+def _reads_apart(text: str, norm: str) -> bool:
+    """A word a conjunction و may stand before even after a place noun: a verb or a possessed
+    noun («قرية وأحرقوا منازلها», «مدينة وريفها»)."""
+    from .lexicons import possessed_form, verb_form
+
+    return verb_form(norm) or possessed_form(text, norm)
 
 
 def _known_stem(stem: str) -> bool:

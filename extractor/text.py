@@ -185,9 +185,12 @@ def _camel_words(chunk: str, start: int, end: int) -> Iterable[tuple[int, int]]:
         yield start + position, end
 
 
-def tokenize(text: str, segmenter: Segmenter | None = None, glue_after: frozenset[str] = frozenset()) -> list[Token]:
+def tokenize(text: str, segmenter: Segmenter | None = None, glue_after: frozenset[str] = frozenset(),
+             and_after: frozenset[str] = frozenset(), reads_apart: Callable[[str, str], bool] | None = None
+             ) -> list[Token]:
     """Tokenize ``text``; concatenating token texts and ``space_after`` gives ``text`` back.
-    ``glue_after``: NORMs after which a cut-off ب, ل or ك is part of the word (``glue_clitics``)."""
+    ``glue_after``: NORMs after which a cut-off ب, ل, ك or و is part of the word; ``and_after``:
+    NORMs after which only a cut-off و is, unless what follows it ``reads_apart`` (``glue_clitics``)."""
     segmenter = segmenter or ProcliticSplitter()
     tokens: list[Token] = []
     cleaned = BIDI_AND_CONTROL.sub(" ", text)
@@ -206,7 +209,7 @@ def tokenize(text: str, segmenter: Segmenter | None = None, glue_after: frozense
             last = tokens[-1]
             tokens[-1] = Token(last.text, last.start, last.end, last.norm,
                                text[chunk_end:following.end()], last.is_clitic)
-    return glue_clitics(tokens, glue_after) if glue_after else tokens
+    return glue_clitics(tokens, glue_after, and_after, reads_apart) if glue_after or and_after else tokens
 
 
 #: Proclitics no preposition or place noun is followed by (nor a conjunction: «من ولام»).
@@ -216,13 +219,19 @@ _GLUED = frozenset({"ب", "ل", "ك", "و"})
 _NAMES_LIKE_AFTER = frozenset({"علي"})
 
 
-def glue_clitics(tokens: list[Token], after: frozenset[str]) -> list[Token]:
+def glue_clitics(tokens: list[Token], after: frozenset[str], and_after: frozenset[str] = frozenset(),
+                 reads_apart: Callable[[str, str], bool] | None = None) -> list[Token]:
     """«إلى بلدة بزاريا», «في بزاريا», «من ولام»: after a preposition or a place noun ب, ل, ك
     or و cannot start a word, so a word the splitter cut there (ب + «زاريا», و + ل + «ام») is
-    whole again, unless what is left is a word of those («من وإلى»)."""
-    hits = [i for i, token in enumerate(tokens) if token.is_clitic and token.norm in _GLUED
-            and 0 < i < len(tokens) - 1 and tokens[i - 1].norm in after and tokens[i - 1].space_after
-            and not token.space_after and not (token.norm == "و" and tokens[i - 1].norm in _NAMES_LIKE_AFTER)]
+    whole again, unless what is left is a word of those («من وإلى»). After the words of
+    ``and_after`` only و is glued: an indefinite «بلدة» heads its name («بلدة ولام»), but
+    «بلدة للجيش فيها مقر» is a town where the army has a base; and not before a word that
+    ``reads_apart(text, norm)`` («اقتحموا قرية وأحرقوا منازلها»: a verb)."""
+    hits = [i for i, token in enumerate(tokens) if token.is_clitic and 0 < i < len(tokens) - 1
+            and tokens[i - 1].space_after and not token.space_after
+            and (token.norm in _GLUED and tokens[i - 1].norm in after
+                 or token.norm == "و" and tokens[i - 1].norm in and_after)
+            and not (token.norm == "و" and tokens[i - 1].norm in _NAMES_LIKE_AFTER)]
     if not hits:
         return tokens  # most texts: one cheap pass
     glued = list(tokens)
@@ -230,7 +239,9 @@ def glue_clitics(tokens: list[Token], after: frozenset[str]) -> list[Token]:
         end = i + 1
         while end < len(tokens) - 1 and tokens[end].is_clitic and not tokens[end].space_after:
             end += 1  # «و» + «ل» + «ام»: every piece of the word
-        if tokens[end].norm in after:
+        if tokens[end].norm in after or tokens[i - 1].norm not in after and reads_apart is not None \
+                and reads_apart("".join(t.text for t in tokens[i + 1:end + 1]),
+                                "".join(t.norm for t in tokens[i + 1:end + 1])):
             continue
         word = "".join(token.text for token in tokens[i:end + 1])
         glued[i:end + 1] = [Token(word, tokens[i].start, tokens[end].end, normalize(word), tokens[end].space_after)]

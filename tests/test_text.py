@@ -137,3 +137,16 @@ def test_glue_clitics_after_a_preposition(text: str, glued: frozenset[str], word
     tokens = tokenize(text, splitter, glued)
     assert [t.text for t in tokens] == words
     assert "".join(t.text + t.space_after for t in tokens) == text
+
+
+@pytest.mark.parametrize("text, words", [
+    ("انسحبت القوات من بلدة ولام", ["انسحبت", "القوات", "من", "بلدة", "ولام"]),  # a name after a town
+    ("انسحبت القوات من بلدة لام", ["انسحبت", "القوات", "من", "بلدة", "لام"]),
+    ("دخلوا بلدة بلام", ["دخلوا", "بلدة", "ب", "لام"]),  # only و: «بلدة للجيش فيها مقر»
+    ("دخلوا بلدة ولاموا", ["دخلوا", "بلدة", "و", "لاموا"]),  # what reads as a verb stays apart
+])
+def test_glue_only_the_conjunction_after_a_place_noun(text: str, words: list[str]) -> None:
+    splitter = ProcliticSplitter(lambda stem: stem in ("لام", "لاموا"))
+    tokens = tokenize(text, splitter, frozenset({"من"}), frozenset({normalize("بلدة")}), lambda text, norm: norm.endswith("وا"))
+    assert [t.text for t in tokens] == words
+    assert "".join(t.text + t.space_after for t in tokens) == text

@@ -25,7 +25,7 @@ from .event_lexicon import (
     words,
 )
 from .language import doc_text, token_norms
-from .lexicons import context_words, reads_as
+from .lexicons import context_words, imperfect_verb_form, reads_as
 from .mentions import Mention
 from .normalize import CLOSING_QUOTES, OPENING_QUOTES
 from .recognizers import _QUOTE_MARKS
@@ -140,9 +140,10 @@ class TriggerRules:
         not an event at all (a demand, an option under study, a stopped action)."""
         start, norms = max(self._sentence.start, token.i - self.window), token_norms(doc)
         after = norms[last.i + 1: min(self._sentence.end, last.i + 3)]
-        clause = norms[self._clause_before(doc, token).start:token.i]
+        clause = [norms[at] for at in range(self._clause_before(doc, token).start, token.i)
+                  if not _foreign_article(norms, at)]
         previous = doc[token.i - 1] if token.i > self._sentence.start else None
-        window = [norms[at] for at in range(start, token.i) if not _still(norms, at)]
+        window = [norms[at] for at in range(start, token.i) if not _still(norms, at) and not _foreign_article(norms, at)]
         return ((self._question and any(mark in doc_text(doc)[token.idx:self._sentence.end_char] for mark in "؟?"))
                 # a question asserts no event (an answer after «؟» does: «س: كم جندياً؟ ج: … يتمركزون»)
                 or any(reads_as(norm, blockers()) and not (reads_as(norm, words("negators"))
@@ -155,6 +156,7 @@ class TriggerRules:
                 or self._denied_complement(doc, token)
                 or self._causative(doc, token, last, previous)
                 or self._conditional(doc, token, last)
+                or _may(norms, self._clause_before(doc, token).start, token.i, self._sentence.start)
                 or _scare_quoted(doc, token, last)
                 or _no_evidence(clause)
                 or self._hearsay(doc, token)
@@ -202,12 +204,10 @@ class TriggerRules:
         return any(f"{a} {b}" in words("if_it_happens") for a, b in zip(following, following[1:]))
 
     def _conditional(self, doc: Doc, token, last) -> bool:
-        """«ستدفع الفرقة بتعزيزات … في حال تعرّضت القرى لقصف», «قد ينسحب … إذا تواصلت الهجمات»:
-        a planned or possible event on a condition stated after it, before the clause ends, is
-        hypothetical."""
-        tense = (lookup_trigger(token.norm_) or ("", ""))[1]
-        if tense != "future" and not (tense == "present" and doc_norm(token, -1) == "قد"):
-            return False
+        """«ستدفع الفرقة بتعزيزات … في حال تعرّضت القرى لقصف»: a planned event on a condition
+        stated after it, before the clause ends, is hypothetical."""
+        if (lookup_trigger(token.norm_) or ("", ""))[1] != "future":
+            return False  # «قد ينسحب» is hypothetical with a condition or without (``_may``)
         norms = token_norms(doc)
         if any(norm in words("conditionals") for norm in norms[self._sentence.start:token.i]):
             return True  # «وفي حال تكررت الهجمات، قد تنشر لندن بطارية ثانية»: the condition first
@@ -314,6 +314,30 @@ def _scare_quoted(doc: Doc, token, last) -> bool:
 def _still(norms: list[str], at: int) -> bool:
     """«لا» or «ما» in «لا تزال» / «ما زالت»: "still", not a negation."""
     return at + 1 < len(norms) and norms[at] in ("لا", "ما") and norms[at + 1] in words("still_verbs")
+
+
+def _may(norms: list[str], start: int, end: int, sentence_start: int) -> bool:
+    """«قد» before an imperfect says "may": «قد ينسحب الفيلق», and what it governs, «قد يدفع
+    الفرقة إلى شنّ هجوم», is possible, not an event («قد انسحب», a past, has happened)."""
+    return any(norms[at] in _MAY and (at + 1 == end and (lookup_trigger(norms[end]) or ("", ""))[1] == "present"
+                                       or at + 1 < end and _imperfect(norms[at + 1]))
+               and not any(norm in _WAS for norm in norms[sentence_start:at])  # «وكان المطار … قد تعرّض»: a past
+               for at in range(start, end))
+
+
+_MAY = frozenset({"قد", "وقد", "فقد"})
+_WAS = frozenset({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت", "كانوا", "وكانوا"})
+
+
+def _imperfect(norm: str) -> bool:
+    return (lookup_trigger(norm) or ("", ""))[1] == "present" or imperfect_verb_form(norm)
+
+
+def _foreign_article(norms: list[str], at: int) -> bool:
+    """«لو» or «لا» opening a quoted name («لو فيغارو», «لا ريبوبليكا»): a French or Italian
+    article, not "if" or "no"."""
+    return norms[at] in ("لو", "لا") and at > 0 and norms[at - 1] in OPENING_QUOTES \
+        and at + 2 < len(norms) and norms[at + 2] in CLOSING_QUOTES | OPENING_QUOTES
 
 
 def doc_norm(token, offset: int) -> str:

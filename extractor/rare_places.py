@@ -25,6 +25,7 @@ from .lexicons import (
     VERB_OBJECT_ENDINGS,
     common_form,
     context_words,
+    frequent_words,
     is_news_word,
     pronoun_form,
     unheard_of,
@@ -58,6 +59,7 @@ class RarePlaces(PlaceLists):
         self.adverbs = context_words("direction_adverbs")
         self.compounds = context_words("compound_first")
         self.prepositions = context_words("bare_place_prepositions")
+        self.compass = context_words("locating_compass")
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc._.mentions or []
@@ -75,6 +77,7 @@ class RarePlaces(PlaceLists):
             if norm in self.adverbs and at >= 2:  # «بين رأس سدر شمالاً وأبو زنيمة جنوباً»
                 compound = self._first_word(doc, at - 2) in self.compounds
                 found += self._rare(doc, at - 2 if compound else at - 1, covered, f"a rare word before {norm}")
+        found += self._located(doc, [m for m in mentions if m.label == "PLACE" and m.source != "model"], covered)
         queue = sorted((m for m in mentions + found if m.label == "PLACE"), key=lambda m: m.start)
         while queue:  # «باتجاه القسيمة والكونتيلا»: a member found here takes the next one
             place = queue.pop(0)
@@ -129,6 +132,36 @@ class RarePlaces(PlaceLists):
             return []
         covered.append((start, end))
         return [Mention("PLACE", start, end, token.text, score=self.score, source="rules", reason=f"context:{why}")]
+
+    def _located(self, doc: Doc, places: list[Mention], covered: list[tuple[int, int]]) -> list[Mention]:
+        """«إلى ارتاح وفرعون جنوبي طولكرم»: the words between a bare preposition and a compass
+        word before a known place are names, rare or not; a common noun, a pronoun's noun or a
+        trigger among them is no name, and then none is («إلى مواقعها جنوب طولكرم»)."""
+        norms, found = token_norms(doc), []
+        for place in places:
+            at = self._token_at(doc, place.start) - 1
+            last = at
+            while at >= 0 and norms[at] in self.compass:
+                at -= 1
+            if at == last or at < 1:
+                continue
+            chain = [at]  # back over «و» to the preposition: «ارتاح وفرعون», «ارتاح و فرعون»
+            while chain[0] >= 2 and norms[chain[0] - 1] not in self.prepositions:
+                joined = norms[chain[0] - 1] == "و" or attached_conjunction(doc[chain[0]])
+                if not joined or len(chain) == 3:
+                    break
+                chain.insert(0, chain[0] - (2 if norms[chain[0] - 1] == "و" else 1))
+            if norms[chain[0] - 1] not in self.prepositions:
+                continue
+            spans = [self._member(doc, index, covered, adjective_ok=True) for index in chain]
+            if None in spans or all(self._first_word(doc, index) in frequent_words() for index in chain):
+                continue  # «في جبهات جنوب مأرب»: one word at least must be no frequent word
+            text = doc_text(doc)
+            for start, end in spans:
+                covered.append((start, end))
+                found.append(Mention("PLACE", start, end, text[start:end], score=self.score, source="rules",
+                                     reason=f"context:located beside {place.text}"))
+        return found
 
     def _rare_second(self, token) -> bool:
         norm = token.norm_

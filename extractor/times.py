@@ -116,6 +116,11 @@ class _Match:
                 return None, "article date outside the Hijri converter's range"
         return cal.occurrence(ref.year, ref.month, month, self.q()), f"nearest, qualifier {self.q()}"
 
+    def follows(self, guard: str) -> bool:
+        """The word before is one of ``guard``, also with a conjunction on it («ومدينة»)."""
+        words = self.lex.guards[guard]
+        return self.prev in words or (self.prev[:1] in ("و", "ف") and self.prev[1:] in words)
+
     def strict_bare(self) -> bool:
         """A strict month name («مارس», «رجب») with nothing that makes it a date."""
         anchors = ("head", "year", "year2", "yq", "ydem", "q", "mod")
@@ -146,7 +151,7 @@ def _r_weekday_numeric(m: _Match, calendar: str) -> Result | None:
 
 
 def _r_date(m: _Match, calendar: str) -> Result | None:
-    if not (m.g.get("year") or m.g.get("year2")) and m.prev in m.lex.guards["before_named_date"]:
+    if not (m.g.get("year") or m.g.get("year2")) and m.follows("before_named_date"):
         return None, "name", calendar, 0.0, "a name («قوى 14 آذار»), not a date: blocks «آذار»"
     month = m.word(_MONTHS[calendar], "mon")
     year, how = m.year(calendar, month)

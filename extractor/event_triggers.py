@@ -89,7 +89,7 @@ class TriggerRules:
         if tense is None:
             return None
         doc = token.doc
-        window_end = doc[min(len(doc) - 1, token.i + 8)].idx  # «نفّذت القوة الجوية العراقية، ظهر اليوم، ضربتين»
+        window_end = doc[min(len(doc) - 1, token.i + 12)].idx  # «نفّذت القوة الجوية العراقية، ظهر اليوم، ضربتين»
         if any(m.label == "QUANTITY" and m.attrs.get("unit") == "strikes" and token.idx < m.start <= window_end
                for m in mentions):
             return "ATTACK", tense

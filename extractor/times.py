@@ -248,6 +248,8 @@ def _r_relative(m: _Match, calendar: str) -> Result | None:
     if not (m.g.get("wd") or m.g.get("adv")) and rel.replace("لل", "ال", 1) in m.lex.guards["guarded"] and (
             following in m.lex.guards["after_relative"] or m.prev in m.lex.guards["before_relative"] or m.quoted):
         return None  # «اليوم التالي», «ذلك اليوم»; «الغد» alone in quotes is a newspaper
+    if rel in m.lex.guards["needs_weekday"] and not (m.g.get("wd") or m.g.get("part")):
+        return None  # «إلى غد أفضل»
     if m.a is None:
         return None, "relative", calendar, 0.9, f"day offset {offset}, no article date"
     day = m.a + dt.timedelta(offset)

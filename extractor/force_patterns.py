@@ -15,8 +15,10 @@ from spacy.tokens import Doc
 from .language import doc_text, token_norms
 from .lexicons import (
     COMPASS_WORDS,
+    common_words,
     force_keys,
     frequent_words,
+    is_news_word,
     known_names,
     place_keys_of_kind,
     reads_as,
@@ -68,7 +70,7 @@ class ForcePatterns:
                 end = nxt + 2
         elif nxt == index + 1 and token.norm_ in self.titles and nxt + 1 < len(doc) \
                 and not doc[index].norm_.startswith("ال") and self._is_name_word(doc[nxt + 1]):
-            end = nxt + 2  # a unit named after a person: «لواء الملك طلال», «كتيبة الشهيد أحمد»
+            end = self._person_end(doc, nxt + 1)  # a unit named after a person: «لواء الملك طلال»
         elif not doc[index].norm_.startswith("ال") and token.norm_.startswith("ال") \
                 and self._force_name_word(token):
             end = nxt + (self._known_force_width(doc, nxt) or 1)  # «لواء الحرس الجمهوري»
@@ -84,6 +86,14 @@ class ForcePatterns:
         elif nxt == index + 1 and indefinite:
             end = self._rare_name_end(doc, nxt)
         return [] if end is None else self._unit_mention(doc, index, end)
+
+    def _person_end(self, doc: Doc, first: int) -> int:
+        """The end of a person's name from its first word after a title: the rare words after it
+        («الشهيد ثابت جواس», «الشهيد أحمد العبدو»; not «كتيبة الشهيد أحمد مواقع»)."""
+        end = first + 1
+        while end < min(len(doc), first + 3) and self._is_name_word(doc[end]) and not is_news_word(doc[end].norm_):
+            end += 1
+        return end
 
     def _names_district(self, doc: Doc, index: int) -> bool:
         """«لواء الأغوار الجنوبية», «لواء ماحص والفحيص»: a district head before a gazetteer
@@ -236,6 +246,10 @@ class ForcePatterns:
             if head_start is not None and end == index + 1 and norm in COMPASS_WORDS and end + 1 < len(doc) \
                     and doc[end + 1].norm_ in _place_names():
                 end += 2  # «قيادة عمليات غرب نينوى»: an operations command named by its sector
+                break
+            if end > index + 1 and doc[end - 1].norm_ in self.titles and self._is_name_word(token) \
+                    and norm not in common_words():  # «قوات الشهيد أحمد العبدو»: named after a person
+                end = self._person_end(doc, end)
                 break
             if norm in self.ordinals and end > index + 1 and doc[end - 1].norm_.startswith("ال"):
                 end += 1  # «قوات حدود المنطقة الرابعة»: a numbered part of the force

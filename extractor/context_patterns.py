@@ -103,6 +103,7 @@ class ContextRecognizer(BasePatterns, ForcePatterns, Recognizer):
         self.specifiers = words("unit_specifiers")
         self.name_links = words("name_links")
         self.titles = words("name_titles")
+        self.positions = words("name_positions")
         self.force_links = words("place_force_links")  # «كتيبة شهداء ككلة»
         self.raw_stop = context_words("name_stopwords", normalized=False)
         self.command_heads = words("command_heads")
@@ -279,6 +280,9 @@ class ContextRecognizer(BasePatterns, ForcePatterns, Recognizer):
                 end += 1  # «قاعدة الشهيد موفق السلطي»: a title, a first name and a family name
                 # (not after «أبو»: «معسكر أبو منقار المؤقت», «نقطة أم الرخم الساحلية» describe)
                 continue
+            if current.norm_ in self.positions:
+                end += 1  # «معسكر القرية العليا»: upper and lower end a name, inside it
+                break
             if end - start >= 2 and doc[start].norm_ in self.titles and current.norm_ in self.ordinals:
                 end += 1  # «قاعدة الملك عبدالله الأول»: a king's regnal number
                 break

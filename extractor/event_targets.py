@@ -90,6 +90,7 @@ class TargetRules:
             following = words_after(doc, mention)
             if (previous is not None and previous.norm_ in governors) \
                     or any(t.norm_ in governors for t in following):
+                mention = self._located_head(doc, mention, before)
                 event.args.append(("target", mention))
                 self._locating_chain(doc, event, mention, before)
                 return
@@ -123,6 +124,15 @@ class TargetRules:
             return None  # «أن إحدى الساحات في ميناء رأس تنورة، …»: the subject is no mention
         between = doc.char_span(subject.end, end, alignment_mode="contract") or ()
         return subject if any(t.norm_ in words("descriptive") for t in between) else None
+
+    def _located_head(self, doc: Doc, mention: Mention, before: list[Mention]) -> Mention:
+        """«مطار المثنى العسكري وسط بغداد تعرّض لهجوم»: the place next to the governor may only
+        locate the subject named before it, which is the target (the place its location)."""
+        for previous in reversed([m for m in before if m.end <= mention.start]):
+            if previous.label not in _ROLE_LABELS["target"] or not self._locates(doc, previous.end, mention.start):
+                break
+            mention = previous
+        return mention
 
     def _locating_chain(self, doc: Doc, event: Event, target: Mention, mentions: list[Mention]) -> None:
         """«تعرّض معسكر خالد بن الوليد في مديرية موزع غربي تعز … لهجوم»: the places that

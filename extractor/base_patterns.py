@@ -22,6 +22,7 @@ from .recognizers import _QUOTES, place_keys
 
 __all__ = ["BasePatterns"]
 
+_CODE_JOINERS = frozenset({"-", "/", "‐", "–"})
 _MARKS = dict.fromkeys(range(0x064E, 0x0653))  # fatha, damma, kasra, shadda, sukun: not tanween
 
 
@@ -64,6 +65,16 @@ class BasePatterns:
         first = doc[index]
         return [self.mention(doc, "BASE", first.idx, doc[end - 1].idx + len(doc[end - 1]),
                              f"context:head {head} + name", 0.85, kind=head)]
+
+    def _coded_site(self, doc: Doc, index: int) -> list[Mention]:
+        """«النقطة 8-34», «نقطة 7-35»: a post numbered by a code of two numbers joined by «-» or
+        «/» (UNIFIL's positions) is a BASE; a number alone after «النقطة» is an item of a list."""
+        code = doc[index + 1:index + 4]
+        if len(code) < 3 or not (code[0].norm_.isdigit() and code[1].text in _CODE_JOINERS and code[2].norm_.isdigit()) \
+                or code[0].whitespace_ or code[1].whitespace_:
+            return []
+        return [self.mention(doc, "BASE", doc[index].idx, code[2].idx + len(code[2]),
+                             f"context:head {doc[index].norm_} + code", 0.85, kind="outpost")]
 
     def _adjective_name(self, doc: Doc, start: int) -> tuple[int, int] | None:
         """«معسكر الكندي»: a definite nationality word after an indefinite head cannot agree

@@ -129,6 +129,7 @@ class ContextRecognizer(BasePatterns, ForcePatterns, Recognizer):
         self.apparatus_heads, self.apparatus_names = words("apparatus_heads"), words("apparatus_names")
         self.basis_nouns = words("basis_nouns")
         self.plural_base_heads = words("plural_base_heads")
+        self.coded_site_heads = words("coded_site_heads")
         self.not_forces = words("force_head_exclusions") | words("place_descriptors")
         from .event_lexicon import (
             trigger_index,  # trigger nouns end a force name («حركة الشباب الهجوم»)
@@ -137,7 +138,8 @@ class ContextRecognizer(BasePatterns, ForcePatterns, Recognizer):
         self.triggers = frozenset(trigger_index())
         self.verb_triggers = frozenset(form for form, (_, tense) in trigger_index().items() if tense != "noun")
         heads = self.base_heads | self.strong | self.geographic | self.unit_heads | self.force_heads | self.definite_heads \
-            | self.command_heads | self.ship_heads | self.region_heads | self.territory_heads | self.quoted_force_heads
+            | self.command_heads | self.ship_heads | self.region_heads | self.territory_heads | self.quoted_force_heads \
+            | self.coded_site_heads
         self.first_words = frozenset(head.split(" ")[0] for head in heads)  # a token outside starts nothing
 
     def analyze(self, doc: Doc) -> list[Mention]:
@@ -151,6 +153,8 @@ class ContextRecognizer(BasePatterns, ForcePatterns, Recognizer):
                 if head_norm in self.base_heads:
                     mentions.extend(self._base(doc, index, width, head_norm))
                     break
+            if norm in self.coded_site_heads:
+                mentions.extend(self._coded_site(doc, index))
             if norm in self.strong or norm in self.geographic:
                 mentions.extend(self._place(doc, index))
             if norm in self.unit_heads:

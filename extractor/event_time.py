@@ -102,7 +102,9 @@ def _heading_line(text: str, line_start: int, mentions: list[Mention]) -> Mentio
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end].strip()
         if line and line[0] not in BULLETS:
-            return _time_alone(text, start, end, mentions)
+            found = _time_alone(text, start, end, mentions)
+            if found is not None or not line.endswith(":") or len(line.split()) > 4:
+                return found  # «محافظة صنعاء:» heads a group of items under the date: read on up
         end = start - 1
     return None
 

@@ -241,8 +241,9 @@ class TriggerRules:
                 return False
             complement = complement or norms[at] in words("complementizers") \
                 or (at == token.i - 1 and norms[at] == "عن")
-            if complement and norms[at] in words("denial_verbs"):
-                return True
+            if complement and (norms[at] in words("denial_verbs")
+                               or at > self._sentence.start and f"{norms[at - 1]} {norms[at]}" in words("denial_verbs")):
+                return True  # «نفى», «لا صحة لما …»
         return False
 
     def _clause_before(self, doc: Doc, token):

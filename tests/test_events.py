@@ -725,6 +725,9 @@ CASES = [
     ("• الاثنين ٢٨ أيلول/سبتمبر\nانتشرت قوة من جيش الاحتلال في حي النقار جنوبي مدينة قلقيلية.",
      [("DEPLOYMENT", "completed", {(A, "جيش الاحتلال"), (L, "النقار"), (L, "قلقيلية"),
                                    (TM, "الاثنين ٢٨ أيلول/سبتمبر")})]),
+    # a date line dates the bulleted items under it, past a group heading between («محافظة صنعاء:»)
+    ("الثلاثاء 7-10-2025\nمحافظة صنعاء:\n• استهدفت أربع غارات معسكر جربان في مديرية سنحان.",
+     [("ATTACK", "completed", {(T, "معسكر جربان"), (L, "سنحان"), (Q, "أربع غارات"), (TM, "الثلاثاء 7-10-2025")})]),
     # troops of a force killed or wounded before the attack: the force is hit, beside any other target;
     # a patrol «تابعة ل» a force that underwent the attack makes the force the target, not the actor
     ("مساء الاثنين، أُصيب جنديان من لواء جفعاتي في كمين نصبه مسلحون لدورية قرب بلدة عزون.",
@@ -898,6 +901,8 @@ def test_a_vowelled_passive_takes_no_actor_from_before(extractor, verb) -> None:
     "واستأنف مطار معيتيقة الدولي رحلاته بوصول الرحلة 8U 211 القادمة من إسطنبول.",  # a flight lands
     "ونفذت القطع تدريبات على الرماية إضافة إلى محاكاة هجوم صاروخي قبالة الإسكندرية.",  # a simulated attack
     "لكن لاجئين وصلوا صباح اليوم إلى أدري قادمين من الجنينة.",  # refugees arrive
+    "وصلت العائلة قرابة الظهر إلى تلمنس بعد رحلة طويلة.",  # a family arrives
+    "وأكد المجلس أنه لا صحة لما تداولته صفحات عن انسحاب الكتيبة 166 من معسكر الطلحية.",  # denied
     "سجّل الفريق عند نقطة العبور شرقي أدري وصول نحو ٣٬٤٠٠ شخص خلال الأسبوع الماضي.",
 ])
 def test_civil_arrivals_and_evacuations_are_no_events(extractor, text) -> None:

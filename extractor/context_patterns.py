@@ -78,6 +78,7 @@ class ContextRecognizer(BasePatterns, ForcePatterns, Recognizer):
         self.needs_the_marker = words("base_heads_needing_the_marker")
         self.markers = words("military_markers")
         self.strong = words("place_descriptors_strong")
+        self.weak_descriptors = words("place_descriptors") - self.strong  # «ريف», «أطراف»: name nothing
         self.tribe_words = words("tribe_words")
         self.two_senses = words("place_descriptors_of_two_senses")
         self.district_heads = words("district_heads")
@@ -330,6 +331,9 @@ class ContextRecognizer(BasePatterns, ForcePatterns, Recognizer):
         if name is None:
             return []
         start, end = name
+        if doc[start].norm_ in self.weak_descriptors - self.geographic and (end - start > 1 or (
+                end < len(doc) and self._is_name_word(doc[end]) and not self._describes_name(doc[end]))):
+            return []  # «قرى ريف معرّة النعمان»: a descriptor before a name is none of it («محافظة حقل» is)
         if doc[index].norm_ in self.directorate_heads and doc[start].norm_ in self.directorate_services and end - start > 1:
             span = doc[index:end]  # «مديرية أمن طرابلس»: a city's security directorate is a force
             return [self.mention(doc, "FORCE", span.start_char, span.end_char,

@@ -249,14 +249,27 @@ class StatisticalTagger:
         doc._.mentions = (doc._.mentions or []) + found
 
     def _trim(self, doc: Doc, start: int, end: int, label: str) -> tuple[int, int] | None:
-        """Cut descriptor and compass tokens off a model PLACE's edges; None if nothing is left."""
+        """Cut descriptor, compass and number tokens off a model PLACE's edges; None if nothing is left."""
         if label != "PLACE":
             return start, end
         while start < end and doc[start].norm_ in self.place_edges:
             start += 1
         while end > start and doc[end - 1].norm_ in self.place_edges:
             end -= 1
+        if end > start and self._loose_number(doc, start, end - 1):
+            while end > start and self._loose_number(doc, start, end - 1):
+                end -= 1  # «ذئب البحر ٢٠٢٦»: a year or a number ends no place's name
+            if end > start and not doc[end - 1].whitespace_:
+                return None  # «سي-١٣٠»: a code, no place
         return (start, end) if start < end else None
+
+    @staticmethod
+    def _loose_number(doc: Doc, start: int, at: int) -> bool:
+        """A number or a mark at a PLACE's end, but for a kilometre marker's («الكيلو 160»)."""
+        token = doc[at]
+        if any(ch.isalpha() for ch in token.text):
+            return False
+        return not (token.norm_.isdigit() and at > start and doc[at - 1].norm_ in _KILOMETRE)
 
     def _mention(self, doc: Doc, start: int, end: int, label: str) -> Mention:
         """Raw model spans: ``arabic_place_filters`` judges and completes them with the
@@ -264,6 +277,9 @@ class StatisticalTagger:
         span = doc[start:end]
         return Mention(label, span.start_char, span.end_char, span.text, score=self.score,
                        source="model", reason=f"statistical NER ({Path(self.path).name})")
+
+
+_KILOMETRE = frozenset({"الكيلو", "كيلو", "الكم", "الكيلومتر", "كيلومتر"})
 
 
 @Language.factory("arabic_statistical_ner",

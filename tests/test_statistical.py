@@ -157,3 +157,19 @@ def test_the_loaded_model_multiplies_with_numpy_and_finds_the_same_spans() -> No
         for node in nodes:
             node.ops = NumpyOps(use_blis=False)
     assert any(label == "PLACE" for spans in with_numpy for *_, label in spans)
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    ("تمرين ذئب البحر ٢٠٢٦ انتهى", "البحر ٢٠٢٦", "البحر"),  # a year ends no place's name
+    ("طائرة من طراز سي-١٣٠ هبطت", "سي-١٣٠", None),  # a code is no place
+    ("أغلقت القيادة مقر الكيلو 160 المؤقت", "الكيلو 160", "الكيلو 160"),  # a kilometre marker's number stays
+    ("وصلت القوات إلى ريف حماة", "ريف حماة", "حماة"),  # the descriptor stays outside
+])
+def test_a_model_place_loses_its_loose_edges(text: str, span: str, expected: str | None) -> None:
+    extractor = Extractor()
+    tagger = extractor.nlp.get_pipe("arabic_statistical_ner")
+    doc = extractor.nlp.make_doc(text)
+    begin = text.index(span)
+    tokens = doc.char_span(begin, begin + len(span))
+    bounds = tagger._trim(doc, tokens.start, tokens.end, "PLACE")
+    assert (doc[bounds[0]:bounds[1]].text if bounds else None) == expected

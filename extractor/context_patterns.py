@@ -321,8 +321,9 @@ class ContextRecognizer(BasePatterns, ForcePatterns, Recognizer):
         mountain («ممر مفتوح» is an open corridor)."""
         head, name = doc[index].norm_, doc[start].norm_
         if name in place_first_words() or f"{head} {name}" in place_keys() \
-                or (not name.startswith("ال") and is_news_word(name) and head not in self.common_name_heads):
-            return []
+                or (not name.startswith("ال") and is_news_word(name) and head not in self.common_name_heads) \
+                or (start + 1 < len(doc) and doc[start + 1].norm_ == "علي" and is_news_word(name)):
+            return []  # «في جبل مطل على المدينة»: a mountain overlooking it, not its name
         span = doc[index:start + 1]
         return [self.mention(doc, "PLACE", span.start_char, span.end_char, f"context:geographic {head} + name", 0.7)]
 

@@ -326,8 +326,7 @@ class ForcePatterns:
         return []
 
     def _military_region(self, doc: Doc, index: int) -> list[Mention]:
-        """«المنطقة العسكرية الشرقية», «منطقة طبرق العسكرية» (with «قيادة» before it): a
-        regional command, a FORCE."""
+        """«المنطقة العسكرية الشرقية» (or «الشمالية الشرقية»), «منطقة طبرق العسكرية»: a FORCE."""
         end = None
         nxt = index + 1
         if nxt + 1 < len(doc) and doc[nxt].norm_ in self.markers and doc[nxt + 1].norm_ in self.region_names:
@@ -350,6 +349,7 @@ class ForcePatterns:
             end = nxt + 3  # «منطقة الجبل الغربي العسكرية»: a region named by a two-word place
         if end is None:
             return []
+        end += end < len(doc) and doc[end].norm_ in self.region_names and doc[end - 1].norm_ in self.region_names
         start = index - 1 if index and doc[index - 1].norm_ in self.command_heads else index
         span = doc[start:end]
         return [self.mention(doc, "FORCE", span.start_char, span.end_char,

@@ -19,10 +19,10 @@ from .lexicons import (
 )
 from .mentions import Mention
 from .recognizers import _QUOTES, place_keys
+from .text import CODE_JOINERS
 
 __all__ = ["BasePatterns"]
 
-_CODE_JOINERS = frozenset({"-", "/", "‐", "–"})
 _MARKS = dict.fromkeys(range(0x064E, 0x0653))  # fatha, damma, kasra, shadda, sukun: not tanween
 
 
@@ -70,7 +70,7 @@ class BasePatterns:
         """«النقطة 8-34», «نقطة 7-35»: a post numbered by a code of two numbers joined by «-» or
         «/» (UNIFIL's positions) is a BASE; a number alone after «النقطة» is an item of a list."""
         code = doc[index + 1:index + 4]
-        if len(code) < 3 or not (code[0].norm_.isdigit() and code[1].text in _CODE_JOINERS and code[2].norm_.isdigit()) \
+        if len(code) < 3 or not (code[0].norm_.isdigit() and code[1].text in CODE_JOINERS and code[2].norm_.isdigit()) \
                 or code[0].whitespace_ or code[1].whitespace_:
             return []
         return [self.mention(doc, "BASE", doc[index].idx, code[2].idx + len(code[2]),

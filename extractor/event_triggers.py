@@ -140,8 +140,8 @@ class TriggerRules:
         not an event at all (a demand, an option under study, a stopped action)."""
         start, norms = max(self._sentence.start, token.i - self.window), token_norms(doc)
         after = norms[last.i + 1: min(self._sentence.end, last.i + 3)]
-        clause = [norms[at] for at in range(self._clause_before(doc, token).start, token.i)
-                  if not _foreign_article(norms, at)]
+        clause_start = self._clause_before(doc, token).start
+        clause = [norms[at] for at in range(clause_start, token.i) if not _foreign_article(norms, at)]
         previous = doc[token.i - 1] if token.i > self._sentence.start else None
         window = [norms[at] for at in range(start, token.i) if not _still(norms, at) and not _foreign_article(norms, at)]
         return ((self._question and any(mark in doc_text(doc)[token.idx:self._sentence.end_char] for mark in "؟?"))
@@ -156,7 +156,7 @@ class TriggerRules:
                 or self._denied_complement(doc, token)
                 or self._causative(doc, token, last, previous)
                 or self._conditional(doc, token, last)
-                or _may(norms, self._clause_before(doc, token).start, token.i, self._sentence.start)
+                or _may(norms, clause_start, token.i, self._sentence.start)
                 or _scare_quoted(doc, token, last)
                 or _no_evidence(clause)
                 or self._hearsay(doc, token)
@@ -320,14 +320,11 @@ def _still(norms: list[str], at: int) -> bool:
 def _may(norms: list[str], start: int, end: int, sentence_start: int) -> bool:
     """«قد» before an imperfect says "may": «قد ينسحب الفيلق», and what it governs, «قد يدفع
     الفرقة إلى شنّ هجوم», is possible, not an event («قد انسحب», a past, has happened)."""
-    return any(norms[at] in _MAY and (at + 1 == end and (lookup_trigger(norms[end]) or ("", ""))[1] == "present"
-                                       or at + 1 < end and _imperfect(norms[at + 1]))
-               and not any(norm in _WAS for norm in norms[sentence_start:at])  # «وكان المطار … قد تعرّض»: a past
+    return any(norms[at] in words("may_particles")
+               and (at + 1 == end and (lookup_trigger(norms[end]) or ("", ""))[1] == "present"
+                    or at + 1 < end and _imperfect(norms[at + 1]))
+               and not any(norm in words("past_continuous") for norm in norms[sentence_start:at])  # «وكان … قد»
                for at in range(start, end))
-
-
-_MAY = frozenset({"قد", "وقد", "فقد"})
-_WAS = frozenset({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت", "كانوا", "وكانوا"})
 
 
 def _imperfect(norm: str) -> bool:

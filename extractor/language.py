@@ -81,7 +81,7 @@ class ArabicNewsTokenizer:
         self.segmenter = segmenter or ProcliticSplitter(_known_stem)
 
     def __call__(self, text: str) -> Doc:
-        tokens = tokenize(text, self.segmenter, _glue_after(), _and_after(), _reads_apart)
+        tokens = tokenize(text, self.segmenter, glue_map(), _reads_apart)
         words: list[str] = []
         spaces: list[bool] = []
         norms: list[int] = []
@@ -134,18 +134,23 @@ class ArabicNewsTokenizer:
         return self
 
 
-@cache
-def _glue_after() -> frozenset[str]:
-    from .lexicons import context_words
-
-    return context_words("no_proclitic_after")
+#: What a preposition keeps off the word after it: any proclitic («في بزاريا», «من ولام»).
+_AFTER_PREPOSITIONS = frozenset({"ب", "ل", "ك", "و"})
 
 
 @cache
-def _and_after() -> frozenset[str]:
+def glue_map() -> dict[str, frozenset[str]]:
+    """For a NORM, the proclitics the word after it cannot start with (``text.glue_clitics``):
+    all after a preposition or a place head (``no_proclitic_after``), only و after an indefinite
+    place noun (``no_conjunction_after``), and no و after a preposition written like a name a
+    list goes on from (``prepositions_like_names``: «على» and «علي», «بئر علي وعين بامعبد»)."""
     from .lexicons import context_words
 
-    return context_words("no_conjunction_after")
+    glue = dict.fromkeys(context_words("no_conjunction_after"), frozenset({"و"}))
+    glue.update(dict.fromkeys(context_words("no_proclitic_after"), _AFTER_PREPOSITIONS))
+    for norm in context_words("prepositions_like_names"):
+        glue[norm] = glue.get(norm, frozenset()) - {"و"}
+    return glue
 
 
 def _reads_apart(text: str, norm: str) -> bool:

@@ -34,6 +34,7 @@ from .number_words import (
     second_number,
 )
 from .quantity_lexicon import QuantityLexicon, quantity_lexicon
+from .text import CODE_JOINERS
 
 __all__ = ["Quantity", "find_quantities", "parse_number"]
 
@@ -250,7 +251,6 @@ def _quantity_at(tokens: list[str], index: int, scanner: NumberScanner, lex: Qua
 _DUAL_VOWELS = re.compile("(?:\u064e\u0651?|\u0651\u064e)ي\u0652?ن$")
 
 
-_CODE_LINKS = ("/", "-", "‐", "–")
 
 
 def _in_a_code(text: str, start: int, end: int) -> bool:
@@ -260,7 +260,7 @@ def _in_a_code(text: str, start: int, end: int) -> bool:
     while left > 0 and not text[left - 1].isspace():
         left -= 1
     glued = text[left:start]
-    return glued.endswith(_CODE_LINKS) and any(ch.isalpha() for ch in glued)
+    return glued.endswith(CODE_JOINERS) and any(ch.isalpha() for ch in glued)
 
 
 def _half_a_unit(tokens: list[str], at: int, lex: QuantityLexicon) -> bool:

@@ -66,15 +66,13 @@ class RarePlaces(PlaceLists):
         covered = [(m.start, m.end) for m in mentions if m.label in ("PLACE", "BASE", "FORCE", "QUANTITY", "TIME")]
         norms = token_norms(doc)
         found: list[Mention] = []
-        for at, norm in enumerate(norms):
+        for at, norm in enumerate(norms):  # one pass: a word has one word before it, so no two rules race
             if norm in self.cues and at + 1 < len(doc):
                 following = at + 2 if norm == "بالقرب" and norms[at + 1] == "من" else at + 1
                 found += self._rare(doc, following, covered, f"a rare word after {norm}")
-        for at, norm in enumerate(norms):
-            if norm in self.prepositions and at + 1 < len(doc) and _unheard_of(doc[at + 1]):
+            elif norm in self.prepositions and at + 1 < len(doc) and _unheard_of(doc[at + 1]):
                 found += self._after_preposition(doc, at + 1, covered, f"an unheard-of word after {norm}")
-        for at, norm in enumerate(norms):
-            if norm in self.adverbs and at >= 2:  # «بين رأس سدر شمالاً وأبو زنيمة جنوباً»
+            elif norm in self.adverbs and at >= 2:  # «بين رأس سدر شمالاً وأبو زنيمة جنوباً»
                 compound = self._first_word(doc, at - 2) in self.compounds
                 found += self._rare(doc, at - 2 if compound else at - 1, covered, f"a rare word before {norm}")
         found += self._located(doc, [m for m in mentions if m.label == "PLACE" and m.source != "model"], covered)
@@ -137,7 +135,7 @@ class RarePlaces(PlaceLists):
         """«إلى ارتاح وفرعون جنوبي طولكرم»: the words between a bare preposition and a compass
         word before a known place are names, rare or not; a common noun, a pronoun's noun or a
         trigger among them is no name, and then none is («إلى مواقعها جنوب طولكرم»)."""
-        norms, found = token_norms(doc), []
+        norms, text, found = token_norms(doc), doc_text(doc), []
         for place in places:
             at = self._token_at(doc, place.start) - 1
             last = at
@@ -156,7 +154,6 @@ class RarePlaces(PlaceLists):
             spans = [self._member(doc, index, covered, adjective_ok=True) for index in chain]
             if None in spans or all(self._first_word(doc, index) in frequent_words() for index in chain):
                 continue  # «في جبهات جنوب مأرب»: one word at least must be no frequent word
-            text = doc_text(doc)
             for start, end in spans:
                 covered.append((start, end))
                 found.append(Mention("PLACE", start, end, text[start:end], score=self.score, source="rules",

@@ -16,7 +16,7 @@ tokenizer can use its morphological tokenizer instead (see ``morphology``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from typing import NamedTuple, Protocol
 
@@ -67,6 +67,8 @@ _CHUNK = re.compile(r"\S+")
 _PROCLITIC = re.compile(r"^(و|ف)?(ب|ك|ل)?")
 #: Letters a proclitic may begin with: a word starting otherwise never splits.
 PROCLITIC_LETTERS = frozenset("وفبكل")
+#: Marks that join the parts of a code with no space («8-34», «A0412/26», «سي-١٣٠»).
+CODE_JOINERS = ("/", "-", "‐", "–")
 
 
 class CachedSegmenter:
@@ -185,12 +187,10 @@ def _camel_words(chunk: str, start: int, end: int) -> Iterable[tuple[int, int]]:
         yield start + position, end
 
 
-def tokenize(text: str, segmenter: Segmenter | None = None, glue_after: frozenset[str] = frozenset(),
-             and_after: frozenset[str] = frozenset(), reads_apart: Callable[[str, str], bool] | None = None
-             ) -> list[Token]:
+def tokenize(text: str, segmenter: Segmenter | None = None, glue: Mapping[str, frozenset[str]] | None = None,
+             reads_apart: Callable[[str, str], bool] | None = None) -> list[Token]:
     """Tokenize ``text``; concatenating token texts and ``space_after`` gives ``text`` back.
-    ``glue_after``: NORMs after which a cut-off ب, ل, ك or و is part of the word; ``and_after``:
-    NORMs after which only a cut-off و is, unless what follows it ``reads_apart`` (``glue_clitics``)."""
+    ``glue``: for a NORM, the proclitics a word after it cannot start with (``glue_clitics``)."""
     segmenter = segmenter or ProcliticSplitter()
     tokens: list[Token] = []
     cleaned = BIDI_AND_CONTROL.sub(" ", text)
@@ -209,29 +209,19 @@ def tokenize(text: str, segmenter: Segmenter | None = None, glue_after: frozense
             last = tokens[-1]
             tokens[-1] = Token(last.text, last.start, last.end, last.norm,
                                text[chunk_end:following.end()], last.is_clitic)
-    return glue_clitics(tokens, glue_after, and_after, reads_apart) if glue_after or and_after else tokens
+    return glue_clitics(tokens, glue, reads_apart) if glue else tokens
 
 
-#: Proclitics no preposition or place noun is followed by (nor a conjunction: «من ولام»).
-_GLUED = frozenset({"ب", "ل", "ك", "و"})
-#: Normalized like a word of ``after`` but also a name a list goes on from: «على» and «علي»
-#: («بلدتي بئر علي وعين بامعبد»), so no و is glued after them.
-_NAMES_LIKE_AFTER = frozenset({"علي"})
-
-
-def glue_clitics(tokens: list[Token], after: frozenset[str], and_after: frozenset[str] = frozenset(),
+def glue_clitics(tokens: list[Token], glue: Mapping[str, frozenset[str]],
                  reads_apart: Callable[[str, str], bool] | None = None) -> list[Token]:
-    """«إلى بلدة بزاريا», «في بزاريا», «من ولام»: after a preposition or a place noun ب, ل, ك
-    or و cannot start a word, so a word the splitter cut there (ب + «زاريا», و + ل + «ام») is
-    whole again, unless what is left is a word of those («من وإلى»). After the words of
-    ``and_after`` only و is glued: an indefinite «بلدة» heads its name («بلدة ولام»), but
-    «بلدة للجيش فيها مقر» is a town where the army has a base; and not before a word that
-    ``reads_apart(text, norm)`` («اقتحموا قرية وأحرقوا منازلها»: a verb)."""
+    """«في بزاريا», «من ولام», «بلدة ولام»: after a preposition no ب, ل, ك or و starts a word, and
+    after an indefinite place noun no و does (``glue`` maps each such NORM to its proclitics), so
+    a word the splitter cut there (ب + «زاريا», و + ل + «ام») is whole again, unless what is left
+    is a word of ``glue`` itself («من وإلى») or, after a glued و, ``reads_apart(text, norm)``
+    («اقتحموا قرية وأحرقوا منازلها»: a verb)."""
     hits = [i for i, token in enumerate(tokens) if token.is_clitic and 0 < i < len(tokens) - 1
             and tokens[i - 1].space_after and not token.space_after
-            and (token.norm in _GLUED and tokens[i - 1].norm in after
-                 or token.norm == "و" and tokens[i - 1].norm in and_after)
-            and not (token.norm == "و" and tokens[i - 1].norm in _NAMES_LIKE_AFTER)]
+            and token.norm in glue.get(tokens[i - 1].norm, ())]
     if not hits:
         return tokens  # most texts: one cheap pass
     glued = list(tokens)
@@ -239,9 +229,9 @@ def glue_clitics(tokens: list[Token], after: frozenset[str], and_after: frozense
         end = i + 1
         while end < len(tokens) - 1 and tokens[end].is_clitic and not tokens[end].space_after:
             end += 1  # «و» + «ل» + «ام»: every piece of the word
-        if tokens[end].norm in after or tokens[i - 1].norm not in after and reads_apart is not None \
-                and reads_apart("".join(t.text for t in tokens[i + 1:end + 1]),
-                                "".join(t.norm for t in tokens[i + 1:end + 1])):
+        rest = tokens[i + 1:end + 1]
+        if tokens[end].norm in glue or tokens[i].norm == "و" and reads_apart is not None \
+                and reads_apart("".join(t.text for t in rest), "".join(t.norm for t in rest)):
             continue
         word = "".join(token.text for token in tokens[i:end + 1])
         glued[i:end + 1] = [Token(word, tokens[i].start, tokens[end].end, normalize(word), tokens[end].space_after)]

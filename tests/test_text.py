@@ -125,14 +125,17 @@ def test_project_splitter_keeps_common_words_whole(word: str, pieces: list[str])
     assert [t.text for t in blank().make_doc(word)] == pieces
 
 
+_ALL = frozenset({"ب", "ل", "ك", "و"})
+
+
 @pytest.mark.parametrize("text, glued, words", [
-    ("وصلت تعزيزات في بزاريا", frozenset({"في"}), ["وصلت", "تعزيزات", "في", "بزاريا"]),  # no ب after «في»
-    ("وصلت تعزيزات في بزاريا", frozenset(), ["وصلت", "تعزيزات", "في", "ب", "زاريا"]),  # the rule alone splits
-    ("انسحبت القوات من بلدة بزاريا", frozenset({"في"}), ["انسحبت", "القوات", "من", "بلدة", "ب", "زاريا"]),
-    ("انسحبت القوات من ولام", frozenset({"من"}), ["انسحبت", "القوات", "من", "ولام"]),  # nor و, every piece
-    ("انتشرت في بئر علي ولام", frozenset({"علي"}), ["انتشرت", "في", "بئر", "علي", "و", "لام"]),  # «علي» is a name
+    ("وصلت تعزيزات في بزاريا", {"في": _ALL}, ["وصلت", "تعزيزات", "في", "بزاريا"]),  # no ب after «في»
+    ("وصلت تعزيزات في بزاريا", {}, ["وصلت", "تعزيزات", "في", "ب", "زاريا"]),  # the rule alone splits
+    ("انسحبت القوات من بلدة بزاريا", {"في": _ALL}, ["انسحبت", "القوات", "من", "بلدة", "ب", "زاريا"]),
+    ("انسحبت القوات من ولام", {"من": _ALL}, ["انسحبت", "القوات", "من", "ولام"]),  # nor و, every piece
+    ("انتشرت في بئر علي ولام", {"علي": _ALL - {"و"}}, ["انتشرت", "في", "بئر", "علي", "و", "لام"]),  # «علي» is a name
 ])
-def test_glue_clitics_after_a_preposition(text: str, glued: frozenset[str], words: list[str]) -> None:
+def test_glue_clitics_after_a_preposition(text: str, glued: dict[str, frozenset[str]], words: list[str]) -> None:
     splitter = ProcliticSplitter(lambda stem: stem in ("زاريا", "لام", "ام"))
     tokens = tokenize(text, splitter, glued)
     assert [t.text for t in tokens] == words
@@ -147,6 +150,15 @@ def test_glue_clitics_after_a_preposition(text: str, glued: frozenset[str], word
 ])
 def test_glue_only_the_conjunction_after_a_place_noun(text: str, words: list[str]) -> None:
     splitter = ProcliticSplitter(lambda stem: stem in ("لام", "لاموا"))
-    tokens = tokenize(text, splitter, frozenset({"من"}), frozenset({normalize("بلدة")}), lambda text, norm: norm.endswith("وا"))
+    glue = {"من": _ALL, normalize("بلدة"): frozenset({"و"})}
+    tokens = tokenize(text, splitter, glue, lambda text, norm: norm.endswith("وا"))
     assert [t.text for t in tokens] == words
     assert "".join(t.text + t.space_after for t in tokens) == text
+
+
+def test_the_pipeline_keeps_the_conjunction_after_a_preposition_written_like_a_name() -> None:
+    from extractor.language import glue_map
+
+    glue = glue_map()
+    assert glue[normalize("في")] == _ALL and glue[normalize("بلدة")] == frozenset({"و"})
+    assert glue[normalize("على")] == _ALL - {"و"}  # «على» normalizes like the name «علي»

@@ -78,6 +78,7 @@ class ContextRecognizer(BasePatterns, ForcePatterns, Recognizer):
         self.needs_the_marker = words("base_heads_needing_the_marker")
         self.markers = words("military_markers")
         self.strong = words("place_descriptors_strong")
+        self.rare_name_heads = words("place_descriptors_rare_name")
         self.weak_descriptors = words("place_descriptors") - self.strong  # «ريف», «أطراف»: name nothing
         self.tribe_words = words("tribe_words")
         self.two_senses = words("place_descriptors_of_two_senses")
@@ -140,7 +141,7 @@ class ContextRecognizer(BasePatterns, ForcePatterns, Recognizer):
         self.verb_triggers = frozenset(form for form, (_, tense) in trigger_index().items() if tense != "noun")
         heads = self.base_heads | self.strong | self.geographic | self.unit_heads | self.force_heads | self.definite_heads \
             | self.command_heads | self.ship_heads | self.region_heads | self.territory_heads | self.quoted_force_heads \
-            | self.coded_site_heads
+            | self.coded_site_heads | self.rare_name_heads
         self.first_words = frozenset(head.split(" ")[0] for head in heads)  # a token outside starts nothing
 
     def analyze(self, doc: Doc) -> list[Mention]:
@@ -156,7 +157,7 @@ class ContextRecognizer(BasePatterns, ForcePatterns, Recognizer):
                     break
             if norm in self.coded_site_heads:
                 mentions.extend(self._coded_site(doc, index))
-            if norm in self.strong or norm in self.geographic:
+            if norm in self.strong or norm in self.geographic or norm in self.rare_name_heads:
                 mentions.extend(self._place(doc, index))
             if norm in self.unit_heads:
                 mentions.extend(self._unit(doc, index))
@@ -212,8 +213,11 @@ class ContextRecognizer(BasePatterns, ForcePatterns, Recognizer):
                 or norm in self.stop or norm in self.adjectives or self._stop_behind_clitic(norm) \
                 or clitic_pronoun_form(token.text, norm) \
                 or possessed_form(token.text, norm) or verb_with_object(norm) \
-                or (norm.startswith("و") and verb_form(norm[1:])):  # «قرية وأحرقوا منازلها»
-            return False  # «قاعدة لطائراتها», «قاعدة زبائنها»: a noun of hers names nothing («قاعدة حماه» does)
+                or (norm.startswith("و") and verb_form(norm[1:])) \
+                or (norm.startswith(("فس", "وس")) and imperfect_verb_form(norm[2:])):
+            # «قرية وأحرقوا منازلها», «أي قرية فسيكون الرد»: verbs; «قاعدة لطائراتها», «قاعدة زبائنها»:
+            # a noun of hers names nothing («قاعدة حماه» does)
+            return False
         if imperfect_verb_form(norm):
             return False  # «وهو معسكر يضم وحدات»: a verb in the imperfect names nothing («قاعدة تبوك» does)
         if norm.endswith(_NISBA) and is_frequent_adjective(norm):
@@ -332,6 +336,8 @@ class ContextRecognizer(BasePatterns, ForcePatterns, Recognizer):
         if name is None:
             return []
         start, end = name
+        if doc[index].norm_ in self.rare_name_heads and is_news_word(doc[start].norm_):
+            return []  # «حاجز المليون»: a barrier, not a checkpoint's name
         if doc[start].norm_ in self.weak_descriptors - self.geographic and (end - start > 1 or (
                 end < len(doc) and self._is_name_word(doc[end]) and not self._describes_name(doc[end]))):
             return []  # «قرى ريف معرّة النعمان»: a descriptor before a name is none of it («محافظة حقل» is)

@@ -37,6 +37,7 @@ __all__ = ["RELATIVES", "TriggerRules", "doc_norm"]
 
 RELATIVES = frozenset({"التي", "الذي", "الذين", "اللتين", "اللذين"})
 _NAME_LABELS = frozenset({"FORCE", "PLACE", "BASE", "ORG", "PERSON"})  # a count's noun is read
+_ALTERNATIVES = frozenset({"او", "أو"})  # «إخلاء نقطة أو تسليمها»: one status for both
 
 
 class TriggerRules:
@@ -219,12 +220,16 @@ class TriggerRules:
         return False
 
     def _causative(self, doc: Doc, token, last, previous) -> bool:
-        """«ما دفع الأسر إلى النزوح»: «دفع» as "prompted", not a deployment (see triggers.yaml)."""
+        """«ما دفع الأسر إلى النزوح»: «دفع» as "prompted", and «دفع المحامي بأن …» as "argued",
+        not a deployment (see triggers.yaml)."""
         if token.norm_ not in words("causative_verbs"):
             return False
         if previous is not None and previous.norm_ in words("causative_openers"):
             return True
         for following in doc[last.i + 1: min(self._sentence.end, last.i + 10)]:
+            if following.norm_ == "بان" or (following._.is_clitic and following.norm_ == "ب"
+                                             and doc_norm(following, 1) == "ان"):
+                return True  # «دفع وكيل المدان بأن موكله …»
             if following._.is_clitic and following.norm_ == "ب":
                 return False  # «دفع الجيش بتعزيزات إلى …»
             if following.norm_ == "الي":  # «إلى», normalized
@@ -236,11 +241,16 @@ class TriggerRules:
         """The trigger sits in «أن …» after a denial verb, with no contrast in between, or is
         what denied reports were about («نفت الهيئة ما تداولته منصات عن انسحاب ألويتها»)."""
         complement, norms = False, token_norms(doc)
+        if token.i - 2 >= self._sentence.start and norms[token.i - 1] in _ALTERNATIVES:
+            earlier = next((doc[at] for at in range(token.i - 2, max(self._sentence.start, token.i - 6) - 1, -1)
+                            if lookup_trigger(norms[at])), None)
+            if earlier is not None:  # «عن نية الجيش إخلاء نقطة «الدبشة» أو تسليمها»: denied with it
+                return self._denied_complement(doc, earlier)
         for at in range(token.i - 1, self._sentence.start - 1, -1):
             if norms[at] in words("scope_breaks"):
                 return False
             complement = complement or norms[at] in words("complementizers") \
-                or (at == token.i - 1 and norms[at] == "عن")
+                or (token.i - at <= 5 and norms[at] == "عن")  # «عن نية الجيش اللبناني إخلاء»
             if complement and (norms[at] in words("denial_verbs")
                                or at > self._sentence.start and f"{norms[at - 1]} {norms[at]}" in words("denial_verbs")):
                 return True  # «نفى», «لا صحة لما …»

@@ -26,7 +26,6 @@ from .event_args import (
     ArgumentRules,
     _token_before_name,
     quantity_units,
-    with_possessive_off,
 )
 from .event_lexicon import (
     config,
@@ -34,10 +33,10 @@ from .event_lexicon import (
     governing_verbs,
     lookup_trigger,
     trigger_index,
-    verb_before_pronoun,
     without_enclitic,
     words,
 )
+from .event_objects import ObjectRules
 from .event_parties import PartyRules
 from .event_targets import TargetRules
 from .event_time import entry_heading, event_times, in_a_later_statement
@@ -85,7 +84,7 @@ class Event:
                 "args": args, **self.extra}
 
 
-class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, AntecedentRules):
+class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, AntecedentRules, ObjectRules):
     """The ``arabic_events`` component: writes ``doc._.events``."""
 
     def __init__(self, name: str, back_sentences: int = 2, window: int = 3) -> None:
@@ -279,48 +278,6 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
         governors = doc[max(self._sentence.start, token.i - self.window):token.i]
         return (any(t.norm_ in words("back_reference_cues") for t in window)
                 or any(t.norm_ in governing_verbs() for t in governors))
-
-    def _retype(self, event_type: str, norm: str, last, in_clause, actor, before) -> str:
-        rule = self.object_dependent.get(norm) or self.object_dependent.get(norm[1:] if norm[:1] == "س" else "")
-        verb = verb_before_pronoun(norm)
-        pronoun = self.object_dependent.get(verb) if verb else None
-        if pronoun:  # «أخلته», «أخلوه»: the object is what the pronoun stands for, named before
-            named = [m.label for m in before if m.label in ("BASE", "PLACE")]
-            if not named and any(t.norm_ in words("closure_objects") for t in self._sentence
-                                 if t.i < last.i):
-                named = ["BASE"]  # «سُلّم المعسكر … بعد أن أخلته»
-            label = "BASE" if "BASE" in named else named[-1] if named else "default"  # «مطار رميلان جنوب المالكية، بعدما أخلته»
-            return pronoun.get(label, event_type)
-        if not rule:
-            return event_type
-        after = [m for m in in_clause if m.start >= last.idx + len(last) and m is not actor]
-        first = next((m for m in after if m.label in ("BASE", "FORCE") or self._is_site(last.doc, m) or (
-            m.label == "QUANTITY" and m.attrs.get("unit") in ("bases", "sites"))), None)
-        label = "BASE" if first is not None and first.label in ("QUANTITY", "PLACE") else (
-            first.label if first else "default")  # «إخلاء مطار الحمدان»: the airport becomes a BASE
-        if label != "BASE" and self._closes_sites(last, first, actor):
-            label = "BASE"  # «أخلت في أواخر العام قواعدها في كيدال»: its bases, named by a noun
-        return rule.get(label, rule.get("default", event_type))  # «إخلاء ٣ مواقع» closes sites
-
-    def _closes_sites(self, last, first: Mention | None, actor: Mention | None) -> bool:
-        """A base noun («قواعدها», «المواقع») is the object: within a few words after the
-        trigger, before any force is named or a force noun («أخلت قواتها من قواعد لها»)."""
-        objects, members = words("closure_objects"), words("member_nouns")
-        seen = 0
-        for token in self._sentence.doc[last.i + 1:self._sentence.end]:
-            if first is not None and token.idx >= first.start:
-                return False
-            if actor is not None and actor.start <= token.idx < actor.end:
-                continue  # «أخلت القوة الفرنسية … قواعدها»: the subject after the verb
-            seen += 1
-            if seen > 6:
-                return False
-            bare = with_possessive_off(token.norm_)
-            if bare & members:
-                return False
-            if bare & objects:
-                return True
-        return False
 
     def _status(self, doc: Doc, token, tense: str) -> str:
         start, norms = max(self._sentence.start, token.i - self.window - 1), token_norms(doc)

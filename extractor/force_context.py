@@ -45,6 +45,8 @@ class Abbreviations:
         self.governorate_words = context_words("governorate_words")
         self.command_heads = context_words("command_heads")
         self.command_qualifiers = context_words("command_qualifiers")
+        self.owners = ((self.command_heads, self.command_qualifiers, "the general command of"),
+                       (context_words("branch_heads"), context_words("branch_words"), "a branch of"))
         self.directorate_heads = context_words("directorate_heads") | self.command_heads
         self.other_namers = self.operation_words | context_words("ministry_heads")
 
@@ -93,7 +95,8 @@ class Abbreviations:
     def _command_names(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """A force widened by the command words around it (the longer mention wins in the
         resolver): the general command of a named force («القيادة العامة لقوة دفاع البحرين»,
-        «القيادة العامة للقوات المسلحة العربية الليبية»), and a security force organized by
+        «القيادة العامة للقوات المسلحة العربية الليبية») or its branch («القوة البحرية للحرس
+        الثوري»), and a security force organized by
         governorate, named with it, «قيادة» before it included («قيادة الأمن الداخلي في محافظة
         حماة»; context.yaml ``governorate_forces``)."""
         text, norms = doc_text(doc), token_norms(doc)
@@ -104,11 +107,12 @@ class Abbreviations:
             if span is None:
                 continue
             first, end = span.start, span.end  # «ل» + «لقوات»: the clitic is a token before the force
-            if first >= 3 and norms[first - 1] == "ل" and norms[first - 2] in self.command_qualifiers \
-                    and norms[first - 3] in self.command_heads:
-                start = doc[first - 3].idx
-                found.append(Mention("FORCE", start, force.end, text[start:force.end], score=0.85, source="rules",
-                                     reason=f"context:the general command of {force.text}"))
+            for heads, qualifiers, what in self.owners:  # «القيادة العامة ل…», «القوة البحرية ل…»
+                if first >= 3 and norms[first - 1] == "ل" and norms[first - 2] in qualifiers \
+                        and norms[first - 3] in heads:
+                    start = doc[first - 3].idx
+                    found.append(Mention("FORCE", start, force.end, text[start:force.end], score=0.85,
+                                         source="rules", reason=f"context:{what} {force.text}"))
             if phrase_key(force.text) in self.governorate_forces and first and norms[first - 1] in self.directorate_heads:
                 start = doc[first - 1].idx  # «مديرية الأمن العام»: the directorate is the force
                 found.append(Mention("FORCE", start, force.end, text[start:force.end], score=0.85, source="rules",

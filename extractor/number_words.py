@@ -79,7 +79,7 @@ class NumberScanner:
             if found is None or (end > index and not joined and found[0] not in ("scales", "teen")):
                 break
             kind, amount = found
-            if joined and kind not in ("scales", "half") and amount >= previous[1] \
+            if joined and kind not in ("scales", "fraction") and amount >= previous[1] \
                     and not (previous[0] == "ones" and kind == "tens"):
                 break  # «بين خمسمئة وسبعمئة»: a second number, not an addend
             previous = (kind, amount)
@@ -93,15 +93,18 @@ class NumberScanner:
                 total, current, last_scale = total + current, 0.0, amount
             elif kind == "duals":
                 total, last_scale = total + amount, amount / 2
-            elif kind == "half":
-                if end == index:  # «نصف كتيبة», «نصف مليون»: a half leads the number
+            elif kind == "fraction":
+                if end == index:  # «نصف كتيبة», «ربع مليون»: a fraction leads the number
                     following = self.word(end + 1, False) if end + 1 < len(tokens) else None
                     if following is not None and following[0] == "scales":
-                        return following[1] / 2, end + 2
-                    return 0.5, end + 1
+                        return following[1] * amount, end + 2
+                    return amount, end + 1
                 if not last_scale:
                     break
-                total += last_scale / 2
+                total += last_scale * amount
+                if end + 1 < len(tokens) and tokens[end + 1].startswith("ال") \
+                        and self.lex.words.get(tokens[end + 1][2:]) == ("scales", last_scale):
+                    end += 1  # «وربع المليون»: the share of the scale just named
             else:
                 current += amount
             end += 1

@@ -178,6 +178,7 @@ class PlaceLists:
         found: list[Mention] = []
         for place in places:
             headed, index = self._headed(doc, place), self._token_after(doc, place.end)
+            described = headed  # «بلدتي القليعة وبرج الملوك»: a compound member takes any second word
             while index is not None:
                 known = by_start.get(doc[index].idx) or by_start.get(doc[index].idx + 1)
                 if known is not None:  # a member already found: the list goes on after it
@@ -196,7 +197,7 @@ class PlaceLists:
                 headed = headed or continued  # «في سنجة والدندر والسوكي»: three members make a list
                 member = Mention("PLACE", word[0], word[1], doc_text(doc)[word[0]:word[1]], score=self.score,
                                  source="rules", reason="context:list of places")
-                complete_name(doc, member)
+                complete_name(doc, member, listed=described)
                 found.append(member)
                 covered.append(word)
                 index = following
@@ -242,7 +243,8 @@ class PlaceLists:
         preposition of place are places, known or not."""
         members: list[tuple[int, int] | Mention] = []
         index: int | None = preposition.i + 1
-        while index is not None and index < len(doc) and len(members) < 10:
+        most = 2 if preposition.norm_ in self.pair_prepositions else 10  # «بين دمشق وبغداد، تكشف …»
+        while index is not None and index < len(doc) and len(members) < most:
             known = by_start.get(doc[index].idx) or by_start.get(doc[index].idx + 1)
             word = None if known else self._member(doc, index, covered, compound_ok=True)
             if word is not None and (doc[index].norm_.endswith(_NOT_NAME_ENDINGS)

@@ -46,6 +46,7 @@ __all__ = ["PlaceFilters"]
 
 #: Letters an imperfect verb starts with.
 _IMPERFECT = ("ت", "ي", "ن")
+_TRAILING_MARKS = ".,،؛;:!?؟»\"')"  # punctuation that ends the word after a name
 
 
 def _quoted(doc: Doc, start: int, end: int) -> bool:
@@ -148,9 +149,10 @@ class PlaceFilters:
         return False
 
     def _idiom(self, doc: Doc, mention: Mention) -> bool:
-        """The name and the word after it make a phrase of ``place_idioms``."""
+        """The name and the word after it make a phrase of ``place_idioms`` («مسقط رأسه.»)."""
         following = doc_text(doc)[mention.end:mention.end + 24].split(maxsplit=1)[:1]
-        return bool(following) and phrase_key(f"{mention.text} {following[0]}") in self.idioms
+        word = following[0].rstrip(_TRAILING_MARKS) if following else ""
+        return bool(word) and phrase_key(f"{mention.text} {word}") in self.idioms
 
     def _media(self, text: str, norms: str) -> bool:
         return text in self.media or norms in self.media

@@ -209,15 +209,16 @@ def _quantity_at(tokens: list[str], index: int, scanner: NumberScanner, lex: Qua
                 qualifier, start = phrase
     before = tokens[index - 1] if index else ""
     if not vague and value in (1, 2) and not token[:1].isdigit() and reads_as(before, lex.units) \
-            and qualifier == "exact":  # «قاعدة واحدة», «بكتيبة واحدة»: the noun comes first
+            and qualifier == "exact" and tokens[number_end:number_end + 1] != [token]:
+        # «قاعدة واحدة», «بكتيبة واحدة»: the noun comes first («المركبات واحدة واحدة»: one by one)
         unit, noun = lex.units[before if before in lex.units else before[1:]]
         return (index - 1, index, number_end, number_end, value, low, high, qualifier, unit, noun,
                 f"unit+number-word:{unit}")
     if (bare in lex.one_of or (value == 1 and not token[:1].isdigit())) and number_end == index + 1:
         return None  # «أحد مواقعكم»: one of them (a teen, «أحد عشر», read on); «واحدة» follows its noun
-    if lex.words.get(bare, ("", 0.0))[0] == "half" and number_end == index + 1 \
-            and not _half_a_unit(tokens, number_end, lex):
-        return None  # «نصف المساحة», «فقدت نصف قاعدة زبائنها»: a share, no count
+    if lex.words.get(bare, ("", 0.0))[0] == "fraction" and number_end == index + 1 \
+            and not _fraction_of_a_unit(tokens, number_end, lex):
+        return None  # «نصف المساحة», «فقدت نصف قاعدة زبائنها», «ربع ساعة»: a share, no count
     noun_at = number_end
     partitive = noun_at + 1 < len(tokens) and tokens[noun_at] == "من" and (vague or _group(tokens, noun_at + 1, lex))
     noun_at += partitive  # «عشرات من الجنود», «سبعة من المتسللين»: a count out of a group
@@ -263,12 +264,14 @@ def _in_a_code(text: str, start: int, end: int) -> bool:
     return glued.endswith(CODE_JOINERS) and any(ch.isalpha() for ch in glued)
 
 
-def _half_a_unit(tokens: list[str], at: int, lex: QuantityLexicon) -> bool:
-    """«نصف كتيبة», «بنصف سرية»: «نصف» counts half of an indefinite unit noun that is in
+def _fraction_of_a_unit(tokens: list[str], at: int, lex: QuantityLexicon) -> bool:
+    """«نصف كتيبة», «بربع سرية»: a fraction counts a share of an indefinite unit noun that is in
     construct with nothing definite or possessed («نصف قاعدة زبائنها» is half of a customer base)."""
     if at >= len(tokens) or tokens[at] not in lex.units or tokens[at].startswith("ال"):
         return False
     following = tokens[at + 1] if at + 1 < len(tokens) else ""
+    if following in lex.not_nouns:
+        return True  # «نصف كتيبة إلى المعبر»: «إلى» starts like an article
     return not following.startswith("ال") and not (following.isalpha() and len(following) > 3
                                                      and following.endswith(("ها", "هم", "هما")))
 

@@ -67,8 +67,9 @@ def quantity_lexicon() -> QuantityLexicon:
         for value, forms in (data.get(section) or {}).items():
             for form in forms:
                 words.setdefault(_k(form), (section, float(value)))
-    for form in data.get("half", []):
-        words[_k(form)] = ("half", 0.5)
+    for value, forms in (data.get("fractions") or {}).items():
+        for form in forms:
+            words[_k(form)] = ("fraction", float(value))
     for form in data.get("teens_second_word", []):
         words.setdefault(_k(form), ("teen", 10.0))
     units: dict[str, tuple[str, str]] = {}

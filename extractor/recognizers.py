@@ -164,6 +164,7 @@ class LexiconRecognizer(Recognizer):
         self.base_heads = context_words("base_heads")
         self.district_heads = context_words("district_heads")
         self.nationalities = frozenset(n for n in nationality_adjectives() if n.startswith("ال"))
+        self.positions = context_words("name_positions")
 
     def _district_head(self, norms: list[str], start: int, entry: Entry) -> str | None:
         """«لواء الجامعة»: Jordan's «لواء» before a district cues it as a descriptor would."""
@@ -202,6 +203,8 @@ class LexiconRecognizer(Recognizer):
                     (begin, stop), label = headed, "BASE"  # «مطار "كويرس"»: the head and the quotes
                 if label == "FORCE" and end < len(doc) and doc[end].norm_ in self.nationalities:
                     stop = doc[end].idx + len(doc[end].text)  # «الشرطة العسكرية الروسية»
+                if label == "PLACE" and end < len(doc) and norms[end] in self.positions:
+                    stop = doc[end].idx + len(doc[end].text)  # «النبطية الفوقا»: upper and lower end the name
                 mentions.append(self.mention(doc, label, begin, stop, reason, score, **attrs))
         return mentions
 

@@ -181,6 +181,9 @@ PIECES = {
     "DAY": r"(?:(?:ال)?(?:3[01]|[12]\d|0?[1-9])(?!\d)|%(ORD)s)",
     # «فجر ١٣ آذار», «صباح الخامس من تموز»: the part of the day belongs to the date (and
     # «فجر» there is no trigger: no event starts inside a TIME)
+    # «ليلة 14-15 كانون الثاني», «ليلة التاسع على العاشر من …»: a night named by the two days it
+    # spans is one TIME, the first day's (as «ليلة الخميس-الجمعة»)
+    "NIGHT2": r"(?(part)(?:\s*[-–]\s*%(DAY)s|\s+(?:على|علي|الى|إلى)\s+%(DAY)s)?)",
     "WDPRE": r"(?:(?P<part>%(PART)s)\s+)?(?:%(DHEAD)s\s+)?(?:(?P<wd>%(WD)s)%(SC)s)?",
     "MODPRE": r"(?:(?P<mod>%(MOD)s)\s+(?:من\s+)?)?",
     "YREF": r"(?:%(SC)s(?P<year>%(YEAR)s)%(GS)s?|\s+من\s+(?:(?P<ydem>%(DEM)s)\s+%(YHEAD)s"
@@ -197,12 +200,12 @@ RULES = {  # name: (starts, pattern); on overlap the longest match wins, then th
     "weekday_numeric": (["DHEAD", "WD"], r"%(C)s(?P<core>(?:%(DHEAD)s\s+)?(?P<wd>%(WD)s)%(SC)s(?<![/.\-])"
                                          r"(?P<day>\d\d?)/(?P<mon>\d\d?))(?!\d|/\d)"),
     "hijri_date": (["PART", "DHEAD", "WD", "ORD", "DIGIT"],
-                   r"%(C)s(?P<core>%(WDPRE)s(?P<day>%(DAY)s)(?:\s+من)?\s+(?:%(MHEAD)s\s+)?(?P<mon>%(HMON)s)"
+                   r"%(C)s(?P<core>%(WDPRE)s(?P<day>%(DAY)s)%(NIGHT2)s(?:\s+من)?\s+(?:%(MHEAD)s\s+)?(?P<mon>%(HMON)s)"
                    r"(?:\s+(?P<year>%(HYEAR)s)%(HS)s?)?)"),
     "date": (["PART", "DHEAD", "WD", "ORD", "DIGIT"],
-             r"%(C)s(?P<core>%(WDPRE)s(?P<day>%(DAY)s)(?:\s+من)?\s+(?:%(MHEAD)s\s+)?(?P<mon>%(MON)s)%(YREF)s)"),
+             r"%(C)s(?P<core>%(WDPRE)s(?P<day>%(DAY)s)%(NIGHT2)s(?:\s+من)?\s+(?:%(MHEAD)s\s+)?(?P<mon>%(MON)s)%(YREF)s)"),
     "month_day": (["PART", "DHEAD", "WD", "ORD", "DIGIT"],  # «الـ15 من الشهر الجاري»
-                  r"%(C)s(?P<core>%(WDPRE)s(?P<day>%(DAY)s)\s+من\s+(?:(?P<unit>%(PERIOD)s)\s+(?P<q>%(QUAL)s)"
+                  r"%(C)s(?P<core>%(WDPRE)s(?P<day>%(DAY)s)%(NIGHT2)s\s+من\s+(?:(?P<unit>%(PERIOD)s)\s+(?P<q>%(QUAL)s)"
                   r"|(?P<dem>%(DEM)s)\s+(?P<unit2>%(PERIOD)s)))"),
     "month": (["MOD", "MHEAD", "MON"],
               r"%(C)s(?P<core>%(MODPRE)s(?P<body>(?:(?P<head>%(MHEAD)s)\s+)?(?P<mon>%(MON)s)%(YREF)s))"),

@@ -15,9 +15,11 @@ from spacy.tokens import Doc
 from .event_args import _DIRECT_OBJECT, _gap_tokens
 from .event_lexicon import config, lookup_trigger, trigger_index, words
 from .event_triggers import RELATIVES
+from .language import token_norms
 from .lexicons import COMPASS_WORDS, _key
 from .mentions import Mention
 from .recognizers import _QUOTE_MARKS
+from .text import BULLETS
 
 if TYPE_CHECKING:
     from .events import Event
@@ -27,6 +29,7 @@ __all__ = ["AntecedentRules"]
 #: The role of the place a relative clause or an object pronoun stands for («التي أخلتها
 #: القوات» → origin): a bare object's role, and where a deployment happens.
 _ANTECEDENT_ROLE = {**_DIRECT_OBJECT, "DEPLOYMENT": "location"}
+_PLACE_ROLES = frozenset({"location", "origin", "destination"})
 
 
 class AntecedentRules:
@@ -66,6 +69,21 @@ class AntecedentRules:
             return  # a place fills the role; only a base named before outranks it («أخلته … في القبة»)
         if preferred and event.type != "ATTACK":
             event.args.append((role, preferred[-1]))
+
+    def _fronted_places(self, doc: Doc, event: Event, token, before: list[Mention]) -> None:
+        """«• قرب حاجز صُرّة غرب نابلس، استهدف جنود …», «على حاجز الكونتينر، نشر الجيش …»: a
+        phrase of place opening the sentence, a comma, then the trigger: the phrase locates it."""
+        if event.type not in ("ATTACK", "DEPLOYMENT") or any(r in _PLACE_ROLES for r, _ in event.args):
+            return
+        norms, first = token_norms(doc), self._sentence.start
+        while first < token.i and (doc[first].text in BULLETS or doc[first].is_space):
+            first += 1
+        if token.i < first + 2 or norms[token.i - 1] not in {"،", ","} \
+                or norms[first].removeprefix("و") not in words("fronted_locatives"):
+            return
+        comma = doc[token.i - 1].idx
+        event.args += [("location", m) for m in before
+                       if m.label in ("PLACE", "BASE") and doc[first].idx <= m.start and m.end <= comma]
 
     def _pronoun_place(self, doc: Doc, event: Event, last, before: list[Mention], mentions: list[Mention],
                           sentences, number: int) -> None:

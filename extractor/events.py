@@ -220,6 +220,7 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
         self._relative_antecedent(doc, event, token, before)
         self._pronoun_object(event, token, before)
         self._pronoun_place(doc, event, last, before, mentions, sentences, number)
+        self._fronted_places(doc, event, token, before)
         if event_type == "ATTACK":
             self._hit_forces(doc, event, in_clause, token)
             self._casualty_targets(doc, event, before)

@@ -267,7 +267,7 @@ def _is_wordlike(word: str) -> bool:
 
 _TERMINAL = {".", "؟", "?", "!", "؛", ";", "…"}
 _CLOSERS = {"»", "\"", "”", "'", ")", "’"}
-BULLETS = frozenset({"-", "•", "▪", "*", "–", "—", "·"})  # marks that open a list item
+BULLETS = frozenset({"-", "•", "▪", "■", "●", "◆", "►", "▶", "*", "–", "—", "·"})  # marks that open a list item
 _ABBREVIATIONS = {"د", "م", "ص", "ه", "ق", "ج", "أ", "ا", "ت"}
 
 

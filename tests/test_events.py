@@ -728,6 +728,16 @@ CASES = [
     # a date line dates the bulleted items under it, past a group heading between («محافظة صنعاء:»)
     ("الثلاثاء 7-10-2025\nمحافظة صنعاء:\n• استهدفت أربع غارات معسكر جربان في مديرية سنحان.",
      [("ATTACK", "completed", {(T, "معسكر جربان"), (L, "سنحان"), (Q, "أربع غارات"), (TM, "الثلاثاء 7-10-2025")})]),
+    # a phrase of place opening the sentence before a comma locates the trigger right after it
+    ("• قرب حاجز صُرّة غرب نابلس، استهدف جنود إسرائيليون مساء الاثنين سيارة إسعاف.",
+     [("ATTACK", "completed", {(L, "صُرّة"), (L, "نابلس"), (TM, "مساء الاثنين")})]),
+    ("وفي بلدة بروقين غرب سلفيت، قصفت مسيّرة إسرائيلية مساء أمس مركبة مدنية.",
+     [("ATTACK", "completed", {(L, "بروقين"), (L, "سلفيت"), (TM, "مساء أمس")})]),
+    # a live blog's day line dates its time-stamped entries; «■» opens an item like «•»
+    ("الخميس 5 آذار/مارس 2026\n\n21:20 — تحركت الدوريات.\n\n22:40 — انتشرت قوات من اللواء 444 في منطقة الحميدية.",
+     [("DEPLOYMENT", "completed", {(A, "اللواء 444"), (L, "الحميدية"), (TM, "الخميس 5 آذار/مارس 2026")})]),
+    ("■ الأحد 10 مايو\nاستهدفت جماعة الحوثي مواقع للواء 35 مدرع في مديرية الوازعية.",
+     [("ATTACK", "completed", {(A, "جماعة الحوثي"), (T, "لواء 35 مدرع"), (L, "الوازعية"), (TM, "الأحد 10 مايو")})]),
     # troops of a force killed or wounded before the attack: the force is hit, beside any other target;
     # a patrol «تابعة ل» a force that underwent the attack makes the force the target, not the actor
     ("مساء الاثنين، أُصيب جنديان من لواء جفعاتي في كمين نصبه مسلحون لدورية قرب بلدة عزون.",

@@ -72,18 +72,24 @@ class AntecedentRules:
 
     def _fronted_places(self, doc: Doc, event: Event, token, before: list[Mention]) -> None:
         """«• قرب حاجز صُرّة غرب نابلس، استهدف جنود …», «على حاجز الكونتينر، نشر الجيش …»: a
-        phrase of place opening the sentence, a comma, then the trigger: the phrase locates it."""
+        phrase of place opening the sentence, a comma, then the trigger: the phrase locates it;
+        so does the place heading a bulleted item («• سنحان: قصفت المقاتلات …»)."""
         if event.type not in ("ATTACK", "DEPLOYMENT") or any(r in _PLACE_ROLES for r, _ in event.args):
             return
         norms, first = token_norms(doc), self._sentence.start
         while first < token.i and (doc[first].text in BULLETS or doc[first].is_space):
             first += 1
-        if token.i < first + 2 or norms[token.i - 1] not in {"،", ","} \
-                or norms[first].removeprefix("و") not in words("fronted_locatives"):
+        bulleted = any(doc[at].text in BULLETS for at in range(self._sentence.start, first))
+        colon = next((at for at in range(first + 1, min(token.i, first + 5)) if norms[at] == ":"), None)
+        if colon is not None and bulleted:  # not a headline's «الجوف: تعزيزات …»
+            end = doc[colon].idx  # «• سنحان:»: the item's heading
+        elif token.i >= first + 2 and norms[token.i - 1] in {"،", ","} \
+                and norms[first].removeprefix("و") in words("fronted_locatives"):
+            end = doc[token.i - 1].idx  # «قرب حاجز صُرّة غرب نابلس،»
+        else:
             return
-        comma = doc[token.i - 1].idx
         event.args += [("location", m) for m in before
-                       if m.label in ("PLACE", "BASE") and doc[first].idx <= m.start and m.end <= comma]
+                       if m.label in ("PLACE", "BASE") and doc[first].idx <= m.start and m.end <= end]
 
     def _pronoun_place(self, doc: Doc, event: Event, last, before: list[Mention], mentions: list[Mention],
                           sentences, number: int) -> None:

@@ -9,10 +9,18 @@ from .event_args import _token_before_name, with_possessive_off
 from .event_lexicon import verb_before_pronoun, words
 from .mentions import Mention
 
-__all__ = ["ObjectRules"]
+__all__ = ["ObjectRules", "passive_evacuation"]
 
 #: Prepositions that put a mention out of reach as the direct object of «أخلى».
 _OBJECT_PREPOSITIONS = frozenset({"من", "مع", "عن", "ب", "ل", "الى", "إلى", "في", "علي", "على"})
+
+
+def passive_evacuation(text: str) -> bool:
+    """«يُخلى», «سيُخلى» (a passive imperfect ends in ى, the active «يُخلي» in ي) and «أُخلي»,
+    «أُخليت» (a passive past ends in ي, the active «أخلى» in ى), as written, before normalizing."""
+    bare = "".join(ch for ch in text if not "\u064b" <= ch <= "\u0652").removeprefix("و")
+    return bare.endswith("خلى") and bare[:-3] in ("ي", "ت", "سي", "ست") \
+        or bare in ("أخلي", "اخلي", "أخليت", "اخليت")
 
 
 class ObjectRules:
@@ -25,6 +33,8 @@ class ObjectRules:
         rule = self.object_dependent.get(norm) or self.object_dependent.get(norm[1:] if norm[:1] == "س" else "")
         verb = verb_before_pronoun(norm)
         pronoun = self.object_dependent.get(verb) if verb else None
+        if rule and passive_evacuation(last.text) and self._object_label(last, in_clause, actor) == "default":
+            pronoun = rule  # «معسكر «تل عبطة» سيُخلى»: the subject, named before, is evacuated
         if pronoun:  # «أخلته», «أخلوه»: the object is what the pronoun stands for, named before
             named = [m.label for m in before if m.label in ("BASE", "PLACE")]
             if not named and any(t.norm_ in words("closure_objects") for t in self._sentence
@@ -34,6 +44,12 @@ class ObjectRules:
             return pronoun.get(label, event_type)
         if not rule:
             return event_type
+        label = self._object_label(last, in_clause, actor)  # «إخلاء ٣ مواقع» closes sites
+        return rule.get(label, rule.get("default", event_type))
+
+    def _object_label(self, last, in_clause, actor) -> str:
+        """BASE, FORCE or default: what the trigger takes as its object after it («أُخلي معسكر
+        «الخمسين»» too: a passive's subject may follow it)."""
         after = [m for m in in_clause if m.start >= last.idx + len(last) and m is not actor
                  and not self._after_preposition(last.doc, m)]  # «بدعم من الفيلق»: not the object
         first = next((m for m in after if m.label in ("BASE", "FORCE") or self._is_site(last.doc, m) or (
@@ -42,7 +58,7 @@ class ObjectRules:
             first.label if first else "default")  # «إخلاء مطار الحمدان»: the airport becomes a BASE
         if label != "BASE" and self._closes_sites(last, first, actor):
             label = "BASE"  # «أخلت في أواخر العام قواعدها في كيدال»: its bases, named by a noun
-        return rule.get(label, rule.get("default", event_type))  # «إخلاء ٣ مواقع» closes sites
+        return label
 
     @staticmethod
     def _after_preposition(doc: Doc, mention: Mention) -> bool:

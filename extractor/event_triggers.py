@@ -161,7 +161,9 @@ class TriggerRules:
                 or _scare_quoted(doc, token, last)
                 or _no_evidence(clause)
                 or self._hearsay(doc, token)
-                or self._refuted(doc, token))
+                or self._refuted(doc, token)
+                or (previous is not None and previous.norm_ == "ب" and any(  # «توصي القيادة، …، بتعزيز»
+                    norms[at] in words("recommendation_verbs") for at in range(max(self._sentence.start, token.i - 20), token.i))))
 
     def _hearsay(self, doc: Doc, token) -> bool:
         """The trigger is inside quotation marks opened after a word of rumour («بتعليق يقول
@@ -268,14 +270,17 @@ class TriggerRules:
     def _non_military(self, doc: Doc, token, last, event_type: str) -> bool:
         """A subject or object that makes the trigger civil news («نشرت تقريراً», «انتشار المرض»)."""
         nearby = [*doc[token.i + 1:last.i + 1], *self._next_words(doc, last, 5)]  # subject, object
+        civil = civil_words(event_type)
         if event_type == "DEPLOYMENT":  # «نشرنا يوم الأحد ٨ مارس تقريراً»: published, past a date
-            nearby += self._next_words(doc, last, 3, _NAME_LABELS | {"TIME"})
+            later = self._next_words(doc, last, 6, _NAME_LABELS | {"TIME"})
+            nearby += later[:3]
+            if any(t.norm_.endswith("ا") and t.norm_ in civil for t in later[3:]):
+                return True  # «نشرت وزارة الدفاع الوطني الكندية مساء أمس بياناً»: an object, past a long subject
         back = 2 if token.i > 0 and doc[token.i - 1].norm_ in RELATIVES else 1  # «التقرير الذي نشرته»
         if verb_before_pronoun(token.norm_) is not None or without_enclitic(token.norm_) != token.norm_:
             back = 3  # «وفق بيان مقتضب نشرته الكتيبة», «في منشورات ورقية نشرها»: the pronoun takes
             # up a noun just before
         preceding = doc[max(self._sentence.start, token.i - back):token.i]
-        civil = civil_words(event_type)
         if any(t.norm_ in civil or (t.norm_.endswith(("ها", "هم")) and t.norm_[:-2] in civil)
                or (t.norm_.endswith("ا") and t.norm_[:-1] in civil) for t in (*preceding, *nearby)):
             return True  # «نشرت قيادة الجيش تقريرها», «نشرت الوزارة مقطعاً»: possessive or accusative

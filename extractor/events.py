@@ -36,7 +36,7 @@ from .event_lexicon import (
     without_enclitic,
     words,
 )
-from .event_objects import ObjectRules
+from .event_objects import ObjectRules, passive_evacuation
 from .event_parties import PartyRules
 from .event_targets import TargetRules
 from .event_time import entry_heading, event_times, in_a_later_statement
@@ -264,10 +264,11 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
 
     @staticmethod
     def _subjectless(doc: Doc, token, tense: str) -> bool:
-        """A passive (vowelled, or after «تم/جرى») has no subject before it, and a verb right
+        """A passive (vowelled, «سيُخلى», or after «تم/جرى») has no subject before it, and a verb right
         after a noun of people («مهربين مسلحين استهدفوا») has that noun, no force, as subject."""
         previous = doc[token.i - 1].norm_ if token.i else ""
-        return (tense == "past" and passive_vowelled(token.text)) or previous in words("passive_markers") \
+        return (tense == "past" and passive_vowelled(token.text)) or passive_evacuation(token.text) \
+            or previous in words("passive_markers") \
             or (tense != "noun" and previous in words("people_subjects"))
 
     def _refers_back(self, doc: Doc, token, last) -> bool:
@@ -298,6 +299,7 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
                 t.norm_ in words("threat_verbs") for t in doc[max(self._sentence.start, token.i - 20):token.i]):
             return "planned"
         return _TENSE_STATUS.get(tense, self.noun_default)
+
 
 def _link_groups(events: list[Event]) -> None:
     """Same type, actor text and place arguments → the same ``event_group``."""

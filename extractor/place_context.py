@@ -32,15 +32,17 @@ from .lexicons import (
     context_words,
     frequent_words,
     is_frequent_adjective,
+    is_news_word,
     possessed_form,
     pronoun_form,
     unheard_of,
     verb_form,
 )
 from .mentions import Mention
-from .normalize import strip_al
+from .normalize import normalize, strip_al
 from .quantity_lexicon import quantity_lexicon
 from .recognizers import JOINERS, nationality_adjectives
+from .text import BULLETS
 
 __all__ = ["PlaceLists", "attached_conjunction", "complete_name"]
 
@@ -154,6 +156,35 @@ def _descriptors() -> frozenset[str]:
     return context_words("place_descriptors") | context_words("place_list_heads")
 
 
+def _item_blocks(text: str) -> list[tuple[tuple[int, int] | None, list[tuple[int, int]]]]:
+    """Runs of bulleted lines that open with one to three words and a colon («• سنحان: …»):
+    (the line above the run, the (start, end) of each opening name)."""
+    blocks: list[tuple[tuple[int, int] | None, list[tuple[int, int]]]] = []
+    heading, current, at = None, None, 0
+    for line in text.split("\n"):
+        head = _item_head(line)
+        if head is not None:
+            if current is None:
+                current = (heading, [])
+                blocks.append(current)
+            current[1].append((at + head[0], at + head[1]))
+        elif line.strip():
+            heading, current = (at, at + len(line)), None  # any other line ends the run
+        at += len(line) + 1
+    return blocks
+
+
+def _item_head(line: str) -> tuple[int, int] | None:
+    """(start, end) in ``line`` of the name between a bullet and a colon, or None."""
+    bare = line.lstrip(" \t")
+    if bare[:1] not in BULLETS or ":" not in bare[:40]:
+        return None
+    start = len(line) - len(bare) + 1
+    start += len(line[start:]) - len(line[start:].lstrip())
+    end = len(line[:line.index(":", start)].rstrip())
+    return (start, end) if 1 <= len(line[start:end].split()) <= 3 else None
+
+
 class PlaceLists:
     """Adds PLACE candidates for the unknown members of a list of places."""
 
@@ -206,8 +237,33 @@ class PlaceLists:
             found += self._after_head(doc, head, by_start, covered)
         for preposition in (doc[at] for at, norm in enumerate(norms) if norm in self.list_prepositions):
             found += self._long_list(doc, preposition, by_start, covered)
+        found += self._bulleted_places(doc, places, covered)
         doc._.mentions = mentions + found
         return doc
+
+    def _bulleted_places(self, doc: Doc, places: list[Mention], covered: list[tuple[int, int]]) -> list[Mention]:
+        """«محافظة صنعاء:» then «• سنحان: قصفت …», «• أرحب: ضربة …»: the names heading the
+        bulleted items of a list, each before a colon, are places when a short line above the
+        items names a place and ends in a colon, or (if rare words) when half the names are
+        known places."""
+        text, found = doc_text(doc), []
+        starts = {(m.start, m.end) for m in places}
+        for heading, heads in _item_blocks(text):
+            known = sum(head in starts for head in heads)
+            line = text[heading[0]:heading[1]].strip() if heading is not None else ""
+            named = line.endswith(":") and len(line.split()) <= 4 \
+                and any(heading[0] <= m.start and m.end <= heading[1] for m in places)  # «محافظة صنعاء:»
+            if len(heads) < 2 or not (named or 2 * known >= len(heads)):
+                continue
+            for start, end in heads:
+                words = text[start:end].split()
+                if (start, end) in starts or any(s < end and start < e for s, e in covered) \
+                        or any(word in self.not_names or not word.isalpha() for word in words) \
+                        or (not named and all(is_news_word(normalize(word)) for word in words)):
+                    continue  # «• الملاحة:» among «• الكويت:»: a topic, not a place
+                found.append(Mention("PLACE", start, end, text[start:end], score=self.score, source="rules",
+                                     reason="context:item of a list of places"))
+        return found
 
     def _after_head(self, doc: Doc, head, by_start: dict[int, Mention],
                     covered: list[tuple[int, int]]) -> list[Mention]:

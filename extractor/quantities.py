@@ -209,8 +209,9 @@ def _quantity_at(tokens: list[str], index: int, scanner: NumberScanner, lex: Qua
                 qualifier, start = phrase
     before = tokens[index - 1] if index else ""
     if not vague and value in (1, 2) and not token[:1].isdigit() and reads_as(before, lex.units) \
-            and qualifier == "exact" and tokens[number_end:number_end + 1] != [token]:
-        # «قاعدة واحدة», «بكتيبة واحدة»: the noun comes first («المركبات واحدة واحدة»: one by one)
+            and qualifier == "exact" and tokens[number_end:number_end + 1] not in ([token], ["تلو"]):
+        # «قاعدة واحدة», «بكتيبة واحدة»: the noun comes first (not «المركبات واحدة واحدة»,
+        # «واحدة تلو الأخرى»: one by one)
         unit, noun = lex.units[before if before in lex.units else before[1:]]
         return (index - 1, index, number_end, number_end, value, low, high, qualifier, unit, noun,
                 f"unit+number-word:{unit}")

@@ -213,7 +213,7 @@ class ContextRecognizer(BasePatterns, ForcePatterns, Recognizer):
                 or norm in self.stop or norm in self.adjectives or self._stop_behind_clitic(norm) \
                 or clitic_pronoun_form(token.text, norm) \
                 or possessed_form(token.text, norm) or verb_with_object(norm) \
-                or (norm.startswith("و") and verb_form(norm[1:])) \
+                or (norm[:1] in ("و", "ف") and verb_form(norm[1:])) \
                 or (norm.startswith(("فس", "وس")) and imperfect_verb_form(norm[2:])):
             # «قرية وأحرقوا منازلها», «أي قرية فسيكون الرد»: verbs; «قاعدة لطائراتها», «قاعدة زبائنها»:
             # a noun of hers names nothing («قاعدة حماه» does)

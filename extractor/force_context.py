@@ -36,6 +36,7 @@ class Abbreviations:
         self.region_words = context_words("region_words")
         self.region_force_heads = context_words("region_force_heads")
         self.place_force_heads = context_groups("place_force_heads")
+        self.country_force_heads = context_groups("country_place_force_heads")
         self.place_force_links = context_words("place_force_links")
         self.place_force_link_heads = context_words("place_force_link_heads")
         self.service_words = context_words("force_service_words")
@@ -172,7 +173,8 @@ class Abbreviations:
             else:
                 named = (head.norm_ in self.region_force_heads and (
                     span[0].norm_ in self.region_words or kind in ("region", "state"))) \
-                    or head.norm_ in self.place_force_heads.get(kind or "", ())
+                    or head.norm_ in self.place_force_heads.get(kind or "", ()) \
+                    or head.norm_ in self.country_force_heads.get(place.attrs.get("country_code") or "", ())
             if not named:
                 continue
             end = span.end

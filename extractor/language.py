@@ -135,18 +135,22 @@ class ArabicNewsTokenizer:
 
 
 #: What a preposition keeps off the word after it: any proclitic («في بزاريا», «من ولام»).
-_AFTER_PREPOSITIONS = frozenset({"ب", "ل", "ك", "و"})
+_AFTER_PREPOSITIONS = frozenset({"ب", "ل", "ك", "و", "ف"})
+#: What a noun keeps off the word after it: a conjunction («بلدة ولام», «معسكر فالاغونتو»).
+_AFTER_NOUNS = frozenset({"و", "ف"})
 
 
 @cache
 def glue_map() -> dict[str, frozenset[str]]:
     """For a NORM, the proclitics the word after it cannot start with (``text.glue_clitics``):
-    all after a preposition or a place head (``no_proclitic_after``), only و after an indefinite
-    place noun (``no_conjunction_after``), and no و after a preposition written like a name a
+    all after a preposition or a place head (``no_proclitic_after``), only و and ف after an
+    indefinite place noun (``no_conjunction_after``), ف after a base head («معسكر فالاغونتو»:
+    «قاعدة ومطار» may join two), and no و after a preposition written like a name a
     list goes on from (``prepositions_like_names``: «على» and «علي», «بئر علي وعين بامعبد»)."""
     from .lexicons import context_words
 
-    glue = dict.fromkeys(context_words("no_conjunction_after"), frozenset({"و"}))
+    glue = dict.fromkeys((head for head in context_words("base_heads") if " " not in head), frozenset({"ف"}))
+    glue.update(dict.fromkeys(context_words("no_conjunction_after"), _AFTER_NOUNS))
     glue.update(dict.fromkeys(context_words("no_proclitic_after"), _AFTER_PREPOSITIONS))
     for norm in context_words("prepositions_like_names"):
         glue[norm] = glue.get(norm, frozenset()) - {"و"}

@@ -217,7 +217,7 @@ def glue_clitics(tokens: list[Token], glue: Mapping[str, frozenset[str]],
     """«في بزاريا», «من ولام», «بلدة ولام»: after a preposition no ب, ل, ك or و starts a word, and
     after an indefinite place noun no و does (``glue`` maps each such NORM to its proclitics), so
     a word the splitter cut there (ب + «زاريا», و + ل + «ام») is whole again, unless what is left
-    is a word of ``glue`` itself («من وإلى») or, after a glued و, ``reads_apart(text, norm)``
+    is a word of ``glue`` itself («من وإلى») or, after a glued و or ف, ``reads_apart(text, norm)``
     («اقتحموا قرية وأحرقوا منازلها»: a verb)."""
     hits = [i for i, token in enumerate(tokens) if token.is_clitic and 0 < i < len(tokens) - 1
             and tokens[i - 1].space_after and not token.space_after
@@ -230,7 +230,7 @@ def glue_clitics(tokens: list[Token], glue: Mapping[str, frozenset[str]],
         while end < len(tokens) - 1 and tokens[end].is_clitic and not tokens[end].space_after:
             end += 1  # «و» + «ل» + «ام»: every piece of the word
         rest = tokens[i + 1:end + 1]
-        if tokens[end].norm in glue or tokens[i].norm == "و" and reads_apart is not None \
+        if tokens[end].norm in glue or tokens[i].norm in ("و", "ف") and reads_apart is not None \
                 and reads_apart("".join(t.text for t in rest), "".join(t.norm for t in rest)):
             continue
         word = "".join(token.text for token in tokens[i:end + 1])

@@ -125,7 +125,7 @@ def test_project_splitter_keeps_common_words_whole(word: str, pieces: list[str])
     assert [t.text for t in blank().make_doc(word)] == pieces
 
 
-_ALL = frozenset({"ب", "ل", "ك", "و"})
+_ALL = frozenset({"ب", "ل", "ك", "و", "ف"})
 
 
 @pytest.mark.parametrize("text, glued, words", [
@@ -160,5 +160,6 @@ def test_the_pipeline_keeps_the_conjunction_after_a_preposition_written_like_a_n
     from extractor.language import glue_map
 
     glue = glue_map()
-    assert glue[normalize("في")] == _ALL and glue[normalize("بلدة")] == frozenset({"و"})
+    assert glue[normalize("في")] == _ALL and glue[normalize("بلدة")] == frozenset({"و", "ف"})
+    assert glue[normalize("معسكر")] == frozenset({"ف"})  # «معسكر فالاغونتو»; «قاعدة ومطار» may join two
     assert glue[normalize("على")] == _ALL - {"و"}  # «على» normalizes like the name «علي»

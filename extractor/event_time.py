@@ -21,8 +21,9 @@ from .text import BULLETS
 
 #: The dateline's end after its date: an optional agency in brackets, then a dash.
 _DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]{1,2}\s")
-#: A live blog's entry opens with its clock time: «22:40 — وصلت …».
-_CLOCK_STAMP = re.compile(r"\d{1,2}[:.]\d{2}\s*[-–—:|]")
+#: An item opens with its number («١. », «2- ») or a live blog's clock time («22:40 — وصلت …»,
+#: «(٢١:١٥) تعرّض …»), or both.
+_ITEM_OPENER = re.compile(r"\d{1,2}\s*[.)\-–]\s|\(?\d{1,2}:\d{2}\)?\s*[-–—:|(]?")
 
 
 def _norms_between(doc: Doc, start: int, end: int) -> set[str]:
@@ -95,9 +96,9 @@ def _time_alone(text: str, start: int, end: int, mentions: list[Mention]) -> Men
 
 
 def _item(line: str) -> bool:
-    """A line that is an item of a list: a bullet or a live blog's clock time opens it."""
+    """A line that is an item of a list: a bullet, a number or a live blog's clock time opens it."""
     line = line.lstrip(" \t")
-    return line[:1] in BULLETS or _CLOCK_STAMP.match(line) is not None
+    return line[:1] in BULLETS or _ITEM_OPENER.match(line) is not None
 
 
 def _heading_line(text: str, line_start: int, mentions: list[Mention]) -> Mention | None:

@@ -10,6 +10,8 @@ the first word of a compound name («دير», «أم») takes its second word.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -60,8 +62,13 @@ class PlaceFilters:
 
     _NOT_NAME_ENDINGS = ("ون", "تين", "تان")
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, tokenize: Callable[[str], list[str]] | None = None) -> None:
+        """``tokenize``: a name's token NORMs as the pipeline cuts them (``organisation_names``)."""
         self.name = name
+        self.organisation_names: dict[str, list[tuple[str, ...]]] = {}
+        for org in context_words("organisation_names", normalized=False) if tokenize else ():
+            norms = tuple(tokenize(org))
+            self.organisation_names.setdefault(norms[0], []).append(norms)
         # words that own the name after them: a medium's or an agreement's, or a person's title
         self.heads = context_words("name_owner_heads") | context_words("person_name_titles")
         self.titles = context_words("person_name_titles")
@@ -85,6 +92,7 @@ class PlaceFilters:
         spans = {id(m): doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions
                  if m.label in ("PLACE", "ORG", "PERSON")}  # each name's tokens, found once
         outlets = [chars for m in mentions if m.label == "PLACE" and (chars := self._named_outlet(doc, spans[id(m)]))]
+        outlets += self._organisations(doc)
         places = {edge: m for m in mentions if m.label == "PLACE" for edge in (("start", m.start), ("end", m.end))}
         kept = [m for m in mentions if not self._drop(doc, m, spans.get(id(m)), places)
                 and not any(start <= m.start and m.end <= end for start, end in outlets)]
@@ -94,6 +102,17 @@ class PlaceFilters:
             complete_name(doc, mention)
         doc._.mentions = kept
         return doc
+
+    def _organisations(self, doc: Doc) -> list[tuple[int, int]]:
+        """«بعثة الأمم المتحدة للدعم في ليبيا»: (start, end) of the names of organisations, whose
+        places are part of them (guidelines §3; context.yaml ``organisation_names``)."""
+        norms, found = token_norms(doc), []
+        for at, norm in enumerate(norms):
+            for name in self.organisation_names.get(norm, ()):
+                if tuple(norms[at:at + len(name)]) == name:
+                    last = doc[at + len(name) - 1]
+                    found.append((doc[at].idx, last.idx + len(last.text)))
+        return found
 
     def _drop(self, doc: Doc, mention: Mention, span, places: dict[tuple[str, int], Mention]) -> bool:
         if mention.source == "model" and not any(char.isalpha() for char in mention.text):
@@ -272,4 +291,4 @@ class PlaceFilters:
 
 @Language.factory("arabic_place_filters", assigns=["doc._.mentions"])
 def make_place_filters(nlp: Language, name: str) -> PlaceFilters:
-    return PlaceFilters(name)
+    return PlaceFilters(name, tokenize=lambda text: [token.norm_ for token in nlp.make_doc(text)])

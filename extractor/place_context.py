@@ -95,7 +95,7 @@ def complete_name(doc: Doc, mention: Mention, listed: bool = False) -> None:
         added.append(before.norm_)
     if len(span) == 1 and span.end < len(doc) and span[0].norm_ in compound:
         following = doc[span.end]
-        if (listed and _listed_second_word(following)) or (
+        if (listed and _listed_second_word(following)) or following.text in _names_like_prepositions() or (
                 _vocalized_word(following.text) and following.norm_ not in stop
                 and lookup_trigger(following.norm_) is None):  # «جبل العَوْد»: vowel marks allowed
             mention.end = following.idx + len(following.text)
@@ -137,6 +137,12 @@ def _listed_second_word(token) -> bool:
 
 
 _TOWN_KINDS = frozenset({"city", "town", "village"})
+
+
+@cache
+def _names_like_prepositions() -> frozenset[str]:
+    """«علي» as written (not «على»): a name after a compound's first word («بئر علي»)."""
+    return context_words("prepositions_like_names", normalized=False)
 
 
 @cache

@@ -339,11 +339,15 @@ def _may(norms: list[str], start: int, end: int, sentence_start: int) -> bool:
                and (at + 1 == end and (lookup_trigger(norms[end]) or ("", ""))[1] == "present"
                     or at + 1 < end and _imperfect(norms[at + 1]))
                and not any(norm in words("past_continuous") for norm in norms[sentence_start:at])  # «وكان … قد»
+               and not any(norm in RELATIVES for norm in norms[at + 2:end])  # «التي قد يلاحظها … التي ستتسلّم»
                for at in range(start, end))
 
 
 def _imperfect(norm: str) -> bool:
-    return (lookup_trigger(norm) or ("", ""))[1] == "present" or imperfect_verb_form(norm)
+    """An imperfect after «قد»: a trigger's present, a verb with a frequent twin person, or any
+    word in ي («قد يغري»: a past rarely starts with it, while «قد تعرّض» is a past)."""
+    return (lookup_trigger(norm) or ("", ""))[1] == "present" or imperfect_verb_form(norm) \
+        or (norm.startswith("ي") and len(norm) >= 3)
 
 
 def _foreign_article(norms: list[str], at: int) -> bool:

@@ -42,7 +42,7 @@ from .event_targets import TargetRules
 from .event_time import entry_heading, event_times, in_a_later_statement
 from .event_triggers import TriggerRules
 from .language import doc_text, token_norms
-from .lexicons import _key, context_words
+from .lexicons import _key, context_words, future_form
 from .mentions import Mention
 from .normalize import damma_on_first, passive_vowelled
 from .recognizers import publish_mentions
@@ -291,6 +291,8 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
         for status in ("planned", "completed", "ongoing"):
             if before & words("status_governors", status):
                 return status
+        if tense == "noun" and token.i > self._sentence.start and future_form(norms[token.i - 1]):
+            return "planned"  # «ستعيد نشر سريتين»: a verb in the future governs the event noun
         if tense == "present" and set(norms[max(self._sentence.start, token.i - 2):token.i]) \
                 & (words("past_continuous") | words("past_negators")):
             return "completed"  # «كان ينتشر في سورية 28 موقعاً»: a past state (guidelines §8.2);

@@ -16,7 +16,7 @@ from typing import Any
 from .normalize import phrase_key as _key
 from .resources import parse_yaml
 
-__all__ = ["Lexicon", "load_grammar"]
+__all__ = ["Lexicon", "TimeExpression", "load_grammar"]
 
 
 def _keys(forms: Any, lam: bool = False) -> set[str]:
@@ -94,3 +94,18 @@ def load_grammar(path: Path, resolvers: frozenset[str]) -> Lexicon:
     return Lexicon(words, frozenset(map(_key, data["strict_months"])), guards,
                     re.compile(grammar["pair"]), tuple(rules),
                     anchors, {k: tuple(sorted(v)) for k, v in dispatch.items()}, re.compile(grammar["same_year"]))
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """One TIME mention; ``text == article[start:end]``, ``value`` is ISO 8601 or None."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    mod: str | None
+    kind: str
+    calendar: str
+    score: float
+    reason: str

@@ -5,6 +5,9 @@ The words and the grammar (one regex per construction) are data in
 Rules run on the normalized text, only at words that can start them; overlaps
 go to the longest match; a resolver per rule turns its groups into a value.
 
+A mention is then completed across the text (``time_joins``: entry years, «العام نفسه»,
+a weekday with its date).
+
 Resolution against the article date ``a`` (without one, relative values are None):
 
 - اليوم/الليلة → a, أمس → a-1, أول أمس → a-2, غداً → a+1, بعد غد → a+2.
@@ -44,27 +47,13 @@ from .normalize import (
     phrase_key,
 )
 from .resources import models_dir
-from .time_grammar import Lexicon, load_grammar
+from .time_grammar import Lexicon, TimeExpression, load_grammar
+from .time_joins import complete_times
 
 __all__ = ["LEXICON", "TimeExpression", "find_times", "models_dir"]
 
 LEXICON = "lexicons/time.yaml"
 _PUNCT = "،,.:;؛؟!«»\"'()[]-"
-
-
-@dataclass(frozen=True)
-class TimeExpression:
-    """One TIME mention; ``text == article[start:end]``, ``value`` is ISO 8601 or None."""
-
-    start: int
-    end: int
-    text: str
-    value: str | None
-    mod: str | None
-    kind: str
-    calendar: str
-    score: float
-    reason: str
 
 
 _key = phrase_key
@@ -84,7 +73,7 @@ class _Match:
     a: dt.date | None
     prev: str  # the normalized word before the match
     after: str  # the normalized text right after the match
-    quoted: bool = False  # alone between quotation marks: «الغد» is a newspaper
+    undated: bool = False  # a newspaper's name in quotes («الغد»), or «واليوم» opening a sentence: nowadays
 
     def word(self, cls: str, group: str) -> Any:
         text = self.g.get(group)
@@ -246,7 +235,7 @@ def _r_relative(m: _Match, calendar: str) -> Result | None:
     offset, rel = m.word("REL", "rel"), " ".join((m.g["rel"] or "").split())
     following = (m.after.split() or [""])[0].strip(_PUNCT)
     if not (m.g.get("wd") or m.g.get("adv")) and rel.replace("لل", "ال", 1) in m.lex.guards["guarded"] and (
-            following in m.lex.guards["after_relative"] or m.prev in m.lex.guards["before_relative"] or m.quoted):
+            following in m.lex.guards["after_relative"] or m.prev in m.lex.guards["before_relative"] or m.undated):
         return None  # «اليوم التالي», «ذلك اليوم»; «الغد» alone in quotes is a newspaper
     if rel in m.lex.guards["needs_weekday"] and not (m.g.get("wd") or m.g.get("part")):
         return None  # «إلى غد أفضل»
@@ -281,6 +270,13 @@ _RESOLVERS: dict[str, tuple[Callable[[_Match, str], Result | None], str]] = {
 }
 
 
+def _quote_opens(norm: str, start: int) -> bool:
+    """A quotation mark opens right before ``start`` or in the word before it: the end of a name in
+    quotes («"الغد"», «لـ«المصري اليوم»», a newspaper)."""
+    words = norm[max(0, start - 20):start].split() or [""]
+    return norm[start - 1:start] in MAY_OPEN_QUOTE or any(mark in words[-1] for mark in MAY_OPEN_QUOTE)
+
+
 def _prev_word(norm: str, start: int) -> str:
     words = norm[max(0, start - 30):start].split()
     return words[-1].strip(_PUNCT) if words else ""
@@ -302,8 +298,10 @@ def _resolve(rule: str, index: int, match: re.Match[str], norm: str, lex: Lexico
         start, g["mod"] = match.start("body"), None  # «مصدر مطلع»: an informed source
         prev = _prev_word(norm, start)
     resolve, calendar = _RESOLVERS[rule]
-    quoted = norm[start - 1:start] in MAY_OPEN_QUOTE and norm[end:end + 1] in MAY_CLOSE_QUOTE  # «"الغد"» too
-    result = resolve(_Match(g, lex, article_date, prev, norm[end:end + 30], quoted), calendar)
+    opens_sentence = norm[:start - 1].rstrip()[-1:] in ("", ".", "\n", "؟", "!")
+    undated = (norm[end:end + 1] in MAY_CLOSE_QUOTE and _quote_opens(norm, start)) \
+        or (not g.get("part") and norm[start - 1:start] == "و" and opens_sentence)
+    result = resolve(_Match(g, lex, article_date, prev, norm[end:end + 30], undated), calendar)
     if result is None:
         return 0
     found.append((start, end, index, rule, lex.get("MOD", g.get("mod")), result))
@@ -342,60 +340,4 @@ def find_times(text: str, article_date: dt.date | None = None, *,
         oend = max(oend, offsets[end])  # keep trailing diacritics and tatweel: «غداً», «هـ»
         out.append(TimeExpression(ostart, oend, text[ostart:oend], value, mod, kind, calendar,
                                   score, f"{rule}: {reason}"))
-    out += _entry_years(text, out)
-    return _same_year(_join_weekday_dates(sorted(out, key=lambda t: t.start), text, lex), text, lex)
-
-
-_ENTRY_YEAR = re.compile(r"(?m)^[ \t]*(?:[•*\-–—][ \t]*)?((?:19|20)\d\d|[١٢][٠-٩]{3})[ \t]*:")
-
-
-def _entry_years(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
-    """«• 2016: أعادت القوة تموضع …»: a year heading an entry of a chronology is a date."""
-    years = []
-    for match in _ENTRY_YEAR.finditer(text):
-        start, end = match.span(1)
-        if any(t.start < end and start < t.end for t in found):
-            continue
-        year = str(int(match.group(1).translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))))
-        years.append(TimeExpression(start, end, text[start:end], year, None, "year", GREGORIAN, 0.8,
-                                    "entry_year: a year heading a chronology's entry"))
-    return years
-
-
-def _same_year(times: list[TimeExpression], text: str, lex: Lexicon) -> list[TimeExpression]:
-    """«في آذار 2024 … ثم في ديسمبر/كانون الأول من العام نفسه»: a month the text places in the
-    year of the date before it takes that year, and the phrase joins the mention (guidelines §7)."""
-    out: list[TimeExpression] = []
-    for time in times:
-        same = lex.same_year.match(text, time.end) if time.value and time.calendar == GREGORIAN else None
-        anchor = same and next((t for t in reversed(out) if t.value and t.value[:4].isdigit()
-                                and t.kind != "duration"), None)
-        if anchor:
-            time = TimeExpression(time.start, same.end(), text[time.start:same.end()], anchor.value[:4] + time.value[4:],
-                                  time.mod, time.kind, time.calendar, time.score,
-                                  f"{time.reason}; the year of «{anchor.text}»")
-        out.append(time)
-    return out
-
-
-def _join_weekday_dates(times: list[TimeExpression], text: str, lex: Lexicon) -> list[TimeExpression]:
-    """«اليوم الأربعاء 14 جمادى الأولى 1447هـ», «يوم الثلاثاء الموافق 17/6/2025»: a weekday
-    and the day-precise date right after it are one TIME, valued by the date (guidelines §7)."""
-    joined: list[TimeExpression] = []
-    merged = False  # one date per weekday: «الأربعاء 14 جمادى الأولى 1447هـ الموافق 5 تشرين الثاني» is two
-    # (and a weekday the grammar already read with its date joins nothing more)
-    for time in times:
-        previous = joined[-1] if joined and not merged else None
-        merged = False
-        between = _key(text[previous.end:time.start]) if previous else ""
-        if previous is not None and previous.kind in ("weekday", "relative") and len(time.value or "") == 10 \
-                and "\n" not in text[previous.end:time.start] \
-                and (not between or lex.get("JOIN", between)) \
-                and any(lex.get("WD", word) for word in _key(previous.text).split()):
-            joined[-1] = TimeExpression(previous.start, time.end, text[previous.start:time.end], time.value,
-                                        time.mod, time.kind, time.calendar, time.score,
-                                        f"{previous.reason.split(':')[0]} + {time.reason}")
-            merged = True
-            continue
-        joined.append(time)
-    return joined
+    return complete_times(out, text, lex)

@@ -169,6 +169,9 @@ def test_finds_and_resolves(text: str, mention: str, value: str, mod: str | None
 
 
 NOT_TIME = [
+    "أما اليوم فلا يزال قرابة ٧٥٠٠ عنصر ينتشرون جنوب الليطاني",  # nowadays, against the past
+    "انسحبت القوات من المطار. واليوم تنتشر وحدات الصاعقة حول المنصات",  # «واليوم» opening a sentence
+    "وقال مصدر أمني لـ«المصري اليوم» إن الكتيبة غادرت",  # a newspaper's name
     "يتطلع السكان إلى غد أفضل بعد الحرب",  # «غد» without a weekday: the future
     "تلا الشيخ البيان عقب صلاة الجمعة في الجامع الكبير",  # the Friday prayer, not a date
     "بقلم العميد سامر الخوالدة - «الغد» لم يكن الكمين عابراً",  # a newspaper alone in quotes

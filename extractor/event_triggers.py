@@ -14,6 +14,15 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
 
+from .event_clauses import (
+    RELATIVES,
+    _foreign_article,
+    _may,
+    _no_evidence,
+    _scare_quoted,
+    _still,
+    governed_by,
+)
 from .event_lexicon import (
     blockers,
     civil_words,
@@ -25,7 +34,7 @@ from .event_lexicon import (
     words,
 )
 from .language import doc_text, token_norms
-from .lexicons import context_words, imperfect_verb_form, reads_as
+from .lexicons import context_words, reads_as
 from .mentions import Mention
 from .normalize import CLOSING_QUOTES, OPENING_QUOTES
 from .recognizers import _QUOTE_MARKS
@@ -35,7 +44,6 @@ if TYPE_CHECKING:
 
 __all__ = ["RELATIVES", "TriggerRules", "doc_norm"]
 
-RELATIVES = frozenset({"التي", "الذي", "الذين", "اللتين", "اللذين"})
 _NAME_LABELS = frozenset({"FORCE", "PLACE", "BASE", "ORG", "PERSON"})  # a count's noun is read
 _ALTERNATIVES = frozenset({"او", "أو"})  # «إخلاء نقطة أو تسليمها»: one status for both
 
@@ -162,8 +170,7 @@ class TriggerRules:
                 or _no_evidence(clause)
                 or self._hearsay(doc, token)
                 or self._refuted(doc, token)
-                or (previous is not None and previous.norm_ == "ب" and any(  # «توصي القيادة، …، بتعزيز»
-                    norms[at] in words("recommendation_verbs") for at in range(max(self._sentence.start, token.i - 20), token.i))))
+                or governed_by(doc, token, self._sentence.start, words("recommendation_verbs")))  # «توصي القيادة، …، بتعزيز»
 
     def _hearsay(self, doc: Doc, token) -> bool:
         """The trigger is inside quotation marks opened after a word of rumour («بتعليق يقول
@@ -313,48 +320,6 @@ class TriggerRules:
                 if len(found) == count:
                     break
         return found
-
-
-def _no_evidence(clause: list[str]) -> bool:
-    """«ولا دليل على … انسحاب الجيش»: what no evidence shows did not happen."""
-    return any(f"{a} {b}" in words("no_evidence") for a, b in zip(clause, clause[1:]))
-
-
-def _scare_quoted(doc: Doc, token, last) -> bool:
-    """«"انسحاب" أمريكي و"هجوم" على رأس الخيمة»: a trigger alone in quotation marks is a claim
-    being named (a fact-check's headline), not an event reported."""
-    return token.i > 0 and last.i + 1 < len(doc) and doc[token.i - 1].text in _QUOTE_MARKS \
-        and doc[last.i + 1].text in _QUOTE_MARKS
-
-
-def _still(norms: list[str], at: int) -> bool:
-    """«لا» or «ما» in «لا تزال» / «ما زالت»: "still", not a negation."""
-    return at + 1 < len(norms) and norms[at] in ("لا", "ما") and norms[at + 1] in words("still_verbs")
-
-
-def _may(norms: list[str], start: int, end: int, sentence_start: int) -> bool:
-    """«قد» before an imperfect says "may": «قد ينسحب الفيلق», and what it governs, «قد يدفع
-    الفرقة إلى شنّ هجوم», is possible, not an event («قد انسحب», a past, has happened)."""
-    return any(norms[at] in words("may_particles")
-               and (at + 1 == end and (lookup_trigger(norms[end]) or ("", ""))[1] == "present"
-                    or at + 1 < end and _imperfect(norms[at + 1]))
-               and not any(norm in words("past_continuous") for norm in norms[sentence_start:at])  # «وكان … قد»
-               and not any(norm in RELATIVES for norm in norms[at + 2:end])  # «التي قد يلاحظها … التي ستتسلّم»
-               for at in range(start, end))
-
-
-def _imperfect(norm: str) -> bool:
-    """An imperfect after «قد»: a trigger's present, a verb with a frequent twin person, or any
-    word in ي («قد يغري»: a past rarely starts with it, while «قد تعرّض» is a past)."""
-    return (lookup_trigger(norm) or ("", ""))[1] == "present" or imperfect_verb_form(norm) \
-        or (norm.startswith("ي") and len(norm) >= 3)
-
-
-def _foreign_article(norms: list[str], at: int) -> bool:
-    """«لو» or «لا» opening a quoted name («لو فيغارو», «لا ريبوبليكا»): a French or Italian
-    article, not "if" or "no"."""
-    return norms[at] in ("لو", "لا") and at > 0 and norms[at - 1] in OPENING_QUOTES \
-        and at + 2 < len(norms) and norms[at + 2] in CLOSING_QUOTES | OPENING_QUOTES
 
 
 def doc_norm(token, offset: int) -> str:

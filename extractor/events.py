@@ -27,6 +27,7 @@ from .event_args import (
     _token_before_name,
     quantity_units,
 )
+from .event_clauses import governed_by
 from .event_lexicon import (
     config,
     found_before,
@@ -297,9 +298,8 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
                 & (words("past_continuous") | words("past_negators")):
             return "completed"  # «كان ينتشر في سورية 28 موقعاً»: a past state (guidelines §8.2);
             # «لم تنشر … سوى سرية»: the jussive after «لم» is past
-        if token.i and doc[token.i - 1].norm_ == "ب" and any(  # «وتوعّدت الجبهة، في بيان، بمهاجمة …»
-                t.norm_ in words("threat_verbs") for t in doc[max(self._sentence.start, token.i - 20):token.i]):
-            return "planned"
+        if governed_by(doc, token, self._sentence.start, words("threat_verbs")):
+            return "planned"  # «وتوعّدت الجبهة، في بيان، بمهاجمة …»
         return _TENSE_STATUS.get(tense, self.noun_default)
 
 

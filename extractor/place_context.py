@@ -9,7 +9,8 @@ Without such a head, a word is taken when a known place follows it too
 («الرقة والكرامة والطبقة» takes الكرامة) or when the list goes on past it
 («في سنجة والدندر والسوكي»): two members alone («في حلب والمعارك») are not a
 list. Common words (mostly O in ANERcorp), triggers, descriptors and
-adjectives never become places.
+adjectives never become places. The names heading the bulleted items of a list under a
+place's heading are places too («محافظة صنعاء:» / «• سنحان: …», «• أرحب: …»).
 
 ``arabic_place_filters`` (``place_filters``) judges every PLACE once all taggers
 have spoken. A list after a plural or dual descriptor, or three or more names after a

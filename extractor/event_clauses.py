@@ -1,0 +1,69 @@
+"""What the words of a trigger's clause say about it, read from the Doc's NORMs: «قد» makes it
+possible, «لا دليل» unproven, quotation marks a named claim, «لا تزال» is "still", «لو» opening a
+quoted name is a French article, and a verb of threat or recommendation governs «ب» + the event
+noun past commas. ``event_triggers`` judges triggers with them.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .event_lexicon import lookup_trigger, words
+from .language import token_norms
+from .lexicons import imperfect_verb_form
+from .normalize import CLOSING_QUOTES, OPENING_QUOTES
+from .recognizers import _QUOTE_MARKS
+
+__all__ = ["RELATIVES", "governed_by"]
+
+RELATIVES = frozenset({"التي", "الذي", "الذين", "اللتين", "اللذين"})
+
+
+def _no_evidence(clause: list[str]) -> bool:
+    """«ولا دليل على … انسحاب الجيش»: what no evidence shows did not happen."""
+    return any(f"{a} {b}" in words("no_evidence") for a, b in zip(clause, clause[1:]))
+
+
+def _scare_quoted(doc: Doc, token, last) -> bool:
+    """«"انسحاب" أمريكي و"هجوم" على رأس الخيمة»: a trigger alone in quotation marks is a claim
+    being named (a fact-check's headline), not an event reported."""
+    return token.i > 0 and last.i + 1 < len(doc) and doc[token.i - 1].text in _QUOTE_MARKS \
+        and doc[last.i + 1].text in _QUOTE_MARKS
+
+
+def _still(norms: list[str], at: int) -> bool:
+    """«لا» or «ما» in «لا تزال» / «ما زالت»: "still", not a negation."""
+    return at + 1 < len(norms) and norms[at] in ("لا", "ما") and norms[at + 1] in words("still_verbs")
+
+
+def _may(norms: list[str], start: int, end: int, sentence_start: int) -> bool:
+    """«قد» before an imperfect says "may": «قد ينسحب الفيلق», and what it governs, «قد يدفع
+    الفرقة إلى شنّ هجوم», is possible, not an event («قد انسحب», a past, has happened)."""
+    return any(norms[at] in words("may_particles")
+               and (at + 1 == end and (lookup_trigger(norms[end]) or ("", ""))[1] == "present"
+                    or at + 1 < end and _imperfect(norms[at + 1]))
+               and not any(norm in words("past_continuous") for norm in norms[sentence_start:at])  # «وكان … قد»
+               and not any(norm in RELATIVES for norm in norms[at + 2:end])  # «التي قد يلاحظها … التي ستتسلّم»
+               for at in range(start, end))
+
+
+def _imperfect(norm: str) -> bool:
+    """An imperfect after «قد»: a trigger's present, a verb with a frequent twin person, or any
+    word in ي («قد يغري»: a past rarely starts with it, while «قد تعرّض» is a past)."""
+    return (lookup_trigger(norm) or ("", ""))[1] == "present" or imperfect_verb_form(norm) \
+        or (norm.startswith("ي") and len(norm) >= 3)
+
+
+def _foreign_article(norms: list[str], at: int) -> bool:
+    """«لو» or «لا» opening a quoted name («لو فيغارو», «لا ريبوبليكا»): a French or Italian
+    article, not "if" or "no"."""
+    return norms[at] in ("لو", "لا") and at > 0 and norms[at - 1] in OPENING_QUOTES \
+        and at + 2 < len(norms) and norms[at + 2] in CLOSING_QUOTES | OPENING_QUOTES
+
+
+def governed_by(doc: Doc, token, sentence_start: int, verbs: frozenset[str]) -> bool:
+    """«ب» + the event noun governed by one of ``verbs`` even past commas and phrases («وتوعّدت
+    الجبهة، في بيان، بمهاجمة …», «توصي القيادة، في حال …، بتعزيز المخافر»)."""
+    norms = token_norms(doc)
+    return token.i > 0 and norms[token.i - 1] == "ب" \
+        and any(norms[at] in verbs for at in range(max(sentence_start, token.i - 20), token.i))

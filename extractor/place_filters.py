@@ -86,6 +86,7 @@ class PlaceFilters:
         self.quoted_outlet_heads = context_words("quoted_outlet_heads")
         self.demonstratives = trigger_words("demonstratives")
         self.banks, self.river_words = context_words("bank_names"), context_words("river_words")
+        self.jordan = context_words("bank_of_the_west_bank")
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc._.mentions or []
@@ -158,13 +159,14 @@ class PlaceFilters:
 
     def _river_bank(self, doc: Doc, start: int) -> bool:
         """A bank phrase starts at ``start`` (the model may take its first word alone) and «نهر»
-        or ل + a river follows it."""
+        (or a lake, a canal) or ل + a river follows it."""
         norms = token_norms(doc)
         for bank in self.banks:
             end = start + bank.count(" ") + 1
             if " ".join(norms[start:end]) == bank and end < len(norms) and (norms[end] in self.river_words or (
-                    norms[end] == "ل" and end + 1 < len(norms) and norms[end + 1] in place_keys_of_kind("river"))):
-                return True
+                    norms[end] == "ل" and end + 1 < len(norms)
+                    and (norms[end + 1] in place_keys_of_kind("river") or norms[end + 1] in self.river_words))):
+                return not set(norms[end:end + 3]) & self.jordan  # «لنهر الأردن»: the West Bank itself
         return False
 
     def _idiom(self, doc: Doc, mention: Mention) -> bool:

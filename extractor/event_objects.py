@@ -33,7 +33,8 @@ class ObjectRules:
         rule = self.object_dependent.get(norm) or self.object_dependent.get(norm[1:] if norm[:1] == "س" else "")
         verb = verb_before_pronoun(norm)
         pronoun = self.object_dependent.get(verb) if verb else None
-        if rule and passive_evacuation(last.text) and self._object_label(last, in_clause, actor) == "default":
+        label = self._object_label(last, in_clause, actor) if rule else "default"
+        if rule and label == "default" and passive_evacuation(last.text):
             pronoun = rule  # «معسكر «تل عبطة» سيُخلى»: the subject, named before, is evacuated
         if pronoun:  # «أخلته», «أخلوه»: the object is what the pronoun stands for, named before
             named = [m.label for m in before if m.label in ("BASE", "PLACE")]
@@ -44,8 +45,7 @@ class ObjectRules:
             return pronoun.get(label, event_type)
         if not rule:
             return event_type
-        label = self._object_label(last, in_clause, actor)  # «إخلاء ٣ مواقع» closes sites
-        return rule.get(label, rule.get("default", event_type))
+        return rule.get(label, rule.get("default", event_type))  # «إخلاء ٣ مواقع» closes sites
 
     def _object_label(self, last, in_clause, actor) -> str:
         """BASE, FORCE or default: what the trigger takes as its object after it («أُخلي معسكر

@@ -17,13 +17,10 @@ from spacy.tokens import Doc
 from .event_lexicon import noun_forms, words
 from .language import doc_text, token_norms, token_starts
 from .mentions import Mention
-from .text import BULLETS
+from .text import BULLETS, item_start
 
 #: The dateline's end after its date: an optional agency in brackets, then a dash.
 _DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]{1,2}\s")
-#: An item opens with its number («١. », «2- ») or a live blog's clock time («22:40 — وصلت …»,
-#: «(٢١:١٥) تعرّض …»), or both.
-_ITEM_OPENER = re.compile(r"\d{1,2}\s*[.)\-–]\s|\(?\d{1,2}:\d{2}\)?\s*[-–—:|(]?")
 
 
 def _norms_between(doc: Doc, start: int, end: int) -> set[str]:
@@ -95,23 +92,17 @@ def _time_alone(text: str, start: int, end: int, mentions: list[Mention]) -> Men
                  and not text[m.end:end].strip(" \t:")), None)
 
 
-def _item(line: str) -> bool:
-    """A line that is an item of a list: a bullet, a number or a live blog's clock time opens it."""
-    line = line.lstrip(" \t")
-    return line[:1] in BULLETS or _ITEM_OPENER.match(line) is not None
-
-
 def _heading_line(text: str, line_start: int, mentions: list[Mention]) -> Mention | None:
     """«الثلاثاء 7-10-2025» alone on a line, bulleted or time-stamped items under it: the TIME
     heading the items of a bulletin or a live blog dates each of them (the lines between are
     items too)."""
-    if not _item(text[line_start:line_start + 12]):
+    if item_start(text[line_start:line_start + 12]) is None:
         return None
     end = line_start - 1
     while end > 0:
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end].strip()
-        if line and not _item(line):
+        if line and item_start(line) is None:
             found = _time_alone(text, start, end, mentions)
             if found is not None or not line.endswith(":") or len(line.split()) > 4:
                 return found  # «محافظة صنعاء:» heads a group of items under the date: read on up

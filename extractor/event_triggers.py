@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 __all__ = ["RELATIVES", "TriggerRules", "doc_norm"]
 
 _NAME_LABELS = frozenset({"FORCE", "PLACE", "BASE", "ORG", "PERSON"})  # a count's noun is read
-_ALTERNATIVES = frozenset({"او", "أو"})  # «إخلاء نقطة أو تسليمها»: one status for both
+_ALTERNATIVE = "او"  # «أو» normalized: «إخلاء نقطة أو تسليمها», one status for both
 
 
 class TriggerRules:
@@ -250,7 +250,7 @@ class TriggerRules:
         """The trigger sits in «أن …» after a denial verb, with no contrast in between, or is
         what denied reports were about («نفت الهيئة ما تداولته منصات عن انسحاب ألويتها»)."""
         complement, norms = False, token_norms(doc)
-        if token.i - 2 >= self._sentence.start and norms[token.i - 1] in _ALTERNATIVES:
+        if token.i - 2 >= self._sentence.start and norms[token.i - 1] == _ALTERNATIVE:
             earlier = next((doc[at] for at in range(token.i - 2, max(self._sentence.start, token.i - 6) - 1, -1)
                             if lookup_trigger(norms[at])), None)
             if earlier is not None:  # «عن نية الجيش إخلاء نقطة «الدبشة» أو تسليمها»: denied with it

@@ -43,7 +43,7 @@ from .mentions import Mention
 from .normalize import normalize, strip_al
 from .quantity_lexicon import quantity_lexicon
 from .recognizers import JOINERS, nationality_adjectives
-from .text import BULLETS
+from .text import item_start
 
 __all__ = ["PlaceLists", "attached_conjunction", "complete_name"]
 
@@ -182,12 +182,10 @@ def _item_blocks(text: str) -> list[tuple[tuple[int, int] | None, list[tuple[int
 
 
 def _item_head(line: str) -> tuple[int, int] | None:
-    """(start, end) in ``line`` of the name between a bullet and a colon, or None."""
-    bare = line.lstrip(" \t")
-    if bare[:1] not in BULLETS or ":" not in bare[:40]:
+    """(start, end) in ``line`` of the name between an item's opener and a colon, or None."""
+    start = item_start(line)
+    if start is None or ":" not in line[start:start + 40]:
         return None
-    start = len(line) - len(bare) + 1
-    start += len(line[start:]) - len(line[start:].lstrip())
     end = len(line[:line.index(":", start)].rstrip())
     return (start, end) if 1 <= len(line[start:end].split()) <= 3 else None
 

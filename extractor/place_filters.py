@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from .event_lexicon import lookup_trigger
@@ -62,13 +63,15 @@ class PlaceFilters:
 
     _NOT_NAME_ENDINGS = ("ون", "تين", "تان")
 
-    def __init__(self, name: str, tokenize: Callable[[str], list[str]] | None = None) -> None:
-        """``tokenize``: a name's token NORMs as the pipeline cuts them (``organisation_names``)."""
+    def __init__(self, name: str, make_doc: Callable[[str], Doc] | None = None) -> None:
+        """``make_doc``: the pipeline's tokenizer, to match ``organisation_names`` as its tokens."""
         self.name = name
-        self.organisation_names: dict[str, list[tuple[str, ...]]] = {}
-        for org in context_words("organisation_names", normalized=False) if tokenize else ():
-            norms = tuple(tokenize(org))
-            self.organisation_names.setdefault(norms[0], []).append(norms)
+        self.organisations_matcher = None
+        if make_doc is not None:
+            sample = make_doc("")
+            self.organisations_matcher = PhraseMatcher(sample.vocab, attr="NORM")
+            self.organisations_matcher.add("ORG", [make_doc(org) for org in
+                                                   context_words("organisation_names", normalized=False)])
         # words that own the name after them: a medium's or an agreement's, or a person's title
         self.heads = context_words("name_owner_heads") | context_words("person_name_titles")
         self.titles = context_words("person_name_titles")
@@ -107,13 +110,10 @@ class PlaceFilters:
     def _organisations(self, doc: Doc) -> list[tuple[int, int]]:
         """«بعثة الأمم المتحدة للدعم في ليبيا»: (start, end) of the names of organisations, whose
         places are part of them (guidelines §3; context.yaml ``organisation_names``)."""
-        norms, found = token_norms(doc), []
-        for at, norm in enumerate(norms):
-            for name in self.organisation_names.get(norm, ()):
-                if tuple(norms[at:at + len(name)]) == name:
-                    last = doc[at + len(name) - 1]
-                    found.append((doc[at].idx, last.idx + len(last.text)))
-        return found
+        if self.organisations_matcher is None:
+            return []
+        return [(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+                for _, start, end in self.organisations_matcher(doc)]
 
     def _drop(self, doc: Doc, mention: Mention, span, places: dict[tuple[str, int], Mention]) -> bool:
         if mention.source == "model" and not any(char.isalpha() for char in mention.text):
@@ -293,4 +293,4 @@ class PlaceFilters:
 
 @Language.factory("arabic_place_filters", assigns=["doc._.mentions"])
 def make_place_filters(nlp: Language, name: str) -> PlaceFilters:
-    return PlaceFilters(name, tokenize=lambda text: [token.norm_ for token in nlp.make_doc(text)])
+    return PlaceFilters(name, make_doc=nlp.make_doc)

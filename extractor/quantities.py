@@ -209,7 +209,7 @@ def _quantity_at(tokens: list[str], index: int, scanner: NumberScanner, lex: Qua
                 qualifier, start = phrase
     before = tokens[index - 1] if index else ""
     if not vague and value in (1, 2) and not token[:1].isdigit() and reads_as(before, lex.units) \
-            and qualifier == "exact" and tokens[number_end:number_end + 1] not in ([token], ["تلو"]):
+            and qualifier == "exact" and not _one_by_one(tokens, number_end, token, lex):
         # «قاعدة واحدة», «بكتيبة واحدة»: the noun comes first (not «المركبات واحدة واحدة»,
         # «واحدة تلو الأخرى»: one by one)
         unit, noun = lex.units[before if before in lex.units else before[1:]]
@@ -263,6 +263,12 @@ def _in_a_code(text: str, start: int, end: int) -> bool:
         left -= 1
     glued = text[left:start]
     return glued.endswith(CODE_JOINERS) and any(ch.isalpha() for ch in glued)
+
+
+def _one_by_one(tokens: list[str], at: int, number: str, lex: QuantityLexicon) -> bool:
+    """«واحدة واحدة», «واحدة تلو الأخرى»: the number said again, or ``one_by_one`` after it."""
+    following = tokens[at] if at < len(tokens) else ""
+    return following == number or following in lex.one_by_one
 
 
 def _fraction_of_a_unit(tokens: list[str], at: int, lex: QuantityLexicon) -> bool:

@@ -40,6 +40,7 @@ class QuantityLexicon:
     one_of: frozenset[str] = frozenset()       # «أحد مواقعكم»: «one of», never a count of one
     range_or: frozenset[str] = frozenset()     # «قاعدتين أو ثلاث»: a dual or a number, a range
     dates: frozenset[str] = frozenset()        # weekdays, months, «أمس» (time.yaml): «مدرسة 30 يونيو» counts nothing
+    one_by_one: frozenset[str] = frozenset()   # «واحدة تلو الأخرى»: after «واحدة», one by one, no count
 
     @cached_property
     def starters(self) -> frozenset[str]:
@@ -107,7 +108,8 @@ def quantity_lexicon() -> QuantityLexicon:
                     frozenset(_k(w) for w in data.get("digit_names_before", [])),
                     frozenset(_k(w) for w in data.get("one_of", [])),
                     frozenset(_k(w) for w in data.get("range_or", [])),
-                    time_words())
+                    time_words(),
+                    frozenset(_k(w) for w in data.get("one_by_one", [])))
 
 
 def counting_word(norm: str) -> bool:

@@ -256,12 +256,12 @@ class StatisticalTagger:
             start += 1
         while end > start and doc[end - 1].norm_ in self.place_edges:
             end -= 1
-        if end > start and self._loose_number(doc, start, end - 1):
-            while end > start and self._loose_number(doc, start, end - 1):
-                end -= 1  # «ذئب البحر ٢٠٢٦»: a year or a number ends no place's name
-            if end > start and not doc[end - 1].whitespace_:
-                return None  # «سي-١٣٠»: a code, no place
-        return (start, end) if start < end else None
+        named = end
+        while named > start and self._loose_number(doc, start, named - 1):
+            named -= 1  # «ذئب البحر ٢٠٢٦»: a year or a number ends no place's name
+        if start < named < end and not doc[named - 1].whitespace_:
+            return None  # «سي-١٣٠»: a code, no place
+        return (start, named) if start < named else None
 
     @staticmethod
     def _loose_number(doc: Doc, start: int, at: int) -> bool:

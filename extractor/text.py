@@ -26,6 +26,7 @@ from .normalize import BIDI_AND_CONTROL, normalize, normalize_with_offsets
 
 __all__ = [
     "BULLETS",
+    "item_start",
     "PROCLITIC_LETTERS",
     "CachedSegmenter",
     "Piece",
@@ -268,6 +269,19 @@ def _is_wordlike(word: str) -> bool:
 _TERMINAL = {".", "؟", "?", "!", "؛", ";", "…"}
 _CLOSERS = {"»", "\"", "”", "'", ")", "’"}
 BULLETS = frozenset({"-", "•", "▪", "■", "●", "◆", "►", "▶", "*", "–", "—", "·"})  # marks that open a list item
+#: A number («١. », «2- ») or a live blog's clock time («22:40 —», «(٢١:١٥)») opening an item.
+_ITEM_NUMBER = re.compile(r"\d{1,2}\s*[.)\-–]\s|\(?\d{1,2}:\d{2}\)?\s*[-–—:|(]?")
+
+
+def item_start(line: str) -> int | None:
+    """Where the words of a list item begin in ``line``, past its bullet, number or clock time;
+    None if ``line`` is no item."""
+    bare = line.lstrip(" \t")
+    opener = 1 if bare[:1] in BULLETS else (match.end() if (match := _ITEM_NUMBER.match(bare)) else 0)
+    if not opener:
+        return None
+    rest = bare[opener:]
+    return len(line) - len(rest.lstrip())
 _ABBREVIATIONS = {"د", "م", "ص", "ه", "ق", "ج", "أ", "ا", "ت"}
 
 

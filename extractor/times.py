@@ -298,7 +298,8 @@ def _resolve(rule: str, index: int, match: re.Match[str], norm: str, lex: Lexico
         start, g["mod"] = match.start("body"), None  # «مصدر مطلع»: an informed source
         prev = _prev_word(norm, start)
     resolve, calendar = _RESOLVERS[rule]
-    opens_sentence = norm[:start - 1].rstrip()[-1:] in ("", ".", "\n", "؟", "!")
+    before = norm[max(0, start - 41):start - 1].rstrip()  # a bounded look back: matches are many
+    opens_sentence = before[-1:] in (".", "\n", "؟", "!") or (not before and start <= 41)
     undated = (norm[end:end + 1] in MAY_CLOSE_QUOTE and _quote_opens(norm, start)) \
         or (not g.get("part") and norm[start - 1:start] == "و" and opens_sentence)
     result = resolve(_Match(g, lex, article_date, prev, norm[end:end + 30], undated), calendar)

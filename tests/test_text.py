@@ -163,3 +163,19 @@ def test_the_pipeline_keeps_the_conjunction_after_a_preposition_written_like_a_n
     assert glue[normalize("في")] == _ALL and glue[normalize("بلدة")] == frozenset({"و", "ف"})
     assert glue[normalize("معسكر")] == frozenset({"ف"})  # «معسكر فالاغونتو»; «قاعدة ومطار» may join two
     assert glue[normalize("على")] == _ALL - {"و"}  # «على» normalizes like the name «علي»
+
+
+@pytest.mark.parametrize("line, words", [
+    ("• سنحان: قصفت المقاتلات", "سنحان: قصفت المقاتلات"),
+    ("  ■ الأحد 10 مايو", "الأحد 10 مايو"),
+    ("٤. (٠٢:١٠) أحبطت مفرزة", "(٠٢:١٠) أحبطت مفرزة"),
+    ("22:40 — وصلت تعزيزات", "وصلت تعزيزات"),
+    ("(٢١:١٥) تعرّض المخفر", "تعرّض المخفر"),
+    ("2026 كان عاماً صعباً", None),  # a year opens no item
+    ("انتشرت القوات", None),
+])
+def test_item_start(line, words) -> None:
+    from extractor.text import item_start
+
+    start = item_start(line)
+    assert (None if start is None else line[start:]) == words

@@ -78,6 +78,8 @@ class ContextRecognizer(BasePatterns, ForcePatterns, Recognizer):
         self.needs_the_marker = words("base_heads_needing_the_marker")
         self.markers = words("military_markers")
         self.strong = words("place_descriptors_strong")
+        self.settlements = words("settlement_descriptors")  # indefinite: «بلدة», not «البلدة»
+        self.new_town_words = words("new_town_words")
         self.rare_name_heads = words("place_descriptors_rare_name")
         self.weak_descriptors = words("place_descriptors") - self.strong  # «ريف», «أطراف»: name nothing
         self.tribe_words = words("tribe_words")
@@ -268,6 +270,8 @@ class ContextRecognizer(BasePatterns, ForcePatterns, Recognizer):
                 if doc[end].text in ("،", ",", "؛"):
                     return None  # «على قاعدة «لا أرى، لا أسمع»»: a quoted saying, no name
             return None
+        if doc[start].norm_ in self.new_town_words and doc[index].norm_ in self.settlements:
+            return start, start + 1  # «بلدة الجديدة»: a definite adjective cannot describe «بلدة», it names it
         if not self._is_name_word(doc[start]):
             return None
         end = start + 1
@@ -345,7 +349,8 @@ class ContextRecognizer(BasePatterns, ForcePatterns, Recognizer):
             span = doc[index:end]  # «مديرية أمن طرابلس»: a city's security directorate is a force
             return [self.mention(doc, "FORCE", span.start_char, span.end_char,
                                  f"context:directorate {doc[start].norm_} + place", 0.8, kind="unit")]
-        if is_frequent_adjective(doc[start].norm_) or (end - start == 1 and doc[start].norm_ in self.offices):
+        if (is_frequent_adjective(doc[start].norm_) and doc[start].norm_ not in self.new_town_words) \
+                or (end - start == 1 and doc[start].norm_ in self.offices):
             return []  # «منطقة عازلة», «بلدات صغيرة», «منطقة العمليات»: described, not named
         if doc[index].norm_ in self.two_senses and end - start == 1 and doc[start].norm_.startswith("ال") \
                 and is_news_word(doc[start].norm_):

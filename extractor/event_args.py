@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from .corpus import period_start
-from .event_lexicon import config, lookup_trigger, without_enclitic, words
+from .event_lexicon import (
+    config,
+    governing_verbs,
+    lookup_trigger,
+    without_enclitic,
+    words,
+)
 from .language import doc_text, token_norms, token_starts
 from .lexicons import COMPASS_WORDS, _key, context_words
 from .mentions import Mention
@@ -66,9 +72,10 @@ class ArgumentRules:
                   and not (event_type == "ATTACK" and self._owns_what_is_hit(doc, m, token))]
         if owners:
             return owners[0]  # «طائرات مسيّرة تابعة لقوات الدعم السريع»
-        named = self._named_by_bare_noun(doc, token, last)
+        named = self._named_by_bare_noun(doc, token, last) or self._planner(doc, token, before, in_clause)
         if named is not None:
-            return named  # «وأضافت أن الكتيبة أخلت …»: the battalion the article named before
+            return named  # «وأضافت أن الكتيبة أخلت …»: the battalion the article named before;
+            # «خطة للجيش الأردني لإغلاق …»: whose plan it is
         end = token.idx + len(token)
         following = [m for m in in_clause if m.label == "FORCE" and m.start >= end
                      and _gap_tokens(doc, end, m.start) <= 2]
@@ -117,6 +124,17 @@ class ArgumentRules:
             if earlier:
                 return self._back_reference(doc, earlier)
         return None
+
+    def _planner(self, doc, token, before: list[Mention], in_clause: list[Mention]) -> Mention | None:
+        """The force named between a governing word and the event noun («خطة للجيش الأردني
+        لإغلاق»): whose plan it is, unless the noun moves a force of its own («بقرار القيادة
+        نشر كتيبة حرس الحدود»: the battalion acts)."""
+        governor = self._verb_before(doc, token)
+        if governor == token.i - 1 or doc[governor].norm_ not in governing_verbs() \
+                or any(m.label == "FORCE" and m.start > token.idx for m in in_clause):
+            return None
+        subject = before[-1] if before and before[-1].label == "FORCE" else None
+        return subject if subject is not None and subject.start > doc[governor].idx else None
 
     def _after_min(self, doc, in_clause, last, label: str) -> Mention | None:
         end = last.idx + len(last)

@@ -274,16 +274,28 @@ class PartyRules:
         («الكتيبة أخلت», «يُخلي الجهاز»), stands for the nearest force named before with that
         noun at its head («الكتيبة الغانية», «جهاز الردع») (guidelines §8.4)."""
         mentions = doc._.mentions or []
-        for subject in (doc[token.i - 1] if token.i else None, doc[last.i + 1] if last.i + 1 < len(doc) else None):
-            if subject is None or subject.norm_ not in words("bare_force_nouns") \
+        adjacent = [doc[at] for at in (token.i - 1, last.i + 1) if 0 <= at < len(doc)]
+        for subject in adjacent + self._troops_of_bare_noun(doc, token, last):
+            norm = "ال" + subject.norm_[2:] if subject.norm_.startswith("لل") else subject.norm_  # «للفرقة»
+            if norm not in words("bare_force_nouns") \
                     or any(m.start <= subject.idx < m.end for m in mentions):
                 continue
-            heads = {subject.norm_, subject.norm_[2:]}
+            heads = {norm, norm[2:]}
             earlier = [m for m in mentions if m.label == "FORCE" and m.end <= subject.idx
                        and _key(m.text).split(" ")[0].removeprefix("ل") in heads | {"ال" + h for h in heads}]
             if earlier:
                 return earlier[-1]
         return None
+
+    def _troops_of_bare_noun(self, doc: Doc, token, last) -> list:
+        """Bare unit nouns naming whose troops the clause moves: «تمركزت سريتان من الفرقة ذاتها»,
+        «وصل رتل للفرقة», «هاجم مسلحو الحركة» (the noun right after troops, «من» or «ل»)."""
+        members = words("member_nouns")
+        counted = {m.end for m in doc._.mentions or [] if m.label == "QUANTITY"}
+        span = doc[max(self._sentence.start, token.i - 4):min(self._sentence.end, last.i + 5)]
+        return [t for t in span if t.i > 1 and t.i not in (token.i, last.i) and (
+            doc[t.i - 1].norm_ in members or t.norm_.startswith("لل") or doc[t.i - 1].norm_ == "من" and (
+                doc[t.i - 2].norm_ in members or doc[t.i - 2].idx + len(doc[t.i - 2]) in counted))]
 
     def _back_reference(self, doc: Doc, earlier: list[Mention]) -> Mention:
         """The nearest earlier force (guidelines §8.4) that is a subject: not after a role

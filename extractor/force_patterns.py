@@ -31,7 +31,6 @@ from .recognizers import _QUOTES, _place_names, place_keys
 __all__ = ["ForcePatterns"]
 
 
-
 class ForcePatterns:
     """FORCE names found by their head and the words after it."""
 

@@ -290,7 +290,7 @@ def sentence_starts(tokens: list[Token]) -> list[bool]:
 
     Ends a sentence after . ؟ ! ؛ (and any closing quotes after them) unless the
     period follows a one-letter abbreviation (د. م. هـ.), and at every line
-    break; a bullet dash at the start of a line opens a sentence.
+    break; a bullet dash at the start of a line opens a sentence (the first of a run of them).
     """
     starts = [False] * len(tokens)
     if not tokens:
@@ -304,7 +304,7 @@ def sentence_starts(tokens: list[Token]) -> list[bool]:
             boundary_next = False
         if line_start and token.text in BULLETS and not token.text.isspace():
             starts[index] = True
-        line_start = line_start and (token.text.isspace() or token.text in BULLETS)
+        line_start = line_start and token.text.isspace()  # a run of marks («**س:») opens one sentence
         if token.text in _TERMINAL and not _is_abbreviation(tokens, index):
             boundary_next = True
         if "\n" in token.space_after or "\n" in token.text:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .base_patterns import _MARKS, BasePatterns
+from .command_patterns import CommandPatterns
 from .force_patterns import ForcePatterns
 from .language import token_norms
 from .lexicons import (
@@ -65,7 +66,7 @@ def _vocalized_word(text: str) -> bool:
 
 
 
-class ContextRecognizer(BasePatterns, ForcePatterns, Recognizer):
+class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer):
     """Names no list holds, found by the words around them (``context.yaml``)."""
 
     name = "context"
@@ -83,6 +84,7 @@ class ContextRecognizer(BasePatterns, ForcePatterns, Recognizer):
         self.rare_name_heads = words("place_descriptors_rare_name")
         self.weak_descriptors = words("place_descriptors") - self.strong  # «ريف», «أطراف»: name nothing
         self.tribe_words = words("tribe_words")
+        self.guard_words = words("guard_words")
         self.two_senses = words("place_descriptors_of_two_senses")
         self.district_heads = words("district_heads")
         self.banner_words = words("banner_words")

@@ -1,8 +1,7 @@
 """Context patterns for FORCE names: a unit head with its number, ordinal, name or
 specifiers («اللواء 23 ميكا», «كتيبة "أسود الصحراء"»), a force head with its name
-(«قوات «الدعم السريع»»), a command («القيادة العامة للقوات المسلحة الأردنية»,
-«المنطقة العسكرية الشرقية»), a warship with its quoted name, a national head with
-a nationality («القوات البحرية الملكية السعودية»).
+(«قوات «الدعم السريع»», «وحدات حماية سنجار»). Commands, regions, warships and national
+forces are ``command_patterns``.
 
 A mixin of ``ContextRecognizer`` (``context_patterns``): it reads the recognizer's
 word sets, all data in ``models/patterns/context.yaml``.
@@ -12,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .language import doc_text, token_norms
+from .language import token_norms
 from .lexicons import (
     COMPASS_WORDS,
     common_words,
@@ -232,7 +231,9 @@ class ForcePatterns:
             return [self.mention(doc, "FORCE", start.idx, last.idx + len(last.text),
                                  f"context:force head {doc[index].norm_} + quoted name", 0.85, kind="group")]
         end = index + 1
-        if self._construct_name(doc, index + 1):
+        if (guarded := self._guarded_place(doc, index + 1)):
+            end = guarded  # «وحدات حماية سنجار», «قوات حماية سهل نينوى»: who guard a place
+        elif self._construct_name(doc, index + 1):
             end = index + 2  # «قوات حفظ القانون», «جهاز دعم الاستقرار»: a construct name
             if doc[index + 1].norm_ in self.tribe_words and not doc[index + 2].norm_.startswith("ال"):
                 end = index + 3  # «قوات قبائل مراد»: the tribe's name is the last word
@@ -292,6 +293,13 @@ class ForcePatterns:
         return [self.mention(doc, "FORCE", span.start_char, span.end_char,
                              f"context:force head {doc[start].norm_}", 0.75, kind="group")]
 
+    def _guarded_place(self, doc: Doc, at: int) -> int:
+        """The end of «حماية» + a place the gazetteer knows after a force head; 0 when none."""
+        if at + 1 >= len(doc) or doc[at].norm_ not in self.guard_words:
+            return 0
+        norms = token_norms(doc)
+        return next((at + 1 + width for width in (3, 2, 1) if " ".join(norms[at + 1:at + 1 + width]) in place_keys()), 0)
+
     def _construct_name(self, doc: Doc, at: int) -> bool:
         """An indefinite noun and a definite one after a force head name it: «قوات حفظ
         القانون», «جهاز مكافحة الإرهاب» (not «قوات شرق الفرات»: a place, a cue or a trigger)."""
@@ -303,98 +311,3 @@ class ForcePatterns:
         return not first.norm_.startswith("ال") and second.norm_.startswith("ال") \
             and self._force_name_word(first) and self._force_name_word(second) \
             and first.norm_ not in _place_names() and second.norm_ not in _place_names()
-
-    def _general_command(self, doc: Doc, index: int) -> list[Mention]:
-        """«القيادة العامة للقوات المسلحة الأردنية»: a command of a national force; «القيادة
-        الشمالية», «القيادة المركزية الأمريكية»: a regional command (with its nationality)."""
-        at = index + 1
-        if at + 1 < len(doc) and doc[at].norm_ in self.command_qualifiers and doc[at + 1].norm_ == "ل":
-            for width in (2, 1):
-                pair = " ".join(t.norm_ for t in doc[at + 2:at + 2 + width])
-                if pair in self.definite_heads:
-                    found = self._national(doc, at + 2, width)
-                    if found or width == 1:
-                        return self._widened(doc, found, index)
-                    span = doc[index:at + 4]  # «القيادة العامة للقوات المسلحة»: the country's own forces
-                    return [self.mention(doc, "FORCE", span.start_char, span.end_char,
-                                         f"context:general command {pair}", 0.8, kind="command")]
-        if at < len(doc) and doc[index].norm_.startswith("ال") and doc[at].norm_ in self.command_regions:
-            span = doc[index:self._unit_tail(doc, at + 1)]
-            return [self.mention(doc, "FORCE", span.start_char, span.end_char,
-                                 f"context:regional command {doc[at].norm_}", 0.8, kind="command")]
-        return []
-
-    def _military_region(self, doc: Doc, index: int) -> list[Mention]:
-        """«المنطقة العسكرية الشرقية» (or «الشمالية الشرقية»), «منطقة طبرق العسكرية»: a FORCE."""
-        end = None
-        nxt = index + 1
-        if nxt + 1 < len(doc) and doc[nxt].norm_ in self.markers and doc[nxt + 1].norm_ in self.region_names:
-            end = nxt + 2
-        elif nxt + 1 < len(doc) and doc[nxt].norm_ in self.region_names and doc[nxt + 1].norm_ in self.markers \
-                and doc[index].norm_.startswith("ال"):
-            end = nxt + 2  # «المنطقة الغربية العسكرية»
-        elif index and doc[index - 1].norm_ in self.command_heads and not doc[index].norm_.startswith("ال"):
-            for width in (2, 1):  # «قيادة منطقة البحر الأحمر»: a command of a region named by a place
-                if " ".join(t.norm_ for t in doc[nxt:nxt + width]) in place_keys():
-                    end = nxt + width
-                    if end < len(doc) and doc[end].norm_ in self.markers:
-                        end += 1  # «قيادة منطقة البحر الأحمر العسكرية»
-                    break
-        elif nxt + 1 < len(doc) and doc[nxt + 1].norm_ in self.markers and self._is_name_word(doc[nxt]) \
-                and not doc[index].norm_.startswith("ال"):
-            end = nxt + 2
-        elif nxt + 2 < len(doc) and doc[nxt + 2].norm_ in self.markers and not doc[index].norm_.startswith("ال") \
-                and f"{doc[nxt].norm_} {doc[nxt + 1].norm_}" in place_keys():
-            end = nxt + 3  # «منطقة الجبل الغربي العسكرية»: a region named by a two-word place
-        if end is None:
-            return []
-        end += end < len(doc) and doc[end].norm_ in self.region_names and doc[end - 1].norm_ in self.region_names
-        start = index - 1 if index and doc[index - 1].norm_ in self.command_heads else index
-        span = doc[start:end]
-        return [self.mention(doc, "FORCE", span.start_char, span.end_char,
-                             f"context:military region {doc[index].norm_}", 0.8, kind="command")]
-
-    def _widened(self, doc: Doc, found: list[Mention], start: int) -> list[Mention]:
-        """The same mentions, begun at token ``start`` (a command word before a unit)."""
-        for mention in found:
-            mention.start = doc[start].idx
-            mention.text = doc_text(doc)[mention.start:mention.end]
-            mention.reason += f" + command {doc[start].norm_}"
-        return found
-
-    def _ship(self, doc: Doc, index: int, width: int) -> list[Mention]:
-        """A warship head, nationality adjectives, then a quoted name."""
-        at = index + width
-        while at < len(doc) and doc[at].norm_ in self.adjectives:
-            at += 1
-        if at >= len(doc) or doc[at].text not in _QUOTES:
-            return []
-        name = self._name_after(doc, at - 1)
-        if name is None:
-            return []
-        last = doc[name[1] - 1]
-        return [self.mention(doc, "FORCE", doc[index].idx, last.idx + len(last.text),
-                             f"context:warship {doc[index].norm_} + quoted name", 0.85, kind="ship")]
-
-    def _national(self, doc: Doc, index: int, width: int) -> list[Mention]:
-        """A national head, service words, a nationality: «القوات البحرية الملكية السعودية»."""
-        before = doc[index - 1].norm_ if index else ""
-        if width == 1 and before.startswith("ال") and doc[index].norm_ in self.service_words \
-                and before not in self.service_words and before not in self.definite_heads:
-            return []  # «هيئة عمليات التجارة البحرية البريطانية»: «البحرية» describes the trade
-        nxt = index + width
-        while nxt < len(doc) and nxt - index - width < 2 and doc[nxt].norm_ in self.service_words:
-            nxt += 1
-        if nxt < len(doc) and doc[nxt].norm_ in self.adjectives:
-            nxt += 1
-        elif not (nxt > index + width and (doc[nxt - 1].norm_ in self.crown_words or (
-                doc[nxt - 1].norm_ in self.state_words
-                and " ".join(t.norm_ for t in doc[index:index + width]) in self.state_force_heads))):
-            return []  # «سلاح الجو السلطاني», «الجيش الفيدرالي»: the state's own force, no nationality
-        named = nxt
-        if nxt < len(doc) and doc[nxt].norm_.startswith("ال") and doc[nxt].norm_ in self.specifiers:
-            nxt += 1  # «الشرطة النيجيرية المتنقلة», «القوات الأمريكية الخاصة»: its arm after the nationality
-        span = doc[index:nxt]
-        return [self.mention(doc, "FORCE", span.start_char, span.end_char,
-                             f"context:national {span[0].norm_} + {doc[named - 1].norm_}", 0.9,
-                             kind="state_force")]

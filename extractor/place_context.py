@@ -34,6 +34,7 @@ from .lexicons import (
     frequent_words,
     is_frequent_adjective,
     is_news_word,
+    past_plural_form,
     possessed_form,
     pronoun_form,
     unheard_of,
@@ -380,8 +381,9 @@ class PlaceLists:
                 or word in nationality_adjectives() or strip_al(word) in _descriptors() \
                 or (not adjective_ok and is_frequent_adjective(word)) \
                 or lookup_trigger(word) is not None \
-                or possessed_form(token.text, word):
-            return None  # («عند مداخل القرى», «على مداخل المدينة»: a descriptor names nothing; «مدينتهم»)
+                or possessed_form(token.text, word) or (past_plural_form(word) and word[:-2] in frequent_words()):
+            return None  # («عند مداخل القرى», «على مداخل المدينة»: a descriptor names nothing; «مدينتهم»;
+            # «قرى وادي الشاطئ، اتخذوا»: a verb after the list, on a frequent stem: not «دامبوا»)
         return begin, end
 
 

@@ -230,10 +230,12 @@ class PlaceFilters:
 
     def _in_quoted_organisation(self, doc: Doc, start: int) -> bool:
         """«نشر «مركز البحر الأحمر للدراسات» تحليلاً»: a place inside quotation marks that open
-        on an organisation's head («مركز», «معهد», «جمعية») is part of its name."""
+        on an organisation's head («مركز», «معهد», «جمعية»), or right after one («نادي «شباب
+        مكيراس»»), is part of its name."""
         for at in range(start - 1, max(-1, start - 9), -1):  # «شبكة رصد الانتهاكات في وسط السودان»
             if doc[at].text in OPENING_QUOTES:
-                return at + 1 < start and doc[at + 1].norm_ in self.organisations
+                return (at + 1 < start and doc[at + 1].norm_ in self.organisations) \
+                    or (at > 0 and doc[at - 1].norm_ in self.organisations)
             if doc[at].text in CLOSING_QUOTES:
                 return False
         return False

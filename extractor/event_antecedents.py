@@ -71,18 +71,21 @@ class AntecedentRules:
             event.args.append((role, preferred[-1]))
 
     def _fronted_places(self, doc: Doc, event: Event, token, before: list[Mention]) -> None:
-        """«• قرب حاجز صُرّة غرب نابلس، استهدف جنود …», «على حاجز الكونتينر، نشر الجيش …»: a
-        phrase of place opening the sentence, a comma, then the trigger: the phrase locates it;
-        so does the place heading a bulleted item («• سنحان: قصفت المقاتلات …»)."""
-        if event.type not in ("ATTACK", "DEPLOYMENT") or any(r in _PLACE_ROLES for r, _ in event.args):
-            return
+        """«• قرب حاجز صُرّة غرب نابلس، استهدف جنود …», «وفي البقاع، تتمركز …»: a phrase of place
+        opening the sentence, a comma, then the trigger: the phrase locates it, beside any place
+        «في» gives later; so does the place heading a bulleted item that names none itself
+        («• سنحان: قصفت المقاتلات …»)."""
+        placed = {r for r, _ in event.args if r in _PLACE_ROLES}
+        if event.type == "WITHDRAWAL" or placed - {"location"}:
+            return  # «وفي كامسوما، دفعت القوات بتعزيزات إلى …»: a movement's places are its own
         norms, first = token_norms(doc), self._sentence.start
         while first < token.i and (doc[first].text in BULLETS or doc[first].is_space):
             first += 1
         bulleted = any(doc[at].text in BULLETS for at in range(self._sentence.start, first))
         colon = next((at for at in range(first + 1, min(token.i, first + 5)) if norms[at] == ":"), None)
-        if colon is not None and bulleted:  # not a headline's «الجوف: تعزيزات …»
-            end = doc[colon].idx  # «• سنحان:»: the item's heading
+        if colon is not None and bulleted and not placed:  # not a headline's «الجوف: تعزيزات …»
+            end = doc[colon].idx  # «• سنحان:»: the item's heading (a dateline when the item names
+            # its own place: «- مسقط: ستنشر البحرية … في الدقم»)
         elif token.i >= first + 2 and norms[token.i - 1] in {"،", ","} \
                 and norms[first].removeprefix("و") in words("fronted_locatives"):
             end = doc[token.i - 1].idx  # «قرب حاجز صُرّة غرب نابلس،»

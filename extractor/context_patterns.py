@@ -35,6 +35,7 @@ from .quantity_lexicon import counting_word
 from .recognizers import (
     _QUOTES,
     Recognizer,
+    _after_preposition,
     nationality_adjectives,
     place_first_words,
     place_keys,
@@ -85,6 +86,8 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
         self.weak_descriptors = words("place_descriptors") - self.strong  # «ريف», «أطراف»: name nothing
         self.tribe_words = words("tribe_words")
         self.guard_words = words("guard_words")
+        self.adjectival_descriptors = words("place_descriptors_after_preposition")
+        self.body_heads = words("organisation_heads") - words("force_heads")
         self.two_senses = words("place_descriptors_of_two_senses")
         self.district_heads = words("district_heads")
         self.banner_words = words("banner_words")
@@ -161,11 +164,13 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
                     break
             if norm in self.coded_site_heads:
                 mentions.extend(self._coded_site(doc, index))
-            if norm in self.strong or norm in self.geographic or norm in self.rare_name_heads:
+            if norm in self.strong or norm in self.geographic or norm in self.rare_name_heads or (
+                    norm in self.adjectival_descriptors and _after_preposition(doc, index)):
                 mentions.extend(self._place(doc, index))
             if norm in self.unit_heads:
                 mentions.extend(self._unit(doc, index))
-            if norm in self.force_heads or (norm in self.quoted_force_heads and index + 1 < len(doc)
+            owned_head = index > 0 and norms[index - 1] in self.body_heads  # «هيئة تنظيم قطاع الطيران»
+            if (norm in self.force_heads and not owned_head) or (norm in self.quoted_force_heads and index + 1 < len(doc)
                                             and (doc[index + 1].text in _QUOTES or norms[index + 1] in self.force_links
                                                  or self._served(doc, index))):
                 mentions.extend(self._group(doc, index))

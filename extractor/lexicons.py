@@ -249,7 +249,7 @@ _PRONOUNS = ("هما", "هم", "ها", "ه")
 #: سـ + an imperfect prefix, and the endings of the imperfect: «سيقابل», «سيقابلون».
 FUTURE_PREFIXES, _VERB_SUFFIXES = ("سي", "ست", "سن"), ("", "ون", "ان", "ين", "وا")
 #: Endings of a noun in construct: dual or plural («مخيمي», «قريتين», «محليتي»).
-_CONSTRUCT = (("تين", "ه"), ("تي", "ه"), ("ين", ""), ("ي", ""))
+_CONSTRUCT = (("تين", "ه"), ("تي", "ه"), ("ين", ""), ("ي", ""), ("و", "ون"))  # «مسلحو الجماعة»
 
 
 def future_form(norm: str, prefixes: tuple[str, ...] = FUTURE_PREFIXES) -> bool:
@@ -303,7 +303,8 @@ def _noun_before(stem: str) -> bool:
 
 def common_form(text: str, norm: str) -> bool:
     """A rare form of a common word: a noun with a possessive pronoun, a definite plural
-    («المهاجمون»), an indefinite noun in the dual or plural construct («مخيمي»), or سـ + an
+    («المهاجمون»), an indefinite noun in the dual or plural construct («مخيمي», «مسلحو» of
+    «مسلحون»; not «كانو», «سونغو»), or سـ + an
     imperfect verb («سيقابلون»). Short
     names read so too («بنين», «سيوة»), so this judges words a cue made candidates, not
     names a tagger found."""

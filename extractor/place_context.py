@@ -92,7 +92,8 @@ def complete_name(doc: Doc, mention: Mention, listed: bool = False) -> None:
     before = doc[span.start - 1] if span.start else None
     if before is not None and (before.norm_ in generics or (
             len(span) == 1 and before.norm_ in compound and before.norm_ not in _titles()
-            and not before._.is_clitic and not span[0].norm_.startswith("ال"))):
+            and not before._.is_clitic and (not span[0].norm_.startswith("ال")
+                                            or before.norm_ in context_words("compound_first_definite")))):
         mention.start = before.idx  # «سد الفرات»; «أبو جبيهة», «عين بنتيلي» when only the second word was found
         added.append(before.norm_)
     if len(span) == 1 and span.end < len(doc) and span[0].norm_ in compound:

@@ -100,6 +100,16 @@ def _place_cues() -> frozenset[str]:
     return context_words("place_cues") | context_words("rare_place_cues") | context_words("place_descriptors")
 
 
+@cache
+def _adjectival_cues() -> frozenset[str]:
+    return context_words("place_descriptors_after_preposition")
+
+
+def _after_preposition(doc: Doc, index: int) -> bool:
+    """A proclitic or a preposition of place right before token ``index`` («في محلية», «بمحلية»)."""
+    return index > 0 and (doc[index - 1]._.is_clitic or doc[index - 1].norm_ in context_words("place_list_prepositions"))
+
+
 def _cue_before(doc: Doc, index: int) -> str | None:
     """The cue word just before token ``index`` (skipping a proclitic), if any."""
     cues = _place_cues()
@@ -107,8 +117,8 @@ def _cue_before(doc: Doc, index: int) -> str | None:
         if index - back < 0:
             return None
         token = doc[index - back]
-        if token.norm_ in cues:
-            return token.norm_
+        if token.norm_ in cues and not (token.norm_ in _adjectival_cues() and not _after_preposition(doc, token.i)):
+            return token.norm_  # (not «مصادر محلية للوحدة»: an adjective)
         if not token._.is_clitic:
             return None
     return None

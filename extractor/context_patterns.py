@@ -258,6 +258,10 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
             return False  # «معسكر فيلينغي يوقع فيه»: a verb in the imperfect ends the name
         if current.norm_.endswith(("ين", "ون")) and len(current.norm_) >= 5 and is_news_word(current.norm_[:-2]):
             return False  # «مستوطنة موديعين عيليت مزارعين»: a sound plural of a common noun ends the name
+        norm = current.norm_
+        if verb_form(norm) or (norm.endswith("ت") and len(norm) >= 4 and is_news_word(norm[:-1])) \
+                or (norm[:1] in PROCLITIC_LETTERS and norm.endswith("ه") and is_news_word(norm[1:-1].replace("ئ", "ء"))):
+            return False  # «لبلدة كفرجوز أوقعت قتيلين», «بلدة عربصاليم بإخلائه»: a verb, ب + a noun of its
         return not any(n.startswith("ال") for n in norms) and current.is_alpha \
             and current.norm_[:1] not in _CONJUNCTIONS and not self._preposition_phrase(current.norm_) \
             and current.norm_ not in common_words() and current.norm_ not in self.markers \
@@ -289,6 +293,10 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
                 continue
             if current.text.isdigit() and previous.text.isascii() and not previous.whitespace_:
                 end += 1  # «قاعدة K1»: the tokenizer parts letters from digits
+                continue
+            if current.text == "-" and not previous.whitespace_ and not current.whitespace_ \
+                    and end + 1 < len(doc) and doc[end + 1].is_alpha:
+                end += 2  # «معسكر ماين-سوروا»: a hyphen inside the name
                 continue
             compound = previous.norm_ in self.compound or previous.norm_ in self.titles  # «بئر الغبي»
             if compound and self._follows_compound(current):
@@ -337,8 +345,10 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
         head, name = doc[index].norm_, doc[start].norm_
         if name in place_first_words() or f"{head} {name}" in place_keys() \
                 or (not name.startswith("ال") and is_news_word(name) and head not in self.common_name_heads) \
+                or (not name.startswith("ال") and name.endswith(_NISBA[0])) \
                 or (start + 1 < len(doc) and doc[start + 1].norm_ == "علي" and is_news_word(name)):
-            return []  # «في جبل مطل على المدينة»: a mountain overlooking it, not its name
+            return []  # «في جبل مطل على المدينة»: a mountain overlooking it, not its name; «هضبة
+            # بازلتية»: an indefinite nisba adjective describes it
         span = doc[index:start + 1]
         return [self.mention(doc, "PLACE", span.start_char, span.end_char, f"context:geographic {head} + name", 0.7)]
 

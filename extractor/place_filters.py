@@ -37,7 +37,7 @@ from .normalize import (
     phrase_key,
     strip_al,
 )
-from .place_context import (
+from .place_names import (
     _descriptors,
     _name_words,
     attached_conjunction,
@@ -170,10 +170,15 @@ class PlaceFilters:
         return False
 
     def _idiom(self, doc: Doc, mention: Mention) -> bool:
-        """The name and the word after it make a phrase of ``place_idioms`` («مسقط رأسه.»)."""
-        following = doc_text(doc)[mention.end:mention.end + 24].split(maxsplit=1)[:1]
+        """The name and the word after or before it make a phrase of ``place_idioms`` («مسقط
+        رأسه.», «الخط الأزرق»)."""
+        text = doc_text(doc)
+        following = text[mention.end:mention.end + 24].split(maxsplit=1)[:1]
         word = following[0].rstrip(_TRAILING_MARKS) if following else ""
-        return bool(word) and phrase_key(f"{mention.text} {word}") in self.idioms
+        preceding = text[max(0, mention.start - 24):mention.start].rsplit(maxsplit=1)[-1:]
+        before = preceding[0].lstrip("«\"(") if preceding else ""
+        return (bool(word) and phrase_key(f"{mention.text} {word}") in self.idioms) \
+            or (bool(before) and phrase_key(f"{before} {mention.text}") in self.idioms)
 
     def _media(self, text: str, norms: str) -> bool:
         return text in self.media or norms in self.media

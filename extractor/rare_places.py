@@ -31,7 +31,8 @@ from .lexicons import (
     unheard_of,
 )
 from .mentions import Mention
-from .place_context import PlaceLists, attached_conjunction, complete_name
+from .place_context import PlaceLists
+from .place_names import attached_conjunction, complete_name
 from .quantity_lexicon import counting_word
 from .recognizers import nationality_adjectives
 

@@ -124,6 +124,14 @@ def _cue_before(doc: Doc, index: int) -> str | None:
     return None
 
 
+def _dateline(doc: Doc, start: int, end: int) -> str | None:
+    """«صور – «صدى الجنوب» –», «صور (رويترز) -»: a name opening a line, then a dash or an
+    agency in brackets, is the dateline's town."""
+    line_start = start == 0 or "\n" in doc[start - 1].whitespace_ or "\n" in doc[start - 1].text
+    following = doc[end].text if end < len(doc) else ""
+    return "dateline" if line_start and following in ("-", "–", "—", "(") else None
+
+
 JOINERS = frozenset({"و", "،", ","})  # what joins the members of a list of names
 
 
@@ -202,7 +210,7 @@ class LexiconRecognizer(Recognizer):
             for entry in entries:
                 if entry.bare and "PLACE" in labels:
                     continue  # «الشدادي» alone is the town; «قاعدة الشدادي» is the base
-                cue = found_cue or self._district_head(norms, start, entry)
+                cue = found_cue or self._district_head(norms, start, entry) or _dateline(doc, start, end)
                 if entry.ambiguous and cue is None and not _coordinated(norms, start, end, sure):
                     continue  # common word that is also a town: needs بلدة/قرب/في... or a town beside it
                 reason = f"{entry.source}:{entry.key}" + (

@@ -1,0 +1,138 @@
+"""The whole name of a PLACE candidate, whichever tagger found it (guidelines §3).
+
+``complete_name`` gives a candidate the generic noun before it («سد الفرات»), the second
+word of a compound whose first word alone was found («دير سريان», «ود الترابي»), the
+word after «بن» («غيل بن يمين»), the word after a hyphen («ماين-سوروا») and «الجديدة»
+after a town. The place lists (``place_context``), the rare places (``rare_places``) and
+the filters (``place_filters``) all call it.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc
+
+from .context_patterns import _vocalized_word
+from .event_lexicon import lookup_trigger
+from .language import doc_text
+from .lexicons import context_words, unheard_of
+from .mentions import Mention
+from .recognizers import nationality_adjectives
+
+__all__ = ["attached_conjunction", "complete_name"]
+
+
+@cache
+def _name_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Generic nouns that belong to a name, first words of compound names, and words
+    that never continue or precede a name."""
+    stop = (context_words("place_descriptors") | context_words("place_cues")
+            | context_words("name_stopwords") | nationality_adjectives())
+    return context_words("name_generics"), context_words("compound_first"), stop
+
+
+def attached_conjunction(token) -> bool:
+    """«وشبعا»: a و the splitter left on an unknown name (names in وا- stay whole:
+    واشنطن، واسط، واغادوغو)."""
+    text = token.text
+    return text.startswith("و") and text[1:2] != "ا" and len(text) >= 4 and not token._.is_clitic
+
+
+def complete_name(doc: Doc, mention: Mention, listed: bool = False) -> None:
+    """Give a PLACE candidate, from any tagger, the whole name (guidelines §3): a generic
+    noun before it («سد الفرات», «جبال قنديل») and the second word of a compound whose
+    first word alone was found («دير سريان», «ملا قرة»), and «الجديدة» after a town
+    («العلمين الجديدة», still a town). The span then no longer is the gazetteer's place,
+    so its coordinates are dropped. ``listed``: a member of a list after a descriptor, whose
+    compound takes any name word second («بلدتي بئر علي وعين بامعبد»)."""
+    if mention.label != "PLACE":
+        return
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return
+    generics, compound, stop = _name_words()
+    added = []
+    before = doc[span.start - 1] if span.start else None
+    if before is not None and (before.norm_ in generics or (
+            len(span) == 1 and before.norm_ in compound and before.norm_ not in _titles()
+            and not before._.is_clitic and (not span[0].norm_.startswith("ال")
+                                            or before.norm_ in context_words("compound_first_definite")))):
+        mention.start = before.idx  # «سد الفرات»; «أبو جبيهة», «عين بنتيلي» when only the second word was found
+        added.append(before.norm_)
+    if len(span) == 1 and span.end < len(doc) and span[0].norm_ in compound:
+        following = doc[span.end]
+        if (listed and _listed_second_word(following)) or following.text in _names_like_prepositions() or (
+                _vocalized_word(following.text) and following.norm_ not in stop
+                and lookup_trigger(following.norm_) is None):  # «جبل العَوْد»: vowel marks allowed
+            mention.end = following.idx + len(following.text)
+            added.append(following.norm_)
+    if not listed and len(span) == 1 and mention.end == span.end_char and span.end < len(doc) \
+            and _unheard_second(doc[span.end]):
+        following = doc[span.end]
+        mention.end = following.idx + len(following.text)  # «عدن يابال»: an unheard-of word after a name
+        added.append(following.norm_)
+    gazetteer = mention.reason.startswith("gazetteer")
+    if mention.end == span.end_char and not gazetteer and span.end + 1 < len(doc) and doc[span.end].text == "-" \
+            and not span[-1].whitespace_ and not doc[span.end].whitespace_ and doc[span.end + 1].is_alpha:
+        mention.end = doc[span.end + 1].idx + len(doc[span.end + 1].text)  # «ماين-سوروا», «فايا-لارجو»
+        added.append("-" + doc[span.end + 1].norm_)  # (a known town's «دير الزور-سانا» is a dateline)
+    elif mention.end == span.end_char and len(span) > 1 and span[-1].norm_ in context_words("name_links") \
+            and span.end < len(doc) and doc[span.end].is_alpha:
+        mention.end = doc[span.end].idx + len(doc[span.end].text)  # «غيل بن يمين»: no name ends on «بن»
+        added.append(doc[span.end].norm_)
+    kind = "feature"
+    if span.end < len(doc) and doc[span.end].norm_ in _new_town_words() \
+            and mention.attrs.get("kind") in _TOWN_KINDS:
+        mention.end = doc[span.end].idx + len(doc[span.end].text)  # «العلمين الجديدة»
+        added.append(doc[span.end].norm_)
+        kind = mention.attrs["kind"]
+    if added:
+        mention.text = doc_text(doc)[mention.start:mention.end]
+        mention.reason += f" (+ {' + '.join(added)})"
+        mention.attrs = {"kind": kind}
+
+
+def _unheard_second(token) -> bool:
+    """A word the news has all but never written, nor any of its stems, right after a
+    one-word place is the second word of its name («قرب عدن يابال»: Adan Yabaal, not Aden)."""
+    return token.is_alpha and not token._.is_clitic and not attached_conjunction(token) \
+        and len(token.norm_) >= 3 and unheard_of(token.norm_, known=nationality_adjectives())
+
+
+def _compound_first(token) -> bool:
+    """«عين», «وتل»: the first word of a compound name (its و stripped)."""
+    norm = token.norm_[1:] if attached_conjunction(token) else token.norm_
+    return norm in _name_words()[1]
+
+
+def _listed_second_word(token) -> bool:
+    """Any word of a name, even one that reads as a preposition or a verb («علي», «سلم»)."""
+    return token.is_alpha and not token._.is_clitic and not attached_conjunction(token) \
+        and token.text not in context_words("name_stopwords", normalized=False)
+
+
+_TOWN_KINDS = frozenset({"city", "town", "village"})
+
+
+@cache
+def _names_like_prepositions() -> frozenset[str]:
+    """«علي» as written (not «على»): a name after a compound's first word («بئر علي»)."""
+    return context_words("prepositions_like_names", normalized=False)
+
+
+@cache
+def _new_town_words() -> frozenset[str]:
+    return context_words("new_town_words")
+
+
+@cache
+def _titles() -> frozenset[str]:
+    """First words of compounds that a found place does not take in before it: titles («الملك
+    فهد» is a king before a base's name) and literal nouns («سوق سنوني»)."""
+    return context_words("person_titles") | context_words("name_titles") | context_words("compound_first_literal")
+
+
+@cache
+def _descriptors() -> frozenset[str]:
+    return context_words("place_descriptors") | context_words("place_list_heads")

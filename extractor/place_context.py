@@ -39,6 +39,7 @@ from .lexicons import (
 from .mentions import Mention
 from .normalize import normalize, strip_al
 from .place_names import (
+    _DUAL_ENDINGS,
     _compound_first,
     _descriptors,
     _name_words,
@@ -231,10 +232,12 @@ class PlaceLists:
         return found
 
     def _two_word_member(self, doc: Doc, index: int, word: tuple[int, int]) -> tuple[int, int]:
-        """«شمبات الأراضي والصافية»: a definite word before the next joiner ends the name."""
+        """«شمبات الأراضي والصافية»: a definite word before the next joiner ends the name (not a
+        dual adjective: «منشأتي ابقيق وخريص النفطيتين»)."""
         second, joiner = index + 1, index + 2
         if joiner < len(doc) and doc[second].norm_.startswith("ال") and doc[second].is_alpha \
                 and doc[second].norm_ not in self.not_names and doc[second].norm_ not in nationality_adjectives() \
+                and not doc[second].norm_.endswith(_DUAL_ENDINGS) \
                 and (doc[joiner].norm_ in JOINERS or attached_conjunction(doc[joiner])):
             return word[0], doc[second].idx + len(doc[second].text)
         return word

@@ -96,8 +96,10 @@ def complete_name(doc: Doc, mention: Mention, listed: bool = False) -> None:
 def _unheard_second(token) -> bool:
     """A word the news has all but never written, nor any of its stems, right after a
     one-word place is the second word of its name («قرب عدن يابال»: Adan Yabaal, not Aden)."""
+    norm = token.norm_
     return token.is_alpha and not token._.is_clitic and not attached_conjunction(token) \
-        and len(token.norm_) >= 3 and unheard_of(token.norm_, known=nationality_adjectives())
+        and len(norm) >= 3 and unheard_of(norm, known=nationality_adjectives()) \
+        and not (norm.startswith("ال") and norm.endswith(_DUAL_ENDINGS))  # «خريص النفطيتين»: an adjective
 
 
 def _compound_first(token) -> bool:
@@ -113,6 +115,7 @@ def _listed_second_word(token) -> bool:
 
 
 _TOWN_KINDS = frozenset({"city", "town", "village"})
+_DUAL_ENDINGS = ("تين", "تان", "يين", "يان")
 
 
 @cache

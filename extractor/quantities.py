@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from .lexicons import context_words, past_plural_form, reads_as
+from .lexicons import context_words, is_news_word, past_plural_form, reads_as
 from .normalize import (
     MAY_CLOSE_QUOTE,
     MAY_OPEN_QUOTE,
@@ -304,11 +304,14 @@ def _marked_duals(text: str, offsets: list[int], matches: list, tokens: list[str
     return marked
 
 
+_SITE_UNITS = frozenset({"bases", "sites"})
+
+
 def _construct_without_noun(tokens: list[str], index: int, lex: QuantityLexicon) -> bool:
     """A dual in construct («آليتا», «منصتي») needs the noun it is in construct with: before two
     quoted names joined by و it introduces the two it names («منصتي «إكس» و«تيك توك»», where
-    «بطاريتي «باتريوت»» counts two), and before a preposition or a mark or at the end it is
-    no dual at all («فاليتا على», Valletta)."""
+    «بطاريتي «باتريوت»» counts two), a site's dual before a name names the two sites, and
+    before a preposition or a mark or at the end it is no dual at all («فاليتا على», Valletta)."""
     if tokens[index].endswith("ن"):
         return False
     following = tokens[index + 1] if index + 1 < len(tokens) else ""
@@ -316,6 +319,9 @@ def _construct_without_noun(tokens: list[str], index: int, lex: QuantityLexicon)
         closing = next((at for at in range(index + 2, min(index + 7, len(tokens))) if tokens[at] in MAY_CLOSE_QUOTE),
                        None)
         return closing is not None and tokens[closing + 1:closing + 3] == ["و", tokens[index + 1]]
+    site = (_dual(tokens[index], lex) or ("", ""))[0] in _SITE_UNITS
+    if site and following[:1].isalpha() and not is_news_word(following):
+        return True  # «منشأتي بقيق وخريص», «قاعدتي فايا-لارجو وأبشي»: the two it names (not «نقطتي تفتيش»)
     return following in lex.not_nouns or not following[:1].isalpha()
 
 

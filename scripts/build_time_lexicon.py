@@ -184,7 +184,7 @@ PIECES = {
     # «فجر» there is no trigger: no event starts inside a TIME)
     # «ليلة 14-15 كانون الثاني», «ليلة التاسع على العاشر من …»: a night named by the two days it
     # spans is one TIME, the first day's (as «ليلة الخميس-الجمعة»)
-    "NIGHT2": r"(?(part)(?:\s*[-–]\s*%(DAY)s|\s+(?:على|علي|الى|إلى)\s+%(DAY)s)?)",
+    "NIGHT2": r"(?(part)(?:\s*[-–]\s*%(DAY)s|\s+(?:على|علي|الى|الي|إلى)\s+%(DAY)s)?)",
     "WDPRE": r"(?:(?P<part>%(PART)s)\s+)?(?:%(DHEAD)s\s+)?(?:(?P<wd>%(WD)s)%(SC)s)?",
     "MODPRE": r"(?:(?P<mod>%(MOD)s)\s+(?:من\s+)?)?",
     "YREF": r"(?:%(SC)s(?P<year>%(YEAR)s)%(GS)s?|\s+من\s+(?:(?P<ydem>%(DEM)s)\s+%(YHEAD)s"

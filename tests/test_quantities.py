@@ -63,6 +63,7 @@ CASES = [
     ("زهاء 20 طائرة", "زهاء 20 طائرة", 20, N, N, "approx", "aircraft"),
     ("قتل جنديان", "جنديان", 2, N, N, "exact", "troops"),
     ("دمرت الغارة منصتي صواريخ", "منصتي", 2, N, N, "exact", "منصة"),  # construct before a noun: a count
+    ("أقام الجيش نقطتي تفتيش على الطريق", "نقطتي", 2, N, N, "exact", "sites"),  # a site's dual before a noun
     ("نشرت بطاريتي «باتريوت» على هضبة", "بطاريتي", 2, N, N, "exact", "بطارية"),  # one quoted type: a count
     ("أطلق صاروخين", "صاروخين", 2, N, N, "exact", "missiles"),
     # a dual behind a proclitic, and its agreeing adjective (which may say what is counted)
@@ -173,6 +174,8 @@ NOT_COUNTS = [
     "سقطت القذائف، اثنتان منها في البلدة وواحدة باتجاه الوادي",  # «of them», a direction: no noun
     "استمر الحصار أكثر من ١٨ شهراً",  # a duration in the accusative
     "تداولت حسابات على منصتي «إكس» و«تيك توك» مقطعاً",  # a dual in construct before quoted names
+    "استهدف الهجوم منشأتي بقيق وخريص النفطيتين",  # a site's dual before names names the two sites
+    "أخلت فرنسا قاعدتي فايا-لارجو وأبشي",
     "وحدة الرصد والتحقق – فاليتا  على مدى ثلاثة أسابيع",  # a construct «آليتا» needs its noun: Valletta
     "رُصد الزورقان عند ٢٦ درجة و٣٤ دقيقة شمالاً و٥٦ درجة شرقاً",  # coordinates
     "بلغت الحرارة 45 درجة مئوية",

@@ -111,6 +111,9 @@ class CommandPatterns:
         named = nxt
         if nxt < len(doc) and doc[nxt].norm_.startswith("ال") and doc[nxt].norm_ in self.specifiers:
             nxt += 1  # «الشرطة النيجيرية المتنقلة», «القوات الأمريكية الخاصة»: its arm after the nationality
+        if width == 1 and nxt < len(doc) and doc[index].norm_ in self.unit_heads and len(doc[nxt].norm_) <= 3 \
+                and self._unit_number(doc, nxt):
+            nxt += 1  # «الكتيبة الكينية 24»: a national contingent's number (not «… 850 جندياً»)
         span = doc[index:nxt]
         return [self.mention(doc, "FORCE", span.start_char, span.end_char,
                              f"context:national {span[0].norm_} + {doc[named - 1].norm_}", 0.9,

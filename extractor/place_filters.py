@@ -86,6 +86,7 @@ class PlaceFilters:
         self.verb_particles = context_words("verb_particles")
         self.outlets, self.outlet_suffixes = context_words("outlet_names"), context_words("outlet_suffixes")
         self.outlet_words = context_words("outlet_name_words")
+        self.outlet_leads = context_words("outlet_lead_words")
         self.quoted_outlet_heads = context_words("quoted_outlet_heads")
         self.demonstratives = trigger_words("demonstratives")
         self.banks, self.river_words = context_words("bank_names"), context_words("river_words")
@@ -253,10 +254,15 @@ class PlaceFilters:
                                                and doc[at - 1].norm_ in self.titles)
 
     def _named_outlet(self, doc: Doc, span) -> tuple[int, int] | None:
-        """«صحيفة «الأغوار اليوم»», «موقع "الصومال الجديد"»: a place and an outlet's word alone in
-        quotation marks name a medium; the characters it covers (its «اليوم» is no date either)."""
-        if span is None or span.end >= len(doc) or doc[span.end].norm_ not in self.outlet_words \
-                or not _quoted(doc, span.start, span.end + 1):
+        """«صحيفة «الأغوار اليوم»», «موقع "الصومال الجديد"», «صوت الأنبار»: a place and an outlet's
+        word alone in quotation marks name a medium; the characters it covers (its «اليوم» is no
+        date either)."""
+        if span is None or span.end >= len(doc):
+            return None
+        if span.start > 0 and doc[span.start - 1].norm_ in self.outlet_leads and _quoted(doc, span.start - 1, span.end):
+            closing = doc[span.end]  # «صوت الأنبار», «بريد الهرمل»: the outlet's word first
+            return doc[span.start - 2].idx, closing.idx + len(closing.text)
+        if doc[span.end].norm_ not in self.outlet_words or not _quoted(doc, span.start, span.end + 1):
             return None
         closing = doc[span.end + 1]
         return doc[span.start - 1].idx, closing.idx + len(closing.text)

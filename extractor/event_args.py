@@ -18,7 +18,6 @@ from spacy.tokens import Doc
 from .corpus import period_start
 from .event_lexicon import (
     config,
-    governing_verbs,
     lookup_trigger,
     without_enclitic,
     words,
@@ -123,26 +122,6 @@ class ArgumentRules:
                        and sentence.start_char <= m.start < sentence.end_char]
             if earlier:
                 return self._back_reference(doc, earlier)
-        return None
-
-    def _planner(self, doc, token, before: list[Mention], in_clause: list[Mention]) -> Mention | None:
-        """The force named between a governing word and the event noun («خطة للجيش الأردني
-        لإغلاق»): whose plan it is, unless the noun moves a force of its own («بقرار القيادة
-        نشر كتيبة حرس الحدود»: the battalion acts)."""
-        governor = self._verb_before(doc, token)
-        if governor == token.i - 1 or doc[governor].norm_ not in governing_verbs() \
-                or any(m.label == "FORCE" and m.start > token.idx for m in in_clause):
-            return None
-        subject = before[-1] if before and before[-1].label == "FORCE" else None
-        return subject if subject is not None and subject.start > doc[governor].idx else None
-
-    def _after_min(self, doc, in_clause, last, label: str) -> Mention | None:
-        end = last.idx + len(last)
-        for mention in in_clause:
-            before = self._word_before(doc, mention.start)
-            if mention.label == label and mention.start >= end and before is not None \
-                    and before.norm_ == "من":
-                return mention
         return None
 
     def _after_other_preposition(self, doc: Doc, mention: Mention) -> bool:

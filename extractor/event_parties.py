@@ -22,7 +22,7 @@ from .event_args import (
     quantity_units,
     words_after,
 )
-from .event_lexicon import found_before, without_enclitic, words
+from .event_lexicon import found_before, governing_verbs, without_enclitic, words
 from .event_triggers import RELATIVES, doc_norm
 from .language import doc_text, token_norms
 from .lexicons import _key, reads_as
@@ -296,6 +296,26 @@ class PartyRules:
         return [t for t in span if t.i > 1 and t.i not in (token.i, last.i) and (
             doc[t.i - 1].norm_ in members or t.norm_.startswith("لل") or doc[t.i - 1].norm_ == "من" and (
                 doc[t.i - 2].norm_ in members or doc[t.i - 2].idx + len(doc[t.i - 2]) in counted))]
+
+    def _planner(self, doc, token, before: list[Mention], in_clause: list[Mention]) -> Mention | None:
+        """The force named between a governing word and the event noun («خطة للجيش الأردني
+        لإغلاق»): whose plan it is, unless the noun moves a force of its own («بقرار القيادة
+        نشر كتيبة حرس الحدود»: the battalion acts)."""
+        governor = self._verb_before(doc, token)
+        if governor == token.i - 1 or doc[governor].norm_ not in governing_verbs() \
+                or any(m.label == "FORCE" and m.start > token.idx for m in in_clause):
+            return None
+        subject = before[-1] if before and before[-1].label == "FORCE" else None
+        return subject if subject is not None and subject.start > doc[governor].idx else None
+
+    def _after_min(self, doc, in_clause, last, label: str) -> Mention | None:
+        end = last.idx + len(last)
+        for mention in in_clause:
+            before = self._word_before(doc, mention.start)
+            if mention.label == label and mention.start >= end and before is not None \
+                    and before.norm_ == "من":
+                return mention
+        return None
 
     def _back_reference(self, doc: Doc, earlier: list[Mention]) -> Mention:
         """The nearest earlier force (guidelines §8.4) that is a subject: not after a role

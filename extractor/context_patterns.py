@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from .base_patterns import _MARKS, BasePatterns
 from .command_patterns import CommandPatterns
 from .force_patterns import ForcePatterns
-from .language import token_norms
+from .language import hyphen_joins, token_norms
 from .lexicons import (
     clitic_pronoun_form,
     common_words,
@@ -169,11 +169,11 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
                 mentions.extend(self._place(doc, index))
             if norm in self.unit_heads:
                 mentions.extend(self._unit(doc, index))
-            owned_head = index > 0 and norms[index - 1] in self.body_heads  # «هيئة تنظيم قطاع الطيران»
-            if (norm in self.force_heads and not owned_head) or (norm in self.quoted_force_heads and index + 1 < len(doc)
-                                            and (doc[index + 1].text in _QUOTES or norms[index + 1] in self.force_links
-                                                 or self._served(doc, index))):
-                mentions.extend(self._group(doc, index))
+            if (norm in self.force_heads and not (index and norms[index - 1] in self.body_heads)) \
+                    or (norm in self.quoted_force_heads and index + 1 < len(doc)
+                        and (doc[index + 1].text in _QUOTES or norms[index + 1] in self.force_links
+                             or self._served(doc, index))):
+                mentions.extend(self._group(doc, index))  # (not «هيئة تنظيم قطاع الطيران»: a body's)
             for head_norm, width in ((pair, 2), (norm, 1)):
                 if head_norm in self.ship_heads:
                     mentions.extend(self._ship(doc, index, width))
@@ -258,9 +258,7 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
             return False  # «معسكر فيلينغي يوقع فيه»: a verb in the imperfect ends the name
         if current.norm_.endswith(("ين", "ون")) and len(current.norm_) >= 5 and is_news_word(current.norm_[:-2]):
             return False  # «مستوطنة موديعين عيليت مزارعين»: a sound plural of a common noun ends the name
-        norm = current.norm_
-        if verb_form(norm) or (norm.endswith("ت") and len(norm) >= 4 and is_news_word(norm[:-1])) \
-                or (norm[:1] in PROCLITIC_LETTERS and norm.endswith("ه") and is_news_word(norm[1:-1].replace("ئ", "ء"))):
+        if verb_form(current.norm_) or clitic_pronoun_form(current.text, current.norm_):
             return False  # «لبلدة كفرجوز أوقعت قتيلين», «بلدة عربصاليم بإخلائه»: a verb, ب + a noun of its
         return not any(n.startswith("ال") for n in norms) and current.is_alpha \
             and current.norm_[:1] not in _CONJUNCTIONS and not self._preposition_phrase(current.norm_) \
@@ -294,8 +292,7 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
             if current.text.isdigit() and previous.text.isascii() and not previous.whitespace_:
                 end += 1  # «قاعدة K1»: the tokenizer parts letters from digits
                 continue
-            if current.text == "-" and not previous.whitespace_ and not current.whitespace_ \
-                    and end + 1 < len(doc) and doc[end + 1].is_alpha:
+            if hyphen_joins(doc, end):
                 end += 2  # «معسكر ماين-سوروا»: a hyphen inside the name
                 continue
             compound = previous.norm_ in self.compound or previous.norm_ in self.titles  # «بئر الغبي»

@@ -300,7 +300,9 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
         subject = next((m for m in doc._.mentions or [] if m.label == "FORCE"
                         and m.end == doc[at].idx + len(doc[at])), None)
         if subject is not None:
-            at = doc.char_span(subject.start, subject.end, alignment_mode="expand").start - 1
+            while at > self._sentence.start and doc[at].idx > subject.start:
+                at -= 1  # back over the force's words (no Span made: this runs for every event)
+            at -= 1
             if at > self._sentence.start and doc[at]._.is_clitic:
                 at -= 1
         return max(self._sentence.start, at)

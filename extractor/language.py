@@ -21,8 +21,8 @@ from spacy.vocab import Vocab
 
 from .text import ProcliticSplitter, Segmenter, sentence_starts, tokenize
 
-__all__ = ["ArabicNewsTokenizer", "blank", "create_tokenizer", "doc_text", "register_extensions", "token_norms",
-           "token_starts"]
+__all__ = ["ArabicNewsTokenizer", "blank", "create_tokenizer", "doc_text", "hyphen_joins", "register_extensions",
+           "token_norms", "token_starts"]
 
 
 def doc_text(doc: Doc) -> str:
@@ -40,6 +40,13 @@ def token_starts(doc: Doc) -> list[int]:
     if starts is None or len(starts) != len(doc):
         starts = doc.user_data["token_starts"] = doc.to_array(IDX).tolist()  # no Token objects made
     return starts
+
+
+def hyphen_joins(doc: Doc, at: int) -> bool:
+    """``doc[at]`` is a hyphen written between two words with no space («ماين-سوروا»): the
+    tokenizer parts them, a name keeps them together."""
+    return 0 < at < len(doc) - 1 and doc[at].text == "-" and not doc[at - 1].whitespace_ \
+        and not doc[at].whitespace_ and doc[at + 1].is_alpha
 
 
 def token_norms(doc: Doc) -> list[str]:

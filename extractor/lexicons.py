@@ -298,7 +298,8 @@ def _noun_before(stem: str) -> bool:
     """A news word before a pronoun, its ة written ت there («مدينتهم» → مدينة), or the plural
     in ات of one («جاراتها» → جارة)."""
     return is_news_word(stem) or (stem.endswith("ت") and is_news_word(stem[:-1] + "ه")) \
-        or (stem.endswith("ات") and len(stem) >= 5 and is_news_word(stem[:-2] + "ه"))
+        or (stem.endswith("ات") and len(stem) >= 5 and is_news_word(stem[:-2] + "ه")) \
+        or (stem[-1:] in "ئؤ" and is_news_word(stem[:-1] + "ء"))  # «إخلائه»: a final hamza takes a seat
 
 
 def common_form(text: str, norm: str) -> bool:
@@ -346,10 +347,12 @@ def imperfect_verb_form(norm: str) -> bool:
 def verb_form(norm: str) -> bool:
     """A word that reads as a verb, not a name, once a و is off it: a future with سن/ست
     («سننشر», not «سيكاسو»), an imperfect with a frequent twin person («تتخذ»), or a past with
-    the feminine ت on a frequent stem («أقامت»), or a past plural of the news
+    the feminine ت on a stem of the news («أقامت», «أوقعت»; a plural is no verb's stem:
+    «تاركينت»), or a past plural of the news
     («وأقاموا حواجز»)."""
     return future_form(norm, ("سن", "ست")) or imperfect_verb_form(norm) \
-        or (norm.endswith("ت") and norm[:-1] in frequent_words()) \
+        or (norm.endswith("ت") and len(norm) >= 4 and is_news_word(norm[:-1])
+            and not norm[:-1].endswith(("ين", "ون"))) \
         or (past_plural_form(norm) and (norm in news_words() or norm[:-2] in news_words()))
 
 

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from .context_patterns import _vocalized_word
 from .event_lexicon import lookup_trigger
-from .language import doc_text
+from .language import doc_text, hyphen_joins
 from .lexicons import context_words, unheard_of
 from .mentions import Mention
 from .recognizers import nationality_adjectives
@@ -73,8 +73,7 @@ def complete_name(doc: Doc, mention: Mention, listed: bool = False) -> None:
         mention.end = following.idx + len(following.text)  # «عدن يابال»: an unheard-of word after a name
         added.append(following.norm_)
     gazetteer = mention.reason.startswith("gazetteer")
-    if mention.end == span.end_char and not gazetteer and span.end + 1 < len(doc) and doc[span.end].text == "-" \
-            and not span[-1].whitespace_ and not doc[span.end].whitespace_ and doc[span.end + 1].is_alpha:
+    if mention.end == span.end_char and not gazetteer and hyphen_joins(doc, span.end):
         mention.end = doc[span.end + 1].idx + len(doc[span.end + 1].text)  # «ماين-سوروا», «فايا-لارجو»
         added.append("-" + doc[span.end + 1].norm_)  # (a known town's «دير الزور-سانا» is a dateline)
     elif mention.end == span.end_char and len(span) > 1 and span[-1].norm_ in context_words("name_links") \

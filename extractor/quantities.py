@@ -166,7 +166,7 @@ def _quantity_at(tokens: list[str], index: int, scanner: NumberScanner, lex: Qua
     if _clock_minutes(tokens, index):
         return None  # «٠٧:٥٠ وصلت …»: the minutes of a live blog's time stamp count nothing
     dual = _dual(token, lex) or scanner.marked_duals.get(index)
-    if dual is not None and (_construct_without_noun(tokens, index, lex) or index - 1 in scanner.marked_duals):
+    if dual is not None and (_construct_without_noun(tokens, index, lex, dual[0]) or index - 1 in scanner.marked_duals):
         return None  # «مقيمَين يمنيَّين»: a vowelled dual after another agrees with it, an adjective
     if dual is not None:  # «جنديان», «صاروخين», «بطائرتين», «عسكريَّين»: the dual noun alone counts two
         unit, noun = dual
@@ -307,7 +307,7 @@ def _marked_duals(text: str, offsets: list[int], matches: list, tokens: list[str
 _SITE_UNITS = frozenset({"bases", "sites"})
 
 
-def _construct_without_noun(tokens: list[str], index: int, lex: QuantityLexicon) -> bool:
+def _construct_without_noun(tokens: list[str], index: int, lex: QuantityLexicon, unit: str) -> bool:
     """A dual in construct («آليتا», «منصتي») needs the noun it is in construct with: before two
     quoted names joined by و it introduces the two it names («منصتي «إكس» و«تيك توك»», where
     «بطاريتي «باتريوت»» counts two), a site's dual before a name names the two sites, and
@@ -319,8 +319,7 @@ def _construct_without_noun(tokens: list[str], index: int, lex: QuantityLexicon)
         closing = next((at for at in range(index + 2, min(index + 7, len(tokens))) if tokens[at] in MAY_CLOSE_QUOTE),
                        None)
         return closing is not None and tokens[closing + 1:closing + 3] == ["و", tokens[index + 1]]
-    site = (_dual(tokens[index], lex) or ("", ""))[0] in _SITE_UNITS
-    if site and following[:1].isalpha() and not is_news_word(following):
+    if unit in _SITE_UNITS and following[:1].isalpha() and not is_news_word(following):
         return True  # «منشأتي بقيق وخريص», «قاعدتي فايا-لارجو وأبشي»: the two it names (not «نقطتي تفتيش»)
     return following in lex.not_nouns or not following[:1].isalpha()
 

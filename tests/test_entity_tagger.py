@@ -1043,11 +1043,23 @@ def test_an_imperfect_verb_is_told_by_its_twin(word, verb) -> None:
     assert imperfect_verb_form(word) is verb
 
 
+@pytest.mark.parametrize("text, owned", [
+    ("بإخلائه", True),  # a final hamza takes a seat before the pronoun: «إخلاء» + «ه»
+    ("لطائراتها", True), ("بحماه", False),
+])
+def test_a_proclitic_on_a_noun_with_a_pronoun_names_nothing(text, owned) -> None:
+    from extractor.lexicons import clitic_pronoun_form
+    from extractor.normalize import normalize
+
+    assert clitic_pronoun_form(text, normalize(text)) is owned
+
+
 @pytest.mark.parametrize("word, verb", [
     ("سننشر", True), ("ستنسحب", True),  # a future
     ("تتخذ", True),  # an imperfect with a frequent twin
     ("اقامت", True),  # a past with the feminine ت on a frequent stem («وأقامت»)
-    ("سيكاسو", False), ("تميم", False), ("حلب", False),  # names
+    ("أوقعت", True),  # … on any stem of the news («كفرجوز أوقعت قتيلين»)
+    ("سيكاسو", False), ("تميم", False), ("حلب", False), ("تكريت", False), ("الكويت", False),  # names
 ])
 def test_a_word_after_waw_that_reads_as_a_verb_names_nothing(word, verb) -> None:
     """The list members' check after «و»: any of the three verb forms, one helper."""

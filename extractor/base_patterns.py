@@ -18,12 +18,12 @@ from .lexicons import (
     verbal_noun_form,
 )
 from .mentions import Mention
+from .normalize import VOWEL_MARKS
 from .recognizers import _QUOTES, place_keys
 from .text import CODE_JOINERS
 
 __all__ = ["BasePatterns"]
 
-_MARKS = dict.fromkeys(range(0x064E, 0x0653))  # fatha, damma, kasra, shadda, sukun: not tanween
 
 
 class BasePatterns:
@@ -46,7 +46,7 @@ class BasePatterns:
             return []  # «من ثكنات موسورو»: the barracks of a town; the town is the PLACE
         marked = end < len(doc) and doc[end].norm_ in self.markers
         if end - start == 1 and not head.startswith("ال") and not marked and is_frequent_adjective(doc[start].norm_) \
-                and doc[start].text.translate(_MARKS) == doc[start].text:
+                and doc[start].text.translate(VOWEL_MARKS) == doc[start].text:
             return []  # «قاعدة متقدمة», «حامية صغيرة»: described (not «قاعدة مصيرة الجوية», «معسكر مُرّة»)
         if index and doc[index - 1].norm_ == "علي" and self._a_basis(doc[start:end]):
             return []  # «على قاعدة القانون الدولي», «على قاعدة «جثة مقابل جثة»»: on the basis of a rule

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .base_patterns import _MARKS, BasePatterns
+from .base_patterns import BasePatterns
 from .command_patterns import CommandPatterns
 from .force_patterns import ForcePatterns
 from .language import hyphen_joins, token_norms
@@ -30,7 +30,7 @@ from .lexicons import (
     verb_with_object,
 )
 from .mentions import Mention
-from .normalize import damma_on_first, strip_al
+from .normalize import strip_al, vocalized_word
 from .quantity_lexicon import counting_word
 from .recognizers import (
     _QUOTES,
@@ -54,16 +54,6 @@ _NISBA = ("يه", "يون", "يين")
 #: A و or ف the splitter left on an unknown word is its conjunction («وشبعا»); an unknown word
 #: kept whole with ب, ك or ل first is a name word («كايغا كينجيريا»): a known stem would be split.
 _CONJUNCTIONS = frozenset("وف")
-
-
-
-def _vocalized_word(text: str) -> bool:
-    """«مُرّة», «العَلَم»: news vocalizes a rare name (``str.isalpha`` rejects the marks); a
-    word with tanween is an adverb or an indefinite noun («تحسباً»), and a damma on the
-    first letter marks a passive verb («أُقيمت», «سُلّم»), unless the word ends in ة."""
-    passive = damma_on_first(text) and not text.endswith("ة")
-    return not passive and text.translate(_MARKS).isalpha()
-
 
 
 
@@ -218,7 +208,7 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
     def _is_name_word(self, token) -> bool:
         norm = token.norm_
         code = token.text.isalnum() and not token.text.isdigit() and token.text.isascii()  # «K1», «H3»
-        if not (token.is_alpha or code or _vocalized_word(token.text)) or token._.is_clitic \
+        if not (token.is_alpha or code or vocalized_word(token.text)) or token._.is_clitic \
                 or norm in self.stop or norm in self.adjectives or self._stop_behind_clitic(norm) \
                 or clitic_pronoun_form(token.text, norm) \
                 or possessed_form(token.text, norm) or verb_with_object(norm) \

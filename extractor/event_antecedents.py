@@ -116,8 +116,7 @@ class AntecedentRules:
             previous = sentences[number - 1]
             places = [m for m in mentions if previous.start_char <= m.start and m.end <= previous.end_char
                       and m.label in ("BASE", "PLACE")]
-        if roles[pronoun] == "origin":
-            places = [m for m in places if m.label == "BASE"][-1:] or places
+        places = [m for m in places if m.label == "BASE"][-2:] or places  # «قاعدة … قرب مدينة الحمام، … يتمركز فيها»
         for place in places[-2:] if pronoun.endswith("هما") else places[-1:]:
             event.args.append((roles[pronoun], place))
 

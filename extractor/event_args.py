@@ -141,8 +141,8 @@ class ArgumentRules:
         border phrase («باتجاه الحدود مع مالي» → باتجاه) and the «من» of «بالقرب من»."""
         token = _token_before(doc, char)
         while token is not None and token.i > 0:
-            if token.norm_ in self.descriptors:
-                token = doc[token.i - 1]
+            if token.norm_ in self.descriptors or token.norm_ in self.area_nouns:
+                token = doc[token.i - 1]  # «في سوق سنوني» → في
             elif token.norm_ in self.site_heads and doc[token.i - 1].norm_ in _SITE_PREPOSITIONS:
                 token = doc[token.i - 1]  # «في مطار تفتناز», not «قرب مطار بغداد» (a landmark)
             elif token.norm_ == "مع" and token.i > 1 and doc[token.i - 1].norm_ in words("border_words"):

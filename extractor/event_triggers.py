@@ -48,6 +48,9 @@ _NAME_LABELS = frozenset({"FORCE", "PLACE", "BASE", "ORG", "PERSON"})  # a count
 _ALTERNATIVE = "او"  # «أو» normalized: «إخلاء نقطة أو تسليمها», one status for both
 
 
+_COMMAS = frozenset({"،", ",", "؛", ";"})
+
+
 class TriggerRules:
     """Trigger rules; ``EventExtractor`` mixes them in (they read its lexicon state and
     ``self._sentence``, the sentence being read)."""
@@ -266,13 +269,23 @@ class TriggerRules:
         return False
 
     def _clause_before(self, doc: Doc, token):
-        """The words from the last comma (or the sentence start) up to the trigger."""
+        """The words from the last comma (or the sentence start) up to the trigger, an aside
+        of attribution between commas passed over («وتدرس القيادة، بحسب المصادر، نشر …»)."""
         start, norms = self._sentence.start, token_norms(doc)
-        for at in range(token.i - 1, start - 1, -1):
-            if norms[at] in {"،", ",", "؛", ";"}:
-                start = at + 1
-                break
-        return doc[start:token.i]
+        end = token.i
+        while True:
+            comma = next((at for at in range(end - 1, start - 1, -1) if norms[at] in _COMMAS), None)
+            if comma is None:
+                return doc[start:token.i]
+            if comma + 1 < token.i and norms[comma + 1].removeprefix("و") in words("attribution_asides"):
+                end = comma  # the aside itself opens after this comma: look before it
+                continue
+            if comma + 1 == token.i and end == token.i:
+                aside = next((at for at in range(comma - 1, start - 1, -1) if norms[at] in _COMMAS), None)
+                if aside is not None and norms[aside + 1].removeprefix("و") in words("attribution_asides"):
+                    end = aside
+                    continue
+            return doc[comma + 1:token.i]
 
     def _non_military(self, doc: Doc, token, last, event_type: str) -> bool:
         """A subject or object that makes the trigger civil news («نشرت تقريراً», «انتشار المرض»)."""

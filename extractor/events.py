@@ -104,6 +104,7 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
         self.locating = words("locating") | (context_words("place_cues") - self.role_words)
         self.markers = context_words("military_markers")  # «قاعدة الظفرة الجوية غربي أبوظبي»
         self.near_words = words("near_words")
+        self.area_nouns = words("area_nouns")
 
     def __call__(self, doc: Doc) -> Doc:
         every = sorted(doc._.mentions or [], key=lambda m: m.start)

@@ -83,9 +83,18 @@ def place_entries() -> tuple[Entry, ...]:
         attrs = {"canonical": row.get("canonical") or None, "kind": row.get("kind") or None,
                  "country_code": row.get("country_code") or None,
                  "lat": _number(row.get("lat")), "lon": _number(row.get("lon"))}
-        entries.append(Entry(key, "PLACE", f"gazetteer:{row.get('source', '')}",
-                             ambiguous=row.get("ambiguous") in ("1", "true", "True"), attrs=attrs))
+        for inflected in (key, *_case_variants(key)):
+            entries.append(Entry(inflected, "PLACE", f"gazetteer:{row.get('source', '')}",
+                                 ambiguous=row.get("ambiguous") in ("1", "true", "True"), attrs=attrs))
     return tuple(entries)
+
+
+def _case_variants(key: str) -> tuple[str, ...]:
+    """«ابو صيدا» is «أبي صيدا» after a preposition, «أبا صيدا» as an object: a name opening
+    with one of the five nouns matches in all three cases."""
+    first, _, rest = key.partition(" ")
+    forms = next((cases for cases in (("ابو", "ابي", "ابا"), ("ذو", "ذي", "ذا")) if first in cases), ())
+    return tuple(f"{form} {rest}" for form in forms if form != first) if rest else ()
 
 
 @cache

@@ -28,6 +28,7 @@ __all__ = [
     "BIDI_AND_CONTROL",
     "TANWEEN_FATH",
     "damma_on_first",
+    "vocalized_word",
     "passive_vowelled",
     "normalize",
     "normalize_char",
@@ -159,6 +160,19 @@ def passive_vowelled(text: str) -> bool:
     letter («أُخليت», «ونُشرت») or on the ت of a derived form («واستُهدف», «اعتُقل»)."""
     bare = text[1:] if text[:1] in "وف" and len(text) > 3 else text
     return damma_on_first(bare) or (bare[:1] in "اأإ" and bare[2:3] == "ت" and bare[3:4] == "\u064f")
+
+
+#: Fatha, damma, kasra, shadda and sukun (not tanween, which ends adverbs: «تحسباً»).
+VOWEL_MARKS = dict.fromkeys(range(0x064E, 0x0653))
+
+
+def vocalized_word(text: str) -> bool:
+    """«مُرّة», «الكبّة»: news vocalizes a rare name (``str.isalpha`` and so ``Token.is_alpha``
+    reject the marks); a word with tanween is an adverb or an indefinite noun («تحسباً»), and
+    a damma on the first letter marks a passive verb («أُقيمت», «سُلّم»), unless the word ends
+    in ة."""
+    passive = damma_on_first(text) and not text.endswith("ة")
+    return not passive and text.translate(VOWEL_MARKS).isalpha()
 
 
 def damma_on_first(text: str) -> bool:

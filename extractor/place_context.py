@@ -37,7 +37,7 @@ from .lexicons import (
     verb_form,
 )
 from .mentions import Mention
-from .normalize import normalize, strip_al
+from .normalize import normalize, strip_al, vocalized_word
 from .place_names import (
     _DUAL_ENDINGS,
     _compound_first,
@@ -89,6 +89,9 @@ def _item_head(line: str) -> tuple[int, int] | None:
     end = len(line[:line.index(":", start)].rstrip())
     return (start, end) if 1 <= len(line[start:end].split()) <= 3 else None
 
+
+#: A vocalized word opening with these is a verb news vowels for its voice («وتُبطئ»).
+_IMPERFECT_PREFIXES = frozenset("تين")
 
 class PlaceLists:
     """Adds PLACE candidates for the unknown members of a list of places."""
@@ -270,7 +273,10 @@ class PlaceLists:
             begin, word = begin + 1, word[1:]
         end = token.idx + len(token.text)
         short_ok = compound_ok and word in _name_words()[1]  # «عين», «تل»: completed or dropped
-        if not token.is_alpha or (len(word) < 3 and not short_ok) or any(s < end and begin < e for s, e in covered):
+        written = token.text[1:] if attached_conjunction(token) else token.text
+        vocalized_name = vocalized_word(written) and not is_news_word(word) \
+            and word[:1] not in _IMPERFECT_PREFIXES  # «والكبّة», not «ضمّت», «وتُبطئ», «وتبنّاه»
+        if not (token.is_alpha or vocalized_name) or (len(word) < 3 and not short_ok) or any(s < end and begin < e for s, e in covered):
             return None
         if attached_conjunction(token) and ((token.norm_ in frequent_words() and word not in frequent_words())
                                             or verb_form(word)  # «وسننشر», «وتتخذ», «وأقامت»

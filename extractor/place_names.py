@@ -13,11 +13,11 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from .context_patterns import _vocalized_word
 from .event_lexicon import lookup_trigger
 from .language import doc_text, hyphen_joins
 from .lexicons import context_words, unheard_of
 from .mentions import Mention
+from .normalize import vocalized_word
 from .recognizers import nationality_adjectives
 
 __all__ = ["attached_conjunction", "complete_name"]
@@ -63,7 +63,7 @@ def complete_name(doc: Doc, mention: Mention, listed: bool = False) -> None:
     if len(span) == 1 and span.end < len(doc) and span[0].norm_ in compound:
         following = doc[span.end]
         if (listed and _listed_second_word(following)) or following.text in _names_like_prepositions() or (
-                _vocalized_word(following.text) and following.norm_ not in stop
+                vocalized_word(following.text) and following.norm_ not in stop
                 and lookup_trigger(following.norm_) is None):  # «جبل العَوْد»: vowel marks allowed
             mention.end = following.idx + len(following.text)
             added.append(following.norm_)

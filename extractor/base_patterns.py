@@ -105,10 +105,15 @@ class BasePatterns:
 
     def _counted(self, doc: Doc, index: int) -> bool:
         """Digits right before the head count it, unless they number a unit or end a date
-        («الفرقة 27 معسكر مقوكوري», «في أبريل 1982 قاعدة «إيتام»», «في 31/12/2025 معسكر»)."""
-        if index == 0 or not doc[index - 1].norm_.isdigit():
+        («الفرقة 27 معسكر مقوكوري», «الكتيبة الآلية 15 نقطة «الغرّاء»», «في أبريل 1982 قاعدة
+        «إيتام»», «في 31/12/2025 معسكر»), or a quoted name follows the head (a count's noun
+        takes none)."""
+        if index == 0 or not doc[index - 1].norm_.isdigit() \
+                or (index + 1 < len(doc) and doc[index + 1].text in _QUOTES):
             return False
         before = doc[index - 2].norm_ if index > 1 else ""
+        if before in self.specifiers and index > 2:
+            before = doc[index - 3].norm_  # «الكتيبة الآلية 15»: the unit's arm between
         return before not in self.unit_heads and before not in time_words() and before not in ("/", "-")
 
     def _a_basis(self, name) -> bool:

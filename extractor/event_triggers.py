@@ -306,9 +306,10 @@ class TriggerRules:
             return True  # «نشرت قيادة الجيش تقريرها», «نشرت الوزارة مقطعاً»: possessive or accusative
         if event_type == "BASE_CLOSURE" and any(t.norm_ in words("closure_non_bases") for t in nearby[:2]):
             return True  # «إغلاق الطريق», «أغلقت السلطات المجال الجوي»: subject, then object
-        clause = self._clause_before(doc, token)[-5:]
-        if any(t.norm_ in words("civil_subjects") for t in clause):
-            return True  # «وكان وفد عسكري رفيع قد وصل إلى الرياض»
+        clause = self._clause_before(doc, token)
+        said = max((t.i + 1 for t in clause if t.norm_ in words("statement_complementizers")), default=clause.start)
+        if any(t.norm_ in words("civil_subjects") for t in doc[max(said, token.i - 5):token.i]):
+            return True  # «وكان وفد عسكري رفيع قد وصل إلى الرياض» (not «وقال الرئيس إن الجيش انسحب»)
         if event_type != "WITHDRAWAL":
             return False
         following = self._next_words(doc, last, 3, _NAME_LABELS | {"TIME"})  # «انسحبت مطلع العام من المجموعة»

@@ -204,12 +204,13 @@ class ForcePatterns:
     @staticmethod
     def _unit_number(doc: Doc, at: int) -> bool:
         """Digits that number a unit, not a count of what follows them («نشرت الفرقة المدرعة
-        500 جندي»)."""
+        500 جندي»; but «الكتيبة الآلية 15 نقطة «الغرّاء»»: a noun with a quoted name counts nothing)."""
         if not doc[at].norm_.isdigit():
             return False
         following = doc[at + 1].norm_ if at + 1 < len(doc) else ""
         lexicon = quantity_lexicon()
-        return following not in lexicon.units and following not in lexicon.words
+        return (following not in lexicon.units and following not in lexicon.words) \
+            or (at + 2 < len(doc) and doc[at + 2].text in _QUOTES)
 
     def _group(self, doc: Doc, index: int, head_start: int | None = None) -> list[Mention]:
         """A force head and its name; ``head_start`` widens it over a command word before."""

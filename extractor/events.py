@@ -99,7 +99,8 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
         self.roles = {role: words("roles", role) for role in lexicon.get("roles", {})}
         self.role_words = frozenset().union(*self.roles.values())
         self.descriptors = context_words("place_descriptors") | context_words("place_list_heads") \
-            | words("front_words")  # «باتجاه جبهة الوازعية»: the front's place takes باتجاه's role
+            | words("front_words") | context_words("district_heads")  # «باتجاه جبهة الوازعية»: the front's
+        # place takes باتجاه's role; «في لواء الرمثا»: a district's
         self.site_heads = context_words("base_heads_needing_military_marker")  # «في مطار تفتناز» → في
         self.locating = words("locating") | (context_words("place_cues") - self.role_words)
         self.markers = context_words("military_markers")  # «قاعدة الظفرة الجوية غربي أبوظبي»

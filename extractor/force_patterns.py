@@ -9,16 +9,20 @@ word sets, all data in ``models/patterns/context.yaml``.
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc
 
 from .language import token_norms
 from .lexicons import (
     COMPASS_WORDS,
     common_words,
+    context_words,
     force_keys,
     frequent_words,
     is_news_word,
     known_names,
+    place_entries,
     place_keys_of_kind,
     reads_as,
 )
@@ -97,7 +101,7 @@ class ForcePatterns:
         """«لواء الأغوار الجنوبية», «لواء ماحص والفحيص»: a district head before a gazetteer
         district is its descriptor (the lexicon recognizer then finds the PLACE)."""
         return doc[index].norm_ in self.district_heads and any(
-            phrase_key(doc[index + 1:index + 1 + width].text) in place_keys_of_kind("district")
+            phrase_key(doc[index + 1:index + 1 + width].text) in district_keys()
             for width in range(1, min(4, len(doc) - index - 1) + 1))
 
     def _a_banner(self, doc: Doc, index: int) -> bool:
@@ -312,3 +316,13 @@ class ForcePatterns:
         return not first.norm_.startswith("ال") and second.norm_.startswith("ال") \
             and self._force_name_word(first) and self._force_name_word(second) \
             and first.norm_ not in _place_names() and second.norm_ not in _place_names()
+
+
+@cache
+def district_keys() -> frozenset[str]:
+    """Names a district head («لواء») stands before as a district: the gazetteer's districts
+    and the towns of the countries whose districts take their seat's name (``district_countries``:
+    Jordan's «لواء الرويشد», «لواء الرمثا»)."""
+    countries = context_words("district_countries")
+    return place_keys_of_kind("district") | frozenset(
+        entry.key for entry in place_entries() if entry.attrs.get("country_code") in countries)

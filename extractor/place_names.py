@@ -81,11 +81,12 @@ def complete_name(doc: Doc, mention: Mention, listed: bool = False) -> None:
         mention.end = doc[span.end].idx + len(doc[span.end].text)  # «غيل بن يمين»: no name ends on «بن»
         added.append(doc[span.end].norm_)
     kind = "feature"
-    if span.end < len(doc) and doc[span.end].norm_ in _new_town_words() \
-            and mention.attrs.get("kind") in _TOWN_KINDS:
+    if span.end < len(doc) and doc[span.end].norm_ in _new_town_words() and (
+            mention.attrs.get("kind") in _TOWN_KINDS  # a known town, or one its descriptor names:
+            or (before is not None and before.norm_ in context_words("settlement_descriptors"))):  # «مدينة سفنكس الجديدة»
         mention.end = doc[span.end].idx + len(doc[span.end].text)  # «العلمين الجديدة»
         added.append(doc[span.end].norm_)
-        kind = mention.attrs["kind"]
+        kind = mention.attrs.get("kind") or kind
     if added:
         mention.text = doc_text(doc)[mention.start:mention.end]
         mention.reason += f" (+ {' + '.join(added)})"

@@ -45,7 +45,7 @@ from .event_triggers import TriggerRules
 from .language import doc_text, token_norms
 from .lexicons import _key, context_words, future_form
 from .mentions import Mention
-from .normalize import damma_on_first, passive_vowelled
+from .normalize import damma_on_first, passive_vowelled, phrase_key
 from .recognizers import publish_mentions
 
 __all__ = ["Event", "EventExtractor", "lookup_trigger", "trigger_index"]
@@ -148,24 +148,34 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
         return lo, hi if opener is None else min(hi, doc[opener].idx)
 
     def _airports_as_bases(self, doc: Doc, events: list[Event]) -> bool:
-        """«مطار الطبقة» is a BASE when forces leave, reach, hold or hand it over (guidelines
-        §4): its PLACE, filling such a role, grows to the head noun and becomes the BASE."""
-        changed = False
+        """«مطار الطبقة» is a BASE when forces leave, reach, hold or hand it over (guidelines §4),
+        and so is every other mention of it in the article («… سقطت قذيفة داخل مطار غات»)."""
+        grown: set[str] = set()
         for event in events:
             if event.type == "ATTACK":
                 continue  # an attacked civilian airport stays a PLACE
             for _, mention in event.args:
-                head = self._site_head(doc, mention)
-                if head is None:
-                    continue
-                if head is not True:  # «مطار الطبقة»: the PLACE grows to its head noun
-                    mention.start, mention.attrs = head.idx, {"kind": head.norm_}
-                    mention.text = doc_text(doc)[mention.start:mention.end]
-                    mention.reason += f" + {head.norm_}"
-                mention.label = "BASE"  # or «مطار معيتيقة», the gazetteer's airport, handed over
-                mention.reason += f" (a role in a {event.type})"
-                changed = True
-        return changed
+                if self._grow_site(doc, mention, f"a role in a {event.type}"):
+                    grown.add(phrase_key(mention.text, drop_quotes=True))
+        for mention in doc._.mentions or [] if grown else []:
+            head = self._site_head(doc, mention)
+            named = mention.text if head is True else f"{head.text} {mention.text}" if head is not None else ""
+            if named and phrase_key(named, drop_quotes=True) in grown:
+                self._grow_site(doc, mention, "the same site in a role")
+        return bool(grown)
+
+    def _grow_site(self, doc: Doc, mention: Mention, why: str) -> bool:
+        """A site's PLACE becomes its BASE, grown to the head noun before it if need be."""
+        head = self._site_head(doc, mention)
+        if head is None:
+            return False
+        if head is not True:  # «مطار الطبقة»: the PLACE grows to its head noun
+            mention.start, mention.attrs = head.idx, {"kind": head.norm_}
+            mention.text = doc_text(doc)[mention.start:mention.end]
+            mention.reason += f" + {head.norm_}"
+        mention.label = "BASE"  # or «مطار معيتيقة», the gazetteer's airport, handed over
+        mention.reason += f" ({why})"
+        return True
 
     def _site_head(self, doc: Doc, mention: Mention):
         """For a PLACE named with a site head: True if the head is inside it («مطار معيتيقة»),

@@ -1050,3 +1050,13 @@ def test_events_carry_cameo_and_plover(extractor) -> None:
 def test_a_gazetteer_airport_handed_over_is_a_base(extractor) -> None:
     out = extractor.extract("ومن المقرر أن يتسلّم اللواء 111 إدارة مطار معيتيقة مطلع الشهر المقبل.").to_dict()
     assert [(e["text"], e["label"]) for e in out["entities"] if "معيتيقة" in e["text"]] == [("مطار معيتيقة", "BASE")]
+
+
+@pytest.mark.parametrize("text, site", [
+    ("تتمركز قوات في مطار غات وقاعدة الويغ. وقال إن قذيفة سقطت داخل مطار غات.", "مطار غات"),
+    ("سقطت قذيفة قرب مطار الحمدان. وكانت الميليشيا قد انسحبت من مطار الحمدان أمس.", "مطار الحمدان"),
+])
+def test_every_mention_of_an_airport_in_a_role_is_the_base(extractor, text, site) -> None:
+    out = extractor.extract(text).to_dict()
+    name = site.split(" ", 1)[1]
+    assert [(e["text"], e["label"]) for e in out["entities"] if name in e["text"]] == [(site, "BASE")] * 2

@@ -333,13 +333,28 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
         if tense == "noun" and token.i > self._sentence.start and future_form(norms[governor]):
             return "planned"  # «ستعيد نشر سريتين», «سيعيد سلاح الجو تموضع سرب»: a verb in the future
             # governs the event noun, its subject between them or not
-        if tense == "present" and set(norms[max(self._sentence.start, token.i - 2):token.i]) \
-                & (words("past_continuous") | words("past_negators")):
+        if tense == "present" and _in_headline(doc_text(doc), token.idx) \
+                and norms[token.i].removeprefix("و") not in words("headline_states"):
+            return "completed"  # «الجيش الكويتي يدفع بتعزيزات إلى السالمي»: a headline's present is news
+        if tense == "present" and (set(norms[max(self._sentence.start, token.i - 2):token.i]) & words("past_negators")
+                                   or any(t.norm_ in words("past_continuous") for t in self._clause_before(doc, token))):
             return "completed"  # «كان ينتشر في سورية 28 موقعاً»: a past state (guidelines §8.2);
             # «لم تنشر … سوى سرية»: the jussive after «لم» is past
         if governed_by(doc, token, self._sentence.start, words("threat_verbs")):
             return "planned"  # «وتوعّدت الجبهة، في بيان، بمهاجمة …»
         return _TENSE_STATUS.get(tense, self.noun_default)
+
+
+def _in_headline(text: str, at: int) -> bool:
+    """``at`` is on a line above the article's first sentence, which does not end a sentence
+    itself: a headline or a sub-headline, where the present tense reports what happened."""
+    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    line = text[start:end if end >= 0 else len(text)].rstrip()
+    return bool(line) and line[-1] not in _SENTENCE_ENDS and not _BODY_BEFORE.search(text, 0, start)
+
+
+_SENTENCE_ENDS = frozenset(".!?؟:»\"")
+_BODY_BEFORE = re.compile(r"[.!?؟][»\"]?[ \t]*\n")
 
 
 def _link_groups(events: list[Event]) -> None:

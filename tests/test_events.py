@@ -488,6 +488,16 @@ CASES = [
     ("ويخشى المزارعون العودة مع انسحاب مياه الفيضان من ضفاف نهر جوبا.", []),  # a flood recedes
     ("انتشرت قوات من لواء الملك طلال في لواء الرمثا.",  # a district head, like «قضاء», passes «في» on
      [("DEPLOYMENT", "completed", {(A, "لواء الملك طلال"), (L, "الرمثا")})]),
+    # a headline's present reports what happened, a state it describes still holds
+    ("الجيش الكويتي يدفع بتعزيزات إلى السالمي.. والفرقة 40 تنتشر في الصنمين\nالكويت - كونا\nدفع الجيش الكويتي أمس بتعزيزات.",
+     [("DEPLOYMENT", "completed", {(A, "الجيش الكويتي")}),
+      ("DEPLOYMENT", "ongoing", {(A, "الفرقة 40"), (L, "الصنمين")}),
+      ("DEPLOYMENT", "completed", {(A, "الجيش الكويتي"), (TM, "أمس")})]),
+    # «كانت» or «ظلت» opening the clause, a long subject before the verb: a past state
+    ("وكانت كتيبة «شمشون» التابعة للواء «كفير» تتمركز في النقطة منذ آذار 2024.",
+     [("DEPLOYMENT", "completed", {(A, "كتيبة «شمشون»"), (TM, "آذار 2024")})]),
+    ("ويأتي ذلك في ظل هجمات متواصلة تشنها جماعة الحوثي على السفن.",  # «في ظل»: amid, not «remained»
+     [("ATTACK", "ongoing", {(A, "جماعة الحوثي")})]),
     # an aside of attribution between commas does not end the clause of a study verb
     ("وتدرس القيادة، بحسب المصادر ذاتها، نشر منظومة رادار على قمة جبل يلق.", []),
     ("وقال المصدر إن الجيش، بحسب المصادر ذاتها، نشر كتيبة على قمة جبل يلق.",

@@ -27,7 +27,6 @@ from .event_args import (
     _token_before_name,
     quantity_units,
 )
-from .event_clauses import governed_by
 from .event_lexicon import (
     config,
     found_before,
@@ -39,11 +38,12 @@ from .event_lexicon import (
 )
 from .event_objects import ObjectRules, passive_evacuation
 from .event_parties import PartyRules
+from .event_status import StatusRules
 from .event_targets import TargetRules
 from .event_time import entry_heading, event_times, in_a_later_statement
 from .event_triggers import TriggerRules
 from .language import doc_text, token_norms
-from .lexicons import _key, context_words, future_form
+from .lexicons import _key, context_words
 from .mentions import Mention
 from .normalize import damma_on_first, passive_vowelled, phrase_key
 from .recognizers import publish_mentions
@@ -63,7 +63,6 @@ def _after_label(doc: Doc, token, before: list[Mention]) -> list[Mention]:
     return [m for m in before if m.start >= marks[-1]] if marks else before
 
 
-_TENSE_STATUS = {"past": "completed", "present": "ongoing", "future": "planned"}
 #: An event is only codable (and scorable, EXTRACTION.md) through one of these.
 _CORE_ROLES = CORE_ROLES
 
@@ -85,7 +84,8 @@ class Event:
                 "args": args, **self.extra}
 
 
-class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, AntecedentRules, ObjectRules):
+class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, AntecedentRules, ObjectRules,
+                     StatusRules):
     """The ``arabic_events`` component: writes ``doc._.events``."""
 
     def __init__(self, name: str, back_sentences: int = 2, window: int = 3) -> None:
@@ -301,60 +301,6 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
         if at < self._sentence.start or doc[at].norm_ not in governing_verbs() - words("passive_markers"):
             return False
         return at == self._sentence.start or not doc[at - 1].norm_.startswith("ال") or doc[at - 1].norm_ in cues
-
-    def _verb_before(self, doc: Doc, token) -> int:
-        """The word before an event noun (and its «ل»), or before the force named right before it:
-        the subject of a light verb («سيعيد سلاح الجو السلطاني تموضع») or the owner of a plan
-        («خطة للجيش الأردني لإغلاق»), with the «ل» of the force skipped too."""
-        at = token.i - 1
-        if at > self._sentence.start and doc[at]._.is_clitic:
-            at -= 1
-        subject = next((m for m in doc._.mentions or [] if m.label == "FORCE"
-                        and m.end == doc[at].idx + len(doc[at])), None)
-        if subject is not None:
-            while at > self._sentence.start and doc[at].idx > subject.start:
-                at -= 1  # back over the force's words (no Span made: this runs for every event)
-            at -= 1
-            if at > self._sentence.start and doc[at]._.is_clitic:
-                at -= 1
-        return max(self._sentence.start, at)
-
-    def _status(self, doc: Doc, token, tense: str) -> str:
-        start, norms = max(self._sentence.start, token.i - self.window - 1), token_norms(doc)
-        governor = self._verb_before(doc, token)
-        before = set(norms[start:token.i]) | {norms[governor]}
-        openers = tuple(words("planned_openers"))
-        for gap in (0, 1):  # «على أن ينسحب», «على أن يجري إخلاء»: what an agreement provides for
-            if " ".join(norms[start:max(start, token.i - gap)]).endswith(openers):
-                return "planned"
-        for status in ("planned", "completed", "ongoing"):
-            if before & words("status_governors", status):
-                return status
-        if tense == "noun" and token.i > self._sentence.start and future_form(norms[governor]):
-            return "planned"  # «ستعيد نشر سريتين», «سيعيد سلاح الجو تموضع سرب»: a verb in the future
-            # governs the event noun, its subject between them or not
-        if tense == "present" and _in_headline(doc_text(doc), token.idx) \
-                and norms[token.i].removeprefix("و") not in words("headline_states"):
-            return "completed"  # «الجيش الكويتي يدفع بتعزيزات إلى السالمي»: a headline's present is news
-        if tense == "present" and (set(norms[max(self._sentence.start, token.i - 2):token.i]) & words("past_negators")
-                                   or any(t.norm_ in words("past_continuous") for t in self._clause_before(doc, token))):
-            return "completed"  # «كان ينتشر في سورية 28 موقعاً»: a past state (guidelines §8.2);
-            # «لم تنشر … سوى سرية»: the jussive after «لم» is past
-        if governed_by(doc, token, self._sentence.start, words("threat_verbs")):
-            return "planned"  # «وتوعّدت الجبهة، في بيان، بمهاجمة …»
-        return _TENSE_STATUS.get(tense, self.noun_default)
-
-
-def _in_headline(text: str, at: int) -> bool:
-    """``at`` is on a line above the article's first sentence, which does not end a sentence
-    itself: a headline or a sub-headline, where the present tense reports what happened."""
-    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
-    line = text[start:end if end >= 0 else len(text)].rstrip()
-    return bool(line) and line[-1] not in _SENTENCE_ENDS and not _BODY_BEFORE.search(text, 0, start)
-
-
-_SENTENCE_ENDS = frozenset(".!?؟:»\"")
-_BODY_BEFORE = re.compile(r"[.!?؟][»\"]?[ \t]*\n")
 
 
 def _link_groups(events: list[Event]) -> None:

@@ -95,7 +95,9 @@ def lookup_trigger(norm: str) -> tuple[str, str] | None:
     index = trigger_index()
     if norm in index:
         return index[norm]
-    if norm.endswith("ه") and norm not in words("ta_marbuta_lookalikes"):
+    if norm in words("ta_marbuta_lookalikes"):
+        return None  # «نبدأ نشرتنا»: our bulletin, not «نشرت» + «نا»
+    if norm.endswith("ه"):
         found = _with_object_pronoun(index, norm[:-1])
         if found is not None:
             return found

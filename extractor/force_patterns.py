@@ -81,7 +81,8 @@ class ForcePatterns:
             end = quoted[1] if quoted else None
         elif nxt == index + 1 and not doc[index].norm_.startswith("ال") and nxt + 1 < len(doc) \
                 and doc[nxt + 1].norm_.startswith("ال") and self._force_name_word(token) \
-                and self._is_name_word(doc[nxt + 1]) and doc[nxt + 1].norm_ not in self.adjectives:
+                and self._is_name_word(doc[nxt + 1]) and doc[nxt + 1].norm_ not in self.adjectives \
+                and doc[nxt + 1].norm_ not in self.triggers:  # not «تبدأ فرقة غزة الانسحاب»
             end = nxt + 2  # a construct name: «كتيبة شهداء النصر», «لواء درع الساحل»
         elif nxt == index + 1 and doc[index].norm_ in self.town_unit_heads and token.norm_ in _place_names():
             end = nxt + 1  # a battalion named after its town: «كتيبة طولكرم», «كتيبة جنين»

@@ -147,6 +147,10 @@ class PlaceFilters:
         if len(span) == 1 and span[0].norm_.startswith("ال") and strip_al(span[0].norm_) in _descriptors():
             return True  # «قرى المديرية», «من البلدة»: a descriptor with the article points back, names
             # nothing, whoever proposed it («منطقة قري» is Gerri, a town: no article)
+        if len(span) == 1 and span[0].norm_.endswith("يه") and span[0].norm_ in nationality_adjectives() \
+                and before is not None and before.norm_.endswith("ه") and before.is_alpha \
+                and not (before.norm_.startswith("ال") or span[0].norm_.startswith("ال")):
+            return True  # «دخلت دورية سورية»: a country that is also a nisba, after an indefinite noun
         if mention.text.endswith(TANWEEN_FATH):
             return True  # «نحو 200 عسكري أسترالياً»: an accusative adjective; names take no tanween
         if mention.source != "model":

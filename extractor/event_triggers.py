@@ -51,6 +51,12 @@ _ALTERNATIVE = "او"  # «أو» normalized: «إخلاء نقطة أو تسل�
 _COMMAS = frozenset({"،", ",", "؛", ";"})
 
 
+def _aside(norm: str) -> bool:
+    """«بحسب», «وفق», «وبحسب»: a word opening an aside of attribution (not «وفق» read as و + «فق»)."""
+    asides = words("attribution_asides")
+    return norm in asides or (norm[:1] == "و" and norm[1:] in asides)
+
+
 class TriggerRules:
     """Trigger rules; ``EventExtractor`` mixes them in (they read its lexicon state and
     ``self._sentence``, the sentence being read)."""
@@ -277,12 +283,12 @@ class TriggerRules:
             comma = next((at for at in range(end - 1, start - 1, -1) if norms[at] in _COMMAS), None)
             if comma is None:
                 return doc[start:token.i]
-            if comma + 1 < token.i and norms[comma + 1].removeprefix("و") in words("attribution_asides"):
+            if comma + 1 < token.i and _aside(norms[comma + 1]):
                 end = comma  # the aside itself opens after this comma: look before it
                 continue
             if comma + 1 == token.i and end == token.i:
                 aside = next((at for at in range(comma - 1, start - 1, -1) if norms[at] in _COMMAS), None)
-                if aside is not None and norms[aside + 1].removeprefix("و") in words("attribution_asides"):
+                if aside is not None and _aside(norms[aside + 1]):
                     end = aside
                     continue
             return doc[comma + 1:token.i]

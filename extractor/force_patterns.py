@@ -49,7 +49,10 @@ class ForcePatterns:
         if nxt >= len(doc):
             return []
         token = doc[nxt]
-        indefinite = not doc[index].norm_.startswith("ال")
+        # «للواء «كفير»»: ل + «لواء» is written as ل + «اللواء» (the NORM takes the article), so
+        # a head of its own ل may be indefinite and take a name; «للفرقة» is only «الفرقة»
+        head_norm = doc[index].norm_
+        indefinite = not head_norm.startswith("ال") or (head_norm[2:3] == "ل" and not doc[index].text.startswith("ال"))
         if nxt > index + 1 and not (token.norm_.isdigit() or token.norm_ in self.unit_ordinals):
             if indefinite and doc[index + 1].norm_.startswith("ال") and doc[index].norm_ not in self.partitives:
                 return self._unit_mention(doc, index, nxt)  # «فوج المغاوير»: a construct; not «وحدة النخبة»
@@ -71,15 +74,15 @@ class ForcePatterns:
             if nxt + 1 < len(doc) and f"{token.norm_} {doc[nxt + 1].norm_}" in self.ordinals:
                 end = nxt + 2
         elif nxt == index + 1 and token.norm_ in self.titles and nxt + 1 < len(doc) \
-                and not doc[index].norm_.startswith("ال") and self._is_name_word(doc[nxt + 1]):
+                and indefinite and self._is_name_word(doc[nxt + 1]):
             end = self._person_end(doc, nxt + 1)  # a unit named after a person: «لواء الملك طلال»
-        elif not doc[index].norm_.startswith("ال") and token.norm_.startswith("ال") \
+        elif indefinite and token.norm_.startswith("ال") \
                 and self._force_name_word(token):
             end = nxt + (self._known_force_width(doc, nxt) or 1)  # «لواء الحرس الجمهوري»
-        elif nxt == index + 1 and token.text in _QUOTES and not doc[index].norm_.startswith("ال"):
+        elif nxt == index + 1 and token.text in _QUOTES and indefinite:
             quoted = self._name_after(doc, index)  # «لواء "غورغور"», «كتيبة "أسود الصحراء"»
             end = quoted[1] if quoted else None
-        elif nxt == index + 1 and not doc[index].norm_.startswith("ال") and nxt + 1 < len(doc) \
+        elif nxt == index + 1 and indefinite and nxt + 1 < len(doc) \
                 and doc[nxt + 1].norm_.startswith("ال") and self._force_name_word(token) \
                 and self._is_name_word(doc[nxt + 1]) and doc[nxt + 1].norm_ not in self.adjectives \
                 and doc[nxt + 1].norm_ not in self.triggers:  # not «تبدأ فرقة غزة الانسحاب»

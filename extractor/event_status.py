@@ -54,7 +54,7 @@ class StatusRules:
         if tense == "noun" and token.i > self._sentence.start and future_form(norms[governor]):
             return "planned"  # «ستعيد نشر سريتين», «سيعيد سلاح الجو تموضع سرب»: a verb in the future
             # governs the event noun, its subject between them or not
-        if tense == "present" and _in_headline(doc_text(doc), token.idx) \
+        if tense == "present" and _in_headline(doc, token.idx) \
                 and norms[token.i].removeprefix("و") not in words("headline_states"):
             return "completed"  # «الجيش الكويتي يدفع بتعزيزات إلى السالمي»: a headline's present is news
         if tense == "present" and (set(norms[max(self._sentence.start, token.i - 2):token.i]) & words("past_negators")
@@ -66,12 +66,17 @@ class StatusRules:
         return _TENSE_STATUS.get(tense, self.noun_default)
 
 
-def _in_headline(text: str, at: int) -> bool:
+def _in_headline(doc: Doc, at: int) -> bool:
     """``at`` is on a line above the article's first sentence, which does not end a sentence
     itself: a headline or a sub-headline, where the present tense reports what happened."""
+    text = doc_text(doc)
+    body = doc.user_data.get("body_start")
+    if body is None:  # where the first line ending a sentence ends: once per Doc
+        first = _BODY_BEFORE.search(text)
+        body = doc.user_data["body_start"] = first.end() if first else len(text) + 1
     start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
     line = text[start:end if end >= 0 else len(text)].rstrip()
-    return bool(line) and line[-1] not in _SENTENCE_ENDS and not _BODY_BEFORE.search(text, 0, start)
+    return start < body and bool(line) and line[-1] not in _SENTENCE_ENDS
 
 
 _SENTENCE_ENDS = frozenset(".!?؟:»\"")

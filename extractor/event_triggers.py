@@ -278,20 +278,14 @@ class TriggerRules:
         """The words from the last comma (or the sentence start) up to the trigger, an aside
         of attribution between commas passed over («وتدرس القيادة، بحسب المصادر، نشر …»)."""
         start, norms = self._sentence.start, token_norms(doc)
-        end = token.i
-        while True:
-            comma = next((at for at in range(end - 1, start - 1, -1) if norms[at] in _COMMAS), None)
-            if comma is None:
-                return doc[start:token.i]
-            if comma + 1 < token.i and _aside(norms[comma + 1]):
-                end = comma  # the aside itself opens after this comma: look before it
-                continue
-            if comma + 1 == token.i and end == token.i:
-                aside = next((at for at in range(comma - 1, start - 1, -1) if norms[at] in _COMMAS), None)
-                if aside is not None and _aside(norms[aside + 1]):
-                    end = aside
-                    continue
-            return doc[comma + 1:token.i]
+        commas = [at for at in range(start, token.i) if norms[at] in _COMMAS]
+        while commas:
+            comma = commas.pop()
+            opens_aside = comma + 1 < token.i and _aside(norms[comma + 1])
+            closes_aside = comma + 1 == token.i and commas and _aside(norms[commas[-1] + 1])
+            if not (opens_aside or closes_aside):
+                return doc[comma + 1:token.i]
+        return doc[start:token.i]
 
     def _non_military(self, doc: Doc, token, last, event_type: str) -> bool:
         """A subject or object that makes the trigger civil news («نشرت تقريراً», «انتشار المرض»)."""

@@ -342,6 +342,8 @@ def place_name_words() -> frozenset[str]:
 
 
 _PERSON_PREFIXES = {"ي": "ت", "ت": "ي"}
+#: The letters an imperfect verb opens with («تنشر», «يتمركز», «نبدأ»).
+IMPERFECT_PREFIXES = ("ت", "ي", "ن")
 
 
 def imperfect_verb_form(norm: str) -> bool:

@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from .event_lexicon import lookup_trigger
 from .language import doc_text, token_norms
 from .lexicons import (
+    IMPERFECT_PREFIXES,
     common_words,
     context_words,
     frequent_words,
@@ -90,8 +91,6 @@ def _item_head(line: str) -> tuple[int, int] | None:
     return (start, end) if 1 <= len(line[start:end].split()) <= 3 else None
 
 
-#: A vocalized word opening with these is a verb news vowels for its voice («وتُبطئ»).
-_IMPERFECT_PREFIXES = frozenset("تين")
 
 class PlaceLists:
     """Adds PLACE candidates for the unknown members of a list of places."""
@@ -275,7 +274,7 @@ class PlaceLists:
         short_ok = compound_ok and word in _name_words()[1]  # «عين», «تل»: completed or dropped
         written = token.text[1:] if attached_conjunction(token) else token.text
         vocalized_name = vocalized_word(written) and not is_news_word(word) \
-            and word[:1] not in _IMPERFECT_PREFIXES  # «والكبّة», not «ضمّت», «وتُبطئ», «وتبنّاه»
+            and not word.startswith(IMPERFECT_PREFIXES)  # «والكبّة», not «ضمّت», «وتبنّاه»
         if not (token.is_alpha or vocalized_name) or (len(word) < 3 and not short_ok) or any(s < end and begin < e for s, e in covered):
             return None
         if attached_conjunction(token) and ((token.norm_ in frequent_words() and word not in frequent_words())

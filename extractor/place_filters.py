@@ -20,6 +20,7 @@ from .event_lexicon import lookup_trigger
 from .event_lexicon import words as trigger_words
 from .language import doc_text, token_norms
 from .lexicons import (
+    IMPERFECT_PREFIXES,
     clitic_pronoun_form,
     common_words,
     context_words,
@@ -48,7 +49,6 @@ from .recognizers import _QUOTES, JOINERS, nationality_adjectives, place_keys
 __all__ = ["PlaceFilters"]
 
 #: Letters an imperfect verb starts with.
-_IMPERFECT = ("ت", "ي", "ن")
 _TRAILING_MARKS = ".,،؛;:!?؟»\"')"  # punctuation that ends the word after a name
 
 
@@ -272,7 +272,7 @@ class PlaceFilters:
         return doc[span.start - 1].idx, closing.idx + len(closing.text)
 
     def _after_verb_particle(self, doc: Doc, index: int) -> bool:
-        if not index or not doc[index].norm_.startswith(_IMPERFECT):
+        if not index or not doc[index].norm_.startswith(IMPERFECT_PREFIXES):
             return False
         before = doc[index - 1].norm_
         two = f"{doc[index - 2].norm_} {before}" if index > 1 else before

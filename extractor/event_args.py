@@ -200,16 +200,23 @@ class ArgumentRules:
             prep = self._role_word(before.norm_) if before is not None else ""  # «وفي الطينة»
             if prep == "ل":
                 prep = self._spatial_head(doc, before) or prep  # «عند المدخل الغربي لمدينة أحور»
-            if before is not None and self._describes_previous(doc, before, end):
+            stretch = self._stretch_preposition(doc, before, end) if prep in words("range_prepositions") else None
+            if stretch is not None and self._role_for(self._role_word(stretch.norm_), event.type, mention.label):
+                prep = self._role_word(stretch.norm_)  # «على طول الشريط الممتد من القائم»: where, not whence
+            else:
+                stretch = None
+            listed = bool(previous_role) and _coordinated(doc, last_end, mention.start,
+                                                          bracket_ok=mention.label != "FORCE")
+            if before is not None and not listed and self._describes_previous(doc, before, end):
                 continue  # a relative phrase about something that is no argument
             role = self._role_for(prep, event.type, mention.label)
-            if role == "target" and mention.label == "PLACE" and self._spatial_noun_between(doc, before, mention):
+            if role == "target" and (stretch is not None or mention.label == "PLACE"
+                                     and self._spatial_noun_between(doc, before, mention)):
                 role = "location"  # «على أطراف بلدة دوكة» (a base's perimeter is the base: «على محيط معسكر حلني»)
             if role == "origin" and prep in self.roles.get("location", ()) \
                     and without_enclitic(last.norm_) in words("repositioning_nouns"):
                 role = "destination"  # «وأعادت تموضع عناصره في محيط مروي»: where they are put back
-            if role is None and previous_role and _coordinated(doc, last_end, mention.start,
-                                                               bracket_ok=mention.label != "FORCE"):
+            if role is None and listed:
                 role = previous_role if mention.label in _ROLE_LABELS[previous_role] else None
             if role is None and prep not in self.role_words and mention.start >= end:
                 role = self._direct_object(doc, event, end, mention)
@@ -217,6 +224,23 @@ class ArgumentRules:
                 continue
             event.args.append((role, mention))
             previous_role, last_end = role, mention.end
+
+    def _stretch_preposition(self, doc: Doc, prep, trigger_end: int):
+        """The preposition governing a stretch whose ends ``prep`` opens («على طول الشريط الممتد
+        من القائم إلى ربيعة» → على), when the stretch follows the trigger; else None."""
+        norms, starts = token_norms(doc), token_starts(doc)
+        stretch_words = words("stretch_words")
+        at = prep.i - 1
+        while at > prep.i - 12 and at >= 0 and starts[at] >= trigger_end and norms[at] not in stretch_words:
+            at -= 1
+        if at < 0 or starts[at] < trigger_end or norms[at] not in stretch_words:
+            return None
+        for before in range(at - 1, max(at - 7, -1), -1):
+            if starts[before] < trigger_end:
+                return None
+            if norms[before] not in stretch_words and self._role_word(norms[before]) in self.role_words:
+                return doc[before]
+        return None
 
     def _spatial_noun_between(self, doc: Doc, before, mention: Mention) -> bool:
         """A spatial noun between a target's preposition and the place («على أطراف بلدة دوكة»):

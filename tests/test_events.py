@@ -672,7 +672,8 @@ CASES = [
      [("WITHDRAWAL", "completed", {(A, "القوات الأميركية"), (O, "قاعدة عين الأسد"), (TM, "أمس السبت")})]),
     ("انتشرت وحدات من اللواء الخامس وفوج المغاوير في وادي الحجير، وتمركزت في تسع نقاط ثابتة.",
      [("DEPLOYMENT", "completed", {(A, "اللواء الخامس"), (A, "فوج المغاوير"), (L, "وادي الحجير")}),
-      ("DEPLOYMENT", "completed", {(A, "اللواء الخامس"), (A, "فوج المغاوير")})]),  # both, also for the second verb
+      ("DEPLOYMENT", "completed", {(A, "اللواء الخامس"), (A, "فوج المغاوير"), (Q, "تسع نقاط")})]),  # both, also
+    # for the second verb; the posts they hold are its count (guidelines §8: sites moved or held)
     ("انسحب اللواء ٤٢ إلى الدجيل، فيما انتشرت سريتان من اللواء المدرع ٣٥ في قرى سيد غريب والحويش.",
      [("WITHDRAWAL", "completed", {(A, "اللواء ٤٢"), (D, "الدجيل")}),
       ("DEPLOYMENT", "completed", {(A, "اللواء المدرع ٣٥"), (L, "سيد غريب"), (L, "الحويش"), (Q, "سريتان")})]),
@@ -854,10 +855,10 @@ CASES = [
     ("تسلّم اللواء 35 اليوم معسكر لبوزة من قوات الحزام الأمني التي كانت تتمركز فيه منذ عام 2019.",
      [("BASE_TRANSFER", "completed", {(R, "اللواء 35"), (A, "قوات الحزام الأمني"), (L, "معسكر لبوزة"), (TM, "اليوم")}),
       ("DEPLOYMENT", "completed", {(A, "قوات الحزام الأمني"), (L, "معسكر لبوزة"), (TM, "عام 2019")})]),  # «كانت تتمركز»
-    # sites counted after a deployment verb are its subject: nobody named, no actor from before;
-    # «كان» before a present-tense trigger: a past state
+    # sites counted after a deployment verb are its subject and its count: nobody named, no actor
+    # from before; «كان» before a present-tense trigger: a past state
     ("انضمت سورية للتحالف الدولي لمحاربة تنظيم داعش. وكان ينتشر في سورية 28 موقعاً أميركياً.",
-     [("DEPLOYMENT", "completed", {(L, "سورية")})]),
+     [("DEPLOYMENT", "completed", {(L, "سورية"), (Q, "28 موقعاً")})]),
     # «أعادت تموضع … في X»: X is where the forces are put back; the place of unnamed bases after «إلى»,
     # a genitive between, takes the destination
     ("وأعادت الفرقة 19 مشاة تموضع عناصرها في محيط مدينة مروي.",
@@ -968,6 +969,19 @@ CASES = [
     # an option under study past a long subject; a denial of what is said about a plan, and its «أو»
     ("وتدرس القوة المشتركة متعددة الجنسيات إعادة نشر وحداتها في باغا.", []),
     ("ويؤكد المجلس أن لا صحة لما يُتداول عن نية الجيش اللبناني إخلاء نقطة «الدبشة» أو تسليمها.", []),
+    # --- a stretch named by its ends takes the role of its own preposition ----------------
+    ("وانتشر نحو ألف مقاتل على طول الشريط الحدودي الممتد من القائم إلى ربيعة.",
+     [("DEPLOYMENT", "completed", {(Q, "نحو ألف مقاتل"), (L, "القائم"), (L, "ربيعة")})]),
+    ("ونشر الجيش التركي مئة نقطة على شريط يمتد نحو 150 كيلومتراً من زاخو غرباً حتى سيدكان شرقاً.",
+     [("DEPLOYMENT", "completed", {(A, "الجيش التركي"), (Q, "مئة نقطة"), (L, "زاخو"), (L, "سيدكان")})]),
+    ("ودفع الجيش اللبناني بتعزيزات إلى المنطقة الممتدة من عرسال حتى الهرمل.",
+     [("DEPLOYMENT", "completed", {(A, "الجيش اللبناني"), (D, "عرسال"), (D, "الهرمل")})]),
+    ("وانسحبت القوات من المنطقة الممتدة من الرقة إلى دير الزور.",
+     [("WITHDRAWAL", "completed", {(O, "الرقة"), (O, "دير الزور")})]),
+    ("وانسحبت القوات من الرقة إلى دير الزور.",  # no stretch: whence and whither
+     [("WITHDRAWAL", "completed", {(O, "الرقة"), (D, "دير الزور")})]),
+    ("وتتمركز الكتيبة 61 في قرية بولاق الواقعة بين الخارجة وباريس.",  # «بين» locates like «قرب»
+     [("DEPLOYMENT", "ongoing", {(A, "الكتيبة 61"), (L, "بولاق"), (L, "الخارجة"), (L, "باريس")})]),
 ]
 
 

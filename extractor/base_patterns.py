@@ -42,9 +42,12 @@ class BasePatterns:
         if name is None:
             return []
         start, end = self._known_place_end(doc, *name)
+        if end - start == 1 and doc[start].norm_ in self.site_idioms:
+            return []  # «نقطة الصفر»: square one
         if head in self.plural_base_heads and " ".join(token_norms(doc)[start:end]) in place_keys():
             return []  # «من ثكنات موسورو»: the barracks of a town; the town is the PLACE
-        marked = end < len(doc) and doc[end].norm_ in self.markers
+        marked = end < len(doc) and doc[end].norm_ in self.markers \
+            or head in self.quote_named and doc[after].text in _QUOTES
         if end - start == 1 and not head.startswith("ال") and not marked and is_frequent_adjective(doc[start].norm_) \
                 and doc[start].text.translate(VOWEL_MARKS) == doc[start].text:
             return []  # «قاعدة متقدمة», «حامية صغيرة»: described (not «قاعدة مصيرة الجوية», «معسكر مُرّة»)

@@ -68,6 +68,8 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
         self.base_heads = words("base_heads")
         self.needs_marker = words("base_heads_needing_military_marker")
         self.needs_the_marker = words("base_heads_needing_the_marker")
+        self.quote_named = words("base_heads_named_by_quotes")
+        self.site_idioms = words("site_idiom_words")
         self.markers = words("military_markers")
         self.strong = words("place_descriptors_strong")
         self.settlements = words("settlement_descriptors")  # indefinite: «بلدة», not «البلدة»

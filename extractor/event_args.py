@@ -205,6 +205,10 @@ class ArgumentRules:
                 prep = self._role_word(stretch.norm_)  # «على طول الشريط الممتد من القائم»: where, not whence
             else:
                 stretch = None
+            if mention.start >= end and (role := self._added(doc, event, mention, previous_role)):
+                event.args.append((role, mention))  # «تسليم هذه النقاط، إضافة إلى مقر "الشيخ أمير"»
+                previous_role, last_end = role, mention.end
+                continue
             listed = bool(previous_role) and _coordinated(doc, last_end, mention.start,
                                                           bracket_ok=mention.label != "FORCE")
             if before is not None and not listed and self._describes_previous(doc, before, end):
@@ -224,6 +228,18 @@ class ArgumentRules:
                 continue
             event.args.append((role, mention))
             previous_role, last_end = role, mention.end
+
+    @staticmethod
+    def _added(doc: Doc, event: Event, mention: Mention, previous_role: str | None) -> str | None:
+        """After «إضافة إلى», «فضلاً عن» a mention joins the argument before it, or the
+        direct object when none was named («تسليم هذه النقاط، إضافة إلى مقر …»)."""
+        norms, starts = token_norms(doc), token_starts(doc)
+        at = bisect_left(starts, mention.start)
+        before = " ".join(norms[max(0, at - 3):at]).lstrip("، ")
+        if not any(before.endswith(link) for link in words("additive_links")):
+            return None
+        role = previous_role or _DIRECT_OBJECT.get(event.type)
+        return role if role is not None and mention.label in _ROLE_LABELS.get(role, ()) else None
 
     def _stretch_preposition(self, doc: Doc, prep, trigger_end: int):
         """The preposition governing a stretch whose ends ``prep`` opens («على طول الشريط الممتد

@@ -46,7 +46,7 @@ from .language import doc_text, token_norms
 from .lexicons import _key, context_words
 from .mentions import Mention
 from .normalize import damma_on_first, passive_vowelled, phrase_key
-from .recognizers import publish_mentions
+from .recognizers import _QUOTES, publish_mentions
 
 __all__ = ["Event", "EventExtractor", "lookup_trigger", "trigger_index"]
 
@@ -171,7 +171,9 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
             return False
         if head is not True:  # «مطار الطبقة»: the PLACE grows to its head noun
             mention.start, mention.attrs = head.idx, {"kind": head.norm_}
-            mention.text = doc_text(doc)[mention.start:mention.end]
+            text = doc_text(doc)
+            mention.end += _unclosed_quote(text[mention.start:mention.end], text[mention.end:mention.end + 1])
+            mention.text = text[mention.start:mention.end]
             mention.reason += f" + {head.norm_}"
         mention.label = "BASE"  # or «مطار معيتيقة», the gazetteer's airport, handed over
         mention.reason += f" ({why})"
@@ -301,6 +303,17 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
         if at < self._sentence.start or doc[at].norm_ not in governing_verbs() - words("passive_markers"):
             return False
         return at == self._sentence.start or not doc[at - 1].norm_.startswith("ال") or doc[at - 1].norm_ in cues
+
+
+def _unclosed_quote(span: str, after: str) -> int:
+    """1 when ``span`` opens a quote that ``after`` closes («مقر «الضهور» grown from the
+    tagger's «الضهور»): the name's closing mark belongs to the grown site."""
+    opening = next((o for o, c in _QUOTES.items() if c == after), None)
+    if opening is None:
+        return 0
+    if opening == after:
+        return span.count(after) % 2
+    return int(span.count(opening) > span.count(after))
 
 
 def _link_groups(events: list[Event]) -> None:

@@ -62,13 +62,14 @@ class NumberScanner:
         value = digits(tokens[index])
         if value is not None:
             end = index + 1
-            if end < len(tokens) and self.word(end, False) and self.word(end, False)[0] == "scales":
-                value *= self.word(end, False)[1]
-                end += 1
+            scale = self._scale(end)
+            if scale:
+                value, end = self._and_digits(value * scale, end + 1, scale)
             return value, end
         total = current = 0.0
         last_scale = 0.0
         previous: tuple[str, float] = ("", 0.0)
+        joined_at: int | None = None  # where a part after «و» began, once a scale was read
         end = index
         while end < len(tokens):
             found = self.word(end, allow_wa=True, first=end == index)
@@ -76,6 +77,8 @@ class NumberScanner:
                 and tokens[end] not in self.lex.words
             if found is not None and not joined and found[0] == "ones" and found[1] == 10 and end > index:
                 found = ("teen", 10.0)  # أحد عشر، ثلاثة عشر (alone, «عشر قذائف» is ten)
+            if found is not None and not joined and found[0] == "duals" and end > index:
+                found = ("scales", found[1] / 2)  # «أحد عشر ألفاً»: the accusative, not the dual «ألفا»
             if found is None or (end > index and not joined and found[0] not in ("scales", "teen")):
                 break
             kind, amount = found
@@ -83,12 +86,16 @@ class NumberScanner:
                     and not (previous[0] == "ones" and kind == "tens"):
                 break  # «بين خمسمئة وسبعمئة»: a second number, not an addend
             previous = (kind, amount)
+            if joined and last_scale and joined_at is None:
+                joined_at = end
             if kind == "teen":
                 if current and current < 10:
                     current += 10
                 else:
                     break
             elif kind == "scales":
+                if joined_at is not None and amount >= last_scale:
+                    return total, joined_at  # «بين ثلاثة آلاف وخمسة آلاف»: a second number
                 current = max(current, 1.0) * amount
                 total, current, last_scale = total + current, 0.0, amount
             elif kind == "duals":
@@ -110,7 +117,29 @@ class NumberScanner:
             end += 1
         if end == index:
             return None
+        if last_scale and not current:
+            return self._and_digits(total, end, last_scale)
         return total + current, end
+
+    def _scale(self, index: int) -> float | None:
+        """The scale word after a number: «آلاف», «مليون», or «ألفاً» (the accusative after
+        11 to 99, which normalizes like the dual «ألفا»)."""
+        found = self.word(index, False) if index < len(self.tokens) else None
+        if found is None or found[0] not in ("scales", "duals"):
+            return None
+        return found[1] if found[0] == "scales" else found[1] / 2
+
+    def _and_digits(self, value: float, end: int, scale: float) -> tuple[float, int]:
+        """«11 ألفاً و900», «مليون و200 ألف»: digits after «و» add to a number that ended
+        on a larger scale (not «بين 3 آلاف و5 آلاف», a second number)."""
+        tokens = self.tokens
+        if end + 1 >= len(tokens) or tokens[end] != "و" or (added := digits(tokens[end + 1])) is None:
+            return value, end
+        after = end + 2
+        smaller = self._scale(after)
+        if smaller:
+            added, after = added * smaller, after + 1
+        return (value + added, after) if added < scale else (value, end)
 
 
 def as_number(value: float | None) -> int | float | None:

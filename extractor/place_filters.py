@@ -75,6 +75,7 @@ class PlaceFilters:
         # words that own the name after them: a medium's or an agreement's, or a person's title
         self.heads = context_words("name_owner_heads") | context_words("person_name_titles")
         self.titles = context_words("person_name_titles")
+        self.rank_grades = context_words("rank_grades")
         self.name_compounds = context_words("name_compounds")
         self.organisations = context_words("organisation_heads")
         self.stop = context_words("name_stopwords")
@@ -229,8 +230,9 @@ class PlaceFilters:
             if self._titled(doc, at):
                 return words > 0
             token = doc[at]
-            if not token.is_alpha or token.norm_ in place_keys() or reads_as(token.norm_, self.stop):
-                return False
+            if not token.is_alpha or reads_as(token.norm_, self.stop) \
+                    or token.norm_ in place_keys() and not (at and self._titled(doc, at - 1)):
+                return False  # a place's word is a given name only right after the title («الرقيب سالم»)
             if token.norm_.startswith("ال"):
                 if not at or doc[at - 1].norm_ not in self.name_compounds:
                     return False
@@ -254,6 +256,8 @@ class PlaceFilters:
         """``doc[at]`` is a person's title, perhaps behind a colon or a nationality («الباحث الليبي»)."""
         if doc[at].text == ":" and at:
             at -= 1
+        if doc[at].norm_ in self.rank_grades and at:
+            at -= 1  # «الرقيب أول سالم العبدلي»
         return doc[at].norm_ in self.titles or (at > 0 and doc[at].norm_ in nationality_adjectives()
                                                and doc[at - 1].norm_ in self.titles)
 

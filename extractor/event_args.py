@@ -154,6 +154,9 @@ class ArgumentRules:
                 token = doc[base.i - 1]  # «إلى قواعدها في دولو»: the bases' place takes إلى's role
             elif token.norm_ == "ل" and token.i > 2 and doc[token.i - 1].norm_ in words("facing_words"):
                 token = doc[token.i - 3]  # «إلى المياه المقابلة لرأس الخير»: the preposition of the phrase
+            elif token.i > 2 and doc[token.i - 1].norm_ in words("descriptive") \
+                    and doc[token.i - 2].norm_ in _unnamed_places() and self._role_word(doc[token.i - 3].norm_) in self.role_words:
+                token = doc[token.i - 3]  # «في القرى الواقعة بين آمرلي وطوزخورماتو»: the villages' «في»
             else:
                 break
         return token
@@ -404,6 +407,14 @@ def _locating_links() -> frozenset[str]:
 
 
 @cache
+@cache
+def _unnamed_places() -> frozenset[str]:
+    """Definite place nouns that name no place («القرى», «المنطقة»): a phrase describing one
+    locates it by the places it names."""
+    nouns = context_words("place_descriptors") | context_words("place_list_heads")
+    return frozenset("ال" + noun for noun in nouns if not noun.startswith("ال"))
+
+
 def _list_heads() -> frozenset[str]:
     """Words a list of arguments may repeat before its next member («ومطار», «وقرى»)."""
     return context_words("base_heads_needing_military_marker") | context_words("place_descriptors") \

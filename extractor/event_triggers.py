@@ -225,9 +225,12 @@ class TriggerRules:
     def _conditional(self, doc: Doc, token, last) -> bool:
         """«ستدفع الفرقة بتعزيزات … في حال تعرّضت القرى لقصف»: a planned event on a condition
         stated after it, before the clause ends, is hypothetical."""
-        if (lookup_trigger(token.norm_) or ("", ""))[1] != "future":
-            return False  # «قد ينسحب» is hypothetical with a condition or without (``_may``)
+        kind = (lookup_trigger(token.norm_) or ("", ""))[1]
         norms = token_norms(doc)
+        if kind != "past" and self._main_clause_of_condition(norms, token.i):
+            return True  # «في حال لم تُسدَّد المساهمات، سنضطر إلى إغلاق ثلاث قواعد»
+        if kind != "future" and not (kind == "noun" and _future_verb_before(norms, token.i, self._sentence.start)):
+            return False  # «قد ينسحب» is hypothetical with a condition or without (``_may``)
         if any(norm in words("conditionals") for norm in norms[self._sentence.start:token.i]):
             return True  # «وفي حال تكررت الهجمات، قد تنشر لندن بطارية ثانية»: the condition first
         for norm in norms[last.i + 1: min(self._sentence.end, last.i + 9)]:
@@ -236,6 +239,18 @@ class TriggerRules:
             if norm in words("conditionals"):
                 return True
         return False
+
+    def _main_clause_of_condition(self, norms: list[str], at: int) -> bool:
+        """The trigger opens the clause right after a condition («في حال رصد أي تسلل، يُدفع
+        فوراً بوحدات»): one comma between, and no new statement («…»، لافتاً إلى أن …»)."""
+        start = self._sentence.start
+        condition = next((i for i in range(at - 1, start - 1, -1) if norms[i] in words("conditionals")), None)
+        if condition is None:
+            return False
+        commas = [i for i in range(condition + 1, at) if norms[i] in {"،", ","}]
+        new_statement = words("statement_complementizers") | words("clause_breaks") | words("statement_verbs")
+        return len(commas) == 1 and at - commas[0] <= 4 \
+            and not any(norms[i] in new_statement for i in range(commas[0] + 1, at))
 
     def _causative(self, doc: Doc, token, last, previous) -> bool:
         """«ما دفع الأسر إلى النزوح»: «دفع» as "prompted", and «دفع المحامي بأن …» as "argued",
@@ -376,3 +391,13 @@ def _verb_with_object(token) -> tuple[str, str] | None:
 def _light_verb(norm: str) -> bool:
     """«دفعت», «شنوا», and in the first person «دفعنا بتعزيزات»: a verb whose noun names the event."""
     return norm in words("light_verbs") or (norm.endswith("نا") and norm[:-2] in words("light_verbs"))
+
+
+def _future_verb_before(norms: list[str], at: int, start: int) -> bool:
+    """A future verb governs the event noun («ستعيد نشر قواتها», «سنضطر إلى إغلاق»)."""
+    for i in range(at - 1, max(start, at - 3) - 1, -1):
+        if norms[i] in {"الي", "ب"}:
+            continue
+        return len(norms[i]) > 3 and norms[i][0] == "س" and norms[i][1] in "يتنا"
+    return False
+

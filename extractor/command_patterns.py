@@ -50,6 +50,9 @@ class CommandPatterns:
         elif nxt + 1 < len(doc) and doc[nxt].norm_ in self.region_names and doc[nxt + 1].norm_ in self.markers \
                 and doc[index].norm_.startswith("ال"):
             end = nxt + 2  # «المنطقة الغربية العسكرية»
+        elif index and doc[index - 1].norm_ in self.command_heads and doc[index].norm_.startswith("ال") \
+                and nxt < len(doc) and doc[nxt].norm_ in self.region_names:
+            end = nxt + 1  # «قيادة المنطقة الشرقية»: the command names the region a FORCE without «العسكرية»
         elif index and doc[index - 1].norm_ in self.command_heads and not doc[index].norm_.startswith("ال"):
             for width in (2, 1):  # «قيادة منطقة البحر الأحمر»: a command of a region named by a place
                 if " ".join(t.norm_ for t in doc[nxt:nxt + width]) in place_keys():

@@ -95,6 +95,7 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
         self.unit_heads = words("unit_heads")
         self.offices = words("descriptor_objects")
         self.town_unit_heads = words("town_unit_heads")
+        self.ordinal_only_heads = words("ordinal_only_unit_heads")
         self.compass_unit_heads = words("compass_unit_heads")
         self.compass_adjectives = words("compass_adjectives")
         self.compass_names = frozenset("ال" + word for word in self.compass_adjectives)

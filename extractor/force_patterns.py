@@ -65,7 +65,9 @@ class ForcePatterns:
                 return self._unit_mention(doc, index, end)
             return []  # «الكتيبة الميكانيكية» alone is a description, not a unit name
         end = None
-        if token.norm_.isdigit():  # «اللواء 93», «اللواء 8 مواقع»; a number word counts what follows
+        if token.norm_.isdigit() and head_norm in self.ordinal_only_heads:
+            end = None  # «نشر الجيش 500 جندي»: a count after the army, not a unit «الجيش 500»
+        elif token.norm_.isdigit():  # «اللواء 93», «اللواء 8 مواقع»; a number word counts what follows
             # («سلّم اللواء ثلاثة مقرات»), and so do digits after a specifier («الفرقة المدرعة 500 جندي»)
             end = nxt + 1 if nxt == index + 1 or self._unit_number(doc, nxt) else None
         elif token.norm_ in self.unit_ordinals or (doc[index].norm_ in self.compass_unit_heads
@@ -79,6 +81,7 @@ class ForcePatterns:
         elif indefinite and token.norm_.startswith("ال") \
                 and self._force_name_word(token):
             end = nxt + (self._known_force_width(doc, nxt) or 1)  # «لواء الحرس الجمهوري»
+            end += end < len(doc) and doc[end].norm_ in self.compass_names  # «كتيبة الحدود الغربية»
         elif nxt == index + 1 and token.text in _QUOTES and indefinite:
             quoted = self._name_after(doc, index)  # «لواء "غورغور"», «كتيبة "أسود الصحراء"»
             end = quoted[1] if quoted else None

@@ -10,6 +10,7 @@ the first word of a compound name («دير», «أم») takes its second word.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.language import Language
@@ -135,6 +136,8 @@ class PlaceFilters:
         if self._media(mention.text, norms):  # «(الأناضول)», not «مدينة بترا», «الجيزة وقنا»
             return (before is None or before.norm_ not in self.descriptors) \
                 and not self._listed_with_a_place(doc, span, places)
+        if _speaker(doc_text(doc), mention):
+            return True  # «النعماني: نعم، …», a turn of a transcript: the speaker's name
         if norms in self.outlets and self._outlet(doc, span):
             return True  # «تحدثت إليها «الشرق الأوسط»», «الميادين نت»: a newspaper or a channel
         if norms in self.not_places or self._idiom(doc, mention):
@@ -315,3 +318,12 @@ class PlaceFilters:
 @Language.factory("arabic_place_filters", assigns=["doc._.mentions"])
 def make_place_filters(nlp: Language, name: str) -> PlaceFilters:
     return PlaceFilters(name, make_doc=nlp.make_doc)
+
+
+def _speaker(text: str, mention: Mention) -> bool:
+    """A name opening a line before a colon, three times or more in the article («النعماني:
+    …»): the speaker of an interview or a briefing, not a place («بغداد:» once is a dateline)."""
+    if (mention.start and text[mention.start - 1] != "\n") or text[mention.end:mention.end + 1] != ":":
+        return False
+    return len(re.findall(f"(?m)^{re.escape(mention.text)}:", text)) >= 3
+

@@ -257,11 +257,14 @@ _DUAL_VOWELS = re.compile("(?:\u064e\u0651?|\u0651\u064e)ي\u0652?ن$")
 
 def _in_a_code(text: str, start: int, end: int) -> bool:
     """Digits that a «/» or «-» joins, with no space, to a word holding a letter («A0412/26»,
-    «غ-1187», «إف-16»): a code, not a count («بين 500-700 جندي» has no letter)."""
+    «غ-1187», «إف-16»), or that follow a Latin letter («T2»): a code, not a count («بين
+    500-700 جندي» has no letter)."""
     left = start
     while left > 0 and not text[left - 1].isspace():
         left -= 1
     glued = text[left:start]
+    if glued[-1:].isascii() and glued[-1:].isalpha():
+        return True  # «محطة T2», «طائرات F16», «MQ9»: digits glued to a Latin letter name a thing
     return glued.endswith(CODE_JOINERS) and any(ch.isalpha() for ch in glued)
 
 

@@ -153,6 +153,7 @@ CASES = [
 
 # Numbers that are not counts: years, dates, ordinals and names, ages, durations.
 NOT_COUNTS = [
+    "وبقية الرتل تصل إلى محطة T2 فجراً",  # digits glued to a Latin letter: a name
     "خصصت الوزارة الرقم المجاني 1330 للإبلاغ عن أي اعتداء",  # a preposition's phrase, no counted noun
     "صُنّفت لجنة مدرسة 30 يونيو عالية الحساسية",  # a month: a date in a name
     "ستتسلم الكتيبة النقطة 2-14 قرب بلدة المعشوق",  # a post's number, then a preposition

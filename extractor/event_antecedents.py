@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from .event_args import _DIRECT_OBJECT, _gap_tokens
+from .event_args import _DIRECT_OBJECT
 from .event_clauses import RELATIVES
 from .event_lexicon import config, lookup_trigger, trigger_index, words
+from .event_links import _gap_tokens
 from .language import token_norms
 from .lexicons import COMPASS_WORDS, _key
 from .mentions import Mention

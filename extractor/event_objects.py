@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .event_args import _token_before_name, with_possessive_off
 from .event_lexicon import verb_before_pronoun, words
+from .event_links import _token_before_name, with_possessive_off
 from .mentions import Mention
 
 __all__ = ["ObjectRules", "passive_evacuation"]

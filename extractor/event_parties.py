@@ -15,14 +15,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from .event_args import (
-    _gap_tokens,
-    _token_before,
-    _token_before_name,
-    quantity_units,
-    words_after,
-)
+from .event_args import quantity_units
 from .event_lexicon import found_before, governing_verbs, without_enclitic, words
+from .event_links import _gap_tokens, _token_before, _token_before_name, words_after
 from .event_triggers import RELATIVES, doc_norm
 from .language import doc_text, token_norms
 from .lexicons import _key, reads_as

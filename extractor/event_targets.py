@@ -13,16 +13,15 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from .event_args import (
-    _DIRECT_OBJECT,
-    _ROLE_LABELS,
+from .event_args import _DIRECT_OBJECT, _ROLE_LABELS
+from .event_lexicon import words
+from .event_links import (
     _gap_tokens,
     _subject_given,
     _token_before,
     _token_before_name,
     words_after,
 )
-from .event_lexicon import words
 from .language import doc_text
 from .mentions import Mention
 

@@ -21,6 +21,7 @@ from .event_clauses import (
     _no_evidence,
     _scare_quoted,
     _still,
+    future_verb_before,
     governed_by,
 )
 from .event_lexicon import (
@@ -229,7 +230,7 @@ class TriggerRules:
         norms = token_norms(doc)
         if kind != "past" and self._main_clause_of_condition(norms, token.i):
             return True  # «في حال لم تُسدَّد المساهمات، سنضطر إلى إغلاق ثلاث قواعد»
-        if kind != "future" and not (kind == "noun" and _future_verb_before(norms, token.i, self._sentence.start)):
+        if kind != "future" and not (kind == "noun" and future_verb_before(norms, token.i, self._sentence.start)):
             return False  # «قد ينسحب» is hypothetical with a condition or without (``_may``)
         if any(norm in words("conditionals") for norm in norms[self._sentence.start:token.i]):
             return True  # «وفي حال تكررت الهجمات، قد تنشر لندن بطارية ثانية»: the condition first
@@ -391,13 +392,3 @@ def _verb_with_object(token) -> tuple[str, str] | None:
 def _light_verb(norm: str) -> bool:
     """«دفعت», «شنوا», and in the first person «دفعنا بتعزيزات»: a verb whose noun names the event."""
     return norm in words("light_verbs") or (norm.endswith("نا") and norm[:-2] in words("light_verbs"))
-
-
-def _future_verb_before(norms: list[str], at: int, start: int) -> bool:
-    """A future verb governs the event noun («ستعيد نشر قواتها», «سنضطر إلى إغلاق»)."""
-    for i in range(at - 1, max(start, at - 3) - 1, -1):
-        if norms[i] in {"الي", "ب"}:
-            continue
-        return len(norms[i]) > 3 and norms[i][0] == "س" and norms[i][1] in "يتنا"
-    return False
-

@@ -22,11 +22,7 @@ from spacy.tokens import Doc
 
 from .corpus import CORE_ROLES, LABELS
 from .event_antecedents import AntecedentRules
-from .event_args import (
-    ArgumentRules,
-    _token_before_name,
-    quantity_units,
-)
+from .event_args import ArgumentRules, quantity_units
 from .event_lexicon import (
     config,
     found_before,
@@ -36,6 +32,7 @@ from .event_lexicon import (
     without_enclitic,
     words,
 )
+from .event_links import _token_before_name
 from .event_objects import ObjectRules, passive_evacuation
 from .event_parties import PartyRules
 from .event_status import StatusRules

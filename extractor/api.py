@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-from .inputs import MAX_CHARS, prepare
+from .inputs import BATCH_SIZE, MAX_CHARS, prepare
 from .mentions import Mention
 from .pipeline import load
 
@@ -124,7 +124,7 @@ class Extractor:
                                     for offset, article in enumerate(articles)])
 
     def pipe(self, articles: Iterable[Article | str], n_process: int = 1,
-             batch_size: int = 32) -> Iterator[Result]:
+             batch_size: int = BATCH_SIZE) -> Iterator[Result]:
         """Extract many articles, in input order; ``n_process > 1`` uses worker processes."""
         if n_process <= 1:
             position = 0

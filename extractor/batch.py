@@ -23,6 +23,8 @@ from typing import Any
 
 from spacy.util import minibatch
 
+from .inputs import BATCH_SIZE
+
 __all__ = ["BatchSummary", "completed_ids", "parallel_map", "run_batch"]
 
 _WORKER = None
@@ -41,7 +43,7 @@ def _work(item: tuple[int, list[Any]]) -> list[Any]:
     return _WORKER.extract_many(articles, position)
 
 
-def parallel_map(articles: Iterable[Any], n_process: int = 2, batch_size: int = 64,
+def parallel_map(articles: Iterable[Any], n_process: int = 2, batch_size: int = BATCH_SIZE,
                  options: dict[str, Any] | None = None) -> Iterator[Any]:
     """Yield ``Result`` objects in input order, computed by ``n_process`` workers.
 
@@ -131,7 +133,7 @@ def _raise_stop(_signum, _frame) -> None:
 
 
 def run_batch(articles: Iterable[dict], writer: Any, extractor: Any, *, workers: int = 1,
-              batch_size: int = 64, skip_ids: set[str] | None = None, include_text: bool = False,
+              batch_size: int = BATCH_SIZE, skip_ids: set[str] | None = None, include_text: bool = False,
               progress: Any = None) -> BatchSummary:
     """Extract ``articles`` and write each result; SIGTERM/Ctrl-C stop cleanly between lines."""
     summary = BatchSummary()

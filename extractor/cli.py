@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from . import __version__
+from .inputs import BATCH_SIZE
 
 FORMAT_NAMES = ("corpus", "brat", "conll", "labelstudio")
 
@@ -30,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("-o", "--output", help="output JSONL file (default: stdout)")
     run.add_argument("--date", help="article date (YYYY-MM-DD) for inputs that carry none")
     run.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
-    run.add_argument("--batch-size", type=int, default=64)
+    run.add_argument("--batch-size", type=int, default=BATCH_SIZE)
     run.add_argument("--segmenter", choices=["builtin", "camel", "auto"], default="builtin",
                      help="clitic segmentation: rules, CAMeL morphology, or CAMeL when installed")
     run.add_argument("--ner", choices=["auto", "on", "off"], default="auto",

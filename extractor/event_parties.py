@@ -59,6 +59,16 @@ class PartyRules:
         خمسة عشر مستشاراً من القيادة المركزية»), or «من» follows the trigger («تعزيزات من الجيش»)."""
         return self._members_of(doc, giver) or _words_between(doc, last.idx + len(last), giver.start) <= 1
 
+    def _owner_after(self, doc: Doc, last, in_clause: list[Mention]) -> Mention | None:
+        """«تعزيزات كبيرة للجيش السوداني»: the force that troops named by the trigger noun
+        belong to («ل» right after the noun and one adjective at most) sent them."""
+        end = last.idx + len(last)
+        force = min((m for m in in_clause if m.label == "FORCE" and m.start >= end), key=lambda m: m.start, default=None)
+        lam = _token_before(doc, force.start) if force is not None else None
+        if lam is None or lam.norm_ != "ل" or not lam._.is_clitic:
+            return None
+        return force if _words_between(doc, end, lam.idx) <= 1 else None
+
     def _troops_of(self, doc: Doc, force: Mention):
         """The troops or post a force is named with: «دورية من الكتيبة 19», «ثلاثة عناصر من …»,
         «دورية تابعة لكتيبة حرس الحدود», «نقطة تابعة للجيش»; None otherwise."""

@@ -222,6 +222,8 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
             actor = giver if giver is not actor else None  # «تسلمت وحدة من اللواء الأول»: no giver named
         elif actor is None and giver is not None and self._gives_troops(doc, last if giver.start > last.idx else token, giver):
             actor = giver  # «تعزيزات من القوات الروسية»; not «تهديدات من تنظيم داعش»
+        elif actor is None and event_type == "DEPLOYMENT" and (lookup_trigger(last.norm_) or ("", ""))[1] == "noun":
+            actor = self._owner_after(doc, last, in_clause)  # «تعزيزات كبيرة للجيش السوداني»
         if tense == "noun" and self._accused(doc, token, sentences[number].start):
             actor = None  # «اتهمت الوزارة «الحرس الوطني» بقصف …»: accused, not named as the actor
         actor = self._claimant(doc, in_clause) or actor

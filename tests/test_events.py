@@ -978,6 +978,9 @@ CASES = [
     ("ويدفع كل صهريج رسوم العبور عند نقطة «الكيلو 60».", []),  # fees, not troops
     ("ومن المنتظر وصول وزيرة التنمية المحلية إلى مدينة العريش غداً.", []),  # a minister's visit
     ("وتابع: «يروّج إعلام الميليشيا أننا انسحبنا من عقبة ثرة، وهذا كذب».", []),  # propaganda reported
+    # the force that reinforcements belong to («ل» right after the noun) sent them
+    ("ووصلت أمس تعزيزات كبيرة للقوات التركية إلى قاعدة بعشيقة.",
+     [("DEPLOYMENT", "completed", {(A, "لقوات التركية"), (D, "قاعدة بعشيقة"), (TM, "أمس")})]),
     # a hill or a direction between the preposition and its place passes the role on
     ("وصلت ست آليات عسكرية من جهة معسكر بقعوت إلى تلة أبو سدرة.",
      [("DEPLOYMENT", "completed", {(Q, "ست آليات"), (O, "معسكر بقعوت"), (D, "أبو سدرة")})]),

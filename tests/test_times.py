@@ -70,6 +70,11 @@ FOUND = [  # (sentence, mention, value, mod, kind) with the article dated Monday
     ("تراجعت الهجمات عن الأسبوع السابق", "الأسبوع السابق", "2026-W08", None, "period"),  # «السابق» = past
     # relative days and day parts
     ("وصل الوفد اليوم إلى دمشق", "اليوم", "2026-02-23", None, "relative"),
+    # Levantine and Egyptian days, as callers and witnesses say them
+    ("مبارح بعد العصر شفت رتل كبير للجيش", "مبارح", "2026-02-22", None, "relative"),
+    ("من مبارح الصبح والكتيبة عم تفكّك موقعها", "مبارح الصبح", "2026-02-22", None, "relative"),
+    ("الجيش سحب عساكره من أشكيت أول امبارح", "أول امبارح", "2026-02-21", None, "relative"),
+    ("نلتقي بكرا على الموجة نفسها", "بكرا", "2026-02-24", None, "relative"),
     ("قصفت الطائرات الليلة مواقع", "الليلة", "2026-02-23", None, "relative"),
     ("وصل الوفد وأمس غادر", "أمس", "2026-02-22", None, "relative"),
     ("وصل الوفد بالأمس إلى بغداد", "الأمس", "2026-02-22", None, "relative"),

@@ -120,6 +120,8 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
                 event = self._event(doc, token, last, kind, mentions, self._clause(sentence, hits, token),
                                     sentences, number)
                 if event is not None:
+                    _shared_actor(doc, found[-1] if found and found[-1].extra["sentence"] == number else None,
+                                  event, token, mentions)
                     found.append(event)
         _link_groups(found)
         if self._airports_as_bases(doc, found):
@@ -313,6 +315,22 @@ def _unclosed_quote(span: str, after: str) -> int:
     if opening == after:
         return span.count(after) % 2
     return int(span.count(opening) > span.count(after))
+
+
+def _shared_actor(doc: Doc, previous: Event | None, event: Event, token, mentions: list[Mention]) -> None:
+    """A verb joined by «و» to the event before it in the sentence, with no actor and no force
+    between them, shares that event's actor («وصلت تعزيزات للجيش السوداني …، وتمركزت في معسكر
+    «الصحوة»»: the reinforcements' owner). Not across a handover, whose actor is the giver."""
+    joined = token.text.startswith("و") or (token.i > 0 and doc[token.i - 1].norm_ == "و")
+    if previous is None or "BASE_TRANSFER" in (previous.type, event.type) or not joined \
+            or any(role == "actor" for role, _ in event.args) \
+            or (lookup_trigger(token.norm_) or ("", ""))[1] not in ("past", "present"):
+        return
+    own = {id(m) for _, m in previous.args}
+    if any(m.label == "FORCE" and id(m) not in own and previous.trigger_end <= m.start < event.trigger_start
+           for m in mentions):
+        return  # «… وانسحب اللواء 12»: another force is named between
+    event.args[:0] = [(role, m) for role, m in previous.args if role == "actor"]
 
 
 def _link_groups(events: list[Event]) -> None:

@@ -978,6 +978,10 @@ CASES = [
     ("ويدفع كل صهريج رسوم العبور عند نقطة «الكيلو 60».", []),  # fees, not troops
     ("ومن المنتظر وصول وزيرة التنمية المحلية إلى مدينة العريش غداً.", []),  # a minister's visit
     ("وتابع: «يروّج إعلام الميليشيا أننا انسحبنا من عقبة ثرة، وهذا كذب».", []),  # propaganda reported
+    # a verb joined by «و», with no force of its own, shares the actor of the event before it
+    ('وصلت إلى الدبة تعزيزات كبيرة للجيش السوداني، وتمركزت في معسكر "الصحوة" غربي المدينة.',
+     [("DEPLOYMENT", "completed", {(A, "لجيش السوداني"), (D, "الدبة")}),
+      ("DEPLOYMENT", "completed", {(A, "لجيش السوداني"), (L, 'معسكر "الصحوة"')})]),
     # the force that reinforcements belong to («ل» right after the noun) sent them
     ("ووصلت أمس تعزيزات كبيرة للقوات التركية إلى قاعدة بعشيقة.",
      [("DEPLOYMENT", "completed", {(A, "لقوات التركية"), (D, "قاعدة بعشيقة"), (TM, "أمس")})]),

@@ -14,7 +14,7 @@ from .lexicons import imperfect_verb_form
 from .normalize import CLOSING_QUOTES, OPENING_QUOTES
 from .recognizers import _QUOTE_MARKS
 
-__all__ = ["RELATIVES", "future_verb_before", "governed_by"]
+__all__ = ["RELATIVES", "governed_by"]
 
 RELATIVES = frozenset({"التي", "الذي", "الذين", "اللتين", "اللذين"})
 
@@ -67,12 +67,3 @@ def governed_by(doc: Doc, token, sentence_start: int, verbs: frozenset[str]) -> 
     norms = token_norms(doc)
     return token.i > 0 and norms[token.i - 1] == "ب" \
         and any(norms[at] in verbs for at in range(max(sentence_start, token.i - 20), token.i))
-
-
-def future_verb_before(norms: list[str], at: int, start: int) -> bool:
-    """A future verb governs the event noun («ستعيد نشر قواتها», «سنضطر إلى إغلاق»)."""
-    for i in range(at - 1, max(start, at - 3) - 1, -1):
-        if norms[i] in {"الي", "ب"}:
-            continue
-        return len(norms[i]) > 3 and norms[i][0] == "س" and norms[i][1] in "يتنا"
-    return False

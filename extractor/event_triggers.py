@@ -21,7 +21,6 @@ from .event_clauses import (
     _no_evidence,
     _scare_quoted,
     _still,
-    future_verb_before,
     governed_by,
 )
 from .event_lexicon import (
@@ -35,7 +34,7 @@ from .event_lexicon import (
     words,
 )
 from .language import doc_text, token_norms
-from .lexicons import context_words, reads_as
+from .lexicons import context_words, future_form, reads_as
 from .mentions import Mention
 from .normalize import CLOSING_QUOTES, OPENING_QUOTES
 from .recognizers import _QUOTE_MARKS
@@ -230,7 +229,7 @@ class TriggerRules:
         norms = token_norms(doc)
         if kind != "past" and self._main_clause_of_condition(norms, token.i):
             return True  # «في حال لم تُسدَّد المساهمات، سنضطر إلى إغلاق ثلاث قواعد»
-        if kind != "future" and not (kind == "noun" and future_verb_before(norms, token.i, self._sentence.start)):
+        if kind != "future" and not (kind == "noun" and future_form(norms[self._verb_before(doc, token)])):
             return False  # «قد ينسحب» is hypothetical with a condition or without (``_may``)
         if any(norm in words("conditionals") for norm in norms[self._sentence.start:token.i]):
             return True  # «وفي حال تكررت الهجمات، قد تنشر لندن بطارية ثانية»: the condition first
@@ -249,7 +248,7 @@ class TriggerRules:
         if condition is None:
             return False
         commas = [i for i in range(condition + 1, at) if norms[i] in {"،", ","}]
-        new_statement = words("statement_complementizers") | words("clause_breaks") | words("statement_verbs")
+        new_statement = _new_statement_words()
         return len(commas) == 1 and at - commas[0] <= 4 \
             and not any(norms[i] in new_statement for i in range(commas[0] + 1, at))
 
@@ -392,3 +391,10 @@ def _verb_with_object(token) -> tuple[str, str] | None:
 def _light_verb(norm: str) -> bool:
     """«دفعت», «شنوا», and in the first person «دفعنا بتعزيزات»: a verb whose noun names the event."""
     return norm in words("light_verbs") or (norm.endswith("نا") and norm[:-2] in words("light_verbs"))
+
+
+@cache
+def _new_statement_words() -> frozenset[str]:
+    """Words that open a new statement after a condition («…»، لافتاً إلى أن …»)."""
+    return words("statement_complementizers") | words("clause_breaks") | words("statement_verbs")
+

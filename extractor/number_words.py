@@ -78,7 +78,7 @@ class NumberScanner:
             if found is not None and not joined and found[0] == "ones" and found[1] == 10 and end > index:
                 found = ("teen", 10.0)  # أحد عشر، ثلاثة عشر (alone, «عشر قذائف» is ten)
             if found is not None and not joined and found[0] == "duals" and end > index:
-                found = ("scales", found[1] / 2)  # «أحد عشر ألفاً»: the accusative, not the dual «ألفا»
+                found = ("scales", self._scale(end))  # «أحد عشر ألفاً»: the accusative, not the dual «ألفا»
             if found is None or (end > index and not joined and found[0] not in ("scales", "teen")):
                 break
             kind, amount = found

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from .event_args import _DIRECT_OBJECT
 from .event_clauses import RELATIVES
 from .event_lexicon import config, lookup_trigger, trigger_index, words
-from .event_links import _gap_tokens
+from .event_links import _coordinated, _gap_tokens
 from .language import token_norms
 from .lexicons import COMPASS_WORDS, _key
 from .mentions import Mention
@@ -40,20 +40,24 @@ class AntecedentRules:
         """«بلدة عدن يابال التي أخلتها القوات»: the place a relative clause hangs on fills the
         role its resumptive pronoun has (guidelines §8)."""
         role = _ANTECEDENT_ROLE.get(event.type)
-        if role is None or token.i < 1 or any(r == role for r, _ in event.args):
+        if role is None or token.i < 1:
             return
-        previous = doc[token.i - 1].norm_
-        relative = doc[token.i - 1] if previous in RELATIVES or (
-            event.type == "DEPLOYMENT" and previous in words("place_relatives")) else None  # «مخيم نور شمس، حيث تنتشر»
-        if relative is None and token.i > 1 and doc[token.i - 2].norm_ in RELATIVES \
-                and doc[token.i - 1].norm_ in words("status_governors", "completed") | {"كانت", "كان"}:
+        where = words("place_relatives") if event.type == "DEPLOYMENT" else frozenset()  # «مخيم نور شمس، حيث تنتشر»
+        relative = doc[token.i - 1] if doc[token.i - 1].norm_ in RELATIVES | where else None
+        if relative is None and token.i > 1 and doc[token.i - 2].norm_ in RELATIVES | where \
+                and doc[token.i - 1].norm_ in _relative_auxiliaries():  # «حيث بات يتمركز»
             relative = doc[token.i - 2]
-        if relative is None:
+        if relative is None or any(r == role for r, _ in event.args):
             return
-        places = [m for m in before if m.label in ("PLACE", "BASE") and m.end <= relative.idx
-                  and _gap_tokens(doc, m.end, relative.idx) <= 2]
-        if places:
-            event.args.append((role, places[-1]))
+        places = [m for m in before if m.label in ("PLACE", "BASE") and m.end <= relative.idx]
+        if not places or _gap_tokens(doc, places[-1].end, relative.idx) > 2:
+            return
+        chain = [places[-1]]  # «إلى بلدتي الزبابدة وميثلون جنوب جنين، حيث»: the whole phrase
+        for place in reversed(places[:-1]):
+            if not (_coordinated(doc, place.end, chain[-1].start) or self._locates(doc, place.end, chain[-1].start)):
+                break
+            chain.append(place)
+        event.args += [(role, place) for place in reversed(chain)]
 
     @staticmethod
     def _pronoun_object(event: Event, token, before: list[Mention]) -> None:
@@ -152,6 +156,14 @@ class AntecedentRules:
                     or any(m.start == between[1].idx and m.end == between[-1].idx + len(between[-1])
                            for m in before if m.label == "PLACE"))):  # «غربي دير الزور»
             event.args.append(("location", subject))
+
+
+@cache
+def _relative_auxiliaries() -> frozenset[str]:
+    """Verbs between a relative and its trigger that keep the clause's place («التي كانت
+    تتمركز فيها», «حيث بات يتمركز», «حيث لا تزال تنتشر»)."""
+    governors = words("status_governors", "completed") | words("status_governors", "ongoing")
+    return governors | frozenset({"كانت", "كان", "بات", "باتت", "أصبح", "أصبحت", "صار", "صارت"})
 
 
 @cache

@@ -9,7 +9,6 @@ a set, so a missing or an extra argument fails the case.
 from __future__ import annotations
 
 import pytest
-
 from conftest import assert_valid
 
 DATE = "2025-03-10"
@@ -1008,6 +1007,12 @@ CASES = [
      [("DEPLOYMENT", "planned", {(A, "اللواء 16"), (Q, "ألف مقاتل"), (L, "آمرلي"), (L, "طوزخورماتو")})]),  # «في»
     ("وتتمركز الكتيبة 61 في قرية بولاق الواقعة بين الخارجة وباريس.",  # «بين» locates like «قرب»
      [("DEPLOYMENT", "ongoing", {(A, "الكتيبة 61"), (L, "بولاق"), (L, "الخارجة"), (L, "باريس")})]),
+    # «حيث» takes up the whole place phrase before it, an auxiliary verb or not
+    ("وصلت تعزيزات إلى بلدتي كفرنان وعين الخضرة شرق حماة، حيث تتمركز حالياً.",  # a destination alone
+     [("DEPLOYMENT", "ongoing", {(L, "كفرنان"), (L, "عين الخضرة"), (L, "حماة")})]),  # is no event
+    ("وسحبت قوات الجيش الليبي نحو ٣٠٠ عنصر من سبها إلى بلدة المرج، حيث بات يتمركز منذ الخميس.",
+     [("WITHDRAWAL", "completed", {(A, "قوات الجيش الليبي"), (Q, "نحو ٣٠٠ عنصر"), (O, "سبها"), (D, "المرج")}),
+      ("DEPLOYMENT", "ongoing", {(A, "قوات الجيش الليبي"), (Q, "نحو ٣٠٠ عنصر"), (L, "المرج"), (TM, "الخميس")})]),
 ]
 
 

@@ -14,7 +14,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from .event_lexicon import lookup_trigger
-from .language import doc_text, hyphen_joins
+from .language import doc_text, glue_map, hyphen_joins
 from .lexicons import context_words, unheard_of
 from .mentions import Mention
 from .normalize import vocalized_word
@@ -36,7 +36,9 @@ def attached_conjunction(token) -> bool:
     """«وشبعا»: a و the splitter left on an unknown name (names in وا- stay whole:
     واشنطن، واسط، واغادوغو)."""
     text = token.text
-    return text.startswith("و") and text[1:2] != "ا" and len(text) >= 4 and not token._.is_clitic
+    if not (text.startswith("و") and text[1:2] != "ا" and len(text) >= 4 and not token._.is_clitic):
+        return False  # after a preposition the و is the name's own: «بين ونزريك وقيرة», «إلى ورمحن»
+    return token.i == 0 or "و" not in glue_map().get(token.doc[token.i - 1].norm_, ())
 
 
 def complete_name(doc: Doc, mention: Mention, listed: bool = False) -> None:

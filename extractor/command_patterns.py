@@ -107,6 +107,8 @@ class CommandPatterns:
             nxt += 1
         if nxt < len(doc) and doc[nxt].norm_ in self.adjectives:
             nxt += 1
+            if nxt + 1 < len(doc) and doc[nxt].text in ("-", "–") and doc[nxt + 1].norm_ in self.adjectives:
+                nxt += 2  # «الكتيبة الإيرلندية-البولندية»: a joint contingent of two nations
         elif not (nxt > index + width and (doc[nxt - 1].norm_ in self.crown_words or (
                 doc[nxt - 1].norm_ in self.state_words
                 and " ".join(t.norm_ for t in doc[index:index + width]) in self.state_force_heads))):

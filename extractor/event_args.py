@@ -82,8 +82,10 @@ class ArgumentRules:
             return named  # «وأضافت أن الكتيبة أخلت …»: the battalion the article named before;
             # «خطة للجيش الأردني لإغلاق …»: whose plan it is
         end = token.idx + len(token)
-        following = [m for m in in_clause if m.label == "FORCE" and m.start >= end
-                     and _gap_tokens(doc, end, m.start) <= 2]
+        subject = any(m.label == "FORCE" and _gap_tokens(doc, m.end, token.idx) == 0 for m in before)
+        following = [m for m in in_clause if m.label == "FORCE" and m.start >= end and (
+            _gap_tokens(doc, end, m.start) if subject else _gap_past_times(doc, end, m.start, in_clause)) <= 2]
+        # «تنتشر منذ مساء أمس قوات …» (not «أن الفرقة العاشرة نشرت منذ الأول من كانون الأول فوجين من اللواء»)
         if following and event_type == "ATTACK" and (self._subject_before(doc, token, before)
                                                      or last.norm_ in words("object_nouns")):
             following = []  # «أن قواتها استهدفت المدمرة "كارني"», «باستهداف القوات»: the force is hit
@@ -351,3 +353,12 @@ class ArgumentRules:
             return False
         start = period_start(str(times[0].attrs.get("value") or ""))
         return start is not None and start > today
+
+
+def _gap_past_times(doc: Doc, start: int, end: int, mentions: list[Mention]) -> int:
+    """Words between two offsets, a «منذ» and its date between them not counted."""
+    gap = _gap_tokens(doc, start, end)
+    for time in (m for m in mentions if m.label == "TIME" and start <= m.start and m.end <= end):
+        if getattr(_token_before(doc, time.start), "norm_", "") == "منذ":
+            gap -= _gap_tokens(doc, time.start, time.end) + 1
+    return gap

@@ -1009,6 +1009,9 @@ CASES = [
      [("DEPLOYMENT", "planned", {(A, "اللواء 16"), (Q, "ألف مقاتل"), (L, "آمرلي"), (L, "طوزخورماتو")})]),  # «في»
     ("وتتمركز الكتيبة 61 في قرية بولاق الواقعة بين الخارجة وباريس.",  # «بين» locates like «قرب»
      [("DEPLOYMENT", "ongoing", {(A, "الكتيبة 61"), (L, "بولاق"), (L, "الخارجة"), (L, "باريس")})]),
+    # a subject after a «منذ» date, not when one stands before the verb
+    ("تنتشر منذ مساء أمس قوات قبائل الصبيحة في طور الباحة.",
+     [("DEPLOYMENT", "ongoing", {(A, "قوات قبائل الصبيحة"), (L, "طور الباحة"), (TM, "مساء أمس")})]),
     # «حيث» takes up the whole place phrase before it, an auxiliary verb or not
     ("وصلت تعزيزات إلى بلدتي كفرنان وعين الخضرة شرق حماة، حيث تتمركز حالياً.",  # a destination alone
      [("DEPLOYMENT", "ongoing", {(L, "كفرنان"), (L, "عين الخضرة"), (L, "حماة")})]),  # is no event

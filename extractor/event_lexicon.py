@@ -12,7 +12,8 @@ from typing import Any
 from .lexicons import _key
 from .resources import load_yaml
 
-__all__ = ["verb_before_pronoun", "blockers", "civil_words", "config", "governing_verbs", "lookup_trigger", "trigger_index", "words"]
+__all__ = ["verb_before_pronoun", "blockers", "civil_words", "config", "governing_verbs", "lookup_trigger", "published_text",
+           "trigger_index", "words"]
 
 
 def config() -> dict[str, Any]:
@@ -163,3 +164,9 @@ def verb_before_pronoun(norm: str) -> str | None:
                 return candidate
         return None
     return None
+
+
+def published_text(doc, token) -> bool:
+    """A text published, heading a construct («نص الإحاطة», «جدول حملاتها»; not «منصات النفط»)."""
+    following = doc[token.i + 1].norm_ if token.i + 1 < len(doc) else ""
+    return token.norm_ in words("publication_heads") and (following.startswith("ال") or following.endswith("ها"))

@@ -28,6 +28,7 @@ from .event_lexicon import (
     civil_words,
     config,
     lookup_trigger,
+    published_text,
     trigger_index,
     verb_before_pronoun,
     without_enclitic,
@@ -309,7 +310,7 @@ class TriggerRules:
         if event_type == "DEPLOYMENT":  # «نشرنا يوم الأحد ٨ مارس تقريراً»: published, past a date
             later = self._next_words(doc, last, 6, _NAME_LABELS | {"TIME"})
             nearby += later[:3]
-            if any(t.norm_ in civil and t.norm_.endswith("ا") or _in_construct(doc, t) for t in later[3:]):
+            if any(t.norm_ in civil and t.norm_.endswith("ا") or published_text(doc, t) for t in later[3:]):
                 return True  # «نشرت وزارة الدفاع الوطني الكندية مساء أمس بياناً», «… نص الإحاطة»: an
                 # object (accusative, or a noun in construct), past a long subject
         back = 2 if token.i > 0 and doc[token.i - 1].norm_ in RELATIVES else 1  # «التقرير الذي نشرته»
@@ -398,9 +399,3 @@ def _light_verb(norm: str) -> bool:
 def _new_statement_words() -> frozenset[str]:
     """Words that open a new statement after a condition («…»، لافتاً إلى أن …»)."""
     return words("statement_complementizers") | words("clause_breaks") | words("statement_verbs")
-
-
-def _in_construct(doc: Doc, token) -> bool:
-    """A text published, heading a construct («نص الإحاطة», «جدول حملاتها»; not «منصات النفط»)."""
-    following = doc[token.i + 1].norm_ if token.i + 1 < len(doc) else ""
-    return token.norm_ in words("publication_heads") and (following.startswith("ال") or following.endswith("ها"))

@@ -94,6 +94,9 @@ class AntecedentRules:
         elif token.i >= first + 2 and norms[token.i - 1] in {"،", ","} \
                 and norms[first].removeprefix("و") in words("fronted_locatives"):
             end = doc[token.i - 1].idx  # «قرب حاجز صُرّة غرب نابلس،»
+        elif token.i >= first + 2 and norms[first].removeprefix("و") == "في" \
+                and _places_only(doc, doc[first + 1].idx, token.idx, before):
+            end = token.idx  # «وفي يتما وأوصرين تنتشر …»: no comma, nothing but the places before the verb
         else:
             return
         event.args += [("location", m) for m in before
@@ -156,6 +159,15 @@ class AntecedentRules:
                     or any(m.start == between[1].idx and m.end == between[-1].idx + len(between[-1])
                            for m in before if m.label == "PLACE"))):  # «غربي دير الزور»
             event.args.append(("location", subject))
+
+
+def _places_only(doc: Doc, start: int, end: int, before: list[Mention]) -> bool:
+    """Between ``start`` and ``end`` stand only places and bases joined as a list (a place noun
+    before each allowed: «مدينة الرقة», «يتما وأوصرين»)."""
+    places = [m for m in before if m.label in ("PLACE", "BASE") and start <= m.start and m.end <= end]
+    if not places or _gap_tokens(doc, places[-1].end, end) or _gap_tokens(doc, start, places[0].start) > 1:
+        return False
+    return all(_coordinated(doc, a.end, b.start) for a, b in zip(places, places[1:]))
 
 
 @cache

@@ -105,6 +105,11 @@ class ArgumentRules:
                     and getattr(_token_before(doc, m.start), "norm_", "") in words("launch_verbs")]
         if launched:
             return launched[0]  # «صواريخ أطلقتها جماعة الحوثيين», «غارات شنتها القيادة المركزية»
+        if last.i + 2 < len(doc) and doc[last.i + 1].norm_ in words("launch_verbs") \
+                and doc[last.i + 2].norm_ in words("people_subjects") \
+                and not any(m.label == "FORCE" and 0 < _gap_tokens(doc, doc[last.i + 2].idx, m.start) <= 3
+                            for m in in_clause):
+            return None  # «في هجوم شنّه مسلحون»: gunmen, no force, did it («مسلحون من داعش» did)
         if event_type == "ATTACK" and self._repelled(doc, token):
             return None  # «أعلن الجيش صدّ هجوم على الأبيض»: the army defends, the attacker is unnamed
         members = event_type != "ATTACK"  # «قتل جنود من الجيش في كمين»: an attack's troops are its victims

@@ -1009,6 +1009,8 @@ CASES = [
      [("DEPLOYMENT", "planned", {(A, "اللواء 16"), (Q, "ألف مقاتل"), (L, "آمرلي"), (L, "طوزخورماتو")})]),  # «في»
     ("وتتمركز الكتيبة 61 في قرية بولاق الواقعة بين الخارجة وباريس.",  # «بين» locates like «قرب»
      [("DEPLOYMENT", "ongoing", {(A, "الكتيبة 61"), (L, "بولاق"), (L, "الخارجة"), (L, "باريس")})]),
+    ("أعلن الجيش مقتل جنديين من صفوفه في هجوم شنّه مسلحون قرب بئر العبد.",  # gunmen, no force
+     [("ATTACK", "completed", {(L, "بئر العبد"), (Q, "جنديين")})]),
     ("وفي يتما وأوصرين تنتشر دوريات للواء السامرة.",  # fronted places with no comma locate it too
      [("DEPLOYMENT", "ongoing", {(A, "لواء السامرة"), (L, "يتما"), (L, "أوصرين")})]),
     # a subject after a «منذ» date, not when one stands before the verb

@@ -364,12 +364,13 @@ def _singular(noun: str) -> str:
     and a sound plural's ending go («جندياً», «مهربين» → مهرب, «الدراجات» → دراجة);
     a broken plural the unit table does not list («مخيمات» is sound; «أكواخ») stays as written."""
     word = noun[2:] if noun.startswith("ال") and len(noun) > 4 else noun
-    if word.endswith("ا") and len(word) > 3:
-        return word[:-1]
+    if word.endswith("ا") and len(word) > 2:
+        return word[:-1]  # «طناً» → طن
     if word.endswith(("ين", "ون")) and len(word) > 4:
         return word[:-2]
     if word.endswith("ات") and len(word) > 4:
-        return word[:-2] + "ه"
+        stem = word[:-2]  # «دراجات» → دراجة, but «كيلوغرامات» → كيلوغرام: the form the news writes
+        return stem if is_news_word(stem) and not is_news_word(stem + "ه") else stem + "ه"
     return word
 
 

@@ -38,6 +38,7 @@ OUT = ROOT / "models" / "gazetteer" / "places.tsv"
 CURATED = ROOT / "models" / "gazetteer" / "curated_places.tsv"
 AMBIGUOUS = ROOT / "models" / "gazetteer" / "ambiguous_words.txt"
 FROZEN_O_WORDS = ROOT / "models" / "gazetteer" / "anercorp_common_words.txt"
+NEWS_WORDS = ROOT / "models" / "gazetteer" / "news_words.txt"
 COLUMNS = ["name", "key", "canonical", "kind", "country_code", "lat", "lon", "population",
            "source", "ambiguous"]
 REGION = {"SY", "IQ", "JO", "LB", "PS", "IL", "YE", "SA", "AE", "QA", "KW", "BH", "OM", "EG", "LY",
@@ -199,6 +200,13 @@ def build_rows(common_words: set[str] | None = None) -> list[dict]:
         cued = row.pop("descriptor_off", False)
         row.update(key=key, ambiguous=int(key in listed or short or frequent or cued))
         chosen[slot] = row
+    news = set(_read_words(NEWS_WORDS))
+    for row in list(chosen.values()):  # «جلولا», «كربلا», «صنعا»: the final hamza is often not written
+        if row["key"].endswith("اء") and len(row["key"].split(" ")[-1]) > 4:
+            slot = (row["key"][:-1], row["country_code"])
+            if slot[0] not in common_words and slot[0] not in excluded and slot not in chosen:
+                chosen[slot] = {**row, "name": row["name"].rstrip("ءًٌٍَُِّْ"), "key": slot[0],
+                                "ambiguous": int(row["ambiguous"] or slot[0] in news)}  # «فيفا», «إيليا»: a cue
     return sorted(chosen.values(), key=lambda r: (r["key"], r["country_code"]))
 
 

@@ -14,7 +14,13 @@ from spacy.tokens import Doc
 
 from .event_args import _DIRECT_OBJECT
 from .event_clauses import RELATIVES
-from .event_lexicon import config, lookup_trigger, trigger_index, words
+from .event_lexicon import (
+    config,
+    lookup_trigger,
+    relative_auxiliaries,
+    trigger_index,
+    words,
+)
 from .event_links import _coordinated, _gap_tokens
 from .language import token_norms
 from .lexicons import COMPASS_WORDS, _key
@@ -45,19 +51,32 @@ class AntecedentRules:
         where = words("place_relatives") if event.type == "DEPLOYMENT" else frozenset()  # «مخيم نور شمس، حيث تنتشر»
         relative = doc[token.i - 1] if doc[token.i - 1].norm_ in RELATIVES | where else None
         if relative is None and token.i > 1 and doc[token.i - 2].norm_ in RELATIVES | where \
-                and doc[token.i - 1].norm_ in _relative_auxiliaries():  # «حيث بات يتمركز»
+                and doc[token.i - 1].norm_ in relative_auxiliaries():  # «حيث بات يتمركز»
             relative = doc[token.i - 2]
         if relative is None or any(r == role for r, _ in event.args):
             return
         places = [m for m in before if m.label in ("PLACE", "BASE") and m.end <= relative.idx]
         if not places or _gap_tokens(doc, places[-1].end, relative.idx) > 2:
             return
-        chain = [places[-1]]  # «إلى بلدتي الزبابدة وميثلون جنوب جنين، حيث»: the whole phrase
+        event.args += [(role, place) for place in self._place_phrase(doc, places)]  # «إلى بلدتي الزبابدة
+        # وميثلون جنوب جنين، حيث»: the whole phrase
+
+    def _place_phrase(self, doc: Doc, places: list[Mention]) -> list[Mention]:
+        """The last of ``places`` and those before it in one phrase with it: joined as a list
+        («بلدتي الزبابدة وميثلون») or locating the next («… جنوب جنين»)."""
+        chain = [places[-1]]
         for place in reversed(places[:-1]):
-            if not (_coordinated(doc, place.end, chain[-1].start) or self._locates(doc, place.end, chain[-1].start)):
+            if not (_coordinated(doc, place.end, chain[0].start) or self._locates(doc, place.end, chain[0].start)):
                 break
-            chain.append(place)
-        event.args += [(role, place) for place in reversed(chain)]
+            chain.insert(0, place)
+        return chain
+
+    def _places_only(self, doc: Doc, start: int, end: int, before: list[Mention]) -> bool:
+        """Between ``start`` and ``end`` stands one place phrase and nothing else (a place noun
+        before it allowed: «مدينة الرقة», «يتما وأوصرين»)."""
+        places = [m for m in before if m.label in ("PLACE", "BASE") and start <= m.start and m.end <= end]
+        return bool(places) and not _gap_tokens(doc, places[-1].end, end) \
+            and self._place_phrase(doc, places)[0] is places[0] and _gap_tokens(doc, start, places[0].start) <= 1
 
     @staticmethod
     def _pronoun_object(event: Event, token, before: list[Mention]) -> None:
@@ -95,7 +114,7 @@ class AntecedentRules:
                 and norms[first].removeprefix("و") in words("fronted_locatives"):
             end = doc[token.i - 1].idx  # «قرب حاجز صُرّة غرب نابلس،»
         elif token.i >= first + 2 and norms[first].removeprefix("و") == "في" \
-                and _places_only(doc, doc[first + 1].idx, token.idx, before):
+                and self._places_only(doc, doc[first + 1].idx, token.idx, before):
             end = token.idx  # «وفي يتما وأوصرين تنتشر …»: no comma, nothing but the places before the verb
         else:
             return
@@ -159,23 +178,6 @@ class AntecedentRules:
                     or any(m.start == between[1].idx and m.end == between[-1].idx + len(between[-1])
                            for m in before if m.label == "PLACE"))):  # «غربي دير الزور»
             event.args.append(("location", subject))
-
-
-def _places_only(doc: Doc, start: int, end: int, before: list[Mention]) -> bool:
-    """Between ``start`` and ``end`` stand only places and bases joined as a list (a place noun
-    before each allowed: «مدينة الرقة», «يتما وأوصرين»)."""
-    places = [m for m in before if m.label in ("PLACE", "BASE") and start <= m.start and m.end <= end]
-    if not places or _gap_tokens(doc, places[-1].end, end) or _gap_tokens(doc, start, places[0].start) > 1:
-        return False
-    return all(_coordinated(doc, a.end, b.start) for a, b in zip(places, places[1:]))
-
-
-@cache
-def _relative_auxiliaries() -> frozenset[str]:
-    """Verbs between a relative and its trigger that keep the clause's place («التي كانت
-    تتمركز فيها», «حيث بات يتمركز», «حيث لا تزال تنتشر»)."""
-    governors = words("status_governors", "completed") | words("status_governors", "ongoing")
-    return governors | frozenset({"كانت", "كان", "بات", "باتت", "أصبح", "أصبحت", "صار", "صارت"})
 
 
 @cache

@@ -363,6 +363,8 @@ class ArgumentRules:
 def _gap_past_times(doc: Doc, start: int, end: int, mentions: list[Mention]) -> int:
     """Words between two offsets, a «منذ» and its date between them not counted."""
     gap = _gap_tokens(doc, start, end)
+    if gap <= 2:
+        return gap  # most candidates: no date to step over
     for time in (m for m in mentions if m.label == "TIME" and start <= m.start and m.end <= end):
         if getattr(_token_before(doc, time.start), "norm_", "") == "منذ":
             gap -= _gap_tokens(doc, time.start, time.end) + 1

@@ -13,7 +13,7 @@ from .lexicons import _key
 from .resources import load_yaml
 
 __all__ = ["verb_before_pronoun", "blockers", "civil_words", "config", "governing_verbs", "lookup_trigger", "published_text",
-           "trigger_index", "words"]
+           "relative_auxiliaries", "trigger_index", "words"]
 
 
 def config() -> dict[str, Any]:
@@ -164,6 +164,14 @@ def verb_before_pronoun(norm: str) -> str | None:
                 return candidate
         return None
     return None
+
+
+@cache
+def relative_auxiliaries() -> frozenset[str]:
+    """Verbs between a relative and its trigger that keep the clause's subject and place («التي
+    كانت تتمركز فيها», «حيث بات يتمركز», «حيث لا تزال تنتشر»): ``relative_auxiliaries`` and the
+    status governors of completed and ongoing events."""
+    return words("relative_auxiliaries") | words("status_governors", "completed") | words("status_governors", "ongoing")
 
 
 def published_text(doc, token) -> bool:

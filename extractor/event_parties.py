@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from .event_args import quantity_units
-from .event_lexicon import found_before, governing_verbs, without_enclitic, words
+from .event_lexicon import (
+    found_before,
+    governing_verbs,
+    relative_auxiliaries,
+    without_enclitic,
+    words,
+)
 from .event_links import _gap_tokens, _token_before, _token_before_name, words_after
 from .event_triggers import RELATIVES, doc_norm
 from .language import doc_text, token_norms
@@ -258,7 +264,7 @@ class PartyRules:
         """A force right before «التي/الذي» (a comma between or not) is the subject of the
         relative clause's verb (guidelines §8.2: a trigger in a relative clause counts)."""
         at = token.i - 1
-        if at > 0 and doc[at].norm_ in words("status_governors", "completed") | {"كانت", "كان"}:
+        if at > 0 and doc[at].norm_ in relative_auxiliaries():
             at -= 1  # «قوات الحزام الأمني التي كانت تتمركز فيه»
         if at < 0 or doc[at].norm_ not in RELATIVES:
             return None

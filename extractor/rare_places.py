@@ -59,7 +59,8 @@ class RarePlaces(PlaceLists):
         self.cues = context_words("place_cues") | context_words("rare_place_cues")
         self.adverbs = context_words("direction_adverbs")
         self.compounds = context_words("compound_first")
-        self.prepositions = context_words("bare_place_prepositions")
+        bare = context_words("bare_place_prepositions")
+        self.prepositions = bare | {conjunction + p for p in bare for conjunction in ("و", "ف")}  # «وفي قبريخا»
         self.compass = context_words("locating_compass")
 
     def __call__(self, doc: Doc) -> Doc:

@@ -79,6 +79,7 @@ class PlaceFilters:
         self.rank_grades = context_words("rank_grades")
         self.name_compounds = context_words("name_compounds")
         self.organisations = context_words("organisation_heads")
+        self.operations = context_words("operation_words") | context_words("exercise_words")
         self.stop = context_words("name_stopwords")
         self.media = context_words("media_names")
         self.descriptors = context_words("place_descriptors")
@@ -246,11 +247,13 @@ class PlaceFilters:
     def _in_quoted_organisation(self, doc: Doc, start: int) -> bool:
         """«نشر «مركز البحر الأحمر للدراسات» تحليلاً»: a place inside quotation marks that open
         on an organisation's head («مركز», «معهد», «جمعية»), or right after one («نادي «شباب
-        مكيراس»»), is part of its name."""
+        مكيراس»»), is part of its name; so is one in an operation's or exercise's name
+        («مناورات «بحر الصداقة»», «العملية الشاملة «سيناء ٢٠١٨»»; guidelines §3)."""
         for at in range(start - 1, max(-1, start - 9), -1):  # «شبكة رصد الانتهاكات في وسط السودان»
             if doc[at].text in OPENING_QUOTES:
                 return (at + 1 < start and doc[at + 1].norm_ in self.organisations) \
-                    or (at > 0 and doc[at - 1].norm_ in self.organisations)
+                    or (at > 0 and doc[at - 1].norm_ in self.organisations) \
+                    or any(strip_al(doc[before].norm_) in self.operations for before in range(max(0, at - 2), at))
             if doc[at].text in CLOSING_QUOTES:
                 return False
         return False

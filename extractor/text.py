@@ -253,7 +253,7 @@ def chunk_pieces(chunk: str, segmenter: Segmenter) -> tuple[ChunkPiece, ...]:
     for start, end in _split_chunk(chunk):
         word = chunk[start:end]
         parts = segmenter.segment(word) if _is_wordlike(word) else [(0, len(word), normalize(word))]
-        stem = max(range(len(parts)), key=lambda i: parts[i][1] - parts[i][0])
+        stem = max(range(len(parts)), key=lambda i: (len(parts[i][2]), i))  # by letters, not marks: «و+لّ+ام»
         pieces.extend((start + part_start, start + part_end, part_norm, index != stem)  # pro/enclitics
                       for index, (part_start, part_end, part_norm) in enumerate(parts))
     result = tuple(pieces)

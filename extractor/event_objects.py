@@ -47,6 +47,14 @@ class ObjectRules:
             return event_type
         return rule.get(label, rule.get("default", event_type))  # «إخلاء ٣ مواقع» closes sites
 
+    @staticmethod
+    def _hands_goods(last, in_clause) -> bool:
+        """«سلّم الجيش الأميركي الأحد الماضي القوات البرية السعودية 30 دبابة»: what is handed over
+        is counted goods, no base or site: not a transfer (guidelines §8)."""
+        after = (m for m in in_clause if m.start >= last.idx + len(last) and m.label in ("BASE", "PLACE", "QUANTITY"))
+        first = next(after, None)
+        return first is not None and first.label == "QUANTITY" and first.attrs.get("unit") in words("handed_goods_units")
+
     def _object_label(self, last, in_clause, actor) -> str:
         """BASE, FORCE or default: what the trigger takes as its object after it («أُخلي معسكر
         «الخمسين»» too: a passive's subject may follow it)."""

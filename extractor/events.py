@@ -197,6 +197,8 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
         if self._blocked(doc, token, last) or self._non_military(doc, token, last, event_type):
             return None
         in_clause = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
+        if event_type == "BASE_TRANSFER" and self._hands_goods(last, in_clause):
+            return None
         sentence_start = sentences[number].start_char
         before = [m for m in mentions if sentence_start <= m.start and m.end <= token.idx]
         may_refer_back = self._refers_back(doc, token, last)

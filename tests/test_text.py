@@ -119,6 +119,7 @@ def test_whole_words_list_is_up_to_date() -> None:
     ("وانسحبت", ["و", "انسحبت"]),   # and on a verb trigger
     ("لقاعدة", ["ل", "قاعدة"]),
     ("ولبنان", ["و", "لبنان"]),
+    ("في مقاطعة والام", ["في", "مقاطعة", "والام"]),  # no و after an indefinite province: a name
 ])
 def test_project_splitter_keeps_common_words_whole(word: str, pieces: list[str]) -> None:
     from extractor.language import blank

@@ -79,6 +79,8 @@ def geonames_rows() -> list[dict]:
             continue  # Turkish and Iranian villages rarely make Arabic news
         kind = "city" if population >= 100_000 else "town" if population >= 10_000 else "village"
         for name in city.get("alternatenames") or []:
+            if name.strip().endswith(("العسكرية", "العسكري")):
+                continue  # «الملك خالد العسكرية»: a military city is a base (models/lexicons/bases.yaml)
             if ARABIC_NAME.match(name) and len(name.replace(" ", "")) >= 2 and not NOT_ARABIC.search(name):
                 rows.append({"name": name.strip(), "canonical": city["name"], "kind": kind,
                              "country_code": city["countrycode"], "lat": round(city["latitude"], 4),

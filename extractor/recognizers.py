@@ -203,6 +203,7 @@ class LexiconRecognizer(Recognizer):
         matches = [(start, end, self.entries[tuple(norms[start:end])]) for _, start, end in self.matcher(doc)]
         sure = [(start, end) for start, end, entries in matches
                 if any(e.label == "PLACE" and not (e.ambiguous or e.bare) for e in entries)]
+        place_starts = {start for start, _, entries in matches if any(e.label == "PLACE" for e in entries)}
         for start, end, entries in matches:
             span = doc[start:end]
             labels = {entry.label for entry in entries if not entry.bare}
@@ -213,6 +214,8 @@ class LexiconRecognizer(Recognizer):
                 cue = found_cue or self._district_head(norms, start, entry) or _dateline(doc, start, end)
                 if entry.ambiguous and cue is None and not _coordinated(norms, start, end, sure):
                     continue  # common word that is also a town: needs بلدة/قرب/في... or a town beside it
+                if entry.ambiguous and end in place_starts and not norms[start].startswith("ال"):
+                    continue  # «قرب مفرق بيتا», «صور نابلس»: a common noun in construct with a place
                 reason = f"{entry.source}:{entry.key}" + (
                     (f" (cue {cue})" if cue else " (beside a town)") if entry.ambiguous else "")
                 score = 0.95 if not (entry.bare or entry.ambiguous) else 0.75

@@ -533,6 +533,7 @@ PLACE_ABSENT = [
     ("زرع المسلحون حقل ألغام قرب البلدة.", "ألغام"),  # a minefield
     ("قصفت قوات النظام قرى ريف معرّة النعمان الشرقي.", "ريف"),  # a descriptor after a descriptor
     ("أقام الجيش حاجزاً عند مفرق الدير الشرقي.", "مفرق"),  # a junction, not the village
+    ("أصيب جنديان قرب مفرق بيتا جنوب نابلس.", "مفرق"),  # a cue, but in construct with a place: a junction
     ("قصفت الطائرات موقعاً في جبل مطل على المدينة.", "جبل مطل"),  # a mountain overlooking it
     ("ينتشر الجيش في جبهات جنوب مأرب.", "جبهات"),  # a frequent word alone is no name
     ("انتشرت القوات في مواقعها جنوب طولكرم.", "مواقعها"),  # a noun of theirs

@@ -37,7 +37,8 @@ class ObjectRules:
         if rule and label == "default" and passive_evacuation(last.text):
             pronoun = rule  # «معسكر «تل عبطة» سيُخلى»: the subject, named before, is evacuated
         if pronoun:  # «أخلته», «أخلوه»: the object is what the pronoun stands for, named before
-            named = [m.label for m in before if m.label in ("BASE", "PLACE")]
+            named = ["BASE" if m.label == "QUANTITY" else m.label for m in before if m.label in ("BASE", "PLACE")
+                     or m.attrs.get("unit") in ("bases", "sites")]  # «ثلاث نقاط مراقبة …: أخلاها اللواء»
             if not named and any(t.norm_ in words("closure_objects") for t in self._sentence
                                  if t.i < last.i):
                 named = ["BASE"]  # «سُلّم المعسكر … بعد أن أخلته»

@@ -163,8 +163,9 @@ class AntecedentRules:
     @staticmethod
     def _closed_subject(doc: Doc, event: Event, token, before: list[Mention]) -> None:
         """«أن معسكر الداوون سيُغلق», «نقطة المريغة المتقدمة ستُغلق», «مقر اللواء ١٣٧ غربي
-        المدينة سيُغلق»: a base right before a closing verb, or one definite adjective or a
-        compass word and its place before it, is the base closed."""
+        المدينة سيُغلق»: a base right before a closing or handover verb, or one definite adjective
+        or a compass word and its place before it, is the base closed or handed over; so is a
+        list item's base before its colon («١- معسكر "البو حسن" جنوب الطوز: سُلّم أمس»)."""
         if any(m.label == "BASE" for _, m in event.args):
             return
         subject = next((m for m in reversed(before) if m.label == "BASE"), None)
@@ -172,6 +173,7 @@ class AntecedentRules:
             return
         between = [t for t in doc.char_span(subject.end, token.idx, alignment_mode="contract") or ()
                    if not t.is_space and t.text not in _QUOTE_MARKS]
+        between = between[:-1] if between and between[-1].text == ":" else between
         if not between or (len(between) == 1 and between[0].norm_.startswith("ال")) \
                 or (len(between) >= 2 and between[0].norm_ in COMPASS_WORDS and (
                     (len(between) == 2 and between[1].norm_.startswith("ال"))  # «غربي المدينة»

@@ -256,7 +256,7 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
                 event.args.append(("time", heading))  # «الأحد: انتشرت وحدات …», «• 2016: أعادت القوة …»
         if tense in ("present", "noun") and event.status != "planned" and self._in_future(doc, event):
             event.status = "planned"  # «تنسحب القوات الأسبوع المقبل», «تسليم الثكنة مطلع الشهر المقبل»
-        if event_type == "BASE_CLOSURE":
+        if event_type in ("BASE_CLOSURE", "BASE_TRANSFER"):
             self._closed_subject(doc, event, token, before)
         if not any(role in _CORE_ROLES for role, _ in event.args):
             return None  # nothing says who or where: not a codable event

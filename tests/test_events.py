@@ -925,6 +925,11 @@ CASES = [
     # a base as the subject right before a closing verb is the base closed
     ("وأعلن آمر الكتيبة أن معسكر الفيلق سيُغلق نهاية الشهر.",
      [("BASE_CLOSURE", "planned", {(L, "معسكر الفيلق"), (TM, "نهاية الشهر")})]),
+    # ... or a handover verb, a list item's base before its colon too
+    ("مديرية إعلام الحشد: معسكر طارق جنوب الفلوجة سُلِّم أمس الأربعاء إلى الفرقة العاشرة.",
+     [("BASE_TRANSFER", "completed", {(L, "معسكر طارق"), (R, "الفرقة العاشرة"), (TM, "أمس الأربعاء")})]),
+    ('١- معسكر "البو حسن" جنوب الطوز: سُلّم أمس إلى اللواء 15.',
+     [("BASE_TRANSFER", "completed", {(L, 'معسكر "البو حسن"'), (R, "اللواء 15"), (TM, "أمس")})]),
     # a past verb vowelled as a passive takes no actor from an earlier sentence
     ("وصلت الفرقاطة «الجلالة» إلى قاعدة برنيس. ثم سُلِّم معسكر الرسوة إلى المجموعة 888 قتال.",
      [("DEPLOYMENT", "completed", {(A, "الفرقاطة «الجلالة»"), (D, "قاعدة برنيس")}),

@@ -47,8 +47,6 @@ __all__ = ["RELATIVES", "TriggerRules", "doc_norm"]
 
 _NAME_LABELS = frozenset({"FORCE", "PLACE", "BASE", "ORG", "PERSON"})  # a count's noun is read
 _ALTERNATIVE = "او"  # «أو» normalized: «إخلاء نقطة أو تسليمها», one status for both
-
-
 _COMMAS = frozenset({"،", ",", "؛", ";"})
 
 
@@ -308,7 +306,7 @@ class TriggerRules:
         nearby = [*doc[token.i + 1:last.i + 1], *self._next_words(doc, last, 5)]  # subject, object
         civil = civil_words(event_type)
         if event_type == "DEPLOYMENT":  # «نشرنا يوم الأحد ٨ مارس تقريراً»: published, past a date
-            later = self._next_words(doc, last, 6, _NAME_LABELS | {"TIME"})
+            later = self._next_words(doc, last, 9, _NAME_LABELS | {"TIME"})
             nearby += later[:3]
             if any(t.norm_ in civil and t.norm_.endswith("ا") or published_text(doc, t) for t in later[3:]):
                 return True  # «نشرت وزارة الدفاع الوطني الكندية مساء أمس بياناً», «… نص الإحاطة»: an
@@ -341,12 +339,12 @@ class TriggerRules:
         («تمركز اللواء 53 فيه، بحسب بيان»): their words are not this trigger's."""
         found, quoted = [], 0
         for t in doc[last.i + 1:self._sentence.end]:
-            if t.norm_ in {"،", ","} and (doc_norm(t, 1) in {"و", "ف"} or found):
-                break  # «غادرت القوات قاعدة صرين، وقال مراسلون روس…»
+            if t.norm_ in _COMMAS and (doc_norm(t, 1) in {"و", "ف"} or found):
+                break  # «غادرت القوات قاعدة صرين، وقال مراسلون روس…» (not «نشرت القيادة، اليوم، بياناً»)
             quoted += (t.text in OPENING_QUOTES) - (t.text in CLOSING_QUOTES and quoted > 0)
             if quoted or t.text in CLOSING_QUOTES:
                 continue  # «نشر «مركز البحر الأحمر للدراسات» تحليلاً»: a quoted name is one word
-            if t.ent_type_ not in skip and t.text not in _QUOTE_MARKS and not t._.is_clitic:  # not «ل» of «للجيش»
+            if t.ent_type_ not in skip and t.text not in _QUOTE_MARKS and t.norm_ not in _COMMAS and not t._.is_clitic:
                 found.append(t)
                 if len(found) == count:
                     break

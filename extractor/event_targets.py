@@ -14,12 +14,16 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from .event_args import _DIRECT_OBJECT, _ROLE_LABELS
+from .event_clauses import RELATIVES
 from .event_lexicon import words
 from .event_links import (
+    _coordinated,
     _gap_tokens,
+    _list_heads,
     _subject_given,
     _token_before,
     _token_before_name,
+    mention_end_token,
     words_after,
 )
 from .language import doc_text
@@ -80,9 +84,17 @@ class TargetRules:
         governors = words("passive_governors")
         hit_force = any(r == "target" for r, _ in event.args)  # «… مقتل جنديين من اللواء»
         for mention in reversed(before):
+            if mention.label in ("PLACE", "BASE") and _relative_undergoes(doc, mention, trigger):
+                head, *rest = self._place_phrase(doc, [m for m in before if m.label in ("PLACE", "BASE")
+                                                       and m.end <= mention.end])
+                event.args = [(r, m) for r, m in event.args if m is not head and all(m is not p for p in rest)]
+                event.args += [("target", head)] + [("location", place) for place in rest]
+                return  # «جزيرة شدوان عند مدخل خليج السويس، التى تعرضت لهجوم»: the phrase's head was hit
             if mention.label not in _ROLE_LABELS["target"] or any(m is mention for _, m in event.args):
                 continue
             previous = _token_before(doc, mention.start)
+            if previous is not None and previous.norm_ in _list_heads() and previous.i > self._sentence.start:
+                previous = doc[previous.i - 1]  # «تعرّضت قريتا تل شميرام وتل طال … لقصف»
             troops = self._troops_of(doc, mention) if mention.label == "FORCE" else None
             if troops is not None and troops.i > 0:
                 previous = doc[troops.i - 1]  # «تعرّضت دورية من الكتيبة 19 / تابعة للكتيبة لهجوم»
@@ -91,7 +103,11 @@ class TargetRules:
                     or any(t.norm_ in governors for t in following):
                 mention = self._located_head(doc, mention, before)
                 event.args.append(("target", mention))
-                self._locating_chain(doc, event, mention, before)
+                for other in before:  # and the places listed with it
+                    if other.start > mention.end and other.label == mention.label \
+                            and _coordinated(doc, event.args[-1][1].end, other.start, bracket_ok=False):
+                        event.args.append(("target", other))
+                self._locating_chain(doc, event, event.args[-1][1], before)
                 return
         subject = self._apposed_subject(doc, before, governors, trigger)
         if subject is not None:
@@ -162,3 +178,11 @@ class TargetRules:
         """A casualty word a few words before «… جنود من X» (the victims, not the attackers)."""
         start = doc.char_span(mention.start, mention.end, alignment_mode="expand").start
         return any(t.norm_ in words("casualty_words") for t in doc[max(0, start - 6):start])
+
+
+def _relative_undergoes(doc: Doc, mention: Mention, trigger) -> bool:
+    """«قرية طوبزاوا، التي تعرّضت لقصف»: a relative clause on the mention has the verb of
+    undergoing right before the trigger; what it hangs on was hit."""
+    end = mention_end_token(doc, mention)
+    after = [t for t in doc[end:trigger.i] if t.norm_ not in {"،", ","} and not t._.is_clitic]
+    return len(after) == 2 and after[0].norm_ in RELATIVES and after[1].norm_ in words("passive_governors")

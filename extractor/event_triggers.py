@@ -339,7 +339,8 @@ class TriggerRules:
         («تمركز اللواء 53 فيه، بحسب بيان»): their words are not this trigger's."""
         found, quoted = [], 0
         for t in doc[last.i + 1:self._sentence.end]:
-            if t.norm_ in _COMMAS and (doc_norm(t, 1) in {"و", "ف"} or found):
+            if t.norm_ in _COMMAS and (doc_norm(t, 1) in {"و", "ف"} or found) \
+                    or found and t.norm_ in words("amid_words"):  # «… في صوفارا وسط مخاوف السكان»
                 break  # «غادرت القوات قاعدة صرين، وقال مراسلون روس…» (not «نشرت القيادة، اليوم، بياناً»)
             quoted += (t.text in OPENING_QUOTES) - (t.text in CLOSING_QUOTES and quoted > 0)
             if quoted or t.text in CLOSING_QUOTES:

@@ -185,6 +185,8 @@ CASES = [
      [("ATTACK", "completed", {(T, "قاعدة التنف"), (A, "المقاومة الإسلامية في العراق")})]),
     ("تتمركز القوات التركية في قاعدة بعشيقة منذ سنوات.",
      [("DEPLOYMENT", "ongoing", {(A, "القوات التركية"), (L, "قاعدة بعشيقة")})]),
+    ("لا يزال نحو ٦٠ جندياً مالياً يتمركزون في صوفارا وسط مخاوف السكان.",  # «amid»: the residents are no subject
+     [("DEPLOYMENT", "ongoing", {(L, "صوفارا"), (Q, "نحو ٦٠ جندياً")})]),
     # An event noun takes an actor from an earlier sentence only through a word that refers back.
     ("انسحبت القوات الروسية من القامشلي. وأثار الانسحاب من مطار القامشلي جدلاً.",
      [("WITHDRAWAL", "completed", {(A, "القوات الروسية"), (O, "القامشلي")}),

@@ -59,6 +59,9 @@ def _quoted(doc: Doc, start: int, end: int) -> bool:
         and doc[end].text == _QUOTES[doc[start - 1].text]
 
 
+#: Before an agency's name, words that make it the place it is named like: «في قنا», «إلى بترا».
+_MEDIA_PLACE_CUES = frozenset({"في", "الي", "قرب", "داخل"})
+
 class PlaceFilters:
     """Judges PLACE candidates once every tagger has spoken (see the module docstring)."""
 
@@ -134,8 +137,8 @@ class PlaceFilters:
         if len(span) == 1 and span.end < len(doc) and doc[span.end].norm_ == "عبد":
             return True  # «وتقول نينوى عبد الرحمن»: a first name before a father's «عبد …»
         norms = " ".join(t.norm_ for t in span)
-        if self._media(mention.text, norms):  # «(الأناضول)», not «مدينة بترا», «الجيزة وقنا»
-            return (before is None or before.norm_ not in self.descriptors) \
+        if self._media(mention.text, norms):  # «(الأناضول)», not «مدينة بترا», «الجيزة وقنا», «في قنا»
+            return (before is None or before.norm_ not in self.descriptors | _MEDIA_PLACE_CUES) \
                 and not self._listed_with_a_place(doc, span, places)
         if _speaker(doc_text(doc), mention):
             return True  # «النعماني: نعم، …», a turn of a transcript: the speaker's name

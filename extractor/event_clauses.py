@@ -32,8 +32,8 @@ def _scare_quoted(doc: Doc, token, last) -> bool:
 
 
 def _still(norms: list[str], at: int) -> bool:
-    """«لا» or «ما» in «لا تزال» / «ما زالت»: "still", not a negation."""
-    return at + 1 < len(norms) and norms[at] in ("لا", "ما") and norms[at + 1] in words("still_verbs")
+    """«لا» or «ما» in «لا تزال» / «ما زالت» («ولا تزال» too): "still", not a negation."""
+    return at + 1 < len(norms) and norms[at] in ("لا", "ما", "ولا", "وما") and norms[at + 1] in words("still_verbs")
 
 
 def _may(norms: list[str], start: int, end: int, sentence_start: int) -> bool:

@@ -188,6 +188,9 @@ CASES = [
      [("ATTACK", "completed", {(T, "قاعدة التنف"), (A, "المقاومة الإسلامية في العراق")})]),
     ("تتمركز القوات التركية في قاعدة بعشيقة منذ سنوات.",
      [("DEPLOYMENT", "ongoing", {(A, "القوات التركية"), (L, "قاعدة بعشيقة")})]),
+    ("توغّلت قوة من لواء شومرون أمس في قرية دير استيا، ولا تزال تتمركز عند مدخلها الشرقي.",  # «ولا تزال»: still
+     [("DEPLOYMENT", "completed", {(A, "لواء شومرون"), (L, "دير استيا"), (TM, "أمس")}),
+      ("DEPLOYMENT", "ongoing", {(A, "لواء شومرون"), (TM, "أمس")})]),  # (the date of the verb joined before)
     ("لا يزال نحو ٦٠ جندياً مالياً يتمركزون في صوفارا وسط مخاوف السكان.",  # «amid»: the residents are no subject
      [("DEPLOYMENT", "ongoing", {(L, "صوفارا"), (Q, "نحو ٦٠ جندياً")})]),
     # An event noun takes an actor from an earlier sentence only through a word that refers back.

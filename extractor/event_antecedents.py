@@ -174,6 +174,8 @@ class AntecedentRules:
         between = [t for t in doc.char_span(subject.end, token.idx, alignment_mode="contract") or ()
                    if not t.is_space and t.text not in _QUOTE_MARKS]
         between = between[:-1] if between and between[-1].text == ":" else between
+        if len(between) > 2 and between[0].norm_ in "،," and between[1].norm_ in RELATIVES and between[-1].norm_ in "،,":
+            between = []  # «نقطة «تنزوفت»، التي لا تزال عناصر … تتمركز فيها، ستُخلى»: a relative aside
         if not between or (len(between) == 1 and between[0].norm_.startswith("ال")) \
                 or (len(between) >= 2 and between[0].norm_ in COMPASS_WORDS and (
                     (len(between) == 2 and between[1].norm_.startswith("ال"))  # «غربي المدينة»

@@ -942,6 +942,9 @@ CASES = [
     # a base as the subject right before a closing verb is the base closed
     ("وأعلن آمر الكتيبة أن معسكر الفيلق سيُغلق نهاية الشهر.",
      [("BASE_CLOSURE", "planned", {(L, "معسكر الفيلق"), (TM, "نهاية الشهر")})]),
+    ("وأوضح المصدر أن معسكر الموقر، الذي كانت تتمركز فيه الكتيبة منذ عام 2016، أُغلق الشهر الماضي.",  # past an aside
+     [("DEPLOYMENT", "completed", {(L, "معسكر الموقر"), (TM, "عام 2016")}),
+      ("BASE_CLOSURE", "completed", {(L, "معسكر الموقر"), (TM, "الشهر الماضي")})]),
     # ... or a handover verb, a list item's base before its colon too
     ("مديرية إعلام الحشد: معسكر طارق جنوب الفلوجة سُلِّم أمس الأربعاء إلى الفرقة العاشرة.",
      [("BASE_TRANSFER", "completed", {(L, "معسكر طارق"), (R, "الفرقة العاشرة"), (TM, "أمس الأربعاء")})]),

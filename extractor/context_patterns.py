@@ -94,7 +94,7 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
         self.compound = words("compound_first")
         self.unit_heads = words("unit_heads")
         self.offices = words("descriptor_objects")
-        self.town_unit_heads = words("town_unit_heads")
+        self.town_unit_heads, self.unit_camps = words("town_unit_heads"), words("town_unit_camps")
         self.ordinal_only_heads = words("ordinal_only_unit_heads")
         self.compass_unit_heads = words("compass_unit_heads")
         self.compass_adjectives = words("compass_adjectives")

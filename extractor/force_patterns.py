@@ -92,6 +92,9 @@ class ForcePatterns:
             end = nxt + 2  # a construct name: «كتيبة شهداء النصر», «لواء درع الساحل»
         elif nxt == index + 1 and doc[index].norm_ in self.town_unit_heads and token.norm_ in _place_names():
             end = nxt + 1  # a battalion named after its town: «كتيبة طولكرم», «كتيبة جنين»
+        elif nxt == index + 1 and doc[index].norm_ in self.town_unit_heads and token.norm_ in self.unit_camps \
+                and nxt + 1 < len(doc) and doc[nxt + 1].is_alpha and not doc[nxt + 1].norm_.startswith("و"):
+            end = nxt + 2  # ... or after its camp: «كتيبة مخيم عسكر», «كتيبة مخيم جنين»
         elif nxt == index + 1 and indefinite:
             end = self._rare_name_end(doc, nxt)
         return [] if end is None else self._unit_mention(doc, index, end)

@@ -37,6 +37,7 @@ __all__ = ["AntecedentRules"]
 #: القوات» → origin): a bare object's role, and where a deployment happens.
 _ANTECEDENT_ROLE = {**_DIRECT_OBJECT, "DEPLOYMENT": "location"}
 _PLACE_ROLES = frozenset({"location", "origin", "destination"})
+_COMMAS = frozenset({"،", ","})
 
 
 class AntecedentRules:
@@ -174,7 +175,8 @@ class AntecedentRules:
         between = [t for t in doc.char_span(subject.end, token.idx, alignment_mode="contract") or ()
                    if not t.is_space and t.text not in _QUOTE_MARKS]
         between = between[:-1] if between and between[-1].text == ":" else between
-        if len(between) > 2 and between[0].norm_ in "،," and between[1].norm_ in RELATIVES and between[-1].norm_ in "،,":
+        if len(between) > 2 and between[0].norm_ in _COMMAS and between[1].norm_ in RELATIVES \
+                and between[-1].norm_ in _COMMAS:
             between = []  # «نقطة «تنزوفت»، التي لا تزال عناصر … تتمركز فيها، ستُخلى»: a relative aside
         if not between or (len(between) == 1 and between[0].norm_.startswith("ال")) \
                 or (len(between) >= 2 and between[0].norm_ in COMPASS_WORDS and (

@@ -59,9 +59,6 @@ def _quoted(doc: Doc, start: int, end: int) -> bool:
         and doc[end].text == _QUOTES[doc[start - 1].text]
 
 
-#: Before an agency's name, words that make it the place it is named like: «في قنا», «إلى بترا».
-_MEDIA_PLACE_CUES = frozenset({"في", "الي", "قرب", "داخل"})
-
 class PlaceFilters:
     """Judges PLACE candidates once every tagger has spoken (see the module docstring)."""
 
@@ -85,6 +82,7 @@ class PlaceFilters:
         self.operations = context_words("operation_words") | context_words("exercise_words")
         self.stop = context_words("name_stopwords")
         self.media = context_words("media_names")
+        self.media_place_cues = context_words("place_descriptors") | context_words("media_place_cues")
         self.descriptors = context_words("place_descriptors")
         self.appositions = context_words("person_appositions")
         self.not_places = context_words("not_places")
@@ -138,7 +136,7 @@ class PlaceFilters:
             return True  # «وتقول نينوى عبد الرحمن»: a first name before a father's «عبد …»
         norms = " ".join(t.norm_ for t in span)
         if self._media(mention.text, norms):  # «(الأناضول)», not «مدينة بترا», «الجيزة وقنا», «في قنا»
-            return (before is None or before.norm_ not in self.descriptors | _MEDIA_PLACE_CUES) \
+            return (before is None or before.norm_ not in self.media_place_cues) \
                 and not self._listed_with_a_place(doc, span, places)
         if _speaker(doc_text(doc), mention):
             return True  # «النعماني: نعم، …», a turn of a transcript: the speaker's name

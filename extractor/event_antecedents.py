@@ -144,9 +144,12 @@ class AntecedentRules:
             previous = sentences[number - 1]
             places = [m for m in mentions if previous.start_char <= m.start and m.end <= previous.end_char
                       and m.label in ("BASE", "PLACE")]
-        places = [m for m in places if m.label == "BASE"][-2:] or places  # «قاعدة … قرب مدينة الحمام، … يتمركز فيها»
-        for place in places[-2:] if pronoun.endswith("هما") else places[-1:]:
-            event.args.append((roles[pronoun], place))
+        bases = [m for m in places if m.label == "BASE"][-2:]  # «قاعدة … قرب مدينة الحمام، … يتمركز فيها»
+        if bases or pronoun.endswith("هما"):
+            chosen = (bases or places)[-2:] if pronoun.endswith("هما") else (bases or places)[-1:]
+        else:  # «في بلدات ميس الجبل ومحيبيب وشقرا، غداة انسحاب القوات منها»: the whole place phrase
+            chosen = self._place_phrase(doc, places) if places else []
+        event.args += [(roles[pronoun], place) for place in chosen]
 
     @staticmethod
     def _descriptor_place(doc: Doc, event: Event, after: list[str], before: list[Mention]) -> None:

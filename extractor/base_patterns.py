@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .event_lexicon import lookup_trigger
 from .language import token_norms
 from .lexicons import (
     is_frequent_adjective,
@@ -51,6 +52,8 @@ class BasePatterns:
         if end - start == 1 and not head.startswith("ال") and not marked and is_frequent_adjective(doc[start].norm_) \
                 and doc[start].text.translate(VOWEL_MARKS) == doc[start].text:
             return []  # «قاعدة متقدمة», «حامية صغيرة»: described (not «قاعدة مصيرة الجوية», «معسكر مُرّة»)
+        if end - start == 1 and not marked and (lookup_trigger(doc[start].norm_) or ("", "noun"))[1] != "noun":
+            return []  # «أول معسكر سلّمته البعثة»: a relative clause on the head, not its name
         if index and doc[index - 1].norm_ == "علي" and self._a_basis(doc[start:end]):
             return []  # «على قاعدة القانون الدولي», «على قاعدة «جثة مقابل جثة»»: on the basis of a rule
         if not head.startswith("ال") and not marked and verbal_noun_form(doc[start].norm_):

@@ -78,7 +78,7 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
         self.weak_descriptors = words("place_descriptors") - self.strong  # «ريف», «أطراف»: name nothing
         self.tribe_words = words("tribe_words")
         self.guard_words = words("guard_words")
-        self.adjectival_descriptors = words("place_descriptors_after_preposition")
+        self.adjectival_descriptors = words("place_descriptors_after_preposition") | words("province_descriptors")
         self.body_heads = words("organisation_heads") - words("force_heads")
         self.two_senses = words("place_descriptors_of_two_senses")
         self.district_heads = words("district_heads")
@@ -141,7 +141,7 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
         self.verb_triggers = frozenset(form for form, (_, tense) in trigger_index().items() if tense != "noun")
         heads = self.base_heads | self.strong | self.geographic | self.unit_heads | self.force_heads | self.definite_heads \
             | self.command_heads | self.ship_heads | self.region_heads | self.territory_heads | self.quoted_force_heads \
-            | self.coded_site_heads | self.rare_name_heads
+            | self.coded_site_heads | self.rare_name_heads | self.adjectival_descriptors
         self.first_words = frozenset(head.split(" ")[0] for head in heads)  # a token outside starts nothing
 
     def analyze(self, doc: Doc) -> list[Mention]:

@@ -117,6 +117,10 @@ class ArgumentRules:
                     and not self._after_other_preposition(doc, m)  # «العاملة ضمن التحالف الدولي»
                     and (not self._has_role_word(doc, m) or (members and self._members_of(doc, m))
                          or self._launching_members(doc, m))]
+        governor = next((t for t in doc[max(self._sentence.start, token.i - 8):token.i]
+                         if t.norm_ in words("passive_governors")), None) if event_type == "ATTACK" else None
+        if governor is not None:  # «أما معسكر بير، وهو أول معسكر سلّمته «مينوسما» …، فقد تعرّض لهجوم»:
+            subjects = [m for m in subjects if m.start > governor.idx]  # what undergoes it, not who does it
         members = [m for m in in_clause if m.label == "FORCE" and m.start >= end and self._members_of(doc, m)]
         if subjects and not (members and self._opens_clause(doc, subjects[-1].end, token.i)):
             return subjects[-1]  # (not «…، بعدما انسحبت منه كتيبتان من الفرقة 18»: the troops after it)

@@ -49,7 +49,10 @@ def _may(norms: list[str], start: int, end: int, sentence_start: int) -> bool:
 
 def _imperfect(norm: str) -> bool:
     """An imperfect after «قد»: a trigger's present, a verb with a frequent twin person, or any
-    word in ي («قد يغري»: a past rarely starts with it, while «قد تعرّض» is a past)."""
+    word in ي («قد يغري»: a past rarely starts with it, while «قد تعرّض» is a past, «فقد تعرّض
+    المعسكر لهجوم»: a passive governor without «يت»/«تت» is one)."""
+    if norm in words("passive_governors") and not norm.startswith(("ي", "تت")):
+        return False
     return (lookup_trigger(norm) or ("", ""))[1] == "present" or imperfect_verb_form(norm) \
         or (norm.startswith("ي") and len(norm) >= 3)
 

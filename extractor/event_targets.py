@@ -124,21 +124,29 @@ class TargetRules:
 
     def _apposed_subject(self, doc: Doc, before: list[Mention], governors, trigger) -> Mention | None:
         """«بأن قاعدة العند الجوية، الواقعة في مديرية تبن …، تعرّضت لهجوم»: after a comma, the
-        governor's subject is the first mention of its clause, described by the phrase between."""
+        governor's subject is the first mention of its clause, described by the phrase between;
+        «أما معسكر بير …، فقد تعرّض لهجوم»: the topic «أما» sets first, whatever follows it."""
         sentence = doc[self._sentence.start:trigger.i]
-        governor = next((t for t in sentence if t.norm_ in governors and t.i > 0
-                         and doc[t.i - 1].norm_ in {"،", ","}), None)
+        linked = words("topic_links")  # «فقد», «ف» between the comma and the governor
+
+        def after_comma(at: int) -> int | None:
+            while at > self._sentence.start and doc[at - 1].norm_ in linked:
+                at -= 1
+            return at - 1 if at > 0 and doc[at - 1].norm_ in {"،", ","} else None
+
+        governor = next((t for t in sentence if t.norm_ in governors and after_comma(t.i) is not None), None)
         if governor is None:
             return None
         openers = words("statement_complementizers")
         opener = max((t.i + 1 for t in sentence if t.i < governor.i and t.norm_ in openers),
                      default=self._sentence.start)
-        start, end = doc[opener].idx, doc[governor.i - 1].idx
+        topic = doc[opener].norm_ in words("topic_openers")
+        start, end = doc[opener + topic].idx, doc[after_comma(governor.i)].idx
         subject = next((m for m in before if start <= m.start < end), None)
         if subject is None or subject.label not in _ROLE_LABELS["target"] or _gap_tokens(doc, start, subject.start):
             return None  # «أن إحدى الساحات في ميناء رأس تنورة، …»: the subject is no mention
         between = doc.char_span(subject.end, end, alignment_mode="contract") or ()
-        return subject if any(t.norm_ in words("descriptive") for t in between) else None
+        return subject if topic or any(t.norm_ in words("descriptive") for t in between) else None
 
     def _located_head(self, doc: Doc, mention: Mention, before: list[Mention]) -> Mention:
         """«مطار المثنى العسكري وسط بغداد تعرّض لهجوم»: the place next to the governor may only

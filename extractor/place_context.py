@@ -48,7 +48,7 @@ from .place_names import (
     complete_name,
 )
 from .quantity_lexicon import quantity_lexicon
-from .recognizers import JOINERS, nationality_adjectives
+from .recognizers import JOINERS, _after_preposition, nationality_adjectives
 from .text import item_start
 
 __all__ = ["PlaceLists"]
@@ -99,6 +99,8 @@ class PlaceLists:
         self.name = name
         self.score = score
         self.heads = context_words("place_list_heads")
+        self.descriptors = context_words("place_descriptors")
+        self.adjectival = context_words("place_descriptors_after_preposition") | context_words("province_descriptors")
         self.list_prepositions = context_words("place_list_prepositions")
         self.pair_prepositions = context_words("place_pair_prepositions")
         self.not_names = (context_words("place_descriptors") | context_words("place_cues")
@@ -177,14 +179,17 @@ class PlaceLists:
         """«بلدتي جويا ومعركة», «مدينتي الأبيض وأم روابة»: every member of a list after a
         plural or dual descriptor is a place, known or not (a dual has two)."""
         found: list[Mention] = []
+        if head.norm_ in self.adjectival and not _after_preposition(doc, head.i):
+            return found  # «توتر إقليمي متصاعد»: an adjective, not the dual «في إقليمي سوم وتابوا»
         index: int | None = head.i + 1
-        dual = head.norm_.endswith(("تي", "تا"))
+        dual = head.norm_.endswith(("تي", "تا")) or (head.norm_.endswith(("ي", "ا")) and head.norm_[:-1] in self.descriptors)
+        # («إقليمي سوم وتابوا», «ريفي إدلب وحماة»: a descriptor's dual)
         for _ in range(2 if dual else 8):
             if index is None or index >= len(doc):
                 break
             known = by_start.get(doc[index].idx) or by_start.get(doc[index].idx + 1)
             if known is None:  # after a dual, two names; after a plural, perhaps an adjective («قرى حدودية»)
-                word = self._member(doc, index, covered, compound_ok=True, adjective_ok=dual)
+                word = self._member(doc, index, covered, compound_ok=True, adjective_ok=dual, paired=dual)
                 if word is None:
                     break
                 word = self._two_word_member(doc, index, word)
@@ -263,9 +268,11 @@ class PlaceLists:
         return i if joined and i < len(doc) else None
 
     def _member(self, doc: Doc, index: int, covered: list[tuple[int, int]],
-                compound_ok: bool = False, adjective_ok: bool = False) -> tuple[int, int] | None:
+                compound_ok: bool = False, adjective_ok: bool = False, paired: bool = False) -> tuple[int, int] | None:
         """Character span of an unknown one-word name at ``index`` (its و stripped), or None;
-        ``compound_ok``: also a compound's first word («تل», completed by ``complete_name``)."""
+        ``compound_ok``: also a compound's first word («تل», completed by ``complete_name``);
+        ``paired``: after a dual head, where a word the news never writes is a name even if it
+        reads as a verb («ولايتي الجازر ومحوت», not «قريتي برقة وداهمت»)."""
         token = doc[index]
         begin, word = token.idx, token.norm_
         if attached_conjunction(token):
@@ -278,7 +285,7 @@ class PlaceLists:
         if not (token.is_alpha or vocalized_name) or (len(word) < 3 and not short_ok) or any(s < end and begin < e for s, e in covered):
             return None
         if attached_conjunction(token) and ((token.norm_ in frequent_words() and word not in frequent_words())
-                                            or verb_form(word)  # «وسننشر», «وتتخذ», «وأقامت»
+                                            or (verb_form(word) and not (paired and not is_news_word(word)))  # «وسننشر», «وتتخذ», «وأقامت»
                                             or pronoun_form(token.text, token.norm_)):
             return None  # «وحدات» is a word, not و + «حدات» (but «وحوش السيد علي»); «وسننشر» is a verb
         if _past_with_object(doc, index, word) and (attached_conjunction(token) or (index and doc[index - 1].norm_ == "و")):
@@ -287,7 +294,8 @@ class PlaceLists:
                 or word in nationality_adjectives() or strip_al(word) in _descriptors() \
                 or (not adjective_ok and is_frequent_adjective(word)) \
                 or lookup_trigger(word) is not None \
-                or possessed_form(token.text, word) or (past_plural_form(word) and word[:-2] in frequent_words()):
+                or possessed_form(token.text, word) or (past_plural_form(word) and word[:-2] in frequent_words()
+                                                        and not (paired and not is_news_word(word))):
             return None  # («عند مداخل القرى», «على مداخل المدينة»: a descriptor names nothing; «مدينتهم»;
             # «قرى وادي الشاطئ، اتخذوا»: a verb after the list, on a frequent stem: not «دامبوا»)
         return begin, end

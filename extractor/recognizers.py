@@ -106,8 +106,10 @@ def _adjectival_cues() -> frozenset[str]:
 
 
 def _after_preposition(doc: Doc, index: int) -> bool:
-    """A proclitic or a preposition of place right before token ``index`` («في محلية», «بمحلية»)."""
-    return index > 0 and (doc[index - 1]._.is_clitic or doc[index - 1].norm_ in context_words("place_list_prepositions"))
+    """A proclitic preposition or a preposition of place right before token ``index`` («في محلية»,
+    «بمحلية»; not the conjunction of «مصادر أمنية ومحلية»)."""
+    return index > 0 and ((doc[index - 1]._.is_clitic and doc[index - 1].norm_ not in ("و", "ف"))
+                          or doc[index - 1].norm_ in context_words("place_list_prepositions"))
 
 
 def _cue_before(doc: Doc, index: int) -> str | None:

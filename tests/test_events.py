@@ -486,6 +486,11 @@ CASES = [
       ("DEPLOYMENT", "ongoing", {(A, "القوات الأوغندية"), (L, "مركا"), (Q, "نحو 1500 جندي")})]),
     ("أكد القائد أن وحدات من الفرقة لا تزال تتمركز في بلدة محاس. وقال إنها تنتشر فيها منذ أشهر.",
      [("DEPLOYMENT", "ongoing", {(L, "محاس")}), ("DEPLOYMENT", "ongoing", {(L, "محاس")})]),
+    # «أما X …، فقد تعرّض لهجوم»: the topic was hit («قد» before a past), and the force of a
+    # relative clause on it is no attacker
+    ("أما معسكر بير شرقي تمبكتو، وهو أول معسكر سلّمته «مينوسما» للجيش المالي في آب 2023، فقد تعرّض ليلة السبت لهجوم بطائرات مسيرة.",
+     [("BASE_TRANSFER", "completed", {(A, "مينوسما"), (R, "لجيش المالي"), (L, "معسكر بير"), (TM, "آب 2023")}),
+      ("ATTACK", "completed", {(T, "معسكر بير"), (TM, "ليلة السبت")})]),
     # «from it» after a list of towns, or a town and the place locating it: the whole place phrase
     ("انتشر الجيش اللبناني في بلدات ميس الجبل ومحيبيب وشقرا، غداة انسحاب القوات الإسرائيلية منها.",
      [("DEPLOYMENT", "completed", {(A, "الجيش اللبناني"), (L, "ميس الجبل"), (L, "محيبيب"), (L, "شقرا")}),

@@ -6,11 +6,13 @@ noun past commas. ``event_triggers`` judges triggers with them.
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc
 
 from .event_lexicon import lookup_trigger, words
 from .language import token_norms
-from .lexicons import imperfect_verb_form
+from .lexicons import context_words, imperfect_verb_form
 from .normalize import CLOSING_QUOTES, OPENING_QUOTES
 from .recognizers import _QUOTE_MARKS
 
@@ -70,3 +72,16 @@ def governed_by(doc: Doc, token, sentence_start: int, verbs: frozenset[str]) -> 
     norms = token_norms(doc)
     return token.i > 0 and norms[token.i - 1] == "ب" \
         and any(norms[at] in verbs for at in range(max(sentence_start, token.i - 20), token.i))
+
+
+@cache
+def _name_heads() -> frozenset[str]:
+    return words("quoted_name_heads") | context_words("operation_words")
+
+
+def _in_quoted_name(norms: list[str], at: int) -> bool:
+    """«وسام «فجر الجرود»»: the trigger opens or is inside a quoted name after a naming head."""
+    for quote in range(at - 1, max(-1, at - 4), -1):
+        if norms[quote] in _QUOTE_MARKS:
+            return quote > 0 and norms[quote - 1] in _name_heads()
+    return False

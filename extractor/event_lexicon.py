@@ -175,6 +175,9 @@ def relative_auxiliaries() -> frozenset[str]:
 
 
 def published_text(doc, token) -> bool:
-    """A text published, heading a construct («نص الإحاطة», «جدول حملاتها»; not «منصات النفط»)."""
+    """A text published, heading a construct («نص الإحاطة», «جدول حملاتها»; not «منصات النفط»);
+    a schedule or a text heads an indefinite one too («جدول مواعيد»: not «صور وضواحيها», Tyre)."""
     following = doc[token.i + 1].norm_ if token.i + 1 < len(doc) else ""
-    return token.norm_ in words("publication_heads") and (following.startswith("ال") or following.endswith("ها"))
+    return token.norm_ in words("publication_heads") and (
+        following.startswith("ال") or following.endswith("ها")
+        or (token.norm_ in words("publication_heads_of_any_construct") and following.isalpha()))

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from .event_clauses import (
     RELATIVES,
     _foreign_article,
+    _in_quoted_name,
     _may,
     _no_evidence,
     _scare_quoted,
@@ -35,7 +36,7 @@ from .event_lexicon import (
     words,
 )
 from .language import doc_text, token_norms
-from .lexicons import context_words, future_form, reads_as
+from .lexicons import future_form, reads_as
 from .mentions import Mention
 from .normalize import CLOSING_QUOTES, OPENING_QUOTES
 from .recognizers import _QUOTE_MARKS
@@ -336,9 +337,13 @@ class TriggerRules:
         """The next ``count`` words of the sentence after ``last``, names and quotes skipped
         («نشرت "جبهة تحرير أزواد" بياناً»: the object comes after the subject's name). A comma
         and a conjunction start another clause, and so does a comma after the first word
-        («تمركز اللواء 53 فيه، بحسب بيان»): their words are not this trigger's."""
-        found, quoted = [], 0
+        («تمركز اللواء 53 فيه، بحسب بيان»): their words are not this trigger's; a relative aside
+        on the subject is passed over («نشرت القوة، التي تتخذ من نجامينا مقراً لها، بياناً»)."""
+        found, quoted, aside = [], 0, False
         for t in doc[last.i + 1:self._sentence.end]:
+            if aside or (t.norm_ in _COMMAS and doc_norm(t, 1) in RELATIVES and not found):
+                aside = not (aside and t.norm_ in _COMMAS)
+                continue
             if t.norm_ in _COMMAS and (doc_norm(t, 1) in {"و", "ف"} or found) \
                     or found and t.norm_ in words("amid_words"):  # «… في صوفارا وسط مخاوف السكان»
                 break  # «غادرت القوات قاعدة صرين، وقال مراسلون روس…» (not «نشرت القيادة، اليوم، بياناً»)
@@ -357,19 +362,6 @@ def doc_norm(token, offset: int) -> str:
     at = token.i + offset
     norms = token_norms(token.doc)
     return norms[at] if 0 <= at < len(norms) else ""
-
-
-@cache
-def _name_heads() -> frozenset[str]:
-    return words("quoted_name_heads") | context_words("operation_words")
-
-
-def _in_quoted_name(norms: list[str], at: int) -> bool:
-    """«وسام «فجر الجرود»»: the trigger opens or is inside a quoted name after a naming head."""
-    for quote in range(at - 1, max(-1, at - 4), -1):
-        if norms[quote] in _QUOTE_MARKS:
-            return quote > 0 and norms[quote - 1] in _name_heads()
-    return False
 
 
 def _inside(token, mentions: list[Mention]) -> bool:

@@ -49,7 +49,7 @@ class Abbreviations:
         self.owners = ((self.command_heads, self.command_qualifiers, "the general command of"),
                        (context_words("branch_heads"), context_words("branch_words"), "a branch of"))
         self.directorate_heads = context_words("directorate_heads") | self.command_heads
-        self.other_namers = self.operation_words | context_words("ministry_heads")
+        self.other_namers = self.operation_words | context_words("ministry_heads") | context_words("team_heads")
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = [m for m in doc._.mentions or [] if not self._names_an_operation(doc, m)]
@@ -142,7 +142,8 @@ class Abbreviations:
 
     def _names_an_operation(self, doc: Doc, mention: Mention) -> bool:
         """«خطة "درع الوطن"», «عملية "الفجر"»: a force name after an operation word names the
-        operation (not «قوات عملية «هادين كاي»», the operation's forces); after «وزارة» a ministry."""
+        operation (not «قوات عملية «هادين كاي»», the operation's forces); after «وزارة» a ministry,
+        after «منتخب» a team («منتخب الشباب»)."""
         if mention.label != "FORCE":
             return False
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")

@@ -242,7 +242,8 @@ class ArgumentRules:
                 role = "destination"  # «وأعادت تموضع عناصره في محيط مروي»: where they are put back
             if role is None and listed:
                 role = previous_role if mention.label in _ROLE_LABELS[previous_role] else None
-            if role is None and prep not in self.role_words and mention.start >= end:
+            if role is None and prep not in self.role_words and mention.start >= end \
+                    and prep not in words("source_nouns"):  # «قذائف هاون مصدرها ريف تل كلخ»: whence fired
                 role = self._direct_object(doc, event, end, mention)
             if role is None:
                 continue

@@ -85,3 +85,16 @@ def _in_quoted_name(norms: list[str], at: int) -> bool:
         if norms[quote] in _QUOTE_MARKS:
             return quote > 0 and norms[quote - 1] in _name_heads()
     return False
+
+
+def _in_committee_name(norms: list[str], at: int) -> bool:
+    """«لجنة تنسيق إعادة الانتشار»: a definite event noun ending a construct an indefinite
+    committee noun heads (up to two indefinite nouns between) names the committee."""
+    if not norms[at].startswith("ال"):
+        return False
+    for back in range(at - 1, max(-1, at - 4), -1):
+        if norms[back] in words("committee_heads"):
+            return True
+        if norms[back].startswith("ال") or not norms[back].isalpha():
+            return False
+    return False

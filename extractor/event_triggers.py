@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from .event_clauses import (
     RELATIVES,
     _foreign_article,
+    _in_committee_name,
     _in_quoted_name,
     _may,
     _no_evidence,
@@ -85,7 +86,8 @@ class TriggerRules:
                 continue  # «لهجوم غادر»: after an event noun the verb's form is its adjective
             token = doc[at]
             kind = kind or self._executes_strikes(token, mentions) or _verb_with_object(token)
-            if kind is None or _inside(token, mentions) or self._needs_passive(token) or _in_quoted_name(norms, at):
+            if kind is None or _inside(token, mentions) or self._needs_passive(token) or _in_quoted_name(norms, at) \
+                    or _in_committee_name(norms, at):
                 continue
             if kind[1] in ("noun", "present") and token.i > 0 and doc_norm(token, -1) == "ل" \
                     and any(hit[2][0] == kind[0] for hit in hits):

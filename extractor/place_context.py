@@ -288,6 +288,9 @@ class PlaceLists:
                                             or (verb_form(word) and not (paired and not is_news_word(word)))  # «وسننشر», «وتتخذ», «وأقامت»
                                             or pronoun_form(token.text, token.norm_)):
             return None  # «وحدات» is a word, not و + «حدات» (but «وحوش السيد علي»); «وسننشر» is a verb
+        if attached_conjunction(token) and index and doc[index - 1].norm_ in ("،", ",") \
+                and is_news_word(word) and is_news_word(word + "ت"):
+            return None  # «بين سرت ووادان، وأقام خمس نقاط»: a past verb after «، و» opens a clause
         if _past_with_object(doc, index, word) and (attached_conjunction(token) or (index and doc[index - 1].norm_ == "و")):
             return None  # «وجرفت طريقاً»: a past verb and its object
         if ((word in common_words() or token.norm_ in common_words()) and not short_ok) or word in self.not_names \

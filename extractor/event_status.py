@@ -11,7 +11,7 @@ import re
 from spacy.tokens import Doc
 
 from .event_clauses import governed_by
-from .event_lexicon import words
+from .event_lexicon import lookup_trigger, words
 from .language import doc_text, token_norms
 from .lexicons import future_form
 
@@ -63,7 +63,21 @@ class StatusRules:
             # «لم تنشر … سوى سرية»: the jussive after «لم» is past
         if governed_by(doc, token, self._sentence.start, words("threat_verbs")):
             return "planned"  # «وتوعّدت الجبهة، في بيان، بمهاجمة …»
+        if tense == "noun" and (opening := self._opening_governor(norms, token.i)) is not None:
+            return opening  # «يواصل الجيش السوداني، لليوم الثاني على التوالي، هجوماً مضاداً»
         return _TENSE_STATUS.get(tense, self.noun_default)
+
+
+    def _opening_governor(self, norms: list[str], at: int) -> str | None:
+        """The status of a governing verb that opens the sentence, when the event noun is its
+        object past the subject and an aside, with no verb trigger between («بدأت ثلاثة ألوية من
+        الحشد الشعبي، صباح اليوم، عملية إعادة انتشار»)."""
+        first = self._sentence.start
+        if at - first > 15 or any((lookup_trigger(norm) or ("", "noun"))[1] != "noun" for norm in norms[first + 1:at]):
+            return None
+        opening = norms[first].removeprefix("و")
+        return next((status for status in ("planned", "completed", "ongoing")
+                     if opening in words("status_governors", status)), None)
 
 
 def _in_headline(doc: Doc, at: int) -> bool:

@@ -53,6 +53,9 @@ __all__ = ["PlaceFilters"]
 _TRAILING_MARKS = ".,،؛;:!?؟»\"')"  # punctuation that ends the word after a name
 
 
+_DATELINE_DASHES = frozenset({"–", "-", "—"})
+
+
 def _quoted(doc: Doc, start: int, end: int) -> bool:
     """Tokens ``[start, end)`` stand alone between a quotation mark and its closing mark."""
     return start > 0 and end < len(doc) and doc[start - 1].text in _QUOTES \
@@ -92,6 +95,7 @@ class PlaceFilters:
         self.outlet_words = context_words("outlet_name_words")
         self.outlet_leads = context_words("outlet_lead_words")
         self.quoted_outlet_heads = context_words("quoted_outlet_heads")
+        self.spoke = context_words("speaking_to_verbs")
         self.demonstratives = trigger_words("demonstratives")
         self.banks, self.river_words = context_words("bank_names"), context_words("river_words")
         self.jordan = context_words("bank_of_the_west_bank")
@@ -274,6 +278,11 @@ class PlaceFilters:
         date either)."""
         if span is None or span.end >= len(doc):
             return None
+        if _quoted(doc, span.start, span.end) and span.start > 1 \
+                and (doc[span.start - 2].text in _DATELINE_DASHES  # «مطروح – «بوابة الصحراء»»: a dateline's outlet
+                     or (doc[span.start - 2].norm_ == "ل"
+                         and span.start > 2 and doc[span.start - 3].norm_ in self.spoke)):  # «تحدث لـ«…»»
+            return doc[span.start - 1].idx, doc[span.end].idx + 1
         if span.start > 0 and doc[span.start - 1].norm_ in self.outlet_leads and _quoted(doc, span.start - 1, span.end):
             closing = doc[span.end]  # «صوت الأنبار», «بريد الهرمل»: the outlet's word first
             return doc[span.start - 2].idx, closing.idx + len(closing.text)

@@ -43,6 +43,10 @@ class BasePatterns:
         if name is None:
             return []
         start, end = self._known_place_end(doc, *name)
+        first = doc[start].norm_
+        if (doc[start]._.is_clitic and first == "ل") or first.startswith("لل") \
+                or (first.startswith("ل") and verbal_noun_form(first[1:])):
+            return []  # «قاعدة لاستقبال الإمدادات», «نقطة للجيش»: what the site is for or whose it is
         if end - start == 1 and doc[start].norm_ in self.site_idioms:
             return []  # «نقطة الصفر»: square one
         if head in self.plural_base_heads and " ".join(token_norms(doc)[start:end]) in place_keys():

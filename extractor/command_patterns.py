@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .language import doc_text
+from .lexicons import is_frequent_adjective, is_news_word
 from .mentions import Mention
 from .recognizers import _QUOTES, place_keys
 
@@ -90,8 +91,9 @@ class CommandPatterns:
         if at >= len(doc) or doc[at].text not in _QUOTES:
             return []
         name = self._name_after(doc, at - 1)
-        if name is None:
-            return []
+        if name is None or (name[1] - name[0] <= 3 and is_frequent_adjective(doc[at + 1].norm_)
+                            and is_news_word(doc[at + 1].norm_)):
+            return []  # «مغادرة المدمرة "روتينية"»: a quoted word describing the ship is no name
         last = doc[name[1] - 1]
         return [self.mention(doc, "FORCE", doc[index].idx, last.idx + len(last.text),
                              f"context:warship {doc[index].norm_} + quoted name", 0.85, kind="ship")]

@@ -96,6 +96,7 @@ class PlaceFilters:
         self.outlet_leads = context_words("outlet_lead_words")
         self.quoted_outlet_heads = context_words("quoted_outlet_heads")
         self.spoke = context_words("speaking_to_verbs")
+        self.nisba_people = context_words("nisba_people")
         self.demonstratives = trigger_words("demonstratives")
         self.banks, self.river_words = context_words("bank_names"), context_words("river_words")
         self.jordan = context_words("bank_of_the_west_bank")
@@ -161,6 +162,9 @@ class PlaceFilters:
                 and before is not None and before.norm_.endswith("ه") and before.is_alpha \
                 and not (before.norm_.startswith("ال") or span[0].norm_.startswith("ال")):
             return True  # «دخلت دورية سورية»: a country that is also a nisba, after an indefinite noun
+        if len(span) == 1 and span[0].norm_ in nationality_adjectives() and before is not None \
+                and before.norm_ in self.nisba_people:
+            return True  # «ضابط مالي», «مصدر عسكري مالي»: Malian, after a noun of a person
         if mention.text.endswith(TANWEEN_FATH):
             return True  # «نحو 200 عسكري أسترالياً»: an accusative adjective; names take no tanween
         if mention.source != "model":

@@ -36,6 +36,7 @@ from .recognizers import (
     _QUOTES,
     Recognizer,
     _after_preposition,
+    after_preposition_descriptors,
     nationality_adjectives,
     place_first_words,
     place_keys,
@@ -78,7 +79,7 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
         self.weak_descriptors = words("place_descriptors") - self.strong  # «ريف», «أطراف»: name nothing
         self.tribe_words = words("tribe_words")
         self.guard_words = words("guard_words")
-        self.adjectival_descriptors = words("place_descriptors_after_preposition") | words("province_descriptors")
+        self.adjectival_descriptors = after_preposition_descriptors()
         self.body_heads = words("organisation_heads") - words("force_heads")
         self.two_senses = words("place_descriptors_of_two_senses")
         self.district_heads = words("district_heads")

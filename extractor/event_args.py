@@ -29,6 +29,7 @@ from .event_links import (
     _locating_links,
     _token_before,
     _unnamed_places,
+    passive_governor_before,
     with_possessive_off,
 )
 from .language import doc_text, token_norms, token_starts
@@ -117,8 +118,7 @@ class ArgumentRules:
                     and not self._after_other_preposition(doc, m)  # «العاملة ضمن التحالف الدولي»
                     and (not self._has_role_word(doc, m) or (members and self._members_of(doc, m))
                          or self._launching_members(doc, m))]
-        governor = next((t for t in doc[max(self._sentence.start, token.i - 8):token.i]
-                         if t.norm_ in words("passive_governors")), None) if event_type == "ATTACK" else None
+        governor = passive_governor_before(doc, token, self._sentence.start, 8) if event_type == "ATTACK" else None
         if governor is not None:  # «أما معسكر بير، وهو أول معسكر سلّمته «مينوسما» …، فقد تعرّض لهجوم»:
             subjects = [m for m in subjects if m.start > governor.idx]  # what undergoes it, not who does it
         members = [m for m in in_clause if m.label == "FORCE" and m.start >= end and self._members_of(doc, m)]

@@ -33,6 +33,13 @@ def mention_end_token(doc: Doc, mention: Mention) -> int:
     return bisect_left(token_starts(doc), mention.end)
 
 
+def passive_governor_before(doc: Doc, trigger, start: int, reach: int):
+    """The verb of undergoing («تعرّض») among the ``reach`` tokens before ``trigger`` (from
+    ``start``, the sentence's), or None: its subject is what was hit, not who hit it."""
+    governors = words("passive_governors")
+    return next((t for t in doc[max(start, trigger.i - reach):trigger.i] if t.norm_ in governors), None)
+
+
 def words_after(doc: Doc, mention: Mention, count: int = 2) -> list:
     """Up to ``count`` tokens right after a mention, stopping at punctuation («… قد تعرّضت»)."""
     end = mention_end_token(doc, mention)

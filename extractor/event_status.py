@@ -67,7 +67,6 @@ class StatusRules:
             return opening  # «يواصل الجيش السوداني، لليوم الثاني على التوالي، هجوماً مضاداً»
         return _TENSE_STATUS.get(tense, self.noun_default)
 
-
     def _opening_governor(self, norms: list[str], at: int) -> str | None:
         """The status of a governing verb that opens the sentence, when the event noun is its
         object past the subject and an aside, with no verb trigger between («بدأت ثلاثة ألوية من

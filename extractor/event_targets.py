@@ -24,6 +24,7 @@ from .event_links import (
     _token_before,
     _token_before_name,
     mention_end_token,
+    passive_governor_before,
     words_after,
 )
 from .language import doc_text
@@ -83,8 +84,9 @@ class TargetRules:
         تعرض is the target; else a force hit in its ranks («في صفوف القوات»)."""
         governors = words("passive_governors")
         hit_force = any(r == "target" for r, _ in event.args)  # «… مقتل جنديين من اللواء»
+        relative = passive_governor_before(doc, trigger, self._sentence.start, 3) is not None  # «التي تعرّضت ل…»
         for mention in reversed(before):
-            if mention.label in ("PLACE", "BASE") and _relative_undergoes(doc, mention, trigger):
+            if relative and mention.label in ("PLACE", "BASE") and _relative_undergoes(doc, mention, trigger):
                 head, *rest = self._place_phrase(doc, [m for m in before if m.label in ("PLACE", "BASE")
                                                        and m.end <= mention.end])
                 event.args = [(r, m) for r, m in event.args if m is not head and all(m is not p for p in rest)]
@@ -120,7 +122,7 @@ class TargetRules:
                     and getattr(_token_before(doc, mention.start), "norm_", "") in words("ranks"):
                 event.args.append(("target", mention))  # «في صفوف القوات»
                 return
-        self._passive_location(doc, event, before, governors, trigger)
+        self._passive_location(doc, event, before, trigger)
 
     def _apposed_subject(self, doc: Doc, before: list[Mention], governors, trigger) -> Mention | None:
         """«بأن قاعدة العند الجوية، الواقعة في مديرية تبن …، تعرّضت لهجوم»: after a comma, the
@@ -169,12 +171,11 @@ class TargetRules:
             event.args.append(("location", mention))
             last_end = mention.end
 
-    def _passive_location(self, doc: Doc, event: Event, before: list[Mention], governors, trigger) -> None:
+    def _passive_location(self, doc: Doc, event: Event, before: list[Mention], trigger) -> None:
         """«منشأة في ميناء رأس تنورة … تعرّضت لهجوم»: what was hit is no mention, but where
         it stands is the attack's location."""
-        window = doc[max(self._sentence.start, trigger.i - 5):trigger.i]  # «تعرضت صباح اليوم لهجوم»
-        if not any(t.norm_ in governors for t in window):
-            return
+        if passive_governor_before(doc, trigger, self._sentence.start, 5) is None:
+            return  # «تعرضت صباح اليوم لهجوم»
         for mention in before:
             word = self._word_before(doc, mention.start)
             if mention.label in ("PLACE", "BASE") and word is not None and word.norm_ in self.locating \

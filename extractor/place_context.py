@@ -48,7 +48,12 @@ from .place_names import (
     complete_name,
 )
 from .quantity_lexicon import quantity_lexicon
-from .recognizers import JOINERS, _after_preposition, nationality_adjectives
+from .recognizers import (
+    JOINERS,
+    _after_preposition,
+    after_preposition_descriptors,
+    nationality_adjectives,
+)
 from .text import item_start
 
 __all__ = ["PlaceLists"]
@@ -100,7 +105,7 @@ class PlaceLists:
         self.score = score
         self.heads = context_words("place_list_heads")
         self.descriptors = context_words("place_descriptors")
-        self.adjectival = context_words("place_descriptors_after_preposition") | context_words("province_descriptors")
+        self.adjectival = after_preposition_descriptors()
         self.list_prepositions = context_words("place_list_prepositions")
         self.pair_prepositions = context_words("place_pair_prepositions")
         self.not_names = (context_words("place_descriptors") | context_words("place_cues")
@@ -284,8 +289,9 @@ class PlaceLists:
             and not word.startswith(IMPERFECT_PREFIXES)  # «والكبّة», not «ضمّت», «وتبنّاه»
         if not (token.is_alpha or vocalized_name) or (len(word) < 3 and not short_ok) or any(s < end and begin < e for s, e in covered):
             return None
+        unheard_pair = paired and not is_news_word(word)  # «ولايتي الجازر ومحوت»: a name, not a verb
         if attached_conjunction(token) and ((token.norm_ in frequent_words() and word not in frequent_words())
-                                            or (verb_form(word) and not (paired and not is_news_word(word)))  # «وسننشر», «وتتخذ», «وأقامت»
+                                            or (verb_form(word) and not unheard_pair)  # «وسننشر», «وتتخذ», «وأقامت»
                                             or pronoun_form(token.text, token.norm_)):
             return None  # «وحدات» is a word, not و + «حدات» (but «وحوش السيد علي»); «وسننشر» is a verb
         if attached_conjunction(token) and index and doc[index - 1].norm_ in ("،", ",") \
@@ -297,8 +303,8 @@ class PlaceLists:
                 or word in nationality_adjectives() or strip_al(word) in _descriptors() \
                 or (not adjective_ok and is_frequent_adjective(word)) \
                 or lookup_trigger(word) is not None \
-                or possessed_form(token.text, word) or (past_plural_form(word) and word[:-2] in frequent_words()
-                                                        and not (paired and not is_news_word(word))):
+                or possessed_form(token.text, word) \
+                or (past_plural_form(word) and word[:-2] in frequent_words() and not unheard_pair):
             return None  # («عند مداخل القرى», «على مداخل المدينة»: a descriptor names nothing; «مدينتهم»;
             # «قرى وادي الشاطئ، اتخذوا»: a verb after the list, on a frequent stem: not «دامبوا»)
         return begin, end

@@ -105,6 +105,13 @@ def _adjectival_cues() -> frozenset[str]:
     return context_words("place_descriptors_after_preposition")
 
 
+@cache
+def after_preposition_descriptors() -> frozenset[str]:
+    """Descriptors that introduce an unknown name only after a preposition: the adjectival ones
+    («محلية») and the provinces («إقليم»); as cues for a known name only the first need one."""
+    return _adjectival_cues() | context_words("province_descriptors")
+
+
 def _after_preposition(doc: Doc, index: int) -> bool:
     """A proclitic preposition or a preposition of place right before token ``index`` («في محلية»,
     «بمحلية»; not the conjunction of «مصادر أمنية ومحلية»)."""

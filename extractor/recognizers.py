@@ -144,6 +144,21 @@ def _dateline(doc: Doc, start: int, end: int) -> str | None:
 JOINERS = frozenset({"و", "،", ","})  # what joins the members of a list of names
 
 
+#: Distinct unambiguous names of one country an article must hold before a bare preposition
+#: is cue enough for that country's ambiguous names.
+COUNTRY_SUPPORT = 2
+
+
+def _country_support(matches: list[tuple[int, int, list[Entry]]]) -> dict[str, int]:
+    """How many distinct unambiguous place names of each country the article holds."""
+    keys: dict[str, set[str]] = {}
+    for _, _, entries in matches:
+        for entry in entries:
+            if entry.label == "PLACE" and not (entry.ambiguous or entry.bare) and entry.attrs.get("country_code"):
+                keys.setdefault(entry.attrs["country_code"], set()).add(entry.key)
+    return {country: len(names) for country, names in keys.items()}
+
+
 def _coordinated(norms: list[str], start: int, end: int, sure: list[tuple[int, int]]) -> bool:
     """«سفاجا والقصير»: a name joined by و or a comma to a town no one could read otherwise."""
     return any((s_end == start - 1 and norms[start - 1] in JOINERS)
@@ -192,11 +207,27 @@ class LexiconRecognizer(Recognizer):
         self.district_heads = context_words("district_heads")
         self.nationalities = frozenset(n for n in nationality_adjectives() if n.startswith("ال"))
         self.positions = context_words("name_positions")
+        self.backed_prepositions = context_words("country_backed_prepositions")
 
     def _district_head(self, norms: list[str], start: int, entry: Entry) -> str | None:
         """«لواء الجامعة»: Jordan's «لواء» before a district cues it as a descriptor would."""
         head = norms[start - 1] if start else ""
         return head if head in self.district_heads and entry.attrs.get("kind") == "district" else None
+
+    def _backed_preposition(self, doc: Doc, start: int, entry: Entry, support: dict[str, int]) -> str | None:
+        """«في صور» in an article that names Naqoura and Nabatieh: a bare preposition cues an
+        ambiguous name when the article holds other names of the same country (toponyms cohere)."""
+        if not entry.ambiguous or support.get(entry.attrs.get("country_code") or "", 0) < COUNTRY_SUPPORT:
+            return None
+        for back in (1, 2):
+            token = doc[start - back] if start - back >= 0 else None
+            if token is None:
+                return None
+            if token.norm_ in self.backed_prepositions:
+                return f"{token.norm_}, {entry.attrs['country_code']} named"
+            if not token._.is_clitic:
+                return None
+        return None
 
     def _quoted_head(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         """(start, end) characters of «head "name"» around a bare base name, if a head precedes it."""
@@ -213,6 +244,7 @@ class LexiconRecognizer(Recognizer):
         sure = [(start, end) for start, end, entries in matches
                 if any(e.label == "PLACE" and not (e.ambiguous or e.bare) for e in entries)]
         place_starts = {start for start, _, entries in matches if any(e.label == "PLACE" for e in entries)}
+        support = _country_support(matches)
         for start, end, entries in matches:
             span = doc[start:end]
             labels = {entry.label for entry in entries if not entry.bare}
@@ -220,7 +252,8 @@ class LexiconRecognizer(Recognizer):
             for entry in entries:
                 if entry.bare and "PLACE" in labels:
                     continue  # «الشدادي» alone is the town; «قاعدة الشدادي» is the base
-                cue = found_cue or self._district_head(norms, start, entry) or _dateline(doc, start, end)
+                cue = (found_cue or self._district_head(norms, start, entry) or _dateline(doc, start, end)
+                       or self._backed_preposition(doc, start, entry, support))
                 if entry.ambiguous and cue is None and not _coordinated(norms, start, end, sure):
                     continue  # common word that is also a town: needs بلدة/قرب/في... or a town beside it
                 if entry.ambiguous and end in place_starts and not norms[start].startswith("ال"):

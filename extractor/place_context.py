@@ -297,6 +297,8 @@ class PlaceLists:
         if attached_conjunction(token) and index and doc[index - 1].norm_ in ("،", ",") \
                 and is_news_word(word) and is_news_word(word + "ت"):
             return None  # «بين سرت ووادان، وأقام خمس نقاط»: a past verb after «، و» opens a clause
+        if index and doc[index - 1].norm_ in ("،", ",") and word.startswith("ل") and is_news_word(word[1:]):
+            return None  # «بشامون وكيفون، لضبط حركة النازحين»: a purpose clause after the list
         if _past_with_object(doc, index, word) and (attached_conjunction(token) or (index and doc[index - 1].norm_ == "و")):
             return None  # «وجرفت طريقاً»: a past verb and its object
         if ((word in common_words() or token.norm_ in common_words()) and not short_ok) or word in self.not_names \

@@ -143,6 +143,8 @@ class PlaceFilters:
         if self._media(mention.text, norms):  # «(الأناضول)», not «مدينة بترا», «الجيزة وقنا», «في قنا»
             return (before is None or before.norm_ not in self.media_place_cues) \
                 and not self._listed_with_a_place(doc, span, places)
+        if before is not None and before._.is_clitic and phrase_key(before.text + mention.text) in self.media:
+            return True  # «أبوظبي – وام»: the agency WAM, not و + a hamlet «ام»
         if _speaker(doc_text(doc), mention):
             return True  # «النعماني: نعم، …», a turn of a transcript: the speaker's name
         if norms in self.outlets and self._outlet(doc, span):
@@ -232,7 +234,8 @@ class PlaceFilters:
                 before.norm_ in self.quoted_outlet_heads and before.i and doc[before.i - 1].text in _QUOTES)):
             return True  # «وكالة الأناضول», «اتفاق موسكو»; «مركز الملك سلمان», «المواطنة يافا حمدان»;
             # «تجارة وصناعة المهرة»: a head after و too
-        return self._family_name(doc, start) or self._in_quoted_organisation(doc, start)
+        return self._family_name(doc, start) or self._in_quoted_organisation(doc, start) \
+            or self._named_outlet(doc, doc[start:start + 1]) is not None  # «المكلا – «حضرموت اليوم»»
         # «تلا الشيخ فرحان الراعي», «القائد أبو عاقلة كيكل»; «مركز البحر الأحمر للدراسات» in quotes
 
     def _family_name(self, doc: Doc, start: int) -> bool:

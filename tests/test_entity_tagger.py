@@ -569,6 +569,8 @@ PLACE_ABSENT = [
     ("انتشرت القوات في بلدتي عين وتل.", "عين"),  # a compound's first word alone names nothing
     ("قال إن الطريق القصير والآمن هو الأفضل.", "القصير"),  # an ambiguous name beside no town
     ("عرض المتحف مقتنيات نادرة في صور قديمة.", "صور"),  # no other Lebanese name: pictures
+    ("أبوظبي – وام – وكالات", "ام"),  # the agency WAM, not و + a hamlet
+    ("عزّز الجيش حواجزه عند مداخل بلدات بشامون وكيفون، لضبط حركة النازحين.", "لضبط"),  # a purpose clause
     ("نشرت البعثة في النبطية صوراً، وقالت إنها تحقق في صور أخرى.", "صور"),  # one Lebanese name is not enough
     ("وأفادت فرق الهلال الأحمر السعودي بإسعاف المصابين.", "الهلال الأحمر"),  # a relief society
     ("شنت الطائرات غارات على كبكابية الخاضعة لسيطرة الدعم السريع.", "كبكابية الخاضعة"),  # «under», not a name
@@ -1059,6 +1061,13 @@ def test_entity_table(extractor, text, label, surface, present) -> None:
 def test_an_outlet_named_after_a_place_holds_no_date(extractor, text, inside) -> None:
     found = _mentions(extractor, text)
     assert (("TIME", "اليوم") in found, ("PLACE", "الأغوار") in found) == (inside, inside)
+
+
+def test_a_dateline_outlet_is_no_repeat_of_the_place(extractor) -> None:
+    """The repeats of a place the article names skip the outlet of its dateline."""
+    text = "المكلا – «حضرموت اليوم»\n\nوصلت القوات إلى حضرموت أمس."
+    places = [e["start"] for e in extractor.extract(text).to_dict()["entities"] if e["text"] == "حضرموت"]
+    assert places == [text.rindex("حضرموت")]
 
 
 def test_a_base_beats_the_place_inside_its_name(extractor) -> None:

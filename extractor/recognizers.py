@@ -142,6 +142,8 @@ def _dateline(doc: Doc, start: int, end: int) -> str | None:
 
 
 JOINERS = frozenset({"و", "،", ","})  # what joins the members of a list of names
+#: What may close a list: after «الكويت، نفى» a comma opens a clause, not a list.
+LIST_ENDS = frozenset({".", "؛", ":", ")", "»", "-", "–"})
 
 
 #: Distinct unambiguous names of one country an article must hold before a bare preposition
@@ -161,7 +163,8 @@ def _country_support(matches: list[tuple[int, int, list[Entry]]]) -> dict[str, i
 
 def _coordinated(norms: list[str], start: int, end: int, sure: list[tuple[int, int]]) -> bool:
     """«سفاجا والقصير»: a name joined by و or a comma to a town no one could read otherwise."""
-    return any((s_end == start - 1 and norms[start - 1] in JOINERS)
+    listed = end >= len(norms) or norms[end] in JOINERS or norms[end] in LIST_ENDS
+    return any((s_end == start - 1 and norms[start - 1] in JOINERS and (norms[start - 1] == "و" or listed))
                or (s_start == end + 1 and norms[end] in JOINERS) for s_start, s_end in sure)
 
 
@@ -217,8 +220,9 @@ class LexiconRecognizer(Recognizer):
     def _backed_preposition(self, doc: Doc, start: int, entry: Entry, support: dict[str, int]) -> str | None:
         """«في صور» in an article that names Naqoura and Nabatieh: a bare preposition cues an
         ambiguous name when the article holds other names of the same country (toponyms cohere)."""
-        if not entry.ambiguous or support.get(entry.attrs.get("country_code") or "", 0) < COUNTRY_SUPPORT:
-            return None
+        if not entry.ambiguous or entry.source == "gazetteer:admin" \
+                or support.get(entry.attrs.get("country_code") or "", 0) < COUNTRY_SUPPORT:
+            return None  # (a district's name that is a word, «بيان», «الصعيد», needs a real cue)
         for back in (1, 2):
             token = doc[start - back] if start - back >= 0 else None
             if token is None:

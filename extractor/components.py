@@ -14,7 +14,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .context_patterns import ContextRecognizer
+from .language import doc_text
 from .mentions import Mention, resolve_overlaps
+from .place_names import join_adjacent_places
 from .recognizers import (
     MENTIONS_KEY,
     LexiconRecognizer,
@@ -79,7 +81,8 @@ class EntityResolver:
         self.keep_labels = keep_labels
 
     def __call__(self, doc: Doc) -> Doc:
-        publish_mentions(doc, resolve_overlaps(doc._.mentions or [], self.keep_labels), self.spans_key)
+        chosen = resolve_overlaps(doc._.mentions or [], self.keep_labels)
+        publish_mentions(doc, join_adjacent_places(chosen, doc_text(doc)), self.spans_key)
         return doc
 
 

@@ -30,6 +30,7 @@ from .lexicons import common_words, context_words, place_entries
 from .mentions import Mention
 from .normalize import TANWEEN_FATH, phrase_key
 from .place_filters import PlaceFilters
+from .place_names import join_adjacent_places
 from .recognizers import MENTIONS_KEY, publish_mentions
 from .text import PROCLITIC_LETTERS
 
@@ -84,7 +85,7 @@ class PlaceRepeats:
                                          source=first.source, attrs=attrs,
                                          reason=f"repeats the {first.label} «{first.text}» at {first.start}"))
         if added or upgraded:
-            publish_mentions(doc, sorted(mentions + added, key=lambda m: (m.start, -m.end)), self.spans_key)
+            publish_mentions(doc, join_adjacent_places(mentions + added, text), self.spans_key)
         return doc
 
     def _headed_repeats(self, doc: Doc, mentions: list[Mention]) -> tuple[list[Mention], bool]:

@@ -60,12 +60,14 @@ __all__ = ["PlaceLists"]
 
 _RULE_LABELS = frozenset({"PLACE", "BASE", "FORCE", "QUANTITY", "TIME"})
 _NOT_NAME_ENDINGS = ("ات", "ت")
+_HEAD_PROCLITICS = ("و", "ب", "ل", "ف")  # «بقريتي السماقيات وبلوزة», «وقرى …»
 
 
 def _past_with_object(doc: Doc, index: int, word: str) -> bool:
     """A word in ت right before an indefinite accusative is a past verb and its object
-    («طلوسة وجرفت طريقاً زراعياً»), whatever its stem («وتاركينت» stays a name)."""
-    return word.endswith("ت") and index + 1 < len(doc) \
+    («طلوسة وجرفت طريقاً زراعياً»), whatever its stem («وتاركينت» stays a name); a past verb
+    has three letters before its ت («وغات بدءاً» is a town)."""
+    return word.endswith("ت") and len(word) >= 4 and index + 1 < len(doc) \
         and doc[index + 1].text.endswith(("اً", "ًا"))
 
 
@@ -122,9 +124,14 @@ class PlaceLists:
         by_start = {m.start: m for m in places}
         found: list[Mention] = []
         for place in places:
-            headed, index = self._headed(doc, place), self._token_after(doc, place.end)
-            described = headed  # «بلدتي القليعة وبرج الملوك»: a compound member takes any second word
-            while index is not None:
+            head, index = self._headed(doc, place), self._token_after(doc, place.end)
+            headed = described = head is not None  # «بلدتي القليعة وبرج الملوك»: a compound member takes any second word
+            most, count, anded = (2 if head is not None and self._dual(head) else None), 1, False
+            while index is not None and (most is None or count < most):  # «قضاءي القائم وراوة، تنطلق»: two
+                comma = self._comma_joined(doc, index)
+                if comma and anded:
+                    break  # «قرى الزور والمخدرة، تباب …»: a list closed by و goes on with no comma
+                anded, count = anded or not comma, count + 1
                 known = by_start.get(doc[index].idx) or by_start.get(doc[index].idx + 1)
                 if known is not None:  # a member already found: the list goes on after it
                     index = self._token_after(doc, known.end)
@@ -137,8 +144,8 @@ class PlaceLists:
                 sandwiched = following is not None and (
                     doc[following].idx in by_start or doc[following].idx + 1 in by_start)
                 continued = following is not None and self._member(doc, following, covered) is not None
-                if not (headed or sandwiched or continued):
-                    break
+                if not (headed or sandwiched or continued) or (comma and not (sandwiched or continued)):
+                    break  # «جرود الهرمل، يربطان …»: a comma's member with nothing after it opens a clause
                 headed = headed or continued  # «في سنجة والدندر والسوكي»: three members make a list
                 member = Mention("PLACE", word[0], word[1], doc_text(doc)[word[0]:word[1]], score=self.score,
                                  source="rules", reason="context:list of places")
@@ -147,7 +154,8 @@ class PlaceLists:
                 covered.append(word)
                 index = following
         norms = token_norms(doc)
-        for head in (doc[at] for at, norm in enumerate(norms) if norm in self.heads):
+        for head in (doc[at] for at, norm in enumerate(norms)
+                     if norm in self.heads or (norm[:1] in _HEAD_PROCLITICS and norm[1:] in self.heads)):
             found += self._after_head(doc, head, by_start, covered)
         for preposition in (doc[at] for at, norm in enumerate(norms) if norm in self.list_prepositions):
             found += self._long_list(doc, preposition, by_start, covered)
@@ -184,25 +192,32 @@ class PlaceLists:
         """«بلدتي جويا ومعركة», «مدينتي الأبيض وأم روابة»: every member of a list after a
         plural or dual descriptor is a place, known or not (a dual has two)."""
         found: list[Mention] = []
-        if head.norm_ in self.adjectival and not _after_preposition(doc, head.i):
+        norm = head.norm_ if head.norm_ in self.heads else head.norm_[1:]  # «بقريتي»
+        if norm in self.adjectival and not _after_preposition(doc, head.i):
             return found  # «توتر إقليمي متصاعد»: an adjective, not the dual «في إقليمي سوم وتابوا»
         index: int | None = head.i + 1
-        dual = head.norm_.endswith(("تي", "تا")) or (head.norm_.endswith(("ي", "ا")) and head.norm_[:-1] in self.descriptors)
-        # («إقليمي سوم وتابوا», «ريفي إدلب وحماة»: a descriptor's dual)
-        for _ in range(2 if dual else 8):
+        dual, anded = self._dual(norm), False
+        for position in range(2 if dual else 8):
             if index is None or index >= len(doc):
                 break
+            comma = position > 0 and self._comma_joined(doc, index)
+            if comma and anded:
+                break  # «قضاءي القائم وراوة، تنطلق …»: a list closed by و goes on with no comma
+            anded = anded or position > 0
             known = by_start.get(doc[index].idx) or by_start.get(doc[index].idx + 1)
-            if known is None:  # after a dual, two names; after a plural, perhaps an adjective («قرى حدودية»)
-                word = self._member(doc, index, covered, compound_ok=True, adjective_ok=dual, paired=dual)
+            if known is None:  # after a dual, two names; after a plural, perhaps an adjective («قرى حدودية»),
+                # but not once a member is joined by و («قرى القرفيص وبملكة»)
+                word = self._member(doc, index, covered, compound_ok=True, adjective_ok=dual or anded, paired=dual)
                 if word is None:
                     break
                 word = self._two_word_member(doc, index, word)
                 known = Mention("PLACE", word[0], word[1], doc_text(doc)[word[0]:word[1]], score=self.score,
-                                source="rules", reason=f"context:member of a list after {head.norm_}")
+                                source="rules", reason=f"context:member of a list after {norm}")
                 complete_name(doc, known, listed=True)
                 if known.end == doc[index].idx + len(doc[index].text) and _compound_first(doc[index]):
                     break  # a compound's first word with no name after it («تل» alone) names nothing
+                if comma and self._token_after(doc, known.end) is None:
+                    break  # «جرود الهرمل، يربطان …»: a comma's last member opens a clause
                 found.append(known)
                 covered.append((known.start, known.end))
             else:
@@ -254,10 +269,28 @@ class PlaceLists:
             return word[0], doc[second].idx + len(doc[second].text)
         return word
 
-    def _headed(self, doc: Doc, place: Mention) -> bool:
-        """A plural descriptor right before the list's first member («بلدات كفرشوبا»)."""
+    def _headed(self, doc: Doc, place: Mention) -> str | None:
+        """The plural or dual descriptor right before the list's first member («بلدات كفرشوبا»)."""
         span = doc.char_span(place.start, place.end, alignment_mode="expand")
-        return span is not None and span.start > 0 and doc[span.start - 1].norm_ in self.heads
+        if span is not None and span.start > 0 and doc[span.start - 1].norm_ in self.heads:
+            return doc[span.start - 1].norm_
+        return None
+
+    def _dual(self, norm: str) -> bool:
+        """A dual head names two («مدينتي», «إقليمي سوم وتابوا», «ريفي إدلب وحماة»)."""
+        return norm.endswith(("تي", "تا")) or (norm.endswith(("ي", "ا")) and norm[:-1] in self.descriptors)
+
+    @staticmethod
+    def _comma_joined(doc: Doc, index: int) -> bool:
+        """Whether the member at ``index`` follows a bare comma, not a و («، و» is a و)."""
+        if attached_conjunction(doc[index]) and doc[index].text.startswith("و"):
+            return False
+        at = index - 1
+        while at >= 0 and doc[at].norm_ in JOINERS:
+            if doc[at].norm_ == "و":
+                return False
+            at -= 1
+        return at < index - 1
 
     @staticmethod
     def _token_after(doc: Doc, char: int) -> int | None:

@@ -15,12 +15,12 @@ from spacy.tokens import Doc
 
 from .event_lexicon import lookup_trigger
 from .language import doc_text, glue_map, hyphen_joins
-from .lexicons import context_words, unheard_of
+from .lexicons import context_words, unheard_of, verb_form
 from .mentions import Mention
-from .normalize import vocalized_word
+from .normalize import normalize, vocalized_word
 from .recognizers import nationality_adjectives
 
-__all__ = ["attached_conjunction", "complete_name"]
+__all__ = ["attached_conjunction", "complete_name", "join_adjacent_places"]
 
 
 @cache
@@ -141,3 +141,43 @@ def _titles() -> frozenset[str]:
 @cache
 def _descriptors() -> frozenset[str]:
     return context_words("place_descriptors") | context_words("place_list_heads")
+
+
+#: Kinds of place no compound name is made of: «بلدة كايغا كينجيريا شمال دارفور» names a state after the town.
+_WIDE_KINDS = frozenset({"country", "region", "governorate", "state", "department", "province"})
+
+
+def _sure_name(mention: Mention) -> bool:
+    """A gazetteer's name (or its repeat, which keeps its coordinates): a whole name by itself."""
+    return mention.reason.startswith("gazetteer:") or "lat" in mention.attrs
+
+
+@cache
+def _no_name_part() -> frozenset[str]:
+    """Words that head a name or a list, never a part of a name found apart («قريتي», «حقل»)."""
+    return (context_words("place_descriptors") | context_words("place_list_heads") | context_words("place_cues")
+            | context_words("base_heads"))
+
+
+def _joinable(first: Mention, second: Mention, text: str) -> bool:
+    first_norm = normalize(first.text)
+    return text[first.end:second.start] == " " and not (_sure_name(first) and _sure_name(second)) \
+        and not _WIDE_KINDS & {first.attrs.get("kind"), second.attrs.get("kind")} \
+        and not second.text.startswith("و") and first_norm not in _no_name_part() \
+        and not verb_form(first_norm)  # «الرامة وخط», «قريتي عين زالة», «تقف بوابة أبوقرين»
+
+
+def join_adjacent_places(mentions: list[Mention], text: str) -> list[Mention]:
+    """«بار سنغوني», «تشوما بانغو», «راغي عيلي»: two PLACE mentions one space apart are one
+    name whose words were found apart (the corpus sets two places side by side only across
+    punctuation or «و»). Two names each sure of itself stay two («طريق حلب دمشق»)."""
+    joined: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        last = joined[-1] if joined else None
+        if mention.label == "PLACE" and last is not None and last.label == "PLACE" and _joinable(last, mention, text):
+            joined[-1] = Mention("PLACE", last.start, mention.end, text[last.start:mention.end],
+                                 score=min(last.score, mention.score), source="rules",
+                                 reason=f"context:one name found in two parts «{last.text}» + «{mention.text}»")
+            continue
+        joined.append(mention)
+    return joined

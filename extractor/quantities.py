@@ -168,14 +168,16 @@ def _quantity_at(tokens: list[str], index: int, scanner: NumberScanner, lex: Qua
     dual = _dual(token, lex) or scanner.marked_duals.get(index)
     if dual is not None and (_construct_without_noun(tokens, index, lex, dual[0]) or index - 1 in scanner.marked_duals):
         return None  # «مقيمَين يمنيَّين»: a vowelled dual after another agrees with it, an adjective
+    if dual is not None and _nisba_after_dual(tokens, index, dual[1]):
+        return None  # «مصدران عسكريان», «جيبان عسكريان»: a nisba agrees with the dual before it
     if dual is not None:  # «جنديان», «صاروخين», «بطائرتين», «عسكريَّين»: the dual noun alone counts two
         unit, noun = dual
         end = index + 1
         if end < len(tokens) and scanner.word(end, False) == ("ones", 2.0):
             end += 1  # «جنديين اثنين»
-        elif end < len(tokens) and tokens[end] in lex.duals:
+        elif end < len(tokens) and tokens[end] in lex.duals and not lex.duals[tokens[end]][1].endswith("ي"):
             unit, noun = lex.duals[tokens[end]]  # «طائرتين مسيرتين»: the adjective says what they are
-            end += 1  # (a plain adjective, «حربيتين», stays outside: guidelines §6)
+            end += 1  # (a plain adjective, «حربيتين», «عسكريان», stays outside: guidelines §6)
         qualifier, start = _match_phrase(tokens, index, lex.qualifiers) or ("exact", index)
         if end + 1 < len(tokens) and tokens[end] in lex.range_or and qualifier == "exact" \
                 and (other := scanner.word(end + 1, False)) and other[0] == "ones" and other[1] > 2:
@@ -325,6 +327,13 @@ def _construct_without_noun(tokens: list[str], index: int, lex: QuantityLexicon,
     if unit in _SITE_UNITS and following[:1].isalpha() and not is_news_word(following):
         return True  # «منشأتي بقيق وخريص», «قاعدتي فايا-لارجو وأبشي»: the two it names (not «نقطتي تفتيش»)
     return following in lex.not_nouns or not following[:1].isalpha()
+
+
+def _nisba_after_dual(tokens: list[str], index: int, singular: str) -> bool:
+    """A dual of a nisba («عسكريان» of «عسكري») right after another dual is its adjective."""
+    previous = tokens[index - 1] if index else ""
+    return singular.endswith("ي") and len(previous) >= 5 and previous.isalpha() \
+        and previous.endswith(("ان", "ين")) and not previous.endswith(("يان", "يين"))
 
 
 def _dual(token: str, lex: QuantityLexicon) -> tuple[str, str] | None:

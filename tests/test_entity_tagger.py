@@ -12,6 +12,8 @@ from functools import cache
 import pytest
 
 from conftest import assert_valid, load_script
+from extractor.mentions import Mention
+from extractor.place_names import join_adjacent_places
 
 BASES = [
     ("يوم في مخفر حبروت: عيون الجيش على تخوم المهرة", "مخفر حبروت"),  # a border post
@@ -223,6 +225,10 @@ PLACES = [
     ("ستدفع القوات بألف عنصر من معسكراتها في قنا إلى الغردقة.", "قنا"),  # ... and after «في»
     ("وصلت القوات إلى بلدة كايغا كينجيريا شمال دارفور.", "كايغا كينجيريا"),  # ك: a name word, not «like»
     ("تقع القرية قرب بلدة عدل بكرو على الحدود.", "عدل بكرو"),
+    ("انسحب الفوج من بلدة بار سنغوني باتجاه جمامي.", "بار سنغوني"),
+    ("انتشرت الوحدات في قرى القرفيص وبملكة وكفردبيل بريف جبلة.", "بملكة"),  # after و: a name, not an adjective
+    ("شنّت الطائرات غارات على معبرين يربطان بلدة الكواخ بقريتي السماقيات وبلوزة.", "السماقيات"),  # «بقريتي»
+    ("قال المصدر إن الكتيبة ستنتشر في مدينتي أوباري وغات بدءاً من السبت.", "غات"),  # no past verb in «غات»
     ("قصف المسلحون بلدة سبيد بست قذائف هاون.", "سبيد"),  # ب + a number ends the name
     ("تمركزت سريتان في منطقة باسندة بمحاذاة الحدود.", "باسندة"),
     ("انتشرت القوات في بلدة جنالي بقوام ثلاث سرايا.", "جنالي"),
@@ -429,6 +435,10 @@ PLACES = [
     ("انسحبت القوات الفرنسية من مالي.", "مالي"),  # Mali after a preposition
 ]
 PLACE_ABSENT = [
+    ("شنّ الطيران أربع غارات على معبرين في جرود الهرمل، يربطان بلدة الكواخ بقرية مجاورة.", "يربطان"),  # a comma's last member opens a clause
+    ("نشرت الوزارة جدولاً للحملة في قضاءي القائم وراوة، تنطلق الأسبوع المقبل.", "تنطلق"),  # a dual names two
+    ("أعلن المجلس تشكيل كتيبة ستتمركز في تيتاو وستضم نحو ٨٠٠ جندي.", "ستضم"),  # a future verb after و
+    ("طريق حلب دمشق الدولي مغلق منذ الصباح.", "حلب دمشق"),  # two gazetteer towns stay two
     ("يتقدّم الرقيب أول سالم العبدلي ببطء خلف جهاز كشف المعادن.", "العبدلي"),  # a rank, a given name
     ("وقال العميد الركن خالد الموصلي إن الوحدات انسحبت.", "الموصلي"),
     ("هذا دارك يا أخي فادخل.", "دارك"),  # your house: Darak needs a cue
@@ -635,6 +645,9 @@ PLACE_ABSENT = [
     ("ونقل التقرير عن ضابط مالي قوله إن القيادة قررت إغلاق معسكر سوكولو.", "مالي"),  # Malian
 ]
 FORCES = [
+    ("ووصلت مشاة البحرية إلى الميناء بعد منتصف الليل.", "مشاة البحرية"),  # marines of any navy
+    ("قاتل عناصر من المقاومة الشعبية إلى جانب الجيش.", "المقاومة الشعبية"),
+    ("وصلت عناصر من مجموعة فاجنر إلى القاعدة.", "مجموعة فاجنر"),
     ("دفعت قيادة المنطقة الشرقية بتعزيزات من البوكمال.", "قيادة المنطقة الشرقية"),  # a command: no «العسكرية»
     ("يتمركز نحو ٤٠ عسكرياً من كتيبة الحدود الغربية التابعة للواء ظفار.", "كتيبة الحدود الغربية"),
     ("يتمركز نحو ٤٠ عسكرياً من كتيبة الحدود الغربية التابعة للواء ظفار.", "لواء ظفار"),
@@ -1218,3 +1231,26 @@ def test_a_transcripts_speaker_is_no_place(extractor) -> None:
     turns = "س: ما الجديد؟\nالنعماني: انتشرت الفرقة في الدبس.\nس: وكركوك؟\nالنعماني: لا.\nس: والمطار؟\nالنعماني: لا.\n"
     assert ("PLACE", "النعماني") not in _mentions(extractor, turns)
     assert ("PLACE", "بغداد") in _mentions(extractor, "بغداد: وصلت القوات إلى المطار.")
+
+
+def _place(text: str, word: str, reason: str, **attrs) -> Mention:
+    start = text.index(word)
+    return Mention("PLACE", start, start + len(word), word, reason=reason, attrs=attrs)
+
+
+@pytest.mark.parametrize("first, second, reason_2, attrs_2, joined", [
+    ("تشوما", "بانغو", "statistical NER (ner)", {}, True),  # two parts of one name, found apart
+    ("راغي", "عيلي", "gazetteer:admin:عيلي", {"lat": 2.0, "kind": "town"}, True),  # one part known
+    ("حلب", "دمشق", "gazetteer:curated:دمشق", {"lat": 33.5, "kind": "city"}, False),  # both known: two
+    ("كينجيريا", "شمال دارفور", "context:x", {"kind": "state"}, False),  # a state after a town
+    ("الرامة", "وخط", "context:list of places", {}, False),  # a conjunction opens the second
+    ("قريتي", "عين زالة", "context:x", {}, False),  # a list's head is no part of a name
+])
+def test_adjacent_places_join_into_one_name(first, second, reason_2, attrs_2, joined) -> None:
+    text = f"وصلت القوات إلى {first} {second} أمس."
+    a = _place(text, first, "context:descriptor" if first != "حلب" else "gazetteer:curated:حلب",
+               **({"lat": 36.2, "kind": "city"} if first == "حلب" else {}))
+    b = _place(text, second, reason_2, **attrs_2)
+    out = join_adjacent_places([a, b], text)
+    assert ([(m.start, m.end) for m in out] == [(a.start, b.end)]) is joined
+    assert all(text[m.start:m.end] == m.text for m in out)

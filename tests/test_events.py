@@ -1154,6 +1154,9 @@ def test_a_vowelled_passive_takes_no_actor_from_before(extractor, verb) -> None:
     "وصلت العائلة قرابة الظهر إلى تلمنس بعد رحلة طويلة.",  # a family arrives
     "وأكد المجلس أنه لا صحة لما تداولته صفحات عن انسحاب الكتيبة 166 من معسكر الطلحية.",  # denied
     "سجّل الفريق عند نقطة العبور شرقي أدري وصول نحو ٣٬٤٠٠ شخص خلال الأسبوع الماضي.",
+    "وقالت المصادر إن الجيش لم يعلّق، فيما نشرت وزارة الدفاع قائمة بأسماء القتلى.",  # a published list
+    "وقرر المحامون سحب التماس ثانٍ، وفق ما نشرته جمعية حقوقية.",
+    "سيستأنف الوفدان مشاورات تبادل الأسرى الذين يجري تسليمهم عبر الصليب الأحمر.",  # prisoners handed over
 ])
 def test_civil_arrivals_and_evacuations_are_no_events(extractor, text) -> None:
     found, _ = _events(extractor, text)

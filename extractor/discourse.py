@@ -68,9 +68,9 @@ class PlaceRepeats:
             if norm not in names and not (len(norm) > 3 and norm[1:] in names):
                 continue  # no name of the article starts here, with or without a proclitic letter
             token = doc[at]
-            if self.filters.owned(doc, at):
+            if self.filters.owned(doc, at) or self.filters.nisba(doc, at):
                 continue  # «العقيد عدن», «مستشفى كسلا», «لإذاعة مقديشو»: a person's or a body's name,
-                # whatever the name is elsewhere
+                # whatever the name is elsewhere; «جندي مالي»: an adjective
             for shift, word in self._readings(token):
                 for key, first in names.get(word, ()):
                     last = token.i + len(key) - 1

@@ -62,6 +62,10 @@ def _quoted(doc: Doc, start: int, end: int) -> bool:
         and doc[end].text == _QUOTES[doc[start - 1].text]
 
 
+#: Words in ال that are no definite noun («إلى» normalizes to «الي»).
+_NOT_DEFINITE = frozenset({"الي", "الا", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللاتي"})
+
+
 class PlaceFilters:
     """Judges PLACE candidates once every tagger has spoken (see the module docstring)."""
 
@@ -160,13 +164,8 @@ class PlaceFilters:
         if len(span) == 1 and span[0].norm_.startswith("ال") and strip_al(span[0].norm_) in _descriptors():
             return True  # «قرى المديرية», «من البلدة»: a descriptor with the article points back, names
             # nothing, whoever proposed it («منطقة قري» is Gerri, a town: no article)
-        if len(span) == 1 and span[0].norm_.endswith("يه") and span[0].norm_ in nationality_adjectives() \
-                and before is not None and before.norm_.endswith("ه") and before.is_alpha \
-                and not (before.norm_.startswith("ال") or span[0].norm_.startswith("ال")):
-            return True  # «دخلت دورية سورية»: a country that is also a nisba, after an indefinite noun
-        if len(span) == 1 and span[0].norm_ in nationality_adjectives() and before is not None \
-                and before.norm_ in self.nisba_people:
-            return True  # «ضابط مالي», «مصدر عسكري مالي»: Malian, after a noun of a person
+        if len(span) == 1 and self.nisba(doc, span.start):
+            return True
         if mention.text.endswith(TANWEEN_FATH):
             return True  # «نحو 200 عسكري أسترالياً»: an accusative adjective; names take no tanween
         if mention.source != "model":
@@ -177,6 +176,23 @@ class PlaceFilters:
             return False
         return self._not_a_name(span[0]) or mention.text.endswith(self._NOT_NAME_ENDINGS)
 
+
+    def nisba(self, doc: Doc, index: int) -> bool:
+        """The one-word country name at ``index`` is an adjective of the noun before it: «دخلت
+        دورية سورية» (after an indefinite noun in ة), «ضابط مالي», «مصدر عسكري مالي» (after a
+        noun of a person), «وزارة الدفاع السعودية», «الحدود السعودية» (definite after definite)."""
+        norm = doc[index].norm_
+        if not index or norm not in nationality_adjectives():
+            return False
+        before = doc[index - 1]
+        if not before.is_alpha:
+            return False
+        if norm.endswith("يه") and before.norm_.endswith("ه") \
+                and not (before.norm_.startswith("ال") or norm.startswith("ال")):
+            return True
+        return before.norm_ in self.nisba_people \
+            or (norm.startswith("ال") and before.norm_.startswith("ال") and before.norm_ not in _NOT_DEFINITE
+                and not before._.is_clitic)
 
     def _river_bank(self, doc: Doc, start: int) -> bool:
         """A bank phrase starts at ``start`` (the model may take its first word alone) and «نهر»

@@ -435,6 +435,8 @@ PLACES = [
     ("انسحبت القوات الفرنسية من مالي.", "مالي"),  # Mali after a preposition
 ]
 PLACE_ABSENT = [
+    ("أعلنت وزارة الدفاع السعودية أن الوحدات وصلت.", "السعودية"),  # a definite nisba after a definite noun
+    ("قال إن القطاع بوابة أي تسلل من الحدود السعودية.", "السعودية"),
     ("شنّ الطيران أربع غارات على معبرين في جرود الهرمل، يربطان بلدة الكواخ بقرية مجاورة.", "يربطان"),  # a comma's last member opens a clause
     ("نشرت الوزارة جدولاً للحملة في قضاءي القائم وراوة، تنطلق الأسبوع المقبل.", "تنطلق"),  # a dual names two
     ("أعلن المجلس تشكيل كتيبة ستتمركز في تيتاو وستضم نحو ٨٠٠ جندي.", "ستضم"),  # a future verb after و
@@ -1254,3 +1256,11 @@ def test_adjacent_places_join_into_one_name(first, second, reason_2, attrs_2, jo
     out = join_adjacent_places([a, b], text)
     assert ([(m.start, m.end) for m in out] == [(a.start, b.end)]) is joined
     assert all(text[m.start:m.end] == m.text for m in out)
+
+
+def test_a_country_repeated_as_a_nisba_is_no_place(extractor) -> None:
+    """«مالي» is spread to its bare repeats, but not to «جندي مالي» (Malian)."""
+    text = "وصلت قوة فرنسية إلى مالي أمس. ويتمركز نحو مئتي جندي مالي في الشمال، وقالت السعودية إنها ستساعد."
+    found = [(e["label"], e["text"], e["start"]) for e in extractor.extract(text).to_dict()["entities"]]
+    assert [start for label, surface, start in found if surface == "مالي"] == [text.index("مالي")]
+    assert ("PLACE", "السعودية", text.index("السعودية")) in found  # after a verb: the country

@@ -28,6 +28,7 @@ from .lexicons import (
     time_words,
     verb_form,
     verb_with_object,
+    verbal_noun_form,
 )
 from .mentions import Mention
 from .normalize import strip_al, vocalized_word
@@ -307,8 +308,9 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
                 break
             takes_more = compound or (current.norm_.startswith("ال") and not previous.norm_.startswith("ال")
                                       and end - start == 1) or self._rare_continuation(previous, current)
-            if not (takes_more and self._is_name_word(current)) or (not compound and self._describes_name(current)):
-                break
+            if not (takes_more and self._is_name_word(current)) or (not compound and self._describes_name(current)) \
+                    or (not current.norm_.startswith("ال") and verbal_noun_form(current.norm_)):
+                break  # («مديرية عين إغلاق مدارس»: a verbal noun ends the name)
             end += 1
         return start, end
 
@@ -317,7 +319,8 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
         that normalizes like a preposition («علي» → «على») or reads as a verb («سلم»)."""
         return token.is_alpha and not token._.is_clitic and token.text not in self.raw_stop \
             and token.norm_ not in self.adjectives and token.norm_ not in self.ordinals \
-            and not token.norm_.startswith("ال") and not self._stop_behind_clitic(token.norm_)
+            and not token.norm_.startswith("ال") and not self._stop_behind_clitic(token.norm_) \
+            and not verbal_noun_form(token.norm_)  # «مديرية عين إغلاق مدارس»: a verbal noun ends it
 
     def _describes_name(self, token) -> bool:
         """«محافظة شبوة النفطية», «معسكر ورشيخ الساحلي»: a frequent definite adjective or

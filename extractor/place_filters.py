@@ -44,6 +44,7 @@ from .place_names import (
     _name_words,
     attached_conjunction,
     complete_name,
+    pointing_descriptor,
 )
 from .recognizers import _QUOTES, JOINERS, nationality_adjectives, place_keys
 
@@ -161,7 +162,7 @@ class PlaceFilters:
             return True  # «في هذه الزاوية»: a common noun pointed at (a column), not Zawiya
         if len(span) == 1 and self._after_verb_particle(doc, span.start):
             return True  # «قبل أن تُدمَّر»: a verb
-        if len(span) == 1 and span[0].norm_.startswith("ال") and strip_al(span[0].norm_) in _descriptors():
+        if len(span) == 1 and pointing_descriptor(span[0].norm_):
             return True  # «قرى المديرية», «من البلدة»: a descriptor with the article points back, names
             # nothing, whoever proposed it («منطقة قري» is Gerri, a town: no article)
         if len(span) == 1 and self.nisba(doc, span.start):

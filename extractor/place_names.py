@@ -15,12 +15,12 @@ from spacy.tokens import Doc
 
 from .event_lexicon import lookup_trigger
 from .language import doc_text, glue_map, hyphen_joins
-from .lexicons import context_words, unheard_of, verb_form
+from .lexicons import context_words, place_name_words, unheard_of, verb_form
 from .mentions import Mention
 from .normalize import normalize, vocalized_word
 from .recognizers import nationality_adjectives
 
-__all__ = ["attached_conjunction", "complete_name", "join_adjacent_places"]
+__all__ = ["attached_conjunction", "complete_name", "join_adjacent_places", "pointing_descriptor"]
 
 
 @cache
@@ -141,6 +141,26 @@ def _titles() -> frozenset[str]:
 @cache
 def _descriptors() -> frozenset[str]:
     return context_words("place_descriptors") | context_words("place_list_heads")
+
+
+@cache
+def _pointing_nouns() -> frozenset[str]:
+    return _descriptors() | context_words("base_heads")
+
+
+def pointing_descriptor(norm: str) -> bool:
+    """«البلدة», «البلدتين», «المدينتين», «المعسكرين»: a descriptor or a base's head with the
+    article, one or two of them, points back at places named before and names none."""
+    if not norm.startswith("ال"):
+        return False
+    bare = norm[2:]
+    if bare in _descriptors():
+        return True
+    if norm in place_name_words():
+        return False  # «القريتين» is also a town the gazetteer knows
+    singulars = [bare[:-3] + "ه" for dual in ("تين", "تان") if bare.endswith(dual)] \
+        + [bare[:-2] for dual in ("ين", "ان") if bare.endswith(dual)]
+    return any(singular in _pointing_nouns() for singular in singulars)
 
 
 #: Kinds of place no compound name is made of: «بلدة كايغا كينجيريا شمال دارفور» names a state after the town.

@@ -435,6 +435,8 @@ PLACES = [
     ("انسحبت القوات الفرنسية من مالي.", "مالي"),  # Mali after a preposition
 ]
 PLACE_ABSENT = [
+    ("انتشرت الوحدات في كفركلا ودير ميماس، ووصلت تعزيزات إلى المعسكرين قرب واجد.", "المعسكرين"),  # two camps named before
+    ("نفى المصدر إغلاق مستشفى في مديرية عين إغلاق مدارس.", "عين إغلاق مدارس"),  # a verbal noun ends a name
     ("أعلنت وزارة الدفاع السعودية أن الوحدات وصلت.", "السعودية"),  # a definite nisba after a definite noun
     ("قال إن القطاع بوابة أي تسلل من الحدود السعودية.", "السعودية"),
     ("شنّ الطيران أربع غارات على معبرين في جرود الهرمل، يربطان بلدة الكواخ بقرية مجاورة.", "يربطان"),  # a comma's last member opens a clause
@@ -1264,3 +1266,14 @@ def test_a_country_repeated_as_a_nisba_is_no_place(extractor) -> None:
     found = [(e["label"], e["text"], e["start"]) for e in extractor.extract(text).to_dict()["entities"]]
     assert [start for label, surface, start in found if surface == "مالي"] == [text.index("مالي")]
     assert ("PLACE", "السعودية", text.index("السعودية")) in found  # after a verb: the country
+
+
+@pytest.mark.parametrize("norm, pointing", [
+    ("البلده", True), ("البلدتين", True), ("المدينتين", True), ("المعسكرين", True), ("القضاءين", True),
+    ("القريتين", False),  # al-Qaryatayn, a town the gazetteer knows
+    ("بلدتين", False), ("الحسينيه", False),
+])
+def test_a_definite_descriptor_points_back(norm, pointing) -> None:
+    from extractor.place_names import pointing_descriptor
+
+    assert pointing_descriptor(norm) is pointing

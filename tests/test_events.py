@@ -1157,6 +1157,9 @@ def test_a_vowelled_passive_takes_no_actor_from_before(extractor, verb) -> None:
     "وقالت المصادر إن الجيش لم يعلّق، فيما نشرت وزارة الدفاع قائمة بأسماء القتلى.",  # a published list
     "وقرر المحامون سحب التماس ثانٍ، وفق ما نشرته جمعية حقوقية.",
     "سيستأنف الوفدان مشاورات تبادل الأسرى الذين يجري تسليمهم عبر الصليب الأحمر.",  # prisoners handed over
+    "وبموجب التفاهم، تسلّمت وزارة الداخلية ١٣٧ موقوفاً كانوا محتجزين لدى القوات.",  # detainees received
+    "كما سحبت السلطات تصاريح العمل من أكثر من 60 عاملاً.",  # work permits
+    "وأعلنت إدارة النادي انسحاب فريقها لكرة القدم من مباريات الدوري.",  # a football team
 ])
 def test_civil_arrivals_and_evacuations_are_no_events(extractor, text) -> None:
     found, _ = _events(extractor, text)

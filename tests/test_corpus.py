@@ -319,3 +319,10 @@ def test_validate_corpus_reports_bad_lines_and_repeated_ids(tmp_path) -> None:
     assert validate_corpus(path) == {"a-1": ["article id a-1 appears more than once"]}
     path.write_text(good + "{not json\n", encoding="utf-8")
     assert list(validate_corpus(path)) == ["<file>"] and ":2: not JSON" in validate_corpus(path)["<file>"][0]
+
+
+def test_corpus_card_numbers_are_regenerated() -> None:
+    """corpus/README.md shows the numbers of the splits as built (scripts/corpus_numbers.py)."""
+    numbers = load_script("corpus_numbers")
+    card = (ROOT / "corpus" / "README.md").read_text(encoding="utf-8")
+    assert f"{numbers.START}\n{numbers.block()}\n{numbers.END}" in card, "run scripts/corpus_numbers.py"

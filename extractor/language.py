@@ -85,7 +85,7 @@ class ArabicNewsTokenizer:
 
     def __init__(self, vocab: Vocab, segmenter: Segmenter | None = None) -> None:
         self.vocab = vocab
-        self.segmenter = segmenter or ProcliticSplitter(_known_stem)
+        self.segmenter = segmenter or ProcliticSplitter(_known_stem, _known_after_wa)
 
     def __call__(self, text: str) -> Doc:
         tokens = tokenize(text, self.segmenter, glue_map(), _reads_apart)
@@ -194,6 +194,26 @@ def known_stems(include_whole_words: bool = True) -> frozenset[str]:
     short = {w for w in context_words("compound_first") if len(w) == 2}  # «وأم روابة», «وتل أسقف»
     short |= {w for w in trigger_index() if len(w) == 2}  # «وشنّ الطيران», «لشن غارات»
     return frozenset(w for w in words if len(w) >= 3 or w in short)
+
+
+def _known_after_wa(stem: str) -> bool:
+    """Whether و may come off before ``stem``: a known stem, or a place whose name is also a
+    word («ودان وزلة» is و + «زلة» as «وسوريا» is و + «سوريا»); not after ب, ك or ل, where such
+    a name would take «كميناً» for ك + «مينا»."""
+    return stem in known_stems() or stem in ambiguous_place_stems()
+
+
+@cache
+def ambiguous_place_stems() -> frozenset[str]:
+    """First words of the places whose names are also words, with and without «ال» (the
+    whole-word list, among the known stems, keeps the words that only look like و + one:
+    «وحدة»)."""
+    from .lexicons import place_entries
+    from .normalize import strip_al
+
+    return frozenset(form for entry in place_entries() if entry.ambiguous
+                     for first in (entry.key.split(" ", 1)[0],) if len(first) >= 3
+                     for form in (first, strip_al(first)))
 
 
 @cache

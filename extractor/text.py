@@ -102,9 +102,11 @@ class ProcliticSplitter(CachedSegmenter):
     «لبنان» do not.
     """
 
-    def __init__(self, known: Callable[[str], bool] | None = None) -> None:
+    def __init__(self, known: Callable[[str], bool] | None = None,
+                 known_after_wa: Callable[[str], bool] | None = None) -> None:
         super().__init__()
         self.known = known or (lambda _stem: False)
+        self.known_after_wa = known_after_wa or self.known  # what و alone may come off before
 
     def _segment(self, word: str) -> list[Piece]:
         norm, offsets = normalize_with_offsets(word)
@@ -150,7 +152,8 @@ class ProcliticSplitter(CachedSegmenter):
             if norm[cut - 1] == "ل" and rest.startswith("ل") and len(rest) >= 3:
                 return cut  # للقوات = ل + (ا)لقوات
         for cut in range(1, longest + 1):
-            if len(norm) - cut >= 2 and self.known(norm[cut:]):
+            if len(norm) - cut >= 2 and (self.known(norm[cut:]) or (
+                    cut == 1 and norm[0] == "و" and self.known_after_wa(norm[1:]))):
                 return cut  # (a two-letter stem only when known: «وأم روابة», «وتل أسقف»)
         return 0
 

@@ -29,7 +29,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from extractor.event_lexicon import trigger_index  # noqa: E402
-from extractor.language import known_stems, vocabulary_stems  # noqa: E402
+from extractor.language import ambiguous_place_stems, known_stems, vocabulary_stems  # noqa: E402
 from extractor.lexicons import all_entries, context_words, place_entries  # noqa: E402
 from extractor.normalize import normalize, strip_al  # noqa: E402
 from extractor.resources import render_word_list, write_word_list  # noqa: E402
@@ -55,7 +55,8 @@ def whole_words() -> list[str]:
     from wordfreq import top_n_list, zipf_frequency
 
     known = known_stems(include_whole_words=False)
-    splitter = ProcliticSplitter(known.__contains__)
+    after_wa = known | ambiguous_place_stems()
+    splitter = ProcliticSplitter(known.__contains__, after_wa.__contains__)
     strong = _strong_names()
     verbs = {form for form, (_, tense) in trigger_index().items() if tense != "noun"}
     compound_firsts = {w for w in context_words("compound_first") if not w.startswith("ال") and len(w) >= 3}  # «فراس»: not ف + راس (but «وود مدني» is و + «ود مدني»)

@@ -182,3 +182,13 @@ def test_item_start(line, words) -> None:
 
     start = item_start(line)
     assert (None if start is None else line[start:]) == words
+
+
+@pytest.mark.parametrize("word, pieces", [
+    ("وزلة", ["و", "زلة"]),  # و comes off before a place whose name is also a word
+    ("كميناً", ["كميناً"]),  # ... but not ك: «كميناً» is an ambush, not ك + «مينا»
+    ("بزلة", ["بزلة"]),
+])
+def test_only_the_conjunction_comes_off_before_an_ambiguous_place(word: str, pieces: list[str]) -> None:
+    splitter = ProcliticSplitter(lambda stem: False, lambda stem: stem in ("زله", "مينا"))
+    assert [word[start:end] for start, end, _ in splitter.segment(word)] == pieces

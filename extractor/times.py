@@ -110,6 +110,13 @@ class _Match:
         words = self.lex.guards[guard]
         return self.prev in words or (self.prev[:1] in ("و", "ف") and self.prev[1:] in words)
 
+    def counted_from_an_event(self) -> bool:
+        """«بعد يومين من الكمين», «بعد يومين فقط من استحداثها»: an offset from an event, no date."""
+        words = [word.strip(_PUNCT) for word in self.after.split()[:2]]
+        if words and words[0] in self.lex.guards["anchor_fillers"]:
+            words = words[1:]
+        return bool(words) and words[0] in self.lex.guards["event_anchors"]
+
     def strict_bare(self) -> bool:
         """A strict month name («مارس», «رجب») with nothing that makes it a date."""
         anchors = ("head", "year", "year2", "yq", "ydem", "q", "mod")
@@ -239,6 +246,8 @@ def _r_relative(m: _Match, calendar: str) -> Result | None:
         return None  # «اليوم التالي», «ذلك اليوم»; «الغد» alone in quotes is a newspaper
     if rel in m.lex.guards["needs_weekday"] and not (m.g.get("wd") or m.g.get("part")):
         return None  # «إلى غد أفضل»
+    if rel.startswith("بعد ") and m.counted_from_an_event():
+        return None
     if m.a is None:
         return None, "relative", calendar, 0.9, f"day offset {offset}, no article date"
     day = m.a + dt.timedelta(offset)

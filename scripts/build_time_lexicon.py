@@ -85,6 +85,11 @@ GUARDS = {
                         "أما",  # «أما اليوم فلا يزال …»: nowadays, against the past
                         "عدن", "أخبار", "صوت", "صحيفة"],  # outlets: «عدن الغد», «أخبار اليوم», «صوت الغد»
     "needs_weekday": ["غد"],  # «غد الأربعاء» is a day; «إلى غد أفضل» a better future
+    # «بعد يومين من الكمين», «بعد ثلاثة أيام على سريان الهدنة», «بعد يومين فقط من استحداثها»:
+    # counted from an event, not from the article's date: no date («قبل يومين من …» is still
+    # dated by the article in the corpus).
+    "event_anchors": ["من", "على"],
+    "anchor_fillers": ["فقط"],
     "before_modifier": ["مصدر", "مصادر", "مسؤول", "شخص", "جهة", "جهات", "أوساط", "دبلوماسي"],
     "before_weekday": ["كلا", "سوق", "وسوق", "بسوق", "لسوق", "مسجد", "جامع",  # «كلا الاثنين»; «سوق الجمعة» (a place), «جامع الجمعة»
                        "صلاة", "لصلاة", "بصلاة", "خطبة", "لخطبة"],  # «عقب صلاة الجمعة»: the prayer, not a date

@@ -107,6 +107,7 @@ class PlaceLists:
         self.name = name
         self.score = score
         self.heads = context_words("place_list_heads")
+        self.heads_behind_proclitic = self.heads | {p + head for p in _HEAD_PROCLITICS for head in self.heads}
         self.descriptors = context_words("place_descriptors")
         self.adjectival = after_preposition_descriptors()
         self.list_prepositions = context_words("place_list_prepositions")
@@ -155,8 +156,7 @@ class PlaceLists:
                 covered.append(word)
                 index = following
         norms = token_norms(doc)
-        for head in (doc[at] for at, norm in enumerate(norms)
-                     if norm in self.heads or (norm[:1] in _HEAD_PROCLITICS and norm[1:] in self.heads)):
+        for head in (doc[at] for at, norm in enumerate(norms) if norm in self.heads_behind_proclitic):
             found += self._after_head(doc, head, by_start, covered)
         for preposition in (doc[at] for at, norm in enumerate(norms) if norm in self.list_prepositions):
             found += self._long_list(doc, preposition, by_start, covered)

@@ -175,8 +175,7 @@ def _sure_name(mention: Mention) -> bool:
 @cache
 def _no_name_part() -> frozenset[str]:
     """Words that head a name or a list, never a part of a name found apart («قريتي», «حقل»)."""
-    return (context_words("place_descriptors") | context_words("place_list_heads") | context_words("place_cues")
-            | context_words("base_heads"))
+    return _pointing_nouns() | context_words("place_cues")
 
 
 def _joinable(first: Mention, second: Mention, text: str) -> bool:

@@ -8,6 +8,7 @@ a reviewed copy of the lexicons.
 from __future__ import annotations
 
 import csv
+import sys
 import zlib
 from array import array
 from bisect import bisect_left
@@ -75,6 +76,22 @@ def write_word_list(path: Path, words: list[str], description: str, script: str)
     """Write a generated word list and say so (the scripts' ``main``)."""
     path.write_text(render_word_list(words, description, script), encoding="utf-8")
     print(f"{len(words)} words -> {path}")
+    return 0
+
+
+def write_generated_block(path: Path, block: str, start: str, end: str, check: bool, script: str) -> int:
+    """Put ``block`` (its ``start`` and ``end`` markers included) in place of the marked block of
+    a document (the scripts' ``main``); with ``check``, only say whether the document is current."""
+    text = path.read_text(encoding="utf-8")
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    updated = head + block + tail
+    if check:
+        if updated != text:
+            print(f"{path.name} is out of date: run scripts/{script}", file=sys.stderr)
+            return 1
+        return 0
+    path.write_text(updated, encoding="utf-8")
     return 0
 
 

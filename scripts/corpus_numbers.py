@@ -18,6 +18,11 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script from anywhere
+    sys.path.insert(0, str(ROOT))
+
+from extractor.resources import write_generated_block  # noqa: E402
+
 CARD = ROOT / "corpus" / "README.md"
 START, END = "<!-- numbers:start -->", "<!-- numbers:end -->"
 LABELS = ("PLACE", "BASE", "FORCE", "QUANTITY", "TIME")
@@ -66,17 +71,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if the card is out of date")
     args = parser.parse_args()
-    card = CARD.read_text(encoding="utf-8")
-    head, rest = card.split(START, 1)
-    _, tail = rest.split(END, 1)
-    updated = f"{head}{START}\n{block()}\n{END}{tail}"
-    if args.check:
-        if updated != card:
-            print("corpus/README.md is out of date: run scripts/corpus_numbers.py", file=sys.stderr)
-            return 1
-        return 0
-    CARD.write_text(updated, encoding="utf-8")
-    return 0
+    return write_generated_block(CARD, f"{START}\n{block()}\n{END}", START, END, args.check, "corpus_numbers.py")
 
 
 if __name__ == "__main__":

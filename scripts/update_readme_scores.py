@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from extractor.api import Extractor
 from extractor.evaluation import Report, evaluate, predict
+from extractor.resources import write_generated_block
 from extractor.statistical import model_available
 
 START, END = "<!-- scores:start -->", "<!-- scores:end -->"
@@ -121,18 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args(argv)
-    readme = ROOT / "README.md"
-    text = readme.read_text(encoding="utf-8")
-    head, rest = text.split(START, 1)
-    _, tail = rest.split(END, 1)
-    updated = head + block() + tail
-    if args.check:
-        if updated != text:
-            print("README.md scores are out of date: run scripts/update_readme_scores.py", file=sys.stderr)
-            return 1
-        return 0
-    readme.write_text(updated, encoding="utf-8")
-    return 0
+    return write_generated_block(ROOT / "README.md", block(), START, END, args.check, "update_readme_scores.py")
 
 
 if __name__ == "__main__":

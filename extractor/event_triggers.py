@@ -58,6 +58,17 @@ def _aside(norm: str) -> bool:
     return norm in asides or (norm[:1] == "و" and norm[1:] in asides)
 
 
+
+def _civil_form(norm: str, civil: frozenset[str], conjoined: bool = False) -> bool:
+    """A civil word, bare, possessed («تقريرها»), accusative («مقطعاً») or, before the trigger
+    (``conjoined``), behind a «و» the splitter left on it («وأوامر إخلاء»; after it, «و»
+    opens another conjunct: «مستودعات أسلحة ومنصات إطلاق»)."""
+    for form in (norm, norm[1:] if conjoined and norm.startswith("و") and len(norm) > 3 else ""):
+        if form and (form in civil or (form.endswith(("ها", "هم")) and form[:-2] in civil)
+                     or (form.endswith("ا") and form[:-1] in civil)):
+            return True
+    return False
+
 class TriggerRules:
     """Trigger rules; ``EventExtractor`` mixes them in (they read its lexicon state and
     ``self._sentence``, the sentence being read)."""
@@ -319,8 +330,8 @@ class TriggerRules:
             back = 3  # «وفق بيان مقتضب نشرته الكتيبة», «في منشورات ورقية نشرها»: the pronoun takes
             # up a noun just before
         preceding = doc[max(self._sentence.start, token.i - back):token.i]
-        if any(t.norm_ in civil or (t.norm_.endswith(("ها", "هم")) and t.norm_[:-2] in civil)
-               or (t.norm_.endswith("ا") and t.norm_[:-1] in civil) for t in (*preceding, *nearby)):
+        if any(_civil_form(t.norm_, civil, conjoined=True) for t in preceding) \
+                or any(_civil_form(t.norm_, civil) for t in nearby):
             return True  # «نشرت قيادة الجيش تقريرها», «نشرت الوزارة مقطعاً»: possessive or accusative
         if event_type == "BASE_CLOSURE" and any(t.norm_ in words("closure_non_bases") for t in nearby[:2]):
             return True  # «إغلاق الطريق», «أغلقت السلطات المجال الجوي»: subject, then object

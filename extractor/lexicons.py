@@ -186,6 +186,12 @@ def context_words(name: str, normalized: bool = True) -> frozenset[str]:
     return frozenset(_key(str(word)) if normalized else str(word) for word in words)
 
 
+def with_conjunctions(words: frozenset[str]) -> frozenset[str]:
+    """``words`` and their forms behind «و» or «ف», which the splitter leaves on a short word
+    («وفي قبريخا», «ومن نوى»: «في» alone is too short to be cut off)."""
+    return words | {conjunction + word for word in words if len(word) >= 2 for conjunction in ("و", "ف")}
+
+
 @cache
 def context_groups(name: str) -> dict[str, frozenset[str]]:
     """A mapping of normalized word lists from ``models/patterns/context.yaml``

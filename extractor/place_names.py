@@ -183,7 +183,9 @@ def _joinable(first: Mention, second: Mention, text: str) -> bool:
     return text[first.end:second.start] == " " and not (_sure_name(first) and _sure_name(second)) \
         and not _WIDE_KINDS & {first.attrs.get("kind"), second.attrs.get("kind")} \
         and not second.text.startswith("و") and first_norm not in _no_name_part() \
-        and not verb_form(first_norm)  # «الرامة وخط», «قريتي عين زالة», «تقف بوابة أبوقرين»
+        and not verb_form(first_norm) \
+        and normalize(second.text).split(" ", 1)[0] not in context_words("locating_compass")
+    # «الرامة وخط», «قريتي عين زالة», «تقف بوابة أبوقرين»; «صور جنوب لبنان» locates a town
 
 
 def join_adjacent_places(mentions: list[Mention], text: str) -> list[Mention]:

@@ -365,14 +365,18 @@ def _unknown_noun(tokens: list[str], at: int, value, vague: bool,
         return None  # «الرقم 1330 للإبلاغ»: a preposition's phrase; «مدرسة 30 يونيو»: a date, no count
     if value is not None and 1900 <= value <= 2100:
         return None  # a year
-    return _singular(noun), noun, at + 1
+    return _singular(noun, lex.singulars), noun, at + 1
 
 
-def _singular(noun: str) -> str:
-    """The unit of an unlisted noun is its singular (guidelines §6): the accusative tanween
-    and a sound plural's ending go («جندياً», «مهربين» → مهرب, «الدراجات» → دراجة);
-    a broken plural the unit table does not list («مخيمات» is sound; «أكواخ») stays as written."""
+def _singular(noun: str, singulars: dict[str, str]) -> str:
+    """The unit of an unlisted noun is its singular (guidelines §6): a broken plural's from
+    quantities.yaml ``broken_plurals`` («قرى» → قرية), else the accusative tanween and a sound
+    plural's ending go («جندياً», «مهربين» → مهرب, «الدراجات» → دراجة); a broken plural the
+    table does not list («أكواخ») stays as written."""
     word = noun[2:] if noun.startswith("ال") and len(noun) > 4 else noun
+    for form in (word, word[:-1] if word.endswith("ا") else None):
+        if form in singulars:
+            return singulars[form]
     if word.endswith("ا") and len(word) > 2:
         return word[:-1]  # «طناً» → طن
     if word.endswith(("ين", "ون")) and len(word) > 4:

@@ -6,7 +6,7 @@ grammar; the tables are built once and cached.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
 
@@ -41,6 +41,7 @@ class QuantityLexicon:
     range_or: frozenset[str] = frozenset()     # «قاعدتين أو ثلاث»: a dual or a number, a range
     dates: frozenset[str] = frozenset()        # weekdays, months, «أمس» (time.yaml): «مدرسة 30 يونيو» counts nothing
     one_by_one: frozenset[str] = frozenset()   # «واحدة تلو الأخرى»: after «واحدة», one by one, no count
+    singulars: dict[str, str] = field(default_factory=dict)  # broken plural → its singular («قرى» → قرية)
 
     @cached_property
     def starters(self) -> frozenset[str]:
@@ -86,8 +87,8 @@ def quantity_lexicon() -> QuantityLexicon:
                     duals.setdefault(stem + ending, (unit, key))
             if not key.endswith(("ا", "ين", "ون", "ات")) and " " not in key and key.isalpha():
                 units.setdefault(key + "ا", (unit, key))  # accusative tanween: جنديا
-            if key.startswith("ال"):
-                continue
+            if form.startswith("ال"):
+                continue  # already definite; «ألغام» is not («الألغام»)
             units.setdefault("ال" + key, (unit, key))
 
     def phrases(section: str) -> dict[str, str]:
@@ -109,7 +110,9 @@ def quantity_lexicon() -> QuantityLexicon:
                     frozenset(_k(w) for w in data.get("one_of", [])),
                     frozenset(_k(w) for w in data.get("range_or", [])),
                     time_words(),
-                    frozenset(_k(w) for w in data.get("one_by_one", [])))
+                    frozenset(_k(w) for w in data.get("one_by_one", [])),
+                    {_k(plural): singular for singular, plurals in (data.get("broken_plurals") or {}).items()
+                     for plural in plurals})
 
 
 def counting_word(norm: str) -> bool:

@@ -29,6 +29,7 @@ from .lexicons import (
     is_news_word,
     pronoun_form,
     unheard_of,
+    with_conjunctions,
 )
 from .mentions import Mention
 from .place_context import PlaceLists
@@ -59,8 +60,7 @@ class RarePlaces(PlaceLists):
         self.cues = context_words("place_cues") | context_words("rare_place_cues")
         self.adverbs = context_words("direction_adverbs")
         self.compounds = context_words("compound_first")
-        bare = context_words("bare_place_prepositions")
-        self.prepositions = bare | {conjunction + p for p in bare for conjunction in ("و", "ف")}  # «وفي قبريخا»
+        self.prepositions = with_conjunctions(context_words("bare_place_prepositions"))  # «وفي قبريخا»
         self.compass = context_words("locating_compass")
 
     def __call__(self, doc: Doc) -> Doc:

@@ -19,8 +19,9 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from .language import doc_text, token_norms
-from .lexicons import Entry, _key, all_entries, context_words
+from .lexicons import Entry, _key, all_entries, context_words, with_conjunctions
 from .mentions import Mention
+from .normalize import strip_al
 from .resources import load_yaml
 from .text import PROCLITIC_LETTERS, Segmenter, chunk_pieces
 
@@ -217,22 +218,37 @@ class LexiconRecognizer(Recognizer):
         self.district_heads = context_words("district_heads")
         self.nationalities = frozenset(n for n in nationality_adjectives() if n.startswith("ال"))
         self.positions = context_words("name_positions")
-        self.backed_prepositions = context_words("country_backed_prepositions")
+        self.backed_prepositions = with_conjunctions(context_words("country_backed_prepositions"))
+        self.district_prepositions = with_conjunctions(context_words("district_backed_prepositions"))
+        self.district_followers = context_words("district_word_followers")
+        self.generic_nouns = context_words("place_descriptors") | context_words("name_generics") \
+            | context_words("geographic_heads")
 
     def _district_head(self, norms: list[str], start: int, entry: Entry) -> str | None:
         """«لواء الجامعة»: Jordan's «لواء» before a district cues it as a descriptor would."""
         head = norms[start - 1] if start else ""
         return head if head in self.district_heads and entry.attrs.get("kind") == "district" else None
 
-    def _backed_preposition(self, preposition: str | None, entry: Entry, support: dict[str, int]) -> str | None:
+    def _backed_preposition(self, preposition: str | None, entry: Entry, support: dict[str, int],
+                            following: str) -> str | None:
         """«في صور» in an article that names Naqoura and Nabatieh: a bare preposition cues an
         ambiguous name when the article holds other names of the same country (toponyms cohere);
         a district's name that is a word («بيان», «الصعيد») needs a real cue."""
         country = entry.attrs.get("country_code") or ""
-        if preposition is None or not entry.ambiguous or entry.source == "gazetteer:admin" \
-                or support.get(country, 0) < COUNTRY_SUPPORT:
+        district = entry.source == "gazetteer:admin"
+        if preposition is None or not entry.ambiguous or support.get(country, 0) < COUNTRY_SUPPORT + district:
+            return None
+        if district and not self._district_word_reads_as_place(preposition, entry.key, following):
             return None
         return f"{preposition}, {country} named"
+
+    def _district_word_reads_as_place(self, preposition: str, key: str, following: str) -> bool:
+        """Context.yaml ``district_backed_prepositions``: «في الحد،», «إلى شمع قبل», not «في العديد
+        من», «بالكامل», «على الصعيد», «إلى الوادي» (a generic noun) or «إلى صرف رواتب»."""
+        if preposition not in self.district_prepositions or following in ("من", "عن") \
+                or strip_al(key) in self.generic_nouns:
+            return False
+        return key.startswith("ال") or not following[:1].isalpha() or following in self.district_followers
 
     def _quoted_head(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         """(start, end) characters of «head "name"» around a bare base name, if a head precedes it."""
@@ -259,7 +275,8 @@ class LexiconRecognizer(Recognizer):
                 if entry.bare and "PLACE" in labels:
                     continue  # «الشدادي» alone is the town; «قاعدة الشدادي» is the base
                 cue = (found_cue or self._district_head(norms, start, entry) or _dateline(doc, start, end)
-                       or self._backed_preposition(preposition, entry, support))
+                       or self._backed_preposition(preposition, entry, support,
+                                                   norms[end] if end < len(norms) else ""))
                 if entry.ambiguous and cue is None and not _coordinated(norms, start, end, sure):
                     continue  # common word that is also a town: needs بلدة/قرب/في... or a town beside it
                 if entry.ambiguous and end in place_starts and not norms[start].startswith("ال"):

@@ -1160,6 +1160,10 @@ def test_a_vowelled_passive_takes_no_actor_from_before(extractor, verb) -> None:
     "وبموجب التفاهم، تسلّمت وزارة الداخلية ١٣٧ موقوفاً كانوا محتجزين لدى القوات.",  # detainees received
     "كما سحبت السلطات تصاريح العمل من أكثر من 60 عاملاً.",  # work permits
     "وأعلنت إدارة النادي انسحاب فريقها لكرة القدم من مباريات الدوري.",  # a football team
+    "وأوامر إخلاء جديدة شرقي خانيونس",  # evacuation orders, «و» left on the word
+    "كما وصل أمس إلى العقبة فوج سياحي من إيطاليا يضم نحو ١٨٠ سائحاً.",  # tourists
+    "فيما أعلنت شركة «إمبراير» البرازيلية انسحابها من المعرض لأسباب تجارية.",  # an air show
+    "على أن يجري تسليم حمولتها إلى منظمات أممية داخل قطاع غزة.",  # a convoy's load
 ])
 def test_civil_arrivals_and_evacuations_are_no_events(extractor, text) -> None:
     found, _ = _events(extractor, text)

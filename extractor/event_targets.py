@@ -29,6 +29,7 @@ from .event_links import (
 )
 from .language import doc_text
 from .mentions import Mention
+from .normalize import normalize
 
 if TYPE_CHECKING:
     from .events import Event
@@ -49,6 +50,8 @@ class TargetRules:
 
     def _direct_object(self, doc: Doc, event: Event, end: int, mention: Mention) -> str | None:
         role = _DIRECT_OBJECT.get(event.type)
+        if role is None and event.type == "DEPLOYMENT" and self._reinforced(doc, event, mention):
+            role = "location"  # «وعزّز الجيش قاعدة تمنهنت»: the base reinforced is where the troops go
         if role is None or mention.label not in _ROLE_LABELS[role] or \
                 any(r == role for r, _ in event.args):
             return None
@@ -61,6 +64,20 @@ class TargetRules:
                                            for _, m in event.args))):
             return None  # «نفت أنقرة», «بقيادة السعودية»; «تنظيم "الدولة الإسلامية" (داعش)»: its other name
         return role
+
+    @staticmethod
+    def _reinforced(doc: Doc, event: Event, mention: Mention) -> bool:
+        """A base or place right after «عزّز» and its subject («وعزّز الجيش قاعدة تمنهنت»), not
+        a name further on («ما يعزّز التقدير بأن ماغين عوز …»)."""
+        text = doc_text(doc)
+        if mention.label not in ("BASE", "PLACE") \
+                or normalize(text[event.trigger_start:event.trigger_end]) not in words("reinforcing_verbs"):
+            return False
+        between = text[event.trigger_end:mention.start]
+        for _, arg in event.args:
+            if event.trigger_end <= arg.start and arg.end <= mention.start:
+                between = between.replace(arg.text, "", 1)
+        return not between.strip()
 
     def _across_border(self, doc: Doc, mention: Mention) -> bool:
         """«قرب المدورة على الحدود مع السعودية»: the country across the border (not one moved

@@ -366,12 +366,13 @@ def verb_form(norm: str) -> bool:
     («سننشر», not «سيكاسو»), an imperfect with a frequent twin person («تتخذ», and its future
     «ستضم»), or a past with
     the feminine ت on a stem of the news («أقامت», «أوقعت»; a plural is no verb's stem:
-    «تاركينت»), or a past plural of the news
+    «تاركينت») or its dual «تا» («أطلقتا»), or a past plural of the news
     («وأقاموا حواجز»)."""
     return future_form(norm, ("سن", "ست")) or imperfect_verb_form(norm) \
         or (norm[:1] == "س" and imperfect_verb_form(norm[1:])) \
         or (norm.endswith("ت") and len(norm) >= 4 and is_news_word(norm[:-1])
             and not norm[:-1].endswith(("ين", "ون"))) \
+        or (norm.endswith("تا") and len(norm) >= 6 and is_news_word(norm[:-2])) \
         or (past_plural_form(norm) and (norm in news_words() or norm[:-2] in news_words()))
 
 

@@ -197,14 +197,21 @@ class PlaceFilters:
 
     def _river_bank(self, doc: Doc, start: int) -> bool:
         """A bank phrase starts at ``start`` (the model may take its first word alone) and «نهر»
-        (or a lake, a canal) or ل + a river follows it."""
+        (or a lake, a canal) or ل + a river follows it, or a river was named just before it in
+        the sentence («عبروا نهر الفرات بالقوارب من الضفة الغربية»)."""
         norms = token_norms(doc)
+        rivers = place_keys_of_kind("river")
         for bank in self.banks:
             end = start + bank.count(" ") + 1
-            if " ".join(norms[start:end]) == bank and end < len(norms) and (norms[end] in self.river_words or (
+            if " ".join(norms[start:end]) != bank:
+                continue
+            if end < len(norms) and (norms[end] in self.river_words or (
                     norms[end] == "ل" and end + 1 < len(norms)
-                    and (norms[end + 1] in place_keys_of_kind("river") or norms[end + 1] in self.river_words))):
+                    and (norms[end + 1] in rivers or norms[end + 1] in self.river_words))):
                 return not set(norms[end:end + 3]) & self.jordan  # «لنهر الأردن»: the West Bank itself
+            before = norms[max(0, start - 8):start]
+            before = before[max((i + 1 for i, n in enumerate(before) if n in (".", "؟", "!")), default=0):]
+            return any(n in self.river_words or n in rivers for n in before) and not set(before) & self.jordan
         return False
 
     def _idiom(self, doc: Doc, mention: Mention) -> bool:
@@ -302,11 +309,13 @@ class PlaceFilters:
         date either)."""
         if span is None or span.end >= len(doc):
             return None
-        if _quoted(doc, span.start, span.end) and span.start > 1 \
+        closing = next((end for end in range(span.end, min(span.end + 3, len(doc) - 1) + 1)
+                        if _quoted(doc, span.start, end)), None)  # «أبشي – «تشاد وان»»: a word may follow
+        if closing is not None and span.start > 1 \
                 and (doc[span.start - 2].text in _DATELINE_DASHES  # «مطروح – «بوابة الصحراء»»: a dateline's outlet
-                     or (doc[span.start - 2].norm_ == "ل"
+                     or (closing == span.end and doc[span.start - 2].norm_ == "ل"
                          and span.start > 2 and doc[span.start - 3].norm_ in self.spoke)):  # «تحدث لـ«…»»
-            return doc[span.start - 1].idx, doc[span.end].idx + 1
+            return doc[span.start - 1].idx, doc[closing].idx + 1
         if span.start > 0 and doc[span.start - 1].norm_ in self.outlet_leads and _quoted(doc, span.start - 1, span.end):
             closing = doc[span.end]  # «صوت الأنبار», «بريد الهرمل»: the outlet's word first
             return doc[span.start - 2].idx, closing.idx + len(closing.text)

@@ -338,7 +338,7 @@ def build() -> dict:
         "guards": {**GUARDS, "time_prepositions": TIME_PREPOSITIONS,
                    "after_relative": GUARDS["after_relative"] + [
                        f for w in ORDINAL_UNITS[1:] + [ORDINAL_TENS[10]] for f in (w, w + "ة")] + [
-                       "الأول", "الأولى"]},
+                       "الأول", "الأولى", "الحادي", "الحادية"]},  # «لليوم الحادي عشر على التوالي»
         "grammar": {"lam": LAM_CLASSES, "paired": PAIRED_CLASSES, "pair": PAIR, "pieces": PIECES,
                     "rules": {name: {"starts": starts, "pattern": pattern}
                               for name, (starts, pattern) in RULES.items()},

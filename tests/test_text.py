@@ -192,3 +192,14 @@ def test_item_start(line, words) -> None:
 def test_only_the_conjunction_comes_off_before_an_ambiguous_place(word: str, pieces: list[str]) -> None:
     splitter = ProcliticSplitter(lambda stem: False, lambda stem: stem in ("زله", "مينا"))
     assert [word[start:end] for start, end, _ in splitter.segment(word)] == pieces
+
+
+@pytest.mark.parametrize("word, pieces", [
+    ("كفردان", ["كفردان"]),  # a Kafr village, not ك + «فردان» (a known name)
+    ("وكفردان", ["و", "كفردان"]),  # و comes off before it
+    ("بكفرشوبا", ["ب", "كفرشوبا"]),
+    ("كسوريا", ["ك", "سوريا"]),  # ك before any other name still comes off
+])
+def test_a_kafr_village_keeps_its_kaf(word: str, pieces: list[str]) -> None:
+    splitter = ProcliticSplitter(lambda stem: stem in ("فردان", "سوريا"))
+    assert [word[start:end] for start, end, _ in splitter.segment(word)] == pieces

@@ -12,7 +12,7 @@ from typing import Any
 from .lexicons import _key
 from .resources import load_yaml
 
-__all__ = ["verb_before_pronoun", "blockers", "civil_words", "config", "governing_verbs", "lookup_trigger", "published_text",
+__all__ = ["verb_before_pronoun", "blockers", "civil_form", "civil_words", "config", "governing_verbs", "lookup_trigger", "opens_aside", "published_text",
            "relative_auxiliaries", "trigger_index", "words"]
 
 
@@ -181,3 +181,22 @@ def published_text(doc, token) -> bool:
     return token.norm_ in words("publication_heads") and (
         following.startswith("ال") or following.endswith("ها")
         or (token.norm_ in words("publication_heads_of_any_construct") and following.isalpha()))
+
+
+def opens_aside(norms: list[str], at: int) -> bool:
+    """«بحسب», «وفق», «وبحسب», «في بيان»: the words at ``at`` open an aside of attribution (not
+    «وفق» read as و + «فق»)."""
+    asides, norm = words("attribution_asides"), norms[at]
+    return norm in asides or (norm[:1] == "و" and norm[1:] in asides) \
+        or (at + 1 < len(norms) and f"{norm} {norms[at + 1]}" in asides)
+
+
+def civil_form(norm: str, civil: frozenset[str], conjoined: bool = False) -> bool:
+    """A civil word, bare, possessed («تقريرها»), accusative («مقطعاً») or, before the trigger
+    (``conjoined``), behind a «و» the splitter left on it («وأوامر إخلاء»; after it, «و»
+    opens another conjunct: «مستودعات أسلحة ومنصات إطلاق»)."""
+    for form in (norm, norm[1:] if conjoined and norm.startswith("و") and len(norm) > 3 else ""):
+        if form and (form in civil or (form.endswith(("ها", "هم")) and form[:-2] in civil)
+                     or (form.endswith("ا") and form[:-1] in civil)):
+            return True
+    return False

@@ -27,9 +27,11 @@ from .event_clauses import (
 )
 from .event_lexicon import (
     blockers,
+    civil_form,
     civil_words,
     config,
     lookup_trigger,
+    opens_aside,
     published_text,
     trigger_index,
     verb_before_pronoun,
@@ -51,23 +53,6 @@ _NAME_LABELS = frozenset({"FORCE", "PLACE", "BASE", "ORG", "PERSON"})  # a count
 _ALTERNATIVE = "او"  # «أو» normalized: «إخلاء نقطة أو تسليمها», one status for both
 _COMMAS = frozenset({"،", ",", "؛", ";"})
 
-
-def _aside(norm: str) -> bool:
-    """«بحسب», «وفق», «وبحسب»: a word opening an aside of attribution (not «وفق» read as و + «فق»)."""
-    asides = words("attribution_asides")
-    return norm in asides or (norm[:1] == "و" and norm[1:] in asides)
-
-
-
-def _civil_form(norm: str, civil: frozenset[str], conjoined: bool = False) -> bool:
-    """A civil word, bare, possessed («تقريرها»), accusative («مقطعاً») or, before the trigger
-    (``conjoined``), behind a «و» the splitter left on it («وأوامر إخلاء»; after it, «و»
-    opens another conjunct: «مستودعات أسلحة ومنصات إطلاق»)."""
-    for form in (norm, norm[1:] if conjoined and norm.startswith("و") and len(norm) > 3 else ""):
-        if form and (form in civil or (form.endswith(("ها", "هم")) and form[:-2] in civil)
-                     or (form.endswith("ا") and form[:-1] in civil)):
-            return True
-    return False
 
 class TriggerRules:
     """Trigger rules; ``EventExtractor`` mixes them in (they read its lexicon state and
@@ -100,6 +85,10 @@ class TriggerRules:
             if kind is None or _inside(token, mentions) or self._needs_passive(token) or _in_quoted_name(norms, at) \
                     or _in_committee_name(norms, at):
                 continue
+            if kind[1] == "past" and norm.endswith(("ت", "وا")) and at > sentence.start \
+                    and norms[at - 1] in words("place_prepositions"):
+                continue  # «إلى دكوا»: no inflected past verb follows a preposition, a place does
+                # (a bare «في توغّل» is the verbal noun)
             if kind[1] in ("noun", "present") and token.i > 0 and doc_norm(token, -1) == "ل" \
                     and any(hit[2][0] == kind[0] for hit in hits):
                 continue  # «نشرت … سربين لتعزيز حماية المنشآت»: the purpose of the event named before
@@ -309,9 +298,10 @@ class TriggerRules:
         commas = [at for at in range(start, token.i) if norms[at] in _COMMAS]
         while commas:
             comma = commas.pop()
-            opens_aside = comma + 1 < token.i and _aside(norms[comma + 1])
-            closes_aside = comma + 1 == token.i and commas and _aside(norms[commas[-1] + 1])
-            if not (opens_aside or closes_aside):
+            opens = comma + 1 < token.i and opens_aside(norms, comma + 1)
+            closes = commas and opens_aside(norms, commas[-1] + 1) and all(  # «، بـ"انسحاب»: no word between
+                len(norms[at]) <= 1 or not norms[at].isalpha() for at in range(comma + 1, token.i))
+            if not (opens or closes):
                 return doc[comma + 1:token.i]
         return doc[start:token.i]
 
@@ -330,8 +320,8 @@ class TriggerRules:
             back = 3  # «وفق بيان مقتضب نشرته الكتيبة», «في منشورات ورقية نشرها»: the pronoun takes
             # up a noun just before
         preceding = doc[max(self._sentence.start, token.i - back):token.i]
-        if any(_civil_form(t.norm_, civil, conjoined=True) for t in preceding) \
-                or any(_civil_form(t.norm_, civil) for t in nearby):
+        if any(civil_form(t.norm_, civil, conjoined=True) for t in preceding) \
+                or any(civil_form(t.norm_, civil) for t in nearby):
             return True  # «نشرت قيادة الجيش تقريرها», «نشرت الوزارة مقطعاً»: possessive or accusative
         if event_type == "BASE_CLOSURE" and any(t.norm_ in words("closure_non_bases") for t in nearby[:2]):
             return True  # «إغلاق الطريق», «أغلقت السلطات المجال الجوي»: subject, then object

@@ -154,8 +154,10 @@ class RarePlaces(PlaceLists):
             if norms[chain[0] - 1] not in self.prepositions:
                 continue
             spans = [self._member(doc, index, covered, adjective_ok=True) for index in chain]
-            if None in spans or all(self._first_word(doc, index) in frequent_words() for index in chain):
-                continue  # «في جبهات جنوب مأرب»: one word at least must be no frequent word
+            if None in spans or all(self._first_word(doc, index) in frequent_words() for index in chain) \
+                    or any(pronoun_form(doc[index].text, norms[index]) for index in chain):
+                continue  # «في جبهات جنوب مأرب»: one word at least must be no frequent word; «من
+                # مقاره قرب سدة الهندية», «من أحد معسكراته في فاقوس»: a noun of its own names nothing
             for start, end in spans:
                 covered.append((start, end))
                 found.append(Mention("PLACE", start, end, text[start:end], score=self.score, source="rules",

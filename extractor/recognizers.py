@@ -19,7 +19,14 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from .language import doc_text, token_norms
-from .lexicons import Entry, _key, all_entries, context_words, with_conjunctions
+from .lexicons import (
+    Entry,
+    _key,
+    all_entries,
+    context_groups,
+    context_words,
+    with_conjunctions,
+)
 from .mentions import Mention
 from .normalize import strip_al
 from .resources import load_yaml
@@ -215,7 +222,7 @@ class LexiconRecognizer(Recognizer):
             patterns.setdefault(words, [add(word) for word in words])
         self.matcher.add(self.name, list(patterns.values()))
         self.base_heads = context_words("base_heads")
-        self.district_heads = context_words("district_heads")
+        self.kind_heads = context_groups("kind_heads")
         self.nationalities = frozenset(n for n in nationality_adjectives() if n.startswith("ال"))
         self.positions = context_words("name_positions")
         self.backed_prepositions = with_conjunctions(context_words("country_backed_prepositions"))
@@ -224,10 +231,11 @@ class LexiconRecognizer(Recognizer):
         self.generic_nouns = context_words("place_descriptors") | context_words("name_generics") \
             | context_words("geographic_heads")
 
-    def _district_head(self, norms: list[str], start: int, entry: Entry) -> str | None:
-        """«لواء الجامعة»: Jordan's «لواء» before a district cues it as a descriptor would."""
+    def _kind_head(self, norms: list[str], start: int, entry: Entry) -> str | None:
+        """«لواء الجامعة», «جزيرة زقر», «حقل الفهود»: a head noun of the entry's own kind (context.yaml
+        ``kind_heads``: Jordan's «لواء» before a district) cues it as a descriptor would."""
         head = norms[start - 1] if start else ""
-        return head if head in self.district_heads and entry.attrs.get("kind") == "district" else None
+        return head if head in self.kind_heads.get(str(entry.attrs.get("kind")), ()) else None
 
     def _backed_preposition(self, preposition: str | None, entry: Entry, support: dict[str, int],
                             following: str) -> str | None:
@@ -274,7 +282,7 @@ class LexiconRecognizer(Recognizer):
             for entry in entries:
                 if entry.bare and "PLACE" in labels:
                     continue  # «الشدادي» alone is the town; «قاعدة الشدادي» is the base
-                cue = (found_cue or self._district_head(norms, start, entry) or _dateline(doc, start, end)
+                cue = (found_cue or self._kind_head(norms, start, entry) or _dateline(doc, start, end)
                        or self._backed_preposition(preposition, entry, support,
                                                    norms[end] if end < len(norms) else ""))
                 if entry.ambiguous and cue is None and not _coordinated(norms, start, end, sure):

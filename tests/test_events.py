@@ -1095,6 +1095,11 @@ CASES = [
     ("وسحبت قوات الجيش الليبي نحو ٣٠٠ عنصر من سبها إلى بلدة المرج، حيث بات يتمركز منذ الخميس.",
      [("WITHDRAWAL", "completed", {(A, "قوات الجيش الليبي"), (Q, "نحو ٣٠٠ عنصر"), (O, "سبها"), (D, "المرج")}),
       ("DEPLOYMENT", "ongoing", {(A, "قوات الجيش الليبي"), (Q, "نحو ٣٠٠ عنصر"), (L, "المرج"), (TM, "الخميس")})]),
+    # no past verb follows a preposition: «دكوا» is a town, not «they pounded»
+    ("ودفعت القوة بتعزيزات من نغالا إلى دكوا قوامها نحو ٣٠٠ جندي.",
+     [("DEPLOYMENT", "completed", {(O, "نغالا"), (Q, "نحو ٣٠٠ جندي")})]),  # no ATTACK «دكوا»
+    # a demand past an aside of attribution is no event
+    ("طالبت حكومة إقليم كردستان، في بيان أصدرته أمس، بـ\"انسحاب القوات التركية من محيط القرى\" في دهوك.", []),
     # a base reinforced is the deployment's location, a bare object of «عزّز» (not of «نشر»)
     ("وعزّز الجيش الوطني الليبي قاعدة تمنهنت الجوية بثلاث منظومات للدفاع الجوي.",
      [("DEPLOYMENT", "completed", {(A, "الجيش الوطني الليبي"), (L, "قاعدة تمنهنت"), (Q, "ثلاث منظومات")})]),
@@ -1167,6 +1172,9 @@ def test_a_vowelled_passive_takes_no_actor_from_before(extractor, verb) -> None:
     "كما وصل أمس إلى العقبة فوج سياحي من إيطاليا يضم نحو ١٨٠ سائحاً.",  # tourists
     "فيما أعلنت شركة «إمبراير» البرازيلية انسحابها من المعرض لأسباب تجارية.",  # an air show
     "على أن يجري تسليم حمولتها إلى منظمات أممية داخل قطاع غزة.",  # a convoy's load
+    "وقالت نازحة وصلت من المالحة: مشينا أربعة أيام.",  # a displaced woman
+    "رعى رئيس الأركان حفل التخريج، وسلّم الشهادات ل٤١٢ خريجاً في جامعة مؤتة.",  # certificates
+    "أوقفت الدورية 130 مهاجراً جنوب أوباري، وجرى تسليمهم إلى مركز الإيواء في سبها.",  # to a shelter
 ])
 def test_civil_arrivals_and_evacuations_are_no_events(extractor, text) -> None:
     found, _ = _events(extractor, text)

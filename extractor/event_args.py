@@ -353,6 +353,11 @@ class ArgumentRules:
                     and mention.attrs.get("unit") in units and mention not in chosen:
                 event.args.append(("quantity", mention))
                 last = mention
+        if event.type == "ATTACK" and chosen[0].end <= event.trigger_start:
+            for mention in in_clause:  # «قتل ثلاثة جنود وأصيب سبعة آخرون في هجوم»: every casualty count before
+                if mention.label == "QUANTITY" and mention.end <= chosen[0].start and mention not in chosen \
+                        and mention.attrs.get("unit") in units and _after_casualty_word(doc, mention):
+                    event.args.append(("quantity", mention))
 
     @staticmethod
     def _in_future(doc: Doc, event: Event) -> bool:
@@ -363,6 +368,13 @@ class ArgumentRules:
             return False
         start = period_start(str(times[0].attrs.get("value") or ""))
         return start is not None and start > today
+
+
+def _after_casualty_word(doc: Doc, mention: Mention) -> bool:
+    """«قتل ثلاثة جنود», «ومقتل 4 مدنيين»: a casualty word stands within two words before the count."""
+    at = bisect_left(token_starts(doc), mention.start)
+    return any(t.norm_ in words("casualty_words") or t.norm_[1:] in words("casualty_words")
+               for t in doc[max(0, at - 2):at])
 
 
 def _gap_past_times(doc: Doc, start: int, end: int, mentions: list[Mention]) -> int:

@@ -241,7 +241,8 @@ class LexiconRecognizer(Recognizer):
                             following: str) -> str | None:
         """«في صور» in an article that names Naqoura and Nabatieh: a bare preposition cues an
         ambiguous name when the article holds other names of the same country (toponyms cohere);
-        a district's name that is a word («بيان», «الصعيد») needs a real cue."""
+        a district's name that is a word («الحد», «الصعيد») needs one name more, and a context
+        where the word cannot be read (``_district_word_reads_as_place``)."""
         country = entry.attrs.get("country_code") or ""
         district = entry.source == "gazetteer:admin"
         if preposition is None or not entry.ambiguous or support.get(country, 0) < COUNTRY_SUPPORT + district:

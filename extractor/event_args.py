@@ -33,13 +33,13 @@ from .event_links import (
     with_possessive_off,
 )
 from .language import doc_text, token_norms, token_starts
-from .lexicons import COMPASS_WORDS
+from .lexicons import COMPASS_WORDS, reads_as
 from .mentions import Mention
 
 if TYPE_CHECKING:
     from .events import Event
 
-__all__ = ["ArgumentRules", "quantity_units"]
+__all__ = ["ArgumentRules", "casualty_word_before", "quantity_units"]
 
 _ROLE_LABELS = {"origin": {"BASE", "PLACE"}, "destination": {"BASE", "PLACE"},
                 "location": {"BASE", "PLACE"}, "target": {"BASE", "FORCE", "PLACE"},
@@ -356,7 +356,7 @@ class ArgumentRules:
         if event.type == "ATTACK" and chosen[0].end <= event.trigger_start:
             for mention in in_clause:  # «قتل ثلاثة جنود وأصيب سبعة آخرون في هجوم»: every casualty count before
                 if mention.label == "QUANTITY" and mention.end <= chosen[0].start and mention not in chosen \
-                        and mention.attrs.get("unit") in units and _after_casualty_word(doc, mention):
+                        and mention.attrs.get("unit") in units and casualty_word_before(doc, mention, 2):
                     event.args.append(("quantity", mention))
 
     @staticmethod
@@ -370,11 +370,12 @@ class ArgumentRules:
         return start is not None and start > today
 
 
-def _after_casualty_word(doc: Doc, mention: Mention) -> bool:
-    """«قتل ثلاثة جنود», «ومقتل 4 مدنيين»: a casualty word stands within two words before the count."""
+def casualty_word_before(doc: Doc, mention: Mention, reach: int) -> bool:
+    """A casualty word, bare or behind a proclitic, within ``reach`` words before the mention:
+    «قتل ثلاثة جنود», «ومقتل 4 مدنيين» (a count of victims), «أُصيب جنديان من لواء إفرايم» (the
+    force they belong to, not the attackers)."""
     at = bisect_left(token_starts(doc), mention.start)
-    return any(t.norm_ in words("casualty_words") or t.norm_[1:] in words("casualty_words")
-               for t in doc[max(0, at - 2):at])
+    return any(reads_as(t.norm_, words("casualty_words")) for t in doc[max(0, at - reach):at])
 
 
 def _gap_past_times(doc: Doc, start: int, end: int, mentions: list[Mention]) -> int:

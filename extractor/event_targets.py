@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from .event_args import _DIRECT_OBJECT, _ROLE_LABELS
+from .event_args import _DIRECT_OBJECT, _ROLE_LABELS, casualty_word_before
 from .event_clauses import RELATIVES
 from .event_lexicon import words
 from .event_links import (
@@ -28,6 +28,7 @@ from .event_links import (
     words_after,
 )
 from .language import doc_text
+from .lexicons import reads_as
 from .mentions import Mention
 from .normalize import normalize
 
@@ -71,7 +72,7 @@ class TargetRules:
         a name further on («ما يعزّز التقدير بأن ماغين عوز …»)."""
         text = doc_text(doc)
         if mention.label not in ("BASE", "PLACE") \
-                or normalize(text[event.trigger_start:event.trigger_end]) not in words("reinforcing_verbs"):
+                or not reads_as(normalize(text[event.trigger_start:event.trigger_end]), words("reinforcing_verbs")):
             return False
         between = text[event.trigger_end:mention.start]
         for _, arg in event.args:
@@ -93,7 +94,7 @@ class TargetRules:
         else it hit («… على المدخل الشرقي لبلدة عزون»)."""
         for mention in before:
             if mention.label == "FORCE" and not any(m is mention for _, m in event.args) \
-                    and self._members_of(doc, mention) and self._casualties_before(doc, mention):
+                    and self._members_of(doc, mention) and casualty_word_before(doc, mention, 6):
                 event.args.append(("target", mention))
 
     def _passive_target(self, doc: Doc, event: Event, before: list[Mention], trigger) -> None:
@@ -198,12 +199,6 @@ class TargetRules:
             if mention.label in ("PLACE", "BASE") and word is not None and word.norm_ in self.locating \
                     and not any(m is mention for _, m in event.args):
                 event.args.append(("location", mention))
-
-    @staticmethod
-    def _casualties_before(doc: Doc, mention: Mention) -> bool:
-        """A casualty word a few words before «… جنود من X» (the victims, not the attackers)."""
-        start = doc.char_span(mention.start, mention.end, alignment_mode="expand").start
-        return any(t.norm_ in words("casualty_words") for t in doc[max(0, start - 6):start])
 
 
 def _relative_undergoes(doc: Doc, mention: Mention, trigger) -> bool:

@@ -20,6 +20,7 @@ cue («مدينة الباب») does not make every «الباب» of the articl
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from functools import cache
 
 from spacy.language import Language
@@ -45,13 +46,13 @@ def _ambiguous_names() -> frozenset[str]:
 class PlaceRepeats:
     """Adds the uncovered repeats of the article's PLACE names (see the module docstring)."""
 
-    def __init__(self, name: str, spans_key: str) -> None:
+    def __init__(self, name: str, spans_key: str, make_doc: Callable[[str], Doc] | None = None) -> None:
         self.name = name
         self.spans_key = spans_key
         self.base_heads = context_words("base_heads")
         self.site_heads = context_words("base_heads_needing_military_marker")  # «مطار», «ميناء»
         self.titles = context_words("person_titles")
-        self.filters = PlaceFilters(name)
+        self.filters = PlaceFilters(name, make_doc)  # its organisation names too
 
     def __call__(self, doc: Doc) -> Doc:
         mentions, upgraded = self._headed_repeats(doc, doc._.mentions or [])
@@ -60,7 +61,7 @@ class PlaceRepeats:
             if upgraded:
                 publish_mentions(doc, mentions, self.spans_key)
             return doc
-        covered = [(m.start, m.end) for m in mentions]
+        covered = [(m.start, m.end) for m in mentions] + self.filters.organisation_spans(doc)  # «بعثة … في ليبيا»
         text = doc_text(doc)
         added = []
         norms = token_norms(doc)
@@ -155,4 +156,4 @@ class PlaceRepeats:
 @Language.factory("arabic_place_repeats", default_config={"spans_key": MENTIONS_KEY},
                   assigns=["doc.ents", "doc.spans", "doc._.mentions"])
 def make_place_repeats(nlp: Language, name: str, spans_key: str) -> PlaceRepeats:
-    return PlaceRepeats(name, spans_key)
+    return PlaceRepeats(name, spans_key, nlp.make_doc)

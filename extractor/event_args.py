@@ -78,7 +78,8 @@ class ArgumentRules:
                   and not (event_type == "ATTACK" and self._owns_what_is_hit(doc, m, token))]
         if owners:
             return owners[0]  # «طائرات مسيّرة تابعة لقوات الدعم السريع»
-        named = self._named_by_bare_noun(doc, token, last) or self._planner(doc, token, before, in_clause)
+        named = self._speaker_force(doc, token) or self._named_by_bare_noun(doc, token, last) \
+            or self._planner(doc, token, before, in_clause)
         if named is not None:
             return named  # «وأضافت أن الكتيبة أخلت …»: the battalion the article named before;
             # «خطة للجيش الأردني لإغلاق …»: whose plan it is
@@ -166,9 +167,9 @@ class ArgumentRules:
                 token = doc[token.i - 2]
             elif token.norm_ == "من" and doc[token.i - 1].norm_ in self.near_words:
                 token = doc[token.i - 1]  # «بالقرب من الشلامجة»: near, not from
-            elif (token.norm_ == "في" or token.norm_ in COMPASS_WORDS) \
+            elif (token.norm_ == "في" or token.norm_ in COMPASS_WORDS or token.norm_ in self.near_words) \
                     and (base := self._unnamed_base_before(doc, token)) is not None:
-                token = doc[base.i - 1]  # «إلى قواعدها في دولو»: the bases' place takes إلى's role
+                token = doc[base.i - 1]  # «إلى قواعدها في دولو», «من مقاره قرب سدة الهندية»
             elif token.norm_ == "ل" and token.i > 2 and doc[token.i - 1].norm_ in words("facing_words"):
                 token = doc[token.i - 3]  # «إلى المياه المقابلة لرأس الخير»: the preposition of the phrase
             elif token.i > 2 and doc[token.i - 1].norm_ in words("descriptive") \

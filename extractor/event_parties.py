@@ -10,6 +10,7 @@ earlier sentences. ``EventExtractor`` mixes these rules in beside ``ArgumentRule
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -20,12 +21,13 @@ from .event_lexicon import (
     found_before,
     governing_verbs,
     relative_auxiliaries,
+    trigger_index,
     without_enclitic,
     words,
 )
 from .event_links import _gap_tokens, _token_before, _token_before_name, words_after
 from .event_triggers import RELATIVES, doc_norm
-from .language import doc_text, token_norms
+from .language import doc_text, token_norms, token_starts
 from .lexicons import _key, reads_as
 from .mentions import Mention
 from .recognizers import _QUOTE_MARKS
@@ -279,6 +281,23 @@ class PartyRules:
         """A repelling word shortly before the attack («صدّ هجوم», «تصدّت الدفاعات الجوية لهجوم»)."""
         window = doc[max(self._sentence.start, token.i - 6):token.i]
         return any(t.norm_ in words("repel_words") for t in window)
+
+    def _speaker_force(self, doc: Doc, token) -> Mention | None:
+        """A quote's «we» («سحبنا كتيبتين», «أعدنا تموضع», «وقواتنا تنتشر») is the force its
+        speaker commands or speaks for, the nearest named before with a title
+        («قائد اللواء السابع», «قائد ميداني في قوات دفاع شبوة»); None when nothing says «we»."""
+        norms, starts = token_norms(doc), token_starts(doc)
+        before = norms[max(self._sentence.start, token.i - 3):token.i]
+        first_person = token.norm_.endswith("نا") and token.norm_[:-2] in trigger_index()  # not «كميناً»
+        if not (first_person or before and reads_as(before[-1], words("first_person_governors"))
+                or any(reads_as(norm, words("first_person_forces")) for norm in before)):
+            return None
+        titles = words("speaker_titles")
+        for mention in reversed([m for m in doc._.mentions or [] if m.label == "FORCE" and m.end <= token.idx]):
+            at = bisect_left(starts, mention.start)
+            if any(norm in titles for norm in norms[max(0, at - 4):at]):
+                return mention
+        return None
 
     def _named_by_bare_noun(self, doc: Doc, token, last) -> Mention | None:
         """A bare definite force noun as the trigger's subject, right before or after it

@@ -88,7 +88,7 @@ class ArabicNewsTokenizer:
         self.segmenter = segmenter or ProcliticSplitter(_known_stem, _known_after_wa)
 
     def __call__(self, text: str) -> Doc:
-        tokens = tokenize(text, self.segmenter, glue_map(), _reads_apart)
+        tokens = tokenize(text, self.segmenter, glue_map(), _reads_apart, _opens_name)
         words: list[str] = []
         spaces: list[bool] = []
         norms: list[int] = []
@@ -170,6 +170,19 @@ def _reads_apart(text: str, norm: str) -> bool:
     from .lexicons import possessed_form, verb_form
 
     return verb_form(norm) or possessed_form(text, norm)
+
+
+def _opens_name(stem: str, following: str) -> bool:
+    """Whether ``stem`` and the word after it are the first two words of a known name."""
+    return (stem, following) in _name_openings()
+
+
+@cache
+def _name_openings() -> frozenset[tuple[str, str]]:
+    """The first two words of every name of two words or more (``text.split_before_names``)."""
+    from .lexicons import all_entries
+
+    return frozenset(tuple(entry.key.split(" ")[:2]) for entry in all_entries() if " " in entry.key)
 
 
 def _known_stem(stem: str) -> bool:

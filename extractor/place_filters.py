@@ -111,7 +111,7 @@ class PlaceFilters:
         spans = {id(m): doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions
                  if m.label in ("PLACE", "ORG", "PERSON")}  # each name's tokens, found once
         outlets = [chars for m in mentions if m.label == "PLACE" and (chars := self._named_outlet(doc, spans[id(m)]))]
-        outlets += self._organisations(doc)
+        outlets += self.organisation_spans(doc)
         places = {edge: m for m in mentions if m.label == "PLACE" for edge in (("start", m.start), ("end", m.end))}
         kept = [m for m in mentions if not self._drop(doc, m, spans.get(id(m)), places)
                 and not any(start <= m.start and m.end <= end for start, end in outlets)]
@@ -122,7 +122,7 @@ class PlaceFilters:
         doc._.mentions = kept
         return doc
 
-    def _organisations(self, doc: Doc) -> list[tuple[int, int]]:
+    def organisation_spans(self, doc: Doc) -> list[tuple[int, int]]:
         """«بعثة الأمم المتحدة للدعم في ليبيا»: (start, end) of the names of organisations, whose
         places are part of them (guidelines §3; context.yaml ``organisation_names``)."""
         if self.organisations_matcher is None:

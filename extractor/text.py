@@ -196,9 +196,11 @@ def _camel_words(chunk: str, start: int, end: int) -> Iterable[tuple[int, int]]:
 
 
 def tokenize(text: str, segmenter: Segmenter | None = None, glue: Mapping[str, frozenset[str]] | None = None,
-             reads_apart: Callable[[str, str], bool] | None = None) -> list[Token]:
+             reads_apart: Callable[[str, str], bool] | None = None,
+             opens_name: Callable[[str, str], bool] | None = None) -> list[Token]:
     """Tokenize ``text``; concatenating token texts and ``space_after`` gives ``text`` back.
-    ``glue``: for a NORM, the proclitics a word after it cannot start with (``glue_clitics``)."""
+    ``glue``: for a NORM, the proclitics a word after it cannot start with (``glue_clitics``);
+    ``opens_name``: whether a stem and the next word open a name (``split_before_names``)."""
     segmenter = segmenter or ProcliticSplitter()
     tokens: list[Token] = []
     cleaned = BIDI_AND_CONTROL.sub(" ", text)
@@ -217,7 +219,26 @@ def tokenize(text: str, segmenter: Segmenter | None = None, glue: Mapping[str, f
             last = tokens[-1]
             tokens[-1] = Token(last.text, last.start, last.end, last.norm,
                                text[chunk_end:following.end()], last.is_clitic)
+    if opens_name is not None:
+        tokens = split_before_names(tokens, opens_name)
     return glue_clitics(tokens, glue, reads_apart) if glue else tokens
+
+
+def split_before_names(tokens: list[Token], opens_name: Callable[[str, str], bool]) -> list[Token]:
+    """«وشط العرب», «وبن جواد»: a whole word starting with و is و + a name's first word when
+    that word and the next open a known name; the splitter, seeing one word, cannot know a
+    two-letter stem («شط», «بن») from a word of its own («وجد», «وحي»)."""
+    hits = [i for i, token in enumerate(tokens[:-1]) if token.norm[:1] == "و" and len(token.norm) >= 3
+            and not token.is_clitic and token.space_after and opens_name(token.norm[1:], tokens[i + 1].norm)]
+    if not hits:
+        return tokens
+    split = list(tokens)
+    for i in reversed(hits):
+        token = tokens[i]
+        cut = normalize_with_offsets(token.text)[1][1]
+        split[i:i + 1] = [Token(token.text[:cut], token.start, token.start + cut, "و", "", True),
+                          Token(token.text[cut:], token.start + cut, token.end, token.norm[1:], token.space_after)]
+    return split
 
 
 def glue_clitics(tokens: list[Token], glue: Mapping[str, frozenset[str]],

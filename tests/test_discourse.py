@@ -27,6 +27,8 @@ CASES = [
      ["الكشكية"]),
     # …or after a title and a first name («عبد السلام» is one)
     ("وصلت التعزيزات إلى قرية الكشكية. وقال العقيد عبد السلام الكشكية إن الوضع هادئ.", ["الكشكية"]),
+    # …or inside an organisation's name, whatever the name is elsewhere (guidelines §3)
+    ("ورحّبت بعثة الأمم المتحدة للدعم في ليبيا بالخطوة، ودعت إلى إخراج المرتزقة من ليبيا.", ["ليبيا"]),
     # an ambiguous gazetteer name named once with its cue is not spread to the common word
     ("دخلت القوات مدينة الباب. وفتح الاتفاق الباب أمام الحوار.", ["الباب"]),
 ]

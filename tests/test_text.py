@@ -203,3 +203,29 @@ def test_only_the_conjunction_comes_off_before_an_ambiguous_place(word: str, pie
 def test_a_kafr_village_keeps_its_kaf(word: str, pieces: list[str]) -> None:
     splitter = ProcliticSplitter(lambda stem: stem in ("فردان", "سوريا"))
     assert [word[start:end] for start, end, _ in splitter.segment(word)] == pieces
+
+
+@pytest.mark.parametrize("text, words", [
+    ("في خور عبد الله وشط العرب", ["في", "خور", "عبد", "الله", "و", "شط", "العرب"]),  # a name's first two words
+    ("إلى سرت وبن جواد.", ["إلى", "سرت", "و", "بن", "جواد", "."]),
+    ("وَشط العرب", ["وَ", "شط", "العرب"]),  # a mark on the و stays with it
+    ("وجد الجيش مخزناً", ["وجد", "الجيش", "مخزناً"]),  # «جد الجيش» opens no name: a word of its own
+    ("وشط", ["وشط"]),  # nothing after it
+])
+def test_split_before_names(text: str, words: list[str]) -> None:
+    openings = {("شط", "العرب"), ("بن", "جواد")}
+    tokens = tokenize(text, ProcliticSplitter(), opens_name=lambda stem, following: (stem, following) in openings)
+    assert [t.text for t in tokens] == words
+    assert "".join(t.text + t.space_after for t in tokens) == text
+    assert all(text[t.start:t.end] == t.text for t in tokens)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("تنتشر الزوارق في خور عبد الله وشط العرب.", "شط العرب"),
+    ("وصلت التعزيزات إلى سرت وبن جواد.", "بن جواد"),
+])
+def test_project_tokenizer_splits_before_a_known_name(text: str, name: str) -> None:
+    from extractor.language import blank
+
+    words = [t.text for t in blank().make_doc(text)]
+    assert name.split()[0] in words and "و" + name.split()[0] not in words

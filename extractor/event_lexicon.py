@@ -91,6 +91,25 @@ def civil_words(event_type: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1 << 16)  # called for every token: words repeat across articles
+def _we_form(norm: str) -> tuple[str, str] | None:
+    """«نغلق», «سنسلّمها»: the first person plural of a present trigger (ن for ي), with سـ
+    its future; a quote's «we» (the speaker's force does it, ``event_parties``)."""
+    future = norm.startswith("سن")
+    stem = norm[2:] if future else norm[1:]
+    if not norm.startswith(("ن", "سن")) or len(stem) < 3:
+        return None
+    found = lookup_trigger("ي" + stem)
+    if found is None or found[1] != "present":
+        return None
+    return found[0], "future" if future else "present"
+
+
+def says_we(norm: str) -> bool:
+    """A trigger in the first person plural: «سحبنا», «ضرباتنا», «نغلق», «سنسلّمها» (not «كميناً»)."""
+    return (norm.endswith("نا") and norm[:-2] in trigger_index()) or (
+        norm not in trigger_index() and _we_form(norm) is not None)
+
+
 def lookup_trigger(norm: str) -> tuple[str, str] | None:
     """(type, tense) of a token NORM, also through a pronoun suffix («انسحابها»)."""
     index = trigger_index()
@@ -104,6 +123,8 @@ def lookup_trigger(norm: str) -> tuple[str, str] | None:
             return found
     if norm[:1] == "س" and index.get(norm[1:], ("", ""))[1] == "present":
         return index[norm[1:]][0], "future"  # «سيدفع», «ستتسلم»: سـ + any present form
+    if (we := _we_form(norm)) is not None:
+        return we
     for suffix in enclitics():
         stem = norm[: -len(suffix)]
         if norm.endswith(suffix) and len(stem) >= 3:

@@ -21,7 +21,7 @@ from .event_lexicon import (
     found_before,
     governing_verbs,
     relative_auxiliaries,
-    trigger_index,
+    says_we,
     without_enclitic,
     words,
 )
@@ -288,8 +288,7 @@ class PartyRules:
         («قائد اللواء السابع», «قائد ميداني في قوات دفاع شبوة»); None when nothing says «we»."""
         norms, starts = token_norms(doc), token_starts(doc)
         before = norms[max(self._sentence.start, token.i - 3):token.i]
-        first_person = token.norm_.endswith("نا") and token.norm_[:-2] in trigger_index()  # not «كميناً»
-        if not (first_person or before and reads_as(before[-1], words("first_person_governors"))
+        if not (says_we(token.norm_) or before and reads_as(before[-1], words("first_person_governors"))
                 or any(reads_as(norm, words("first_person_forces")) for norm in before)):
             return None
         titles = words("speaker_titles")

@@ -85,6 +85,8 @@ class TriggerRules:
             if kind is None or _inside(token, mentions) or self._needs_passive(token) or _in_quoted_name(norms, at) \
                     or _in_committee_name(norms, at):
                 continue
+            if kind[1] == "past" and token.text.endswith("تُ"):
+                continue  # «وصلتُ إلى كفر زيتا»: «I», a reporter or a witness, not a force
             if kind[1] == "past" and norm.endswith(("ت", "وا")) and at > sentence.start \
                     and norms[at - 1] in words("place_prepositions"):
                 continue  # «إلى دكوا»: no inflected past verb follows a preposition, a place does
@@ -310,6 +312,9 @@ class TriggerRules:
         nearby = [*doc[token.i + 1:last.i + 1], *self._next_words(doc, last, 5)]  # subject, object
         civil = civil_words(event_type)
         if event_type == "DEPLOYMENT":  # «نشرنا يوم الأحد ٨ مارس تقريراً»: published, past a date
+            after = " ".join(t.norm_ for t in doc[last.i + 1:last.i + 4])
+            if any(after == below or after.startswith(below + " ") for below in words("published_below")):
+                return True  # «ننشر فيما يلي أبرز ما ورد فيه»
             later = self._next_words(doc, last, 9, _NAME_LABELS | {"TIME"})
             nearby += later[:3]
             if any(t.norm_ in civil and t.norm_.endswith("ا") or published_text(doc, t) for t in later[3:]):

@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from .event_lexicon import lookup_trigger
 from .language import doc_text, token_norms
 from .lexicons import (
+    COMPASS_WORDS,
     IMPERFECT_PREFIXES,
     common_words,
     context_words,
@@ -51,6 +52,7 @@ from .place_names import (
 from .quantity_lexicon import quantity_lexicon
 from .recognizers import (
     JOINERS,
+    LIST_ENDS,
     _after_preposition,
     after_preposition_descriptors,
     nationality_adjectives,
@@ -61,6 +63,8 @@ __all__ = ["PlaceLists"]
 
 _RULE_LABELS = frozenset({"PLACE", "BASE", "FORCE", "QUANTITY", "TIME"})
 _NOT_NAME_ENDINGS = ("ات", "ت")
+#: After a headed list's last member: a comma, or a word locating the list («… والكريمة على امتداد»).
+_CLOSING_WORDS = frozenset({"،", ",", "في", "على", "قرب", "عند"}) | COMPASS_WORDS
 _HEAD_PROCLITICS = ("و", "ب", "ل", "ف")  # «بقريتي السماقيات وبلوزة», «وقرى …»
 
 
@@ -208,7 +212,8 @@ class PlaceLists:
             known = by_start.get(doc[index].idx) or by_start.get(doc[index].idx + 1)
             if known is None:  # after a dual, two names; after a plural, perhaps an adjective («قرى حدودية»),
                 # but not once a member is joined by و («قرى القرفيص وبملكة»)
-                word = self._member(doc, index, covered, compound_ok=True, adjective_ok=dual or anded, paired=dual)
+                word = self._member(doc, index, covered, compound_ok=True, adjective_ok=dual or anded, paired=dual,
+                                    common_ok=position > 0 and not comma and self._last_definite(doc, index))
                 if word is None:
                     break
                 word = self._two_word_member(doc, index, word)
@@ -306,8 +311,18 @@ class PlaceLists:
             return i  # «وشبعا» written after a space: the و is inside the token
         return i if joined and i < len(doc) else None
 
-    def _member(self, doc: Doc, index: int, covered: list[tuple[int, int]],
-                compound_ok: bool = False, adjective_ok: bool = False, paired: bool = False) -> tuple[int, int] | None:
+    @staticmethod
+    def _last_definite(doc: Doc, index: int) -> bool:
+        """«بلدات الشونة الجنوبية ودير علا والكريمة على امتداد …»: a definite word joined by و
+        that closes a headed list (a mark or a locating word after it) is its last member, even
+        when the word is common too."""
+        token, following = doc[index], doc[index + 1].norm_ if index + 1 < len(doc) else "."
+        word = token.norm_[1:] if attached_conjunction(token) else token.norm_
+        anded = attached_conjunction(token) or (index > 0 and doc[index - 1].norm_ == "و")
+        return anded and word.startswith("ال") and (following in LIST_ENDS or following in _CLOSING_WORDS)
+
+    def _member(self, doc: Doc, index: int, covered: list[tuple[int, int]], compound_ok: bool = False,
+                adjective_ok: bool = False, paired: bool = False, common_ok: bool = False) -> tuple[int, int] | None:
         """Character span of an unknown one-word name at ``index`` (its و stripped), or None;
         ``compound_ok``: also a compound's first word («تل», completed by ``complete_name``);
         ``paired``: after a dual head, where a word the news never writes is a name even if it
@@ -335,7 +350,8 @@ class PlaceLists:
             return None  # «بشامون وكيفون، لضبط حركة النازحين»: a purpose clause after the list
         if _past_with_object(doc, index, word) and (attached_conjunction(token) or (index and doc[index - 1].norm_ == "و")):
             return None  # «وجرفت طريقاً»: a past verb and its object
-        if ((word in common_words() or token.norm_ in common_words()) and not short_ok) or word in self.not_names \
+        if ((word in common_words() or token.norm_ in common_words()) and not (short_ok or common_ok)) \
+                or word in self.not_names \
                 or word in nationality_adjectives() or strip_al(word) in _descriptors() or pointing_descriptor(word) \
                 or (not adjective_ok and is_frequent_adjective(word)) \
                 or lookup_trigger(word) is not None \

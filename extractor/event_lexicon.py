@@ -90,7 +90,6 @@ def civil_words(event_type: str) -> frozenset[str]:
     return words("civil_context", "all") | words("civil_context", event_type)
 
 
-@lru_cache(maxsize=1 << 16)  # called for every token: words repeat across articles
 def _we_form(norm: str) -> tuple[str, str] | None:
     """«نغلق», «سنسلّمها»: the first person plural of a present trigger (ن for ي), with سـ
     its future; a quote's «we» (the speaker's force does it, ``event_parties``)."""
@@ -110,6 +109,26 @@ def says_we(norm: str) -> bool:
         norm not in trigger_index() and _we_form(norm) is not None)
 
 
+def _with_wa_off(norm: str) -> tuple[str, ...]:
+    return (norm, norm[1:]) if norm[:1] == "و" else (norm,)
+
+
+def we_govern(norm: str) -> bool:
+    """A verb governing an event noun in the first person plural, a و on it or not: a status
+    governor + «نا» («قررنا إغلاق», «وبدأنا الانسحاب»), or a ``first_person_governors`` («أعدنا تموضع»)."""
+    return any(form.endswith("نا") and (form[:-2] in governing_verbs() or form in words("first_person_governors"))
+               for form in _with_wa_off(norm))
+
+
+def our_troops(norm: str) -> bool:
+    """Troops with «our» on them, a و or not («وقواتنا», «مقاتلونا», «مقاتلينا», «كتيبتنا»): a
+    member noun + «نا» (the plural's ن dropped, the ة written ت)."""
+    members = words("member_nouns")
+    stems = (form[:-2] for form in _with_wa_off(norm) if form.endswith("نا"))
+    return any({stem, stem + "ن", stem[:-1] + "ه" if stem.endswith("ت") else stem} & members for stem in stems)
+
+
+@lru_cache(maxsize=1 << 16)  # called for every token: words repeat across articles
 def lookup_trigger(norm: str) -> tuple[str, str] | None:
     """(type, tense) of a token NORM, also through a pronoun suffix («انسحابها»)."""
     index = trigger_index()

@@ -20,8 +20,10 @@ from .event_args import quantity_units
 from .event_lexicon import (
     found_before,
     governing_verbs,
+    our_troops,
     relative_auxiliaries,
     says_we,
+    we_govern,
     without_enclitic,
     words,
 )
@@ -288,8 +290,8 @@ class PartyRules:
         («قائد اللواء السابع», «قائد ميداني في قوات دفاع شبوة»); None when nothing says «we»."""
         norms, starts = token_norms(doc), token_starts(doc)
         before = norms[max(self._sentence.start, token.i - 3):token.i]
-        if not (says_we(token.norm_) or before and reads_as(before[-1], words("first_person_governors"))
-                or any(reads_as(norm, words("first_person_forces")) for norm in before)):
+        if not (says_we(token.norm_) or before and we_govern(before[-1])
+                or any(our_troops(norm) for norm in before)):
             return None
         titles = words("speaker_titles")
         for mention in reversed([m for m in doc._.mentions or [] if m.label == "FORCE" and m.end <= token.idx]):

@@ -28,6 +28,7 @@ from .event_lexicon import (
     found_before,
     governing_verbs,
     lookup_trigger,
+    says_we,
     trigger_index,
     without_enclitic,
     words,
@@ -54,7 +55,7 @@ _LABEL_MARK = re.compile(r"(?<!\d)[:|](?=\s)")
 def _after_label(doc: Doc, token, before: list[Mention]) -> list[Mention]:
     """Who a label names reports the news after its colon and is no subject there
     («الجيش الوطني الليبي: تعزيزات إلى غات»), unless the verb says «we» («…: استهدفنا»)."""
-    if not before or token.norm_.endswith("نا") or token.norm_.startswith("سن"):
+    if not before or says_we(token.norm_):
         return before
     marks = [m.end() for m in _LABEL_MARK.finditer(doc_text(doc), before[0].start, token.idx)]
     return [m for m in before if m.start >= marks[-1]] if marks else before

@@ -120,11 +120,12 @@ def we_govern(norm: str) -> bool:
                for form in _with_wa_off(norm))
 
 
-def our_troops(norm: str) -> bool:
+def our_troops(norm: str, pronouns: tuple[str, ...] = ("نا",)) -> bool:
     """Troops with «our» on them, a و or not («وقواتنا», «مقاتلونا», «مقاتلينا», «كتيبتنا»): a
-    member noun + «نا» (the plural's ن dropped, the ة written ت)."""
+    member noun + «نا» (the plural's ن dropped, the ة written ت); or + another of ``pronouns``
+    («قواته»: a speaker's «his» troops)."""
     members = words("member_nouns")
-    stems = (form[:-2] for form in _with_wa_off(norm) if form.endswith("نا"))
+    stems = (form[:-len(pronoun)] for form in _with_wa_off(norm) for pronoun in pronouns if form.endswith(pronoun))
     return any({stem, stem + "ن", stem[:-1] + "ه" if stem.endswith("ت") else stem} & members for stem in stems)
 
 
@@ -240,3 +241,23 @@ def civil_form(norm: str, civil: frozenset[str], conjoined: bool = False) -> boo
                      or (form.endswith("ا") and form[:-1] in civil)):
             return True
     return False
+
+
+@cache
+def _day_words() -> frozenset[str]:
+    """A weekday, «اليوم», «أمس», «غد», «يوم» (the time lexicon's one-word WD, REL and DHEAD)."""
+    from .resources import models_dir
+    from .times import LEXICON, _load
+
+    classes = _load(models_dir() / LEXICON).words
+    return frozenset(form for name in ("WD", "REL", "DHEAD") for form in classes[name] if " " not in form)
+
+
+def other_reading(norms: list[str], at: int, start: int, end: int) -> bool:
+    """A trigger form read otherwise: after an event noun, its adjective («لهجوم غادر»,
+    ``adjective_readings``); before a day word, a part of the day («حتى فجر اليوم التالي»,
+    «فجر الأحد»: dawn, not «فجّر»; ``day_part_readings``)."""
+    norm = norms[at]
+    return (norm in words("adjective_readings") and at > start
+            and (lookup_trigger(norms[at - 1]) or ("", ""))[1] == "noun") \
+        or (norm in words("day_part_readings") and at + 1 < end and norms[at + 1] in _day_words())

@@ -33,11 +33,15 @@ def mention_end_token(doc: Doc, mention: Mention) -> int:
     return bisect_left(token_starts(doc), mention.end)
 
 
-def passive_governor_before(doc: Doc, trigger, start: int, reach: int):
+def passive_governor_before(doc: Doc, trigger, start: int, reach: int, comma_free: bool = False):
     """The verb of undergoing («تعرّض») among the ``reach`` tokens before ``trigger`` (from
-    ``start``, the sentence's), or None: its subject is what was hit, not who hit it."""
+    ``start``, the sentence's), or None: its subject is what was hit, not who hit it;
+    ``comma_free``: with no comma between it and the trigger (one clause)."""
     governors = words("passive_governors")
-    return next((t for t in doc[max(start, trigger.i - reach):trigger.i] if t.norm_ in governors), None)
+    found = next((t for t in doc[max(start, trigger.i - reach):trigger.i] if t.norm_ in governors), None)
+    if found is not None and comma_free and any(t.norm_ in {"،", ","} for t in doc[found.i:trigger.i]):
+        return None
+    return found
 
 
 def words_after(doc: Doc, mention: Mention, count: int = 2) -> list:

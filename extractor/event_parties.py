@@ -20,6 +20,7 @@ from .event_args import quantity_units
 from .event_lexicon import (
     found_before,
     governing_verbs,
+    lookup_trigger,
     our_troops,
     relative_auxiliaries,
     says_we,
@@ -285,13 +286,15 @@ class PartyRules:
         return any(t.norm_ in words("repel_words") for t in window)
 
     def _speaker_force(self, doc: Doc, token) -> Mention | None:
-        """A quote's «we» («سحبنا كتيبتين», «أعدنا تموضع», «وقواتنا تنتشر») is the force its
-        speaker commands or speaks for, the nearest named before with a title
-        («قائد اللواء السابع», «قائد ميداني في قوات دفاع شبوة»); None when nothing says «we»."""
+        """A quote's «we» («سحبنا كتيبتين», «أعدنا تموضع», «وقواتنا تنتشر») or «his troops» as a
+        verb's subject («أكد قائد ميداني في … أن قواته انسحبت») is the force its speaker commands or
+        speaks for, the nearest named before with a title («قائد اللواء السابع», «قائد ميداني في
+        قوات دفاع شبوة»); None when nothing says «we» (nor «صدّت كتيبته هجوماً»: no verb)."""
         norms, starts = token_norms(doc), token_starts(doc)
         before = norms[max(self._sentence.start, token.i - 3):token.i]
+        his_troops = before and our_troops(before[-1], ("ه",)) and (lookup_trigger(token.norm_) or ("", ""))[1] != "noun"
         if not (says_we(token.norm_) or before and we_govern(before[-1])
-                or any(our_troops(norm) for norm in before)):
+                or any(our_troops(norm) for norm in before) or his_troops):
             return None
         titles = words("speaker_titles")
         for mention in reversed([m for m in doc._.mentions or [] if m.label == "FORCE" and m.end <= token.idx]):

@@ -30,12 +30,15 @@ from .event_links import (
 from .language import doc_text
 from .lexicons import reads_as
 from .mentions import Mention
-from .normalize import normalize
+from .normalize import normalize, passive_vowelled
 
 if TYPE_CHECKING:
     from .events import Event
 
 __all__ = ["TargetRules"]
+
+_CLAUSE_REACH = 14  # tokens from «تعرّض» to its «لهجوم», a subject and its place between
+_SUBJECT_WORDS = 3  # «تعرّض [مقر تابع ل]لحشد»: words before the force an unnamed site belongs to
 
 
 @cache
@@ -98,11 +101,12 @@ class TargetRules:
                 event.args.append(("target", mention))
 
     def _passive_target(self, doc: Doc, event: Event, before: list[Mention], trigger) -> None:
-        """«تعرضت قاعدة التنف لهجوم», «قاعدة الظفرة قد تعرضت لهجوم»: the mention next to
-        تعرض is the target; else a force hit in its ranks («في صفوف القوات»)."""
+        """«تعرضت قاعدة التنف لهجوم», «قاعدة الظفرة قد تعرضت لهجوم», «نقطة «الشاحوط» قد
+        استُهدفت»: the mention next to تعرض, or before a passive attack verb, is the target; else a force hit in its ranks («في صفوف القوات»)."""
         governors = words("passive_governors")
         hit_force = any(r == "target" for r, _ in event.args)  # «… مقتل جنديين من اللواء»
         relative = passive_governor_before(doc, trigger, self._sentence.start, 3) is not None  # «التي تعرّضت ل…»
+        governor = passive_governor_before(doc, trigger, self._sentence.start, _CLAUSE_REACH, comma_free=True)
         for mention in reversed(before):
             if relative and mention.label in ("PLACE", "BASE") and _relative_undergoes(doc, mention, trigger):
                 head, *rest = self._place_phrase(doc, [m for m in before if m.label in ("PLACE", "BASE")
@@ -119,8 +123,8 @@ class TargetRules:
             if troops is not None and troops.i > 0:
                 previous = doc[troops.i - 1]  # «تعرّضت دورية من الكتيبة 19 / تابعة للكتيبة لهجوم»
             following = words_after(doc, mention)
-            if (previous is not None and previous.norm_ in governors) \
-                    or any(t.norm_ in governors for t in following):
+            if (previous is not None and previous.norm_ in governors) or _subject_after(doc, governor, mention) \
+                    or any(t.norm_ in governors or (t.i == trigger.i and passive_vowelled(t.text)) for t in following):
                 mention = self._located_head(doc, mention, before)
                 event.args.append(("target", mention))
                 for other in before:  # and the places listed with it
@@ -192,13 +196,23 @@ class TargetRules:
     def _passive_location(self, doc: Doc, event: Event, before: list[Mention], trigger) -> None:
         """«منشأة في ميناء رأس تنورة … تعرّضت لهجوم»: what was hit is no mention, but where
         it stands is the attack's location."""
-        if passive_governor_before(doc, trigger, self._sentence.start, 5) is None:
+        if passive_governor_before(doc, trigger, self._sentence.start, _CLAUSE_REACH, comma_free=True) is None:
             return  # «تعرضت صباح اليوم لهجوم»
         for mention in before:
             word = self._word_before(doc, mention.start)
             if mention.label in ("PLACE", "BASE") and word is not None and word.norm_ in self.locating \
                     and not any(m is mention for _, m in event.args):
                 event.args.append(("location", mention))
+
+
+def _subject_after(doc: Doc, governor, mention: Mention) -> bool:
+    """«تعرّض مقر للحشد العشائري في ناحية سعدة … لهجوم»: the first words after the verb of
+    undergoing are its subject, a mention or the force an unnamed site belongs to."""
+    if governor is None or mention.start < governor.idx:
+        return False
+    between = doc.char_span(governor.idx + len(governor.text), mention.start, alignment_mode="expand") or ()
+    return len(between) <= _SUBJECT_WORDS and not any(t.is_punct for t in between) \
+        and not any(t.norm_ in words("passive_governors") for t in between)
 
 
 def _relative_undergoes(doc: Doc, mention: Mention, trigger) -> bool:

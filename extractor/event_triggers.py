@@ -32,6 +32,7 @@ from .event_lexicon import (
     config,
     lookup_trigger,
     opens_aside,
+    other_reading,
     published_text,
     trigger_index,
     verb_before_pronoun,
@@ -77,9 +78,8 @@ class TriggerRules:
             kind = lookup_trigger(norm)
             if kind is None and norm not in execute_verbs and not (norm.endswith("ه") and norm[:-1] in index):
                 continue  # no trigger can start here: look no further (no Token made)
-            if norm in words("adjective_readings") and at > sentence.start \
-                    and (lookup_trigger(norms[at - 1]) or ("", ""))[1] == "noun":
-                continue  # «لهجوم غادر»: after an event noun the verb's form is its adjective
+            if other_reading(norms, at, sentence.start, sentence.end):
+                continue  # «لهجوم غادر»: an adjective; «حتى فجر اليوم التالي»: dawn, not «فجّر»
             token = doc[at]
             kind = kind or self._executes_strikes(token, mentions) or _verb_with_object(token)
             if kind is None or _inside(token, mentions) or self._needs_passive(token) or _in_quoted_name(norms, at) \

@@ -282,9 +282,11 @@ class ForcePatterns:
             if token._.is_clitic or (end > index + 1 and norm in _place_names() and not after_adjective):
                 break  # «ستغادر قوات التحالف بغداد»: a place after the name is the verb's object
                 # (not a nationality after an adjective: «قوات الأمن الخاصة السعودية»)
-            if end > index + 1 and not (service or norm in self.adjectives or norm.endswith(("يه", "ي"))) \
+            if end > index + 1 and not (service or norm in self.adjectives
+                                        or (norm.endswith(("يه", "ي")) and norm not in common_words())) \
                     and " ".join(t.norm_ for t in doc[index:end]) in force_keys():
-                break  # «أغلق جيش الاحتلال البوابة الحديدية»: a known force is whole; a noun after it is the object
+                break  # «أغلق جيش الاحتلال البوابة الحديدية»: a known force is whole; a noun after it is the
+                # object, a nisba's look-alike too («أعلن جيش الاحتلال أراضي مرج الغزال»)
             if end > index + 2 and not (service or norm in self.adjectives) \
                     and " ".join(t.norm_ for t in doc[index + 1:end]) in force_keys():
                 break  # «حمّل قوات أنصار الله المسؤولية»: a known name after the head is whole too

@@ -186,8 +186,11 @@ def _name_openings() -> frozenset[tuple[str, str]]:
 
 
 def _known_stem(stem: str) -> bool:
-    """Whether a normalized stem is a word the lexicons hold (lets «لقسد», «وانسحبت» split)."""
-    return stem in known_stems()
+    """Whether a normalized stem is a word the lexicons hold (lets «لقسد», «وانسحبت» split), or a
+    trigger in the first person plural («وسحبنا», «وسننشر»: the trigger is the verb, not its و)."""
+    from .event_lexicon import says_we
+
+    return stem in known_stems() or says_we(stem)
 
 
 @cache

@@ -64,7 +64,7 @@ __all__ = ["PlaceLists"]
 _RULE_LABELS = frozenset({"PLACE", "BASE", "FORCE", "QUANTITY", "TIME"})
 _NOT_NAME_ENDINGS = ("ات", "ت")
 #: After a headed list's last member: a comma, or a word locating the list («… والكريمة على امتداد»).
-_CLOSING_WORDS = frozenset({"،", ",", "في", "على", "قرب", "عند"}) | COMPASS_WORDS
+_CLOSING_WORDS = frozenset(normalize(word) for word in ("،", ",", "في", "على", "قرب", "عند")) | COMPASS_WORDS
 _HEAD_PROCLITICS = ("و", "ب", "ل", "ف")  # «بقريتي السماقيات وبلوزة», «وقرى …»
 
 
@@ -125,7 +125,8 @@ class PlaceLists:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc._.mentions or []
-        places = sorted((m for m in mentions if m.label in ("PLACE", "BASE")), key=lambda m: m.start)
+        # longest last, so a start keeps its longest name («الشونة الجنوبية», not the head's «الشونة»)
+        places = sorted((m for m in mentions if m.label in ("PLACE", "BASE")), key=lambda m: (m.start, m.end))
         covered = [(m.start, m.end) for m in mentions if m.label in _RULE_LABELS]  # not the model's PERSON
         by_start = {m.start: m for m in places}
         found: list[Mention] = []

@@ -32,6 +32,7 @@ from .lexicons import (
     with_conjunctions,
 )
 from .mentions import Mention
+from .normalize import strip_al
 from .place_context import PlaceLists
 from .place_names import attached_conjunction, complete_name
 from .quantity_lexicon import counting_word
@@ -154,9 +155,11 @@ class RarePlaces(PlaceLists):
             if norms[chain[0] - 1] not in self.prepositions:
                 continue
             spans = [self._member(doc, index, covered, adjective_ok=True) for index in chain]
-            if None in spans or all(self._first_word(doc, index) in frequent_words() for index in chain) \
+            if None in spans or all({(word := self._first_word(doc, index)), strip_al(word)} & frequent_words()
+                                    for index in chain) \
                     or any(pronoun_form(doc[index].text, norms[index]) for index in chain):
-                continue  # «في جبهات جنوب مأرب»: one word at least must be no frequent word; «من
+                continue  # «في جبهات جنوب مأرب», «من المواجهات جنوب طرابلس»: one word at least must be
+                # no frequent word, «ال» or not; «من
                 # مقاره قرب سدة الهندية», «من أحد معسكراته في فاقوس»: a noun of its own names nothing
             for start, end in spans:
                 covered.append((start, end))

@@ -1126,6 +1126,20 @@ CASES = [
     # a base reinforced is the deployment's location, a bare object of «عزّز» (not of «نشر»)
     ("وعزّز الجيش الوطني الليبي قاعدة تمنهنت الجوية بثلاث منظومات للدفاع الجوي.",
      [("DEPLOYMENT", "completed", {(A, "الجيش الوطني الليبي"), (L, "قاعدة تمنهنت"), (Q, "ثلاث منظومات")})]),
+    # «فجر» before a day word is dawn, not «فجّر»
+    ("اندلعت اشتباكات بين اللواء 444 وجهاز دعم الاستقرار استمرت حتى فجر اليوم التالي، وقُتل فيها أربعة أشخاص.", []),
+    ("فجر انتحاري سيارة مفخخة قرب حاجز للجيش في بلدة الزطارنة.",
+     [("ATTACK", "completed", {(L, "الزطارنة")})]),
+    # the subject of a passive attack verb was hit
+    ("وكانت نقطة «الشاحوط» قد استُهدفت الخميس الماضي بطائرة مسيّرة.",
+     [("ATTACK", "completed", {(T, "نقطة «الشاحوط»"), (TM, "الخميس الماضي")})]),
+    # the subject of «تعرّض» a few words and a place before its «لهجوم»: the force an unnamed site belongs to
+    ("تعرّض مقر للحشد العشائري في ناحية سعدة قرب الحدود السورية لهجوم بطائرتين مسيّرتين.",
+     [("ATTACK", "completed", {(T, "لحشد العشائري"), (L, "سعدة"), (Q, "طائرتين مسيّرتين")})]),
+    ("تعرّض مقر للجيش في ناحية سعدة، بحسب مصادر محلية، لهجوم.", []),  # a comma between: no clause of its own
+    # a speaker's «his troops» as the verb's subject: the force he speaks for
+    ("أكد قائد ميداني في قوات الدعم السريع أن قواته انسحبت من بلدة الكيلي.",
+     [("WITHDRAWAL", "completed", {(A, "قوات الدعم السريع"), (O, "الكيلي")})]),
 ]
 
 

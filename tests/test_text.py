@@ -117,6 +117,9 @@ def test_whole_words_list_is_up_to_date() -> None:
     ("فعلا", ["فعلا"]),
     ("وسوريا", ["و", "سوريا"]),     # a clitic on a name still splits
     ("وانسحبت", ["و", "انسحبت"]),   # and on a verb trigger
+    ("وسحبنا", ["و", "سحبنا"]),     # and on a trigger in the first person plural
+    ("وسننشر", ["و", "سننشر"]),
+    ("وطننا", ["وطننا"]),           # «our homeland»: no trigger inside
     ("لقاعدة", ["ل", "قاعدة"]),
     ("ولبنان", ["و", "لبنان"]),
     ("في مقاطعة والام", ["في", "مقاطعة", "والام"]),  # no و after an indefinite province: a name

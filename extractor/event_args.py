@@ -29,6 +29,7 @@ from .event_links import (
     _locating_links,
     _token_before,
     _unnamed_places,
+    in_closed_relative,
     passive_governor_before,
     with_possessive_off,
 )
@@ -117,6 +118,7 @@ class ArgumentRules:
         members = event_type != "ATTACK"  # «قتل جنود من الجيش في كمين»: an attack's troops are its victims
         subjects = [m for m in before if m.label == "FORCE" and not self._undergoes(doc, m)
                     and not self._after_other_preposition(doc, m)  # «العاملة ضمن التحالف الدولي»
+                    and not in_closed_relative(doc, m, token)  # «معسكر جريبان، الذي كانت القوات …، ونشرت»
                     and (not self._has_role_word(doc, m) or (members and self._members_of(doc, m))
                          or self._launching_members(doc, m))]
         governor = passive_governor_before(doc, token, self._sentence.start, 8) if event_type == "ATTACK" else None

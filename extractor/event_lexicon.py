@@ -255,9 +255,11 @@ def _day_words() -> frozenset[str]:
 
 def other_reading(norms: list[str], at: int, start: int, end: int) -> bool:
     """A trigger form read otherwise: after an event noun, its adjective («لهجوم غادر»,
-    ``adjective_readings``); before a day word, a part of the day («حتى فجر اليوم التالي»,
-    «فجر الأحد»: dawn, not «فجّر»; ``day_part_readings``)."""
+    ``adjective_readings``); after an adjective of extent, the noun it qualifies («منشور واسع
+    الانتشار», ``extent_adjectives``); before a day word, a part of the day («حتى فجر اليوم
+    التالي», «فجر الأحد»: dawn, not «فجّر»; ``day_part_readings``)."""
     norm = norms[at]
-    return (norm in words("adjective_readings") and at > start
+    return (at > start and norm in words("adjective_readings")
             and (lookup_trigger(norms[at - 1]) or ("", ""))[1] == "noun") \
+        or (at > start and norm.startswith("ال") and norms[at - 1] in words("extent_adjectives")) \
         or (norm in words("day_part_readings") and at + 1 < end and norms[at + 1] in _day_words())

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from .event_clauses import RELATIVES
 from .event_lexicon import words
 from .language import doc_text, token_starts
 from .lexicons import _key, context_words
@@ -134,3 +135,16 @@ def _coordinated(doc: Doc, last_end: int, start: int, bracket_ok: bool = True) -
     between = "".join(words_between)
     return between in ("", "،", ",", "و", "،و", ",و", "(")  # «اليعربية (تل كوجر)»: another name
 
+
+
+def in_closed_relative(doc: Doc, mention: Mention, trigger) -> bool:
+    """«تسلّمت قوات الدراويش معسكر جريبان، الذي كانت القوات الفيدرالية تتمركز فيه، ونشرت فيه …»:
+    the mention stands in a relative clause set off by commas that closes before the trigger;
+    it is not the later verb's subject."""
+    at = mention_end_token(doc, mention)
+    if not any(t.norm_ in {"،", ","} for t in doc[at:trigger.i]):
+        return False
+    start = bisect_right(token_starts(doc), mention.start) - 1
+    while start > 0 and doc[start - 1].norm_ not in {"،", ",", "."}:
+        start -= 1
+    return start > 0 and doc[start - 1].norm_ in {"،", ","} and doc[start].norm_ in RELATIVES

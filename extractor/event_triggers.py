@@ -133,8 +133,8 @@ class TriggerRules:
         gap = token.i - last.i
         comma = any(t.norm_ in {"،", ","} for t in token.doc[last.i:token.i])
         noun_then_verb = first_kind[1] == "noun" and kind[1] != "noun"
-        if comma and noun_then_verb:
-            return False  # «وعقب الكمين، شنّت الطائرات غارات»: the noun names an earlier event
+        if comma and (noun_then_verb or (first_kind[1] != "noun" and kind[1] != "noun")):
+            return False  # «وعقب الكمين، شنّت الطائرات غارات»: the noun names an earlier event; «تتمركز فيه، ونشرت»
         if first_kind[1] != "noun" and kind[1] != "noun" and (
                 first.norm_ in self.object_dependent or verb_before_pronoun(first.norm_) in self.object_dependent):
             return False  # «أخلتها وسحبت عناصرها»: a closure or a withdrawal, decided by its object

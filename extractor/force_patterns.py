@@ -275,7 +275,8 @@ class ForcePatterns:
             service = end > index + 1 and norm in self.service_words  # «قوات الدفاع الجوي»
             if (norm in self.stop and not service) or norm in self.triggers or norm in self.not_forces \
                     or norm in self.base_heads or norm in self.strong or not (
-                    definite_name or service or norm in self.adjectives or norm in known_names()):
+                    definite_name or service or norm in self.adjectives
+                    or (norm in known_names() and not (end > index + 1 and norm in common_words()))):
                 break
             after_adjective = norm in self.adjectives and (doc[end - 1].norm_ in self.adjectives
                                                             or doc[end - 1].norm_ in self.service_words)

@@ -294,9 +294,9 @@ def past_plural_form(norm: str) -> bool:
 
 
 def possessed_form(text: str, norm: str) -> bool:
-    """A noun with a pronoun other than a bare ه («زبائنها», «مدينتهم»): a final ه may be a
-    name's ة written ه («حماه»), so only the longer pronouns tell a possessed noun."""
-    return text.endswith(_PRONOUNS[:-1]) and pronoun_form(text, norm)
+    """A noun with a pronoun other than a bare ه («زبائنها», «مدينتهم»), or a ه after its ة written ت
+    («محتوياته»): a final ه may be a name's ة written ه («حماه»)."""
+    return text.endswith((*_PRONOUNS[:-1], "ته")) and pronoun_form(text, norm)
 
 
 def reads_as(norm: str, listed: frozenset[str]) -> bool:

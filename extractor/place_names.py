@@ -55,7 +55,7 @@ def complete_name(doc: Doc, mention: Mention, listed: bool = False) -> None:
         return
     generics, compound, stop = _name_words()
     added = []
-    before = doc[span.start - 1] if span.start else None
+    before = doc[span.start - 1] if span.start and not attached_conjunction(span[0]) else None  # «قرة تبة وقزلرباط»
     if before is not None and (before.norm_ in generics or (
             len(span) == 1 and before.norm_ in compound and before.norm_ not in _titles()
             and not before._.is_clitic and (not span[0].norm_.startswith("ال")

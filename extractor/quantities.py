@@ -56,8 +56,6 @@ class Quantity:
     reason: str
 
 
-
-
 @cache
 def _starter_words() -> frozenset[str]:
     """Words a QUANTITY mention can begin with: numbers, vague words, qualifier heads."""
@@ -139,14 +137,20 @@ def _shared_scale(low: float, last: str, lex: QuantityLexicon) -> float:
     return low
 
 
+_ANAPHORA_REACH = 70  # characters: «اثنا عشر جندياً على الأقل من القوات المالية (فاما) وأُصيب ١٧ آخرون»
+
+
 def _inherit_units(found: list[Quantity], text: str, lex: QuantityLexicon) -> list[Quantity]:
-    """«مقتل ١٢ جندياً وإصابة ٩ آخرين»: «آخرين» counts what the count before it counts
-    (in the same sentence, a few words back)."""
+    """«مقتل ١٢ جندياً وإصابة ٩ آخرين»: «آخرين» counts the people the count before it counts (in the
+    sentence, a few words back), past a subset in an aside («مقتل ستة أشخاص، بينهم عنصران، وإصابة ١٤ آخرين»)."""
     for index in range(1, len(found)):
-        current, previous = found[index], found[index - 1]
-        between = text[previous.end:current.start]
+        at = index - 1
+        while at > 0 and text[max(0, found[at].start - 8):found[at].start].split()[-1:] in (["بينهم"], ["منهم"]):
+            at -= 1
+        current, previous, between = found[index], found[at], text[found[at].end:found[index].start]
         if current.noun in lex.anaphoric and previous.noun not in lex.anaphoric and previous.unit \
-                and len(between) <= 40 and not any(mark in between for mark in ".؟!\n"):
+                and previous.unit not in lex.things and len(between) <= _ANAPHORA_REACH \
+                and not any(mark in between for mark in ".؟!\n"):
             found[index] = replace(current, unit=previous.unit)
     return found
 
@@ -253,8 +257,6 @@ def _quantity_at(tokens: list[str], index: int, scanner: NumberScanner, lex: Qua
 # A fatha (with or without shadda) before the final «ين» marks a dual that is spelt like
 # a plural once the vowels are gone: «عسكريَّين» (two soldiers) against «عسكريِّين».
 _DUAL_VOWELS = re.compile("(?:\u064e\u0651?|\u0651\u064e)ي\u0652?ن$")
-
-
 
 
 def _in_a_code(text: str, start: int, end: int) -> bool:

@@ -42,6 +42,7 @@ class QuantityLexicon:
     dates: frozenset[str] = frozenset()        # weekdays, months, «أمس» (time.yaml): «مدرسة 30 يونيو» counts nothing
     one_by_one: frozenset[str] = frozenset()   # «واحدة تلو الأخرى»: after «واحدة», one by one, no count
     singulars: dict[str, str] = field(default_factory=dict)  # broken plural → its singular («قرى» → قرية)
+    things: frozenset[str] = frozenset()       # units «آخرين» never counts («بصاروخين … وإصابة ثلاثة آخرين»)
 
     @cached_property
     def starters(self) -> frozenset[str]:
@@ -112,7 +113,7 @@ def quantity_lexicon() -> QuantityLexicon:
                     time_words(),
                     frozenset(_k(w) for w in data.get("one_by_one", [])),
                     {_k(plural): singular for singular, plurals in (data.get("broken_plurals") or {}).items()
-                     for plural in plurals})
+                     for plural in plurals}, frozenset(data.get("anaphoric_not_units", [])))
 
 
 def counting_word(norm: str) -> bool:

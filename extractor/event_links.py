@@ -136,7 +136,6 @@ def _coordinated(doc: Doc, last_end: int, start: int, bracket_ok: bool = True) -
     return between in ("", "،", ",", "و", "،و", ",و", "(")  # «اليعربية (تل كوجر)»: another name
 
 
-
 def in_closed_relative(doc: Doc, mention: Mention, trigger) -> bool:
     """«تسلّمت قوات الدراويش معسكر جريبان، الذي كانت القوات الفيدرالية تتمركز فيه، ونشرت فيه …»:
     the mention stands in a relative clause set off by commas that closes before the trigger;

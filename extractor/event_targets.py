@@ -102,7 +102,8 @@ class TargetRules:
 
     def _passive_target(self, doc: Doc, event: Event, before: list[Mention], trigger) -> None:
         """«تعرضت قاعدة التنف لهجوم», «قاعدة الظفرة قد تعرضت لهجوم», «نقطة «الشاحوط» قد
-        استُهدفت»: the mention next to تعرض, or before a passive attack verb, is the target; else a force hit in its ranks («في صفوف القوات»)."""
+        استُهدفت»: the mention next to تعرض, or before a passive attack verb, is the target; else
+        a force hit in its ranks («في صفوف القوات»)."""
         governors = words("passive_governors")
         hit_force = any(r == "target" for r, _ in event.args)  # «… مقتل جنديين من اللواء»
         relative = passive_governor_before(doc, trigger, self._sentence.start, 3) is not None  # «التي تعرّضت ل…»

@@ -145,7 +145,7 @@ def _inherit_units(found: list[Quantity], text: str, lex: QuantityLexicon) -> li
     sentence, a few words back), past a subset in an aside («مقتل ستة أشخاص، بينهم عنصران، وإصابة ١٤ آخرين»)."""
     for index in range(1, len(found)):
         at = index - 1
-        while at > 0 and text[max(0, found[at].start - 8):found[at].start].split()[-1:] in (["بينهم"], ["منهم"]):
+        while at > 0 and set(text[max(0, found[at].start - 8):found[at].start].split()[-1:]) & lex.subsets:
             at -= 1
         current, previous, between = found[index], found[at], text[found[at].end:found[index].start]
         if current.noun in lex.anaphoric and previous.noun not in lex.anaphoric and previous.unit \

@@ -43,6 +43,7 @@ class QuantityLexicon:
     one_by_one: frozenset[str] = frozenset()   # «واحدة تلو الأخرى»: after «واحدة», one by one, no count
     singulars: dict[str, str] = field(default_factory=dict)  # broken plural → its singular («قرى» → قرية)
     things: frozenset[str] = frozenset()       # units «آخرين» never counts («بصاروخين … وإصابة ثلاثة آخرين»)
+    subsets: frozenset[str] = frozenset()      # «بينهم»: a count after it is a subset aside («آخرين» looks past it)
 
     @cached_property
     def starters(self) -> frozenset[str]:
@@ -113,7 +114,8 @@ def quantity_lexicon() -> QuantityLexicon:
                     time_words(),
                     frozenset(_k(w) for w in data.get("one_by_one", [])),
                     {_k(plural): singular for singular, plurals in (data.get("broken_plurals") or {}).items()
-                     for plural in plurals}, frozenset(data.get("anaphoric_not_units", [])))
+                     for plural in plurals}, frozenset(data.get("anaphoric_not_units", [])),
+                    frozenset(_k(w) for w in data.get("subset_asides", [])))
 
 
 def counting_word(norm: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from typing import Any
 
-from .lexicons import _key
+from .lexicons import _key, reads_as, time_words
 from .resources import load_yaml
 
 __all__ = ["verb_before_pronoun", "blockers", "civil_form", "civil_words", "config", "governing_verbs", "lookup_trigger", "opens_aside", "published_text",
@@ -109,24 +109,21 @@ def says_we(norm: str) -> bool:
         norm not in trigger_index() and _we_form(norm) is not None)
 
 
-def _with_wa_off(norm: str) -> tuple[str, ...]:
-    return (norm, norm[1:]) if norm[:1] == "و" else (norm,)
-
-
 def we_govern(norm: str) -> bool:
-    """A verb governing an event noun in the first person plural, a و on it or not: a status
-    governor + «نا» («قررنا إغلاق», «وبدأنا الانسحاب»), or a ``first_person_governors`` («أعدنا تموضع»)."""
-    return any(form.endswith("نا") and (form[:-2] in governing_verbs() or form in words("first_person_governors"))
-               for form in _with_wa_off(norm))
+    """A verb governing an event noun in the first person plural, a proclitic on it or not: a
+    status governor + «نا» («قررنا إغلاق», «وبدأنا الانسحاب»), or a ``first_person_governors`` («أعدنا تموضع»)."""
+    return norm.endswith("نا") and (reads_as(norm[:-2], governing_verbs())
+                                    or reads_as(norm, words("first_person_governors")))
 
 
 def our_troops(norm: str, pronouns: tuple[str, ...] = ("نا",)) -> bool:
-    """Troops with «our» on them, a و or not («وقواتنا», «مقاتلونا», «مقاتلينا», «كتيبتنا»): a
-    member noun + «نا» (the plural's ن dropped, the ة written ت); or + another of ``pronouns``
+    """Troops with «our» on them, a proclitic or not («وقواتنا», «مقاتلونا», «مقاتلينا», «كتيبتنا»):
+    a member noun + «نا» (the plural's ن dropped, the ة written ت); or + another of ``pronouns``
     («قواته»: a speaker's «his» troops)."""
     members = words("member_nouns")
-    stems = (form[:-len(pronoun)] for form in _with_wa_off(norm) for pronoun in pronouns if form.endswith(pronoun))
-    return any({stem, stem + "ن", stem[:-1] + "ه" if stem.endswith("ت") else stem} & members for stem in stems)
+    stems = (norm[:-len(pronoun)] for pronoun in pronouns if norm.endswith(pronoun))
+    return any(reads_as(form, members) for stem in stems
+               for form in (stem, stem + "ن", stem[:-1] + "ه" if stem.endswith("ت") else stem))
 
 
 @lru_cache(maxsize=1 << 16)  # called for every token: words repeat across articles
@@ -243,16 +240,6 @@ def civil_form(norm: str, civil: frozenset[str], conjoined: bool = False) -> boo
     return False
 
 
-@cache
-def _day_words() -> frozenset[str]:
-    """A weekday, «اليوم», «أمس», «غد», «يوم» (the time lexicon's one-word WD, REL and DHEAD)."""
-    from .resources import models_dir
-    from .times import LEXICON, _load
-
-    classes = _load(models_dir() / LEXICON).words
-    return frozenset(form for name in ("WD", "REL", "DHEAD") for form in classes[name] if " " not in form)
-
-
 def other_reading(norms: list[str], at: int, start: int, end: int) -> bool:
     """A trigger form read otherwise: after an event noun, its adjective («لهجوم غادر»,
     ``adjective_readings``); after an adjective of extent, the noun it qualifies («منشور واسع
@@ -262,4 +249,4 @@ def other_reading(norms: list[str], at: int, start: int, end: int) -> bool:
     return (at > start and norm in words("adjective_readings")
             and (lookup_trigger(norms[at - 1]) or ("", ""))[1] == "noun") \
         or (at > start and norm.startswith("ال") and norms[at - 1] in words("extent_adjectives")) \
-        or (norm in words("day_part_readings") and at + 1 < end and norms[at + 1] in _day_words())
+        or (norm in words("day_part_readings") and at + 1 < end and norms[at + 1] in time_words())

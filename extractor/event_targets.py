@@ -145,7 +145,7 @@ class TargetRules:
                     and getattr(_token_before(doc, mention.start), "norm_", "") in words("ranks"):
                 event.args.append(("target", mention))  # «في صفوف القوات»
                 return
-        self._passive_location(doc, event, before, trigger)
+        self._passive_location(doc, event, before, governor)
 
     def _apposed_subject(self, doc: Doc, before: list[Mention], governors, trigger) -> Mention | None:
         """«بأن قاعدة العند الجوية، الواقعة في مديرية تبن …، تعرّضت لهجوم»: after a comma, the
@@ -194,10 +194,10 @@ class TargetRules:
             event.args.append(("location", mention))
             last_end = mention.end
 
-    def _passive_location(self, doc: Doc, event: Event, before: list[Mention], trigger) -> None:
+    def _passive_location(self, doc: Doc, event: Event, before: list[Mention], governor) -> None:
         """«منشأة في ميناء رأس تنورة … تعرّضت لهجوم»: what was hit is no mention, but where
-        it stands is the attack's location."""
-        if passive_governor_before(doc, trigger, self._sentence.start, _CLAUSE_REACH, comma_free=True) is None:
+        it stands is the attack's location (``governor``: the clause's «تعرّض», or None)."""
+        if governor is None:
             return  # «تعرضت صباح اليوم لهجوم»
         for mention in before:
             word = self._word_before(doc, mention.start)

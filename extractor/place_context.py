@@ -20,6 +20,8 @@ preposition of place, gives every member («بلدتي جويا ومعركة», 
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -63,8 +65,6 @@ __all__ = ["PlaceLists"]
 
 _RULE_LABELS = frozenset({"PLACE", "BASE", "FORCE", "QUANTITY", "TIME"})
 _NOT_NAME_ENDINGS = ("ات", "ت")
-#: After a headed list's last member: a comma, or a word locating the list («… والكريمة على امتداد»).
-_CLOSING_WORDS = frozenset(normalize(word) for word in ("،", ",", "في", "على", "قرب", "عند")) | COMPASS_WORDS
 _HEAD_PROCLITICS = ("و", "ب", "ل", "ف")  # «بقريتي السماقيات وبلوزة», «وقرى …»
 
 
@@ -320,7 +320,7 @@ class PlaceLists:
         token, following = doc[index], doc[index + 1].norm_ if index + 1 < len(doc) else "."
         word = token.norm_[1:] if attached_conjunction(token) else token.norm_
         anded = attached_conjunction(token) or (index > 0 and doc[index - 1].norm_ == "و")
-        return anded and word.startswith("ال") and (following in LIST_ENDS or following in _CLOSING_WORDS)
+        return anded and word.startswith("ال") and following in _closing_words()
 
     def _member(self, doc: Doc, index: int, covered: list[tuple[int, int]], compound_ok: bool = False,
                 adjective_ok: bool = False, paired: bool = False, common_ok: bool = False) -> tuple[int, int] | None:
@@ -361,6 +361,13 @@ class PlaceLists:
             return None  # («عند مداخل القرى», «على مداخل المدينة»: a descriptor names nothing; «مدينتهم»;
             # «قرى وادي الشاطئ، اتخذوا»: a verb after the list, on a frequent stem: not «دامبوا»)
         return begin, end
+
+
+@cache
+def _closing_words() -> frozenset[str]:
+    """After a headed list's last member: a mark, a comma, a compass word or a word locating the
+    list («… والكريمة على امتداد»; context.yaml ``list_closing_words``)."""
+    return LIST_ENDS | {"،", ","} | COMPASS_WORDS | context_words("list_closing_words")
 
 
 @Language.factory("arabic_place_lists", default_config={"score": 0.6}, assigns=["doc._.mentions"])

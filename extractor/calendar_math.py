@@ -20,8 +20,11 @@ def shift_month(year: int, month: int, k: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def occurrence(ref_year: int, ref_month: int, month: int, q: int | None) -> int:
-    """Year of ``month`` seen from (ref_year, ref_month); the rules are in ``times``' docstring."""
+def occurrence(ref_year: int, ref_month: int, month: int, q: int | None, ahead: bool = False) -> int:
+    """Year of ``month`` seen from (ref_year, ref_month); the rules are in ``times``' docstring.
+    ``ahead``: the first occurrence from ref_month on (a future sentence's bare month)."""
+    if ahead:
+        return shift_month(ref_year, ref_month, (month - ref_month) % 12)[0]
     if q == 0:
         return ref_year
     ahead = (month - ref_month) % 12

@@ -23,7 +23,7 @@ from .event_lexicon import (
 )
 from .event_links import _coordinated, _gap_tokens
 from .language import token_norms
-from .lexicons import COMPASS_WORDS, _key
+from .lexicons import COMPASS_WORDS, _key, context_words
 from .mentions import Mention
 from .recognizers import _QUOTE_MARKS
 from .text import BULLETS
@@ -144,6 +144,7 @@ class AntecedentRules:
             previous = sentences[number - 1]
             places = [m for m in mentions if previous.start_char <= m.start and m.end <= previous.end_char
                       and m.label in ("BASE", "PLACE")]
+        places = [m for m in places if m.label != "BASE" or _agrees(m, pronoun)]
         bases = [m for m in places if m.label == "BASE"][-2:]  # «قاعدة … قرب مدينة الحمام، … يتمركز فيها»
         if bases or pronoun.endswith("هما"):
             chosen = (bases or places)[-2:] if pronoun.endswith("هما") else (bases or places)[-1:]
@@ -187,6 +188,18 @@ class AntecedentRules:
                     or any(m.start == between[1].idx and m.end == between[-1].idx + len(between[-1])
                            for m in before if m.label == "PLACE"))):  # «غربي دير الزور»
             event.args.append(("location", subject))
+
+
+def _agrees(base: Mention, pronoun: str) -> bool:
+    """A base whose head noun is in ``base_heads`` agrees in gender with a singular pronoun:
+    «قاعدة» (ة) with «منها», «معسكر» with «منه» («في يعبد قادمة من معسكر دوتان … قبل أن
+    تنسحب منها»: the town, not the camp)."""
+    if pronoun.endswith(("هما", "هم")) or not pronoun.endswith(("ها", "ه")):
+        return True
+    head = _key(base.text.split(" ", 1)[0].strip("«»\"'"))
+    if head not in context_words("base_heads"):
+        return True  # «عين الأسد»: no head noun to agree with
+    return head.endswith("ه") == pronoun.endswith("ها")
 
 
 @cache

@@ -308,7 +308,9 @@ class PartyRules:
         («الكتيبة أخلت», «يُخلي الجهاز»), stands for the nearest force named before with that
         noun at its head («الكتيبة الغانية», «جهاز الردع») (guidelines §8.4)."""
         mentions = doc._.mentions or []
-        adjacent = [doc[at] for at in (token.i - 1, last.i + 1) if 0 <= at < len(doc)]
+        governed = words("place_prepositions") | words("other_prepositions")  # «الفرقة الخامسة في الجيش سلّمت»
+        adjacent = [doc[at] for at in (token.i - 1, last.i + 1) if 0 <= at < len(doc)
+                    and not (at == token.i - 1 and at > 0 and doc[at - 1].norm_ in governed)]
         for subject in adjacent + self._troops_of_bare_noun(doc, token, last):
             norm = "ال" + subject.norm_[2:] if subject.norm_.startswith("لل") else subject.norm_  # «للفرقة»
             if norm not in words("bare_force_nouns") \

@@ -64,15 +64,24 @@ def in_a_later_statement(doc: Doc, mention: Mention, trigger) -> bool:
 
 def entry_heading(doc: Doc, trigger, mentions: list[Mention]) -> Mention | None:
     """The TIME heading the trigger's entry in a roundup or a chronology: it opens the line
-    (after a bullet, if any) and a colon follows it («الأحد: انتشرت …», «• 2016: أعادت …»)."""
+    (after a bullet, if any) and a colon follows it («الأحد: انتشرت …», «• 2016: أعادت …»),
+    also past the day's tally in brackets («الثلاثاء ١٤/٤ (٦ قذائف): استهدفت …»)."""
     text = doc_text(doc)
     line_start = text.rfind("\n", 0, trigger.idx) + 1
     for time in mentions:
         if time.label == "TIME" and line_start <= time.start < trigger.idx \
                 and not text[line_start:time.start].strip(" \t•*-–—") \
-                and text[time.end:time.end + 2].lstrip(" ").startswith(":"):
+                and _colon_follows(text, time.end, trigger.idx):
             return time
     return _heading_line(text, line_start, mentions) or _dated_paragraph(text, line_start, mentions)
+
+
+def _colon_follows(text: str, end: int, limit: int) -> bool:
+    """A colon right after ``end``, or after one bracketed aside closing before ``limit``."""
+    rest = text[end:limit].lstrip(" ")
+    if rest.startswith("(") and (close := rest.find(")")) > 0:
+        rest = rest[close + 1:].lstrip(" ")
+    return rest.startswith(":")
 
 
 def _dated_paragraph(text: str, line_start: int, mentions: list[Mention]) -> Mention | None:

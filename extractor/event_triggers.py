@@ -165,6 +165,7 @@ class TriggerRules:
         clause_start = self._clause_before(doc, token).start
         clause = [norms[at] for at in range(clause_start, token.i) if not _foreign_article(norms, at)]
         previous = doc[token.i - 1] if token.i > self._sentence.start else None
+        start = max([start, *(at + 1 for at in range(start, token.i) if norms[at] in words("contrast_words"))])
         window = [norms[at] for at in range(start, token.i) if not _still(norms, at) and not _foreign_article(norms, at)]
         return ((self._question and any(mark in doc_text(doc)[token.idx:self._sentence.end_char] for mark in "؟?"))
                 # a question asserts no event (an answer after «؟» does: «س: كم جندياً؟ ج: … يتمركزون»)
@@ -213,12 +214,13 @@ class TriggerRules:
             or (sentence.end < len(doc) and refutes(sentence.end))
 
     def _only(self, doc: Doc, last: int) -> bool:
-        """«لم تنشر الفرقة … سوى سرية واحدة»: a negation with «سوى»/«إلا» and a count or a force
-        after the trigger (a few words on, in its sentence) says only, and the event took place
-        («لم يصل منها إلا القليل» stays negated)."""
+        """«لم تنشر الفرقة … سوى سرية واحدة», «لم ينسحب الجيش من القلعة إلا فجر 24 أيار»: a
+        negation with «سوى»/«إلا» and a count, a force or a date after the trigger (a few words
+        on, in its sentence) says only, and the event took place («لم يصل منها إلا القليل»
+        stays negated)."""
         end = min(self._sentence.end, last + 9)
         return any(doc[at].norm_ in words("exception_words") and at + 1 < end
-                   and doc[at + 1].ent_type_ in ("QUANTITY", "FORCE") for at in range(last + 1, end))
+                   and doc[at + 1].ent_type_ in ("QUANTITY", "FORCE", "TIME") for at in range(last + 1, end))
 
     def _if_it_happens(self, norms: list[str], last: int) -> bool:
         """«انسحاب الجيش من جبل البلق، إن حدث، سيفتح الطريق»: «if it happens» set after the

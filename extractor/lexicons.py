@@ -260,7 +260,7 @@ def is_news_word(norm: str) -> bool:
 
 
 #: Possessive pronouns a common noun takes («سياجها», «مقراته», «معسكراتهم»).
-_PRONOUNS = ("هما", "هم", "ها", "ه")
+_PRONOUNS = ("هما", "هم", "ها", "كما", "كم", "ه")  # «قاطعكم» (not «نا»: «بنينا», «متينا»)
 #: سـ + an imperfect prefix, and the endings of the imperfect: «سيقابل», «سيقابلون».
 FUTURE_PREFIXES, _VERB_SUFFIXES = ("سي", "ست", "سن"), ("", "ون", "ان", "ين", "وا")
 #: Endings of a noun in construct: dual or plural («مخيمي», «قريتين», «محليتي»).
@@ -310,9 +310,10 @@ def clitic_pronoun_form(text: str, norm: str) -> bool:
 
 
 def _noun_before(stem: str) -> bool:
-    """A news word before a pronoun, its ة written ت there («مدينتهم» → مدينة), or the plural
-    in ات of one («جاراتها» → جارة)."""
+    """A news word before a pronoun, its ة written ت there («مدينتهم» → مدينة), its ى written ا
+    («مستشفاها» → مستشفى), or the plural in ات of one («جاراتها» → جارة)."""
     return is_news_word(stem) or (stem.endswith("ت") and is_news_word(stem[:-1] + "ه")) \
+        or (stem.endswith("ا") and len(stem) >= 4 and is_news_word(stem[:-1] + "ي")) \
         or (stem.endswith("ات") and len(stem) >= 5 and is_news_word(stem[:-2] + "ه")) \
         or (stem[-1:] in "ئؤ" and is_news_word(stem[:-1] + "ء"))  # «إخلائه»: a final hamza takes a seat
 
@@ -334,8 +335,14 @@ def common_form(text: str, norm: str) -> bool:
             if norm.endswith(ending) and len(norm) - len(ending) >= 3 \
                     and is_news_word(norm[:-len(ending)] + singular):
                 return True
+    return future_verb(norm)
+
+
+def future_verb(norm: str) -> bool:
+    """سـ + an imperfect the news uses («ستبقى», «سيقابلون»), not a word that only starts so
+    («سيارة», «سنوات», «سيطرة»)."""
     return future_form(norm) and any(len(norm) - len(suffix) >= 5 and is_news_word(norm[1:len(norm) - len(suffix)])
-                                       for suffix in _VERB_SUFFIXES)
+                                     for suffix in _VERB_SUFFIXES)
 
 
 @cache

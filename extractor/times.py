@@ -16,7 +16,9 @@ Resolution against the article date ``a`` (without one, relative values are None
 - Month without a year: الماضي → the latest strictly before a's month; المقبل →
   the first strictly after; الحالي/الجاري → a's year; bare → the latest one
   starting no later than the month after a's month (in February 2026 «مارس» →
-  2026-03, «نوفمبر» → 2025-11). Day + month and Hijri months alike.
+  2026-03, «نوفمبر» → 2025-11), but the first from a's month on in a sentence about what
+  is to come («ستبقى حتى نهاية ديسمبر», «من المقرر … في نيسان»; guards ``future_cues``,
+  ``past_anchors``). Day + month and Hijri months alike.
 - الأسبوع/الشهر/العام + qualifier → ISO week (2026-W08) / YYYY-MM / YYYY;
   «قبل ثلاثة أيام / أسبوعين / عامين» → the shifted day / week / year.
 - Hijri (``calendar="hijri"``, converted with ``hijridate``): a date exactly; a
@@ -39,6 +41,7 @@ from hijridate import Gregorian
 
 from . import calendar_math as cal
 from .calendar_math import GREGORIAN, HIJRI
+from .lexicons import future_verb
 from .normalize import (
     MAY_CLOSE_QUOTE,
     MAY_OPEN_QUOTE,
@@ -74,6 +77,21 @@ class _Match:
     prev: str  # the normalized word before the match
     after: str  # the normalized text right after the match
     undated: bool = False  # a newspaper's name in quotes («الغد»), or «واليوم» opening a sentence: nowadays
+    lead: str = ""  # the normalized words of the sentence before the match
+
+    def future(self) -> bool:
+        """The sentence speaks of what is to come before the match: a future verb («ستبقى
+        حتى نهاية ديسمبر») or a cue («من المقرر أن», «بحلول»), with no past anchor after it
+        («بعدما أنهت … أواخر نوفمبر»)."""
+        cue = False
+        for word in self.lead.split():
+            word = word.strip(_PUNCT)
+            bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+            if word in self.lex.guards["past_anchors"] or bare in self.lex.guards["past_anchors"]:
+                cue = False
+            elif bare in self.lex.guards["future_cues"] or future_verb(bare):
+                cue = True
+        return cue
 
     def word(self, cls: str, group: str) -> Any:
         text = self.g.get(group)
@@ -103,6 +121,8 @@ class _Match:
                 ref = Gregorian(self.a.year, self.a.month, self.a.day).to_hijri()
             except (ValueError, OverflowError):
                 return None, "article date outside the Hijri converter's range"
+        if self.q() is None and self.future():
+            return cal.occurrence(ref.year, ref.month, month, 0, ahead=True), "the next one: a future sentence"
         return cal.occurrence(ref.year, ref.month, month, self.q()), f"nearest, qualifier {self.q()}"
 
     def follows(self, guard: str) -> bool:
@@ -311,7 +331,9 @@ def _resolve(rule: str, index: int, match: re.Match[str], norm: str, lex: Lexico
     opens_sentence = before[-1:] in (".", "\n", "؟", "!") or (not before and start <= 41)
     undated = (norm[end:end + 1] in MAY_CLOSE_QUOTE and _quote_opens(norm, start)) \
         or (not g.get("part") and norm[start - 1:start] == "و" and opens_sentence)
-    result = resolve(_Match(g, lex, article_date, prev, norm[end:end + 30], undated), calendar)
+    lead = norm[max(0, start - 120):start]
+    lead = lead[max(lead.rfind(mark) for mark in (".", "\n", "؟", "!")) + 1:]
+    result = resolve(_Match(g, lex, article_date, prev, norm[end:end + 30], undated, lead), calendar)
     if result is None:
         return 0
     found.append((start, end, index, rule, lex.get("MOD", g.get("mod")), result))

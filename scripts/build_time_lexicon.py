@@ -96,6 +96,12 @@ GUARDS = {
     # «قوى 14 آذار», «مدينة 6 أكتوبر», «ثورة 25 يناير»: names, unless a year follows.
     "before_named_date": ["قوى", "تيار", "تحالف", "حركة", "ثورة", "انتفاضة", "فريق", "ساحة", "شارع",
                           "جسر", "مدينة", "حي", "مستشفى", "ملعب", "جامعة", "مدرسة", "لواء", "كتيبة"],
+    # «على أن تغادر المنطقة في يونيو», «ومن المقرر أن يصوّت المجلس منتصف نيسان»: a month with no
+    # year after one of these (or a future verb, سـ + imperfect) in its sentence is the next one,
+    # not the last (guidelines §7: a month alone is of the article's year unless the report is
+    # past), unless a word of `past_anchors` comes between («بعدما أنهت … أواخر نوفمبر», «التي انتشرت»).
+    "future_cues": ["سوف", "المقرر", "المرتقب", "المتوقع", "يعتزم", "تعتزم", "بحلول"],
+    "past_anchors": ["بعد", "بعدما", "منذ", "إثر", "عقب", "كان", "كانت", "الذي", "التي", "الذين"],
     # «الأمين العام الحالي» is the current secretary-general, not the current year.
     "before_year_word": ["الأمين", "المدعي", "النائب", "المدير", "المراقب", "المفتش", "المنسق",
                          "القائد", "المرشد", "المشرف", "الرأي", "القطاع", "المؤتمر", "الإضراب",

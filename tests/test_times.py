@@ -226,6 +226,13 @@ def test_not_a_date(text: str) -> None:
     (dt.date(2025, 11, 30), "في 15 يناير المقبل قال", "2026-01-15"),
     (dt.date(2026, 1, 1), "الأسبوع الماضي", "2025-W52"),
     (dt.date(2026, 3, 31), "الشهر المقبل", "2026-04"),
+    # a sentence about what is to come reads a bare month ahead (guidelines §7), unless a past
+    # anchor («بعدما», «التي») comes between its cue and the month
+    (dt.date(2026, 2, 10), "ستبقى القوات حتى نهاية ديسمبر", "2026-12"),
+    (dt.date(2025, 7, 16), "ومن المقرر أن يصوّت المجلس منتصف أيلول", "2025-09"),
+    (dt.date(2025, 11, 20), "سوف تغادر الكتيبة في فبراير", "2026-02"),
+    (dt.date(2026, 2, 10), "ستنسحب القوات التي انتشرت في أيلول", "2025-09"),
+    (dt.date(2026, 2, 10), "اشترى سيارة في أيلول", "2025-09"),  # «سيارة» is no future verb
 ])
 def test_resolution_depends_on_the_article_date(article: dt.date, text: str, value: str) -> None:
     found = spans_ok(text, find_times(text, article))

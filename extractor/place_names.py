@@ -20,7 +20,7 @@ from .mentions import Mention
 from .normalize import normalize, vocalized_word
 from .recognizers import nationality_adjectives
 
-__all__ = ["attached_conjunction", "complete_name", "join_adjacent_places", "pointing_descriptor"]
+__all__ = ["attached_conjunction", "complete_name", "join_adjacent_places", "pointing_descriptor", "position_word"]
 
 
 @cache
@@ -83,7 +83,11 @@ def complete_name(doc: Doc, mention: Mention, listed: bool = False) -> None:
         mention.end = doc[span.end].idx + len(doc[span.end].text)  # «غيل بن يمين»: no name ends on «بن»
         added.append(doc[span.end].norm_)
     kind = "feature"
-    if span.end < len(doc) and doc[span.end].norm_ in _new_town_words() and (
+    if mention.end == span.end_char and span.end < len(doc) and position_word(doc[span.end].norm_):
+        mention.end = doc[span.end].idx + len(doc[span.end].text)  # «الدواية الكبيرة», «حومين الفوقا»
+        added.append(doc[span.end].norm_)
+        kind = mention.attrs.get("kind") or kind
+    elif span.end < len(doc) and doc[span.end].norm_ in _new_town_words() and (
             mention.attrs.get("kind") in _TOWN_KINDS  # a known town, or one its descriptor names:
             or (before is not None and before.norm_ in context_words("settlement_descriptors"))):  # «مدينة سفنكس الجديدة»
         mention.end = doc[span.end].idx + len(doc[span.end].text)  # «العلمين الجديدة»
@@ -129,6 +133,16 @@ def _names_like_prepositions() -> frozenset[str]:
 @cache
 def _new_town_words() -> frozenset[str]:
     return context_words("new_town_words")
+
+
+def position_word(norm: str) -> bool:
+    """A word of size or height that ends a place's name («الفوقا», «الصغيرة»; ``name_position_words``)."""
+    return norm in _position_words()
+
+
+@cache
+def _position_words() -> frozenset[str]:
+    return context_words("name_position_words")
 
 
 @cache

@@ -34,7 +34,7 @@ from .lexicons import (
 from .mentions import Mention
 from .normalize import strip_al
 from .place_context import PlaceLists
-from .place_names import attached_conjunction, complete_name
+from .place_names import attached_conjunction, complete_name, position_word
 from .quantity_lexicon import counting_word
 from .recognizers import nationality_adjectives
 
@@ -108,10 +108,11 @@ class RarePlaces(PlaceLists):
         if attached_conjunction(token) and (is_news_word(token.norm_) or first.endswith(_VERB_ENDINGS)
                                             or pronoun_form(token.text, token.norm_)):
             return []  # «وعرة» is a word, not و + «عرة»; «وأضرموا» a verb; «وحداتها» a noun of hers
-        if last.i == index:  # one word: rare, and no compound's first word left alone («قرب تل»)
+        core = doc[last.i - 1] if last.i > index and position_word(last.norm_) else last  # «حومين الفوقا»
+        if core.i == index:  # one word: rare, and no compound's first word left alone («قرب تل»)
             rare = first not in compounds and not is_news_word(first) and not common_form(first_text, first)
         else:
-            rare = first in compounds and not is_news_word(last.norm_) and not common_form(last.text, last.norm_)
+            rare = first in compounds and not is_news_word(core.norm_) and not common_form(core.text, core.norm_)
         if not rare:
             return []
         after = last.i + 1

@@ -33,6 +33,15 @@ def _scare_quoted(doc: Doc, token, last) -> bool:
         and doc[last.i + 1].text in _QUOTE_MARKS
 
 
+def dated_aside(doc: Doc, comma) -> bool:
+    """A date alone between two commas («نشرت الوزارة الروسية، أمس، مقطعاً»): an aside, not a
+    new clause."""
+    at = comma.i + 1
+    while at < len(doc) and doc[at].ent_type_ == "TIME":
+        at += 1
+    return at > comma.i + 1 and at < len(doc) and doc[at].norm_ in ("،", ",")
+
+
 def _still(norms: list[str], at: int) -> bool:
     """«لا» or «ما» in «لا تزال» / «ما زالت» («ولا تزال» too): "still", not a negation."""
     return at + 1 < len(norms) and norms[at] in ("لا", "ما", "ولا", "وما") and norms[at + 1] in words("still_verbs")

@@ -23,6 +23,7 @@ from .event_clauses import (
     _no_evidence,
     _scare_quoted,
     _still,
+    dated_aside,
     governed_by,
 )
 from .event_lexicon import (
@@ -351,8 +352,8 @@ class TriggerRules:
         on the subject is passed over («نشرت القوة، التي تتخذ من نجامينا مقراً لها، بياناً»)."""
         found, quoted, aside = [], 0, False
         for t in doc[last.i + 1:self._sentence.end]:
-            if aside or (t.norm_ in _COMMAS and doc_norm(t, 1) in RELATIVES and not found):
-                aside = not (aside and t.norm_ in _COMMAS)
+            if aside or (t.norm_ in _COMMAS and (doc_norm(t, 1) in RELATIVES and not found or dated_aside(doc, t))):
+                aside = not (aside and t.norm_ in _COMMAS)  # a relative or a date between commas
                 continue
             if t.norm_ in _COMMAS and (doc_norm(t, 1) in {"و", "ف"} or found) \
                     or found and t.norm_ in words("amid_words"):  # «… في صوفارا وسط مخاوف السكان»

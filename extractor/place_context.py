@@ -36,10 +36,10 @@ from .lexicons import (
     is_frequent_adjective,
     is_news_word,
     past_plural_form,
-    place_name_words,
     possessed_form,
     pronoun_form,
     verb_form,
+    verbal_noun_form,
 )
 from .mentions import Mention
 from .normalize import normalize, strip_al, vocalized_word
@@ -341,8 +341,8 @@ class PlaceLists:
         if not (token.is_alpha or vocalized_name) or (len(word) < 3 and not short_ok) or any(s < end and begin < e for s, e in covered):
             return None
         unheard_pair = paired and not is_news_word(word)  # «ولايتي الجازر ومحوت»: a name, not a verb
-        if _ifti3al(token.norm_.removeprefix("و")):
-            return None  # «وافتتاح قاعدة» (the splitter keeps «وا-» words whole: «واسط»)
+        if token.norm_[:1] == "و" and verbal_noun_form(token.norm_[1:]):
+            return None  # «وافتتاح قاعدة»: a verbal noun (the splitter keeps «وا-» words whole: «واسط»)
         if attached_conjunction(token) and ((token.norm_ in frequent_words() and word not in frequent_words())
                                             or (verb_form(word) and not unheard_pair)  # «وسننشر», «وتتخذ», «وأقامت»
                                             or pronoun_form(token.text, token.norm_)):
@@ -364,13 +364,6 @@ class PlaceLists:
             return None  # («عند مداخل القرى», «على مداخل المدينة»: a descriptor names nothing; «مدينتهم»;
             # «قرى وادي الشاطئ، اتخذوا»: a verb after the list, on a frequent stem: not «دامبوا»)
         return begin, end
-
-
-def _ifti3al(word: str) -> bool:
-    """A verbal noun of form VIII the news uses often («افتتاح», «اقتحام», «انتشار»): never a
-    name (an unknown village of that shape, or a known place, still passes)."""
-    return len(word) == 6 and word[0] == "ا" and word[2] == "ت" and word[4] == "ا" \
-        and word in frequent_words() and word not in place_name_words()
 
 
 @cache

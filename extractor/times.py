@@ -41,7 +41,7 @@ from hijridate import Gregorian
 
 from . import calendar_math as cal
 from .calendar_math import GREGORIAN, HIJRI
-from .lexicons import future_verb
+from .lexicons import future_verb, reads_as
 from .normalize import (
     MAY_CLOSE_QUOTE,
     MAY_OPEN_QUOTE,
@@ -57,6 +57,7 @@ __all__ = ["LEXICON", "TimeExpression", "find_times", "models_dir"]
 
 LEXICON = "lexicons/time.yaml"
 _PUNCT = "،,.:;؛؟!«»\"'()[]-"
+_SENTENCE_ENDS = (".", "\n", "؟", "!")
 
 
 _key = phrase_key
@@ -77,19 +78,21 @@ class _Match:
     prev: str  # the normalized word before the match
     after: str  # the normalized text right after the match
     undated: bool = False  # a newspaper's name in quotes («الغد»), or «واليوم» opening a sentence: nowadays
-    lead: str = ""  # the normalized words of the sentence before the match
+    norm: str = ""  # the normalized text and where the match starts in it
+    start: int = 0
 
     def future(self) -> bool:
         """The sentence speaks of what is to come before the match: a future verb («ستبقى
         حتى نهاية ديسمبر») or a cue («من المقرر أن», «بحلول»), with no past anchor after it
-        («بعدما أنهت … أواخر نوفمبر»)."""
+        («بعدما أنهت … أواخر نوفمبر»); a proclitic on a word is read through."""
+        lead = self.norm[max(0, self.start - 120):self.start]
         cue = False
-        for word in self.lead.split():
+        for word in lead[max(lead.rfind(mark) for mark in _SENTENCE_ENDS) + 1:].split():
             word = word.strip(_PUNCT)
-            bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
-            if word in self.lex.guards["past_anchors"] or bare in self.lex.guards["past_anchors"]:
+            if reads_as(word, self.lex.guards["past_anchors"]):
                 cue = False
-            elif bare in self.lex.guards["future_cues"] or future_verb(bare):
+            elif reads_as(word, self.lex.guards["future_cues"]) or future_verb(word) \
+                    or (word[:1] in ("و", "ف") and future_verb(word[1:])):
                 cue = True
         return cue
 
@@ -331,9 +334,7 @@ def _resolve(rule: str, index: int, match: re.Match[str], norm: str, lex: Lexico
     opens_sentence = before[-1:] in (".", "\n", "؟", "!") or (not before and start <= 41)
     undated = (norm[end:end + 1] in MAY_CLOSE_QUOTE and _quote_opens(norm, start)) \
         or (not g.get("part") and norm[start - 1:start] == "و" and opens_sentence)
-    lead = norm[max(0, start - 120):start]
-    lead = lead[max(lead.rfind(mark) for mark in (".", "\n", "؟", "!")) + 1:]
-    result = resolve(_Match(g, lex, article_date, prev, norm[end:end + 30], undated, lead), calendar)
+    result = resolve(_Match(g, lex, article_date, prev, norm[end:end + 30], undated, norm, start), calendar)
     if result is None:
         return 0
     found.append((start, end, index, rule, lex.get("MOD", g.get("mod")), result))

@@ -16,7 +16,7 @@ from .lexicons import context_words, imperfect_verb_form
 from .normalize import CLOSING_QUOTES, OPENING_QUOTES
 from .recognizers import _QUOTE_MARKS
 
-__all__ = ["RELATIVES", "governed_by"]
+__all__ = ["RELATIVES", "governed_by", "time_adjunct"]
 
 RELATIVES = frozenset({"التي", "الذي", "الذين", "اللتين", "اللذين"})
 
@@ -40,6 +40,36 @@ def dated_aside(doc: Doc, comma) -> bool:
     while at < len(doc) and doc[at].ent_type_ == "TIME":
         at += 1
     return at > comma.i + 1 and at < len(doc) and doc[at].norm_ in ("،", ",")
+
+
+def _restated(doc: Doc, token) -> bool:
+    """An event noun after a demonstrative or «أي» («وبهذا الانسحاب», «أي هجوم على الحديدة»), or
+    after «في» and a superlative («في أعنف هجوم تشهده المنطقة»), refers to an event already told
+    or to none (guidelines §8.1)."""
+    if token.i == 0 or (lookup_trigger(token.norm_) or ("", ""))[1] != "noun":
+        return False
+    previous = token_norms(doc)[token.i - 1]
+    return previous in words("demonstratives") | words("any_words") or (
+        previous in words("restating_superlatives") and token.i > 1 and token_norms(doc)[token.i - 2] == "في")
+
+
+def time_adjunct(doc: Doc, token) -> int | None:
+    """The «بعد»/«قبل» opening «بعد (نحو) ثلاثة أيام من» right before an event noun, if any."""
+    norms = token_norms(doc)
+    if token.i < 2 or norms[token.i - 1] != "من":
+        return None
+    for at in range(token.i - 2, max(-1, token.i - 7), -1):
+        if norms[at] in words("time_adjunct_heads"):
+            return at if at < token.i - 2 else None  # a distance in time between them
+        if not doc[at].is_alpha and not doc[at].like_num:
+            return None
+    return None
+
+
+def _negated_copula(norms: list[str], at: int, trigger_at: int) -> bool:
+    """«لم يكن الهجوم الذي نفّذه … حدثاً معزولاً»: the negator at ``at`` governs the copula right
+    after it, whose subject is the definite event noun; the event took place."""
+    return at + 2 == trigger_at and norms[at + 1] in words("copulas") and norms[trigger_at].startswith("ال")
 
 
 def _still(norms: list[str], at: int) -> bool:

@@ -48,6 +48,9 @@ class StatusRules:
         for gap in (0, 1):  # «على أن ينسحب», «على أن يجري إخلاء»: what an agreement provides for
             if " ".join(norms[start:max(start, token.i - gap)]).endswith(openers):
                 return "planned"
+        if tense == "future" or (tense == "noun" and token.i + 1 < self._sentence.end
+                                 and norms[token.i + 1] in words("planned_after")):
+            return "planned"  # «لا يزالون في الشمال سيغادرون»: the verb's own سـ outranks a state before it
         for status in ("planned", "completed", "ongoing"):
             if before & words("status_governors", status):
                 return status

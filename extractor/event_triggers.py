@@ -20,7 +20,9 @@ from .event_clauses import (
     _in_committee_name,
     _in_quoted_name,
     _may,
+    _negated_copula,
     _no_evidence,
+    _restated,
     _scare_quoted,
     _still,
     dated_aside,
@@ -167,7 +169,8 @@ class TriggerRules:
         clause = [norms[at] for at in range(clause_start, token.i) if not _foreign_article(norms, at)]
         previous = doc[token.i - 1] if token.i > self._sentence.start else None
         start = max([start, *(at + 1 for at in range(start, token.i) if norms[at] in words("contrast_words"))])
-        window = [norms[at] for at in range(start, token.i) if not _still(norms, at) and not _foreign_article(norms, at)]
+        window = [norms[at] for at in range(start, token.i) if not _still(norms, at)
+                  and not _foreign_article(norms, at) and not _negated_copula(norms, at, token.i)]
         return ((self._question and any(mark in doc_text(doc)[token.idx:self._sentence.end_char] for mark in "؟?"))
                 # a question asserts no event (an answer after «؟» does: «س: كم جندياً؟ ج: … يتمركزون»)
                 or any(reads_as(norm, blockers()) and not (reads_as(norm, words("negators"))
@@ -175,8 +178,7 @@ class TriggerRules:
                 or any(norm in words("hypothetical_after") for norm in after)
                 or self._if_it_happens(norms, last.i)
                 or any(reads_as(norm, words("clause_blockers")) or norm in words("conditionals") for norm in clause)
-                or (previous is not None and previous.norm_ in words("demonstratives") | words("any_words")
-                    and (lookup_trigger(token.norm_) or ("", ""))[1] == "noun")  # («نفذت» + strikes: no entry)
+                or _restated(doc, token)
                 or self._denied_complement(doc, token)
                 or self._causative(doc, token, last, previous)
                 or self._conditional(doc, token, last)

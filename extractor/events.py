@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from .corpus import CORE_ROLES, LABELS
 from .event_antecedents import AntecedentRules
 from .event_args import ArgumentRules, quantity_units
+from .event_clauses import time_adjunct
 from .event_lexicon import (
     config,
     found_before,
@@ -210,6 +211,9 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
                                                      sentences, number, back, event_type, giver))
         if actor is not None and actor.end <= token.idx and self._subjectless(doc, token, tense):
             actor = None  # «سُلِّم المعسكر», «تم نشر», «مهربين مسلحين استهدفوا»: no force is the subject
+        if actor is not None and event_type == "ATTACK" and (lookup_trigger(token.norm_) or ("", ""))[1] == "noun" \
+                and (adjunct := time_adjunct(doc, token)) is not None and actor.end <= doc[adjunct].idx:
+            actor = None  # «نشرت البحرية … بعد أيام من هجوم بطائرة مسيّرة»: another event's subject
         event_type = self._retype(event_type, token.norm_, last, in_clause, actor, before)
         named = self._named_trigger(doc, token, last)
         event = Event(event_type, self._status(doc, token, tense), named.idx, named.idx + len(named))

@@ -94,6 +94,8 @@ class NumberScanner:
                 else:
                     break
             elif kind == "scales":
+                if joined and current and not last_scale:
+                    break  # «ما بين ثمانمئة وألف مقاتل»: a larger number after «و» is the range's end
                 if joined_at is not None and amount >= last_scale:
                     return total, joined_at  # «بين ثلاثة آلاف وخمسة آلاف»: a second number
                 current = max(current, 1.0) * amount

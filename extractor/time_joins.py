@@ -1,21 +1,25 @@
 """TIME mentions completed across the text, once the grammar has found them: a year heading a
 chronology's entry is a date, a month «of the same year» takes the year of the date before it,
-and a weekday and the date right after it are one mention (guidelines §7)."""
+a day «of the same month» («١٢ منه») takes the month of the date before it, and a weekday and
+the date right after it are one mention (guidelines §7)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from .calendar_math import GREGORIAN
 from .normalize import phrase_key as _key
 from .time_grammar import Lexicon, TimeExpression
 
-__all__ = ["complete_times"]
+__all__ = ["SAME_MONTH", "complete_times"]
+
+SAME_MONTH = "a day of the month dated before"  # the reason ``times`` gives «١٢ منه»
 
 
 def complete_times(times: list[TimeExpression], text: str, lex: Lexicon) -> list[TimeExpression]:
     """The grammar's mentions, with entry years added and same-year months and weekday dates joined."""
-    times = sorted(times + _entry_years(text, times), key=lambda t: t.start)
+    times = _same_month(sorted(times + _entry_years(text, times), key=lambda t: t.start))
     return _same_year(_join_weekday_dates(times, text, lex), text, lex)
 
 
@@ -33,6 +37,25 @@ def _entry_years(text: str, found: list[TimeExpression]) -> list[TimeExpression]
         years.append(TimeExpression(start, end, text[start:end], year, None, "year", GREGORIAN, 0.8,
                                     "entry_year: a year heading a chronology's entry"))
     return years
+
+
+def _same_month(times: list[TimeExpression]) -> list[TimeExpression]:
+    """«الخميس ١٠ تشرين الأول … • السبت ١٢ منه»: the day takes the year and month of the last
+    Gregorian date or month before it (the article's month, when none is)."""
+    out: list[TimeExpression] = []
+    for time in times:
+        anchor = next((t for t in reversed(out) if t.calendar == GREGORIAN and t.kind != "duration"
+                       and re.match(r"\d{4}-\d\d", t.value or "")), None) if time.reason.endswith(SAME_MONTH) else None
+        if time.reason.endswith(SAME_MONTH) and time.value:
+            value = (anchor.value[:8] if anchor else time.value[:8]) + time.value[8:10]
+            try:
+                value = dt.date.fromisoformat(value).isoformat()
+            except ValueError:
+                value = None  # «٣١ منه» in a month of thirty days
+            time = TimeExpression(time.start, time.end, time.text, value, time.mod, time.kind, time.calendar,
+                                  time.score, f"{time.reason}: «{anchor.text}»" if anchor else time.reason)
+        out.append(time)
+    return out
 
 
 def _same_year(times: list[TimeExpression], text: str, lex: Lexicon) -> list[TimeExpression]:

@@ -51,7 +51,7 @@ from .normalize import (
 )
 from .resources import models_dir
 from .time_grammar import Lexicon, TimeExpression, load_grammar
-from .time_joins import complete_times
+from .time_joins import SAME_MONTH, complete_times
 
 __all__ = ["LEXICON", "TimeExpression", "find_times", "models_dir"]
 
@@ -194,6 +194,13 @@ def _r_month(m: _Match, calendar: str) -> Result | None:
 
 
 def _r_month_day(m: _Match, calendar: str) -> Result | None:
+    if m.g.get("same"):  # «١٢ منه»: the article's month until ``time_joins`` finds the one dated before
+        if m.g["same"] == "منه" and not (m.g.get("wd") or not (m.g.get("day") or "0")[-1].isdigit()
+                                         or m.prev in ("في", "يوم")):
+            return None  # a bare «3 منه» counts part of something («أصيب 3 منه»)
+        day = m.number("day", "ORD")  # checked against its month by ``time_joins``
+        value = f"{m.a.year:04d}-{m.a.month:02d}-{day:02d}" if m.a and day else None
+        return value, "date", calendar, 0.85, SAME_MONTH
     if (m.word("PERIOD", "unit") or m.word("PERIOD", "unit2")) != "month":
         return None
     year, month = cal.shift_month(m.a.year, m.a.month, m.q() or 0) if m.a else (None, 1)

@@ -159,6 +159,9 @@ HOLIDAY_DAYS = {0: ["أول أيام"], 1: ["ثاني أيام"], 2: ["ثالث 
 DURATION_PREPOSITIONS = ["لمدة", "خلال", "طيلة", "طوال", "على مدى", "على مدار", "منذ"]
 VAGUE_COUNTS = ["عدة", "بضع", "بضعة"]
 DEMONSTRATIVES = ["هذا", "هذه"]
+# «السبت ١٢ منه», «في الخامس من الشهر نفسه»: a day of the month the text last dated
+# (extractor/time_joins.py gives it that month; alone, the article's month).
+SAME_MONTH = ["منه", "من الشهر نفسه", "من الشهر ذاته", "من نفس الشهر", "من ذات الشهر"]
 
 # «في آذار 2024 … ثم في أيلول من العام نفسه»: the month takes the year of the date before it.
 # Matched on the original text right after a month (ة also written ه), so its pattern is
@@ -220,8 +223,8 @@ RULES = {  # name: (starts, pattern); on overlap the longest match wins, then th
     "date": (["PART", "DHEAD", "WD", "ORD", "DIGIT"],
              r"%(C)s(?P<core>%(WDPRE)s(?P<day>%(DAY)s)%(NIGHT2)s(?:\s+من)?\s+(?:%(MHEAD)s\s+)?(?P<mon>%(MON)s)%(YREF)s)"),
     "month_day": (["PART", "DHEAD", "WD", "ORD", "DIGIT"],  # «الـ15 من الشهر الجاري»
-                  r"%(C)s(?P<core>%(WDPRE)s(?P<day>%(DAY)s)%(NIGHT2)s\s+من\s+(?:(?P<unit>%(PERIOD)s)\s+(?P<q>%(QUAL)s)"
-                  r"|(?P<dem>%(DEM)s)\s+(?P<unit2>%(PERIOD)s)))"),
+                  r"%(C)s(?P<core>%(WDPRE)s(?P<day>%(DAY)s)%(NIGHT2)s\s+(?:من\s+(?:(?P<unit>%(PERIOD)s)\s+(?P<q>%(QUAL)s)"
+                  r"|(?P<dem>%(DEM)s)\s+(?P<unit2>%(PERIOD)s))|(?P<same>%(SAMEMON)s))(?!\w))"),
     "month": (["MOD", "MHEAD", "MON"],
               r"%(C)s(?P<core>%(MODPRE)s(?P<body>(?:(?P<head>%(MHEAD)s)\s+)?(?P<mon>%(MON)s)%(YREF)s))"),
     "hijri_month": (["MOD", "MHEAD", "HMON"],
@@ -333,7 +336,7 @@ def build() -> dict:
         "LUNITN": mapping({unit: [p for f in forms for p in (f, "ل" + f)] for unit, forms in plural.items()}),
         "WORD": mapping(WEEK_ORDINALS),
         "HOL": mapping(HOLIDAYS), "EVE": HOLIDAY_EVES, "HDAY": mapping(HOLIDAY_DAYS),
-        "DEM": DEMONSTRATIVES, "JOIN": DATE_JOINERS, "PART": DAY_PARTS, "ADV": DAY_PART_ADVERBS, **HEADS,
+        "DEM": DEMONSTRATIVES, "SAMEMON": SAME_MONTH, "JOIN": DATE_JOINERS, "PART": DAY_PARTS, "ADV": DAY_PART_ADVERBS, **HEADS,
         "AGO": AGO, "AGOSITE": [f for w in AGO_SITES for f in (w, "ال" + w)], "DPREP": DURATION_PREPOSITIONS, "VAGUE": VAGUE_COUNTS, **YEAR_SUFFIXES,
     }
     strict = [f for f in classes["MON"] if f in STRICT_MONTHS] + list(classes["HMON"])

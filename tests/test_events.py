@@ -143,6 +143,18 @@ CASES = [
     # commas: the object after it is still the verb's (a clip published)
     ("انتشرت القوات في كوستي. وأغلق عدد من التجار محالهم وسحبوا بضائعهم إلى مخازن في ربك.",  # traders' goods
      [("DEPLOYMENT", "completed", {(L, "كوستي")})]),
+    ("نشرت البحرية العمانية ثلاث سفن قبالة مسندم، في أكبر انتشار بحري من نوعه منذ سنوات.",  # weighs the
+     [("DEPLOYMENT", "completed", {(A, "البحرية العمانية"), (L, "مسندم"), (Q, "ثلاث سفن")})]),  # event told
+    # «بعد أيام من هجوم …»: the main clause's subject is not the attacker
+    ("نشرت البحرية العمانية ثلاث سفن قبالة مسندم، وذلك بعد أيام من هجوم بطائرة مسيّرة استهدف ناقلة نفط قرب ميناء جاسك.",
+     [("DEPLOYMENT", "completed", {(A, "البحرية العمانية"), (L, "مسندم"), (Q, "ثلاث سفن")}),
+      ("ATTACK", "completed", {(T, "جاسك")})]),
+    ("وأوضح البيان أن نحو 650 عسكرياً أميركياً لا يزالون في شمال البلاد سيغادرون الأراضي النيجرية قبل 15 أيلول/سبتمبر المقبل.",
+     [("WITHDRAWAL", "planned", {(O, "الأراضي النيجرية"), (Q, "نحو 650 عسكرياً"),  # سـ outranks «لا يزالون»
+                                 (TM, "15 أيلول/سبتمبر المقبل")})]),
+    ("انتشار مرتقب للجيش الليبي في مرزق", [("DEPLOYMENT", "planned", {(A, "لجيش الليبي"), (L, "مرزق")})]),
+    ("لم يكن الهجوم على قاعدة بولو مرير حدثاً معزولاً، بل حلقة في مسار طويل.",  # what it was not: it happened
+     [("ATTACK", "completed", {(T, "قاعدة بولو مرير")})]),
     ("ولم تصل البرقية إلى آمر القاعدة إلا بعد وقوع الهجوم.", []),  # «إلا» + no count or force: still negated
     ("ولم تنشر الفرقة الرابعة في بلدة طوز خورماتو سوى سرية واحدة.",  # «لم … سوى»: only, and past
      [("DEPLOYMENT", "completed", {(A, "الفرقة الرابعة"), (L, "طوز خورماتو"), (Q, "سرية واحدة")})]),
@@ -1246,6 +1258,7 @@ def test_a_vowelled_passive_takes_no_actor_from_before(extractor, verb) -> None:
     "وقالت نازحة وصلت من المالحة: مشينا أربعة أيام.",  # a displaced woman
     "رعى رئيس الأركان حفل التخريج، وسلّم الشهادات ل٤١٢ خريجاً في جامعة مؤتة.",  # certificates
     "أوقفت الدورية 130 مهاجراً جنوب أوباري، وجرى تسليمهم إلى مركز الإيواء في سبها.",  # to a shelter
+    "ووصل جثمانه ليلاً من دمشق إلى جاسم.",  # a body brought home for burial
 ])
 def test_civil_arrivals_and_evacuations_are_no_events(extractor, text) -> None:
     found, _ = _events(extractor, text)
@@ -1287,6 +1300,7 @@ def test_a_gazetteer_airport_handed_over_is_a_base(extractor) -> None:
 @pytest.mark.parametrize("text, site", [
     ("تتمركز قوات في مطار غات وقاعدة الويغ. وقال إن قذيفة سقطت داخل مطار غات.", "مطار غات"),
     ("سقطت قذيفة قرب مطار الحمدان. وكانت الميليشيا قد انسحبت من مطار الحمدان أمس.", "مطار الحمدان"),
+    ("انسحبت القوات الإماراتية من منشأة بلحاف لتصدير الغاز. ونُشرت صور لمنشأة بلحاف أمس.", "منشأة بلحاف"),  # a plant
 ])
 def test_every_mention_of_an_airport_in_a_role_is_the_base(extractor, text, site) -> None:
     out = extractor.extract(text).to_dict()

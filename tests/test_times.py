@@ -247,6 +247,21 @@ def test_relative_without_article_date_is_found_without_value(text: str) -> None
     assert len(found) == 1 and found[0].value is None
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a day «of it» takes the month the text dated last, or the article's month alone
+    ("الخميس ١٠ تشرين الأول/أكتوبر 2024: قصف. • السبت ١٢ منه: كمين.",
+     [("الخميس ١٠ تشرين الأول/أكتوبر 2024", "2024-10-10"), ("السبت ١٢ منه", "2024-10-12")]),
+    ("انسحبت في 3 آذار 2025، ثم عادت في الخامس من الشهر نفسه.",
+     [("3 آذار 2025", "2025-03-03"), ("الخامس من الشهر نفسه", "2025-03-05")]),
+    ("هاجموا في 30 كانون الثاني 2025 ثم في 31 منه", [("30 كانون الثاني 2025", "2025-01-30"), ("31 منه", "2025-01-31")]),
+    ("• السبت ١٢ منه: كمين.", [("السبت ١٢ منه", "2026-02-12")]),
+    ("• الاثنين ٣٠ منه: كمين.", [("الاثنين ٣٠ منه", None)]),  # February has no 30th
+    ("قُتل 12 منهم وأُسر 3 منه", []),  # a count «of it», no day
+])
+def test_a_day_of_the_same_month(text: str, expected: list) -> None:
+    assert [(t.text, t.value) for t in spans_ok(text, find_times(text, MONDAY))] == expected
+
+
 def test_absolute_dates_need_no_article_date() -> None:
     text = "في 15 مارس 2025 وفي 15 رمضان 1446 هـ"
     assert [(t.value, t.calendar) for t in spans_ok(text, find_times(text))] == [

@@ -79,6 +79,10 @@ class NumberScanner:
                 found = ("teen", 10.0)  # أحد عشر، ثلاثة عشر (alone, «عشر قذائف» is ten)
             if found is not None and not joined and found[0] == "duals" and end > index:
                 found = ("scales", self._scale(end))  # «أحد عشر ألفاً»: the accusative, not the dual «ألفا»
+            elif found is not None and found[0] == "duals" and end == index and tokens[end].endswith("ا") \
+                    and end + 1 < len(tokens) and tokens[end + 1].startswith("و") \
+                    and self.word(end + 1, allow_wa=True) is not None:
+                found = ("scales", found[1] / 2)  # «ألفاً ومئتي عسكري»: a dual «ألفا» takes its noun, not «و»
             if found is None or (end > index and not joined and found[0] not in ("scales", "teen")):
                 break
             kind, amount = found

@@ -105,6 +105,7 @@ class PlaceFilters:
         self.demonstratives = trigger_words("demonstratives")
         self.banks, self.river_words = context_words("bank_names"), context_words("river_words")
         self.jordan = context_words("bank_of_the_west_bank")
+        self.offices = context_words("descriptor_objects")
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc._.mentions or []
@@ -175,7 +176,8 @@ class PlaceFilters:
             return True  # «لطائراتها المسيّرة»: a noun with a pronoun names nothing, «تسلّمتموها» a verb
         if len(span) != 1:
             return False
-        return self._not_a_name(span[0]) or mention.text.endswith(self._NOT_NAME_ENDINGS)
+        return self._not_a_name(span[0]) or mention.text.endswith(self._NOT_NAME_ENDINGS) \
+            or span[0].norm_ in self.offices  # «مديرية التربية في طوباس»: an office's field
 
 
     def nisba(self, doc: Doc, index: int) -> bool:

@@ -311,7 +311,7 @@ def _marked_duals(text: str, offsets: list[int], matches: list, tokens: list[str
     return marked
 
 
-_SITE_UNITS = frozenset({"bases", "sites"})
+_SITE_UNITS = frozenset({"bases", "sites", "منشأة"})  # a dual of these before a name names two
 
 
 def _construct_without_noun(tokens: list[str], index: int, lex: QuantityLexicon, unit: str) -> bool:

@@ -15,6 +15,8 @@ possessive pronoun on a common noun («قرب سياجها»), a dual or plural 
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -43,6 +45,7 @@ __all__ = ["RarePlaces"]
 #: Endings of a verb in the past tense, plural, also with an object pronoun («وأضرموا», «وأبلغنا»,
 #: «وأدرجناها», «وأحرقوها»): after a و, no name.
 _VERB_ENDINGS = ("وا", "نا", *VERB_OBJECT_ENDINGS)  # not «وه», «ناه»: ة normalizes to ه («ولقاوة»)
+_IMPERFECT_PLURAL = re.compile(r"[يت]\w{3,}ون")  # «ويستولون», «ويهاجمون» (not «يارون»: five letters)
 
 def _unheard_of(token) -> bool:
     """After a bare «في»/«من»/«إلى», a word the news has almost never written, nor its stem
@@ -106,8 +109,8 @@ class RarePlaces(PlaceLists):
         first = self._first_word(doc, index)
         last = doc[self._token_at(doc, member.end - 1)]
         if attached_conjunction(token) and (is_news_word(token.norm_) or first.endswith(_VERB_ENDINGS)
-                                            or pronoun_form(token.text, token.norm_)):
-            return []  # «وعرة» is a word, not و + «عرة»; «وأضرموا» a verb; «وحداتها» a noun of hers
+                                            or _IMPERFECT_PLURAL.fullmatch(first) or pronoun_form(token.text, token.norm_)):
+            return []  # «وعرة» is a word, not و + «عرة»; «وأضرموا», «ويستولون» verbs; «وحداتها» a noun of hers
         core = doc[last.i - 1] if last.i > index and position_word(last.norm_) else last  # «حومين الفوقا»
         if core.i == index:  # one word: rare, and no compound's first word left alone («قرب تل»)
             rare = first not in compounds and not is_news_word(first) and not common_form(first_text, first)

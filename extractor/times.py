@@ -271,7 +271,7 @@ def _r_weekday(m: _Match, calendar: str) -> Result | None:
 def _r_relative(m: _Match, calendar: str) -> Result | None:
     offset, rel = m.word("REL", "rel"), " ".join((m.g["rel"] or "").split())
     following = (m.after.split() or [""])[0].strip(_PUNCT)
-    if not (m.g.get("wd") or m.g.get("adv")) and rel.replace("لل", "ال", 1) in m.lex.guards["guarded"] and (
+    if not (m.g.get("wd") or m.g.get("adv")) and ("ال" + rel[2:] if rel.startswith("لل") else rel) in m.lex.guards["guarded"] and (
             following in m.lex.guards["after_relative"] or m.prev in m.lex.guards["before_relative"] or m.undated):
         return None  # «اليوم التالي», «ذلك اليوم»; «الغد» alone in quotes is a newspaper
     if rel in m.lex.guards["needs_weekday"] and not (m.g.get("wd") or m.g.get("part")):

@@ -1327,3 +1327,12 @@ def test_a_definite_descriptor_points_back(norm, pointing) -> None:
     from extractor.place_names import pointing_descriptor
 
     assert pointing_descriptor(norm) is pointing
+
+
+@pytest.mark.parametrize("text, word", [
+    ("مستوطنون يهاجمون رعاة في إبزيق شمال شرق طوباس ويستولون على قرابة مئتي رأس.", "يستولون"),  # a verb
+    ("١١:٣٠ | مديرية التربية في طوباس تعلّق الدوام في سبع مدارس.", "التربية"),  # an office's field
+])
+def test_a_verb_or_an_office_next_to_places_is_no_place(extractor, text, word) -> None:
+    places = [m for label, m in _mentions(extractor, text) if label == "PLACE"]
+    assert "طوباس" in places and not any(word in m for m in places)

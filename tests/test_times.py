@@ -177,6 +177,8 @@ def test_finds_and_resolves(text: str, mention: str, value: str, mod: str | None
 NOT_TIME = [
     "وتأتي الخطوة بعد يومين من كمين نصبه مهربون",  # counted from an event, not from the article's date
     "بعد أربعة أيام على سريان وقف إطلاق النار",
+    "وأكد المتهم أنه كان في كركوك تلك الليلة",  # that night, not tonight («الليلة» is guarded like «اليوم»)
+    "ونفى ما تردد عن استهداف قسم الشرطة في الليلة نفسها",
     "فكّكت القوات النقطة بعد يومين فقط من استحداثها",
     "أما اليوم فلا يزال قرابة ٧٥٠٠ عنصر ينتشرون جنوب الليطاني",  # nowadays, against the past
     "انسحبت القوات من المطار. واليوم تنتشر وحدات الصاعقة حول المنصات",  # «واليوم» opening a sentence

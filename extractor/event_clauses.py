@@ -16,7 +16,7 @@ from .lexicons import context_words, imperfect_verb_form
 from .normalize import CLOSING_QUOTES, OPENING_QUOTES
 from .recognizers import _QUOTE_MARKS
 
-__all__ = ["RELATIVES", "governed_by", "time_adjunct"]
+__all__ = ["RELATIVES", "doc_norm", "governed_by", "time_adjunct"]
 
 RELATIVES = frozenset({"التي", "الذي", "الذين", "اللتين", "اللذين"})
 
@@ -64,6 +64,13 @@ def time_adjunct(doc: Doc, token) -> int | None:
         if not doc[at].is_alpha and not doc[at].like_num:
             return None
     return None
+
+
+def doc_norm(token, offset: int) -> str:
+    """The NORM of the token ``offset`` places away (empty outside the doc)."""
+    at = token.i + offset
+    norms = token_norms(token.doc)
+    return norms[at] if 0 <= at < len(norms) else ""
 
 
 def _negated_copula(norms: list[str], at: int, trigger_at: int) -> bool:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from .event_args import quantity_units
+from .event_clauses import RELATIVES, doc_norm
 from .event_lexicon import (
     found_before,
     governing_verbs,
@@ -29,7 +30,6 @@ from .event_lexicon import (
     words,
 )
 from .event_links import _gap_tokens, _token_before, _token_before_name, words_after
-from .event_triggers import RELATIVES, doc_norm
 from .language import doc_text, token_norms, token_starts
 from .lexicons import _key, reads_as
 from .mentions import Mention

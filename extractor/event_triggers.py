@@ -26,6 +26,7 @@ from .event_clauses import (
     _scare_quoted,
     _still,
     dated_aside,
+    doc_norm,
     governed_by,
 )
 from .event_lexicon import (
@@ -368,13 +369,6 @@ class TriggerRules:
                 if len(found) == count:
                     break
         return found
-
-
-def doc_norm(token, offset: int) -> str:
-    """The NORM of the token ``offset`` places away (empty outside the doc)."""
-    at = token.i + offset
-    norms = token_norms(token.doc)
-    return norms[at] if 0 <= at < len(norms) else ""
 
 
 def _inside(token, mentions: list[Mention]) -> bool:

@@ -1259,6 +1259,7 @@ def test_a_vowelled_passive_takes_no_actor_from_before(extractor, verb) -> None:
     "رعى رئيس الأركان حفل التخريج، وسلّم الشهادات ل٤١٢ خريجاً في جامعة مؤتة.",  # certificates
     "أوقفت الدورية 130 مهاجراً جنوب أوباري، وجرى تسليمهم إلى مركز الإيواء في سبها.",  # to a shelter
     "ووصل جثمانه ليلاً من دمشق إلى جاسم.",  # a body brought home for burial
+    "فيما نشرت سلطة منطقة العقبة تحذيراً من سيول محتملة في وادي عربة.",  # a published warning
 ])
 def test_civil_arrivals_and_evacuations_are_no_events(extractor, text) -> None:
     found, _ = _events(extractor, text)

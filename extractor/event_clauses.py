@@ -48,9 +48,9 @@ def _restated(doc: Doc, token) -> bool:
     or to none (guidelines §8.1)."""
     if token.i == 0 or (lookup_trigger(token.norm_) or ("", ""))[1] != "noun":
         return False
-    previous = token_norms(doc)[token.i - 1]
-    return previous in words("demonstratives") | words("any_words") or (
-        previous in words("restating_superlatives") and token.i > 1 and token_norms(doc)[token.i - 2] == "في")
+    norms = token_norms(doc)
+    return norms[token.i - 1] in words("demonstratives") | words("any_words") or (
+        norms[token.i - 1] in words("restating_superlatives") and token.i > 1 and norms[token.i - 2] == "في")
 
 
 def time_adjunct(doc: Doc, token) -> int | None:

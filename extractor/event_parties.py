@@ -33,6 +33,7 @@ from .event_links import _gap_tokens, _token_before, _token_before_name, words_a
 from .language import doc_text, token_norms, token_starts
 from .lexicons import _key, reads_as
 from .mentions import Mention
+from .normalize import lam_to_al
 from .recognizers import _QUOTE_MARKS
 
 if TYPE_CHECKING:
@@ -312,7 +313,7 @@ class PartyRules:
         adjacent = [doc[at] for at in (token.i - 1, last.i + 1) if 0 <= at < len(doc)
                     and not (at == token.i - 1 and at > 0 and doc[at - 1].norm_ in governed)]
         for subject in adjacent + self._troops_of_bare_noun(doc, token, last):
-            norm = "ال" + subject.norm_[2:] if subject.norm_.startswith("لل") else subject.norm_  # «للفرقة»
+            norm = lam_to_al(subject.norm_)  # «للفرقة»
             if norm not in words("bare_force_nouns") \
                     or any(m.start <= subject.idx < m.end for m in mentions):
                 continue

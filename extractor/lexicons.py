@@ -368,14 +368,19 @@ def imperfect_verb_form(norm: str) -> bool:
         and norm not in place_name_words()
 
 
+def _imperfect_plural(norm: str) -> bool:
+    return len(norm) >= 6 and norm[:1] in ("ي", "ت") and norm.endswith("ون") and norm not in place_name_words()
+
+
 def verb_form(norm: str) -> bool:
     """A word that reads as a verb, not a name, once a و is off it: a future with سن/ست
     («سننشر», not «سيكاسو»), an imperfect with a frequent twin person («تتخذ», and its future
     «ستضم»), or a past with
     the feminine ت on a stem of the news («أقامت», «أوقعت»; a plural is no verb's stem:
     «تاركينت») or its dual «تا» («أطلقتا»), or a past plural of the news
-    («وأقاموا حواجز»)."""
-    return future_form(norm, ("سن", "ست")) or imperfect_verb_form(norm) \
+    («وأقاموا حواجز»), or an imperfect plural of six letters or more («ويستولون»; «يارون» is a
+    village)."""
+    return future_form(norm, ("سن", "ست")) or imperfect_verb_form(norm) or _imperfect_plural(norm) \
         or (norm[:1] == "س" and imperfect_verb_form(norm[1:])) \
         or (norm.endswith("ت") and len(norm) >= 4 and is_news_word(norm[:-1])
             and not norm[:-1].endswith(("ين", "ون"))) \

@@ -142,6 +142,11 @@ def phrase_key(phrase: str, drop_quotes: bool = False) -> str:
 _AL = re.compile(r"^(?:ال|لل)(?=..)")
 
 
+def lam_to_al(norm_word: str) -> str:
+    """«لليوم» → «اليوم», «للفرقة» → «الفرقة»: ل fused with the article, read as the article."""
+    return "ال" + norm_word[2:] if norm_word.startswith("لل") else norm_word
+
+
 def strip_al(norm_word: str) -> str:
     """Drop the definite article from a normalized word (for looser lexicon keys)."""
     return _AL.sub("", norm_word)

@@ -311,9 +311,6 @@ def _marked_duals(text: str, offsets: list[int], matches: list, tokens: list[str
     return marked
 
 
-_SITE_UNITS = frozenset({"bases", "sites", "منشأة"})  # a dual of these before a name names two
-
-
 def _construct_without_noun(tokens: list[str], index: int, lex: QuantityLexicon, unit: str) -> bool:
     """A dual in construct («آليتا», «منصتي») needs the noun it is in construct with: before two
     quoted names joined by و it introduces the two it names («منصتي «إكس» و«تيك توك»», where
@@ -326,7 +323,7 @@ def _construct_without_noun(tokens: list[str], index: int, lex: QuantityLexicon,
         closing = next((at for at in range(index + 2, min(index + 7, len(tokens))) if tokens[at] in MAY_CLOSE_QUOTE),
                        None)
         return closing is not None and tokens[closing + 1:closing + 3] == ["و", tokens[index + 1]]
-    if unit in _SITE_UNITS and following[:1].isalpha() and not is_news_word(following):
+    if unit in lex.naming_duals and following[:1].isalpha() and not is_news_word(following):
         return True  # «منشأتي بقيق وخريص», «قاعدتي فايا-لارجو وأبشي»: the two it names (not «نقطتي تفتيش»)
     return following in lex.not_nouns or not following[:1].isalpha()
 

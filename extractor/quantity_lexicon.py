@@ -44,6 +44,7 @@ class QuantityLexicon:
     singulars: dict[str, str] = field(default_factory=dict)  # broken plural → its singular («قرى» → قرية)
     things: frozenset[str] = frozenset()       # units «آخرين» never counts («بصاروخين … وإصابة ثلاثة آخرين»)
     subsets: frozenset[str] = frozenset()      # «بينهم»: a count after it is a subset aside («آخرين» looks past it)
+    naming_duals: frozenset[str] = frozenset()  # units whose dual before a name names two («منشأتي بقيق وخريص»)
 
     @cached_property
     def starters(self) -> frozenset[str]:
@@ -115,7 +116,8 @@ def quantity_lexicon() -> QuantityLexicon:
                     frozenset(_k(w) for w in data.get("one_by_one", [])),
                     {_k(plural): singular for singular, plurals in (data.get("broken_plurals") or {}).items()
                      for plural in plurals}, frozenset(data.get("anaphoric_not_units", [])),
-                    frozenset(_k(w) for w in data.get("subset_asides", [])))
+                    frozenset(_k(w) for w in data.get("subset_asides", [])),
+                    frozenset(data.get("naming_duals", [])))
 
 
 def counting_word(norm: str) -> bool:

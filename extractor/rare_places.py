@@ -15,8 +15,6 @@ possessive pronoun on a common noun («قرب سياجها»), a dual or plural 
 
 from __future__ import annotations
 
-import re
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -31,6 +29,7 @@ from .lexicons import (
     is_news_word,
     pronoun_form,
     unheard_of,
+    verb_form,
     with_conjunctions,
 )
 from .mentions import Mention
@@ -45,7 +44,6 @@ __all__ = ["RarePlaces"]
 #: Endings of a verb in the past tense, plural, also with an object pronoun («وأضرموا», «وأبلغنا»,
 #: «وأدرجناها», «وأحرقوها»): after a و, no name.
 _VERB_ENDINGS = ("وا", "نا", *VERB_OBJECT_ENDINGS)  # not «وه», «ناه»: ة normalizes to ه («ولقاوة»)
-_IMPERFECT_PLURAL = re.compile(r"[يت]\w{3,}ون")  # «ويستولون», «ويهاجمون» (not «يارون»: five letters)
 
 def _unheard_of(token) -> bool:
     """After a bare «في»/«من»/«إلى», a word the news has almost never written, nor its stem
@@ -109,7 +107,7 @@ class RarePlaces(PlaceLists):
         first = self._first_word(doc, index)
         last = doc[self._token_at(doc, member.end - 1)]
         if attached_conjunction(token) and (is_news_word(token.norm_) or first.endswith(_VERB_ENDINGS)
-                                            or _IMPERFECT_PLURAL.fullmatch(first) or pronoun_form(token.text, token.norm_)):
+                                            or verb_form(first) or pronoun_form(token.text, token.norm_)):
             return []  # «وعرة» is a word, not و + «عرة»; «وأضرموا», «ويستولون» verbs; «وحداتها» a noun of hers
         core = doc[last.i - 1] if last.i > index and position_word(last.norm_) else last  # «حومين الفوقا»
         if core.i == index:  # one word: rare, and no compound's first word left alone («قرب تل»)

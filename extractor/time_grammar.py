@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .normalize import lam_to_al
 from .normalize import phrase_key as _key
 from .resources import parse_yaml
 
@@ -58,7 +59,7 @@ class Lexicon:
 
     def get(self, cls: str, text: str | None) -> Any:
         key, table = " ".join((text or "").split()), self.words[cls]
-        return table.get(key, table.get("ا" + key[1:]) if key.startswith("لل") else None)
+        return table.get(key, table.get(lam_to_al(key)))
 
 
 @cache

@@ -44,9 +44,9 @@ def _same_month(times: list[TimeExpression]) -> list[TimeExpression]:
     Gregorian date or month before it (the article's month, when none is)."""
     out: list[TimeExpression] = []
     for time in times:
-        anchor = next((t for t in reversed(out) if t.calendar == GREGORIAN and t.kind != "duration"
-                       and re.match(r"\d{4}-\d\d", t.value or "")), None) if time.reason.endswith(SAME_MONTH) else None
         if time.reason.endswith(SAME_MONTH) and time.value:
+            anchor = next((t for t in reversed(out) if t.calendar == GREGORIAN and t.kind != "duration"
+                           and re.match(r"\d{4}-\d\d", t.value or "")), None)
             value = (anchor.value[:8] if anchor else time.value[:8]) + time.value[8:10]
             try:
                 value = dt.date.fromisoformat(value).isoformat()

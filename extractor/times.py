@@ -45,6 +45,7 @@ from .lexicons import future_verb, reads_as
 from .normalize import (
     MAY_CLOSE_QUOTE,
     MAY_OPEN_QUOTE,
+    lam_to_al,
     normalize_with_offsets,
     original_span,
     phrase_key,
@@ -196,7 +197,7 @@ def _r_month(m: _Match, calendar: str) -> Result | None:
 def _r_month_day(m: _Match, calendar: str) -> Result | None:
     if m.g.get("same"):  # «١٢ منه»: the article's month until ``time_joins`` finds the one dated before
         if m.g["same"] == "منه" and not (m.g.get("wd") or not (m.g.get("day") or "0")[-1].isdigit()
-                                         or m.prev in ("في", "يوم")):
+                                         or m.prev in m.lex.guards["day_of_it_after"]):
             return None  # a bare «3 منه» counts part of something («أصيب 3 منه»)
         day = m.number("day", "ORD")  # checked against its month by ``time_joins``
         value = f"{m.a.year:04d}-{m.a.month:02d}-{day:02d}" if m.a and day else None
@@ -271,7 +272,7 @@ def _r_weekday(m: _Match, calendar: str) -> Result | None:
 def _r_relative(m: _Match, calendar: str) -> Result | None:
     offset, rel = m.word("REL", "rel"), " ".join((m.g["rel"] or "").split())
     following = (m.after.split() or [""])[0].strip(_PUNCT)
-    if not (m.g.get("wd") or m.g.get("adv")) and ("ال" + rel[2:] if rel.startswith("لل") else rel) in m.lex.guards["guarded"] and (
+    if not (m.g.get("wd") or m.g.get("adv")) and lam_to_al(rel) in m.lex.guards["guarded"] and (
             following in m.lex.guards["after_relative"] or m.prev in m.lex.guards["before_relative"] or m.undated):
         return None  # «اليوم التالي», «ذلك اليوم»; «الغد» alone in quotes is a newspaper
     if rel in m.lex.guards["needs_weekday"] and not (m.g.get("wd") or m.g.get("part")):

@@ -84,7 +84,8 @@ GUARDS = {
     "before_relative": ["ذلك", "تلك", "نفس", "ذات", "مثل", "مدار",  # «على مدار اليوم»: around the clock
                         "أما",  # «أما اليوم فلا يزال …»: nowadays, against the past
                         "عدن", "أخبار", "صوت", "صحيفة"],  # outlets: «عدن الغد», «أخبار اليوم», «صوت الغد»
-    "needs_weekday": ["غد"],  # «غد الأربعاء» is a day; «إلى غد أفضل» a better future
+    "needs_weekday": ["غد"],
+    "day_of_it_after": ["في", "يوم"],  # «يوم 12 منه»: a digit day «of it» needs these or a weekday  # «غد الأربعاء» is a day; «إلى غد أفضل» a better future
     # «بعد يومين من الكمين», «بعد ثلاثة أيام على سريان الهدنة», «بعد يومين فقط من استحداثها»:
     # counted from an event, not from the article's date: no date («قبل يومين من …» is still
     # dated by the article in the corpus).

@@ -11,17 +11,17 @@ from spacy.tokens import Doc
 
 from .event_lexicon import lookup_trigger
 from .language import token_norms
-from .lexicons import (
+from .mentions import Mention
+from .normalize import VOWEL_MARKS
+from .recognizers import _QUOTES, place_keys
+from .text import CODE_JOINERS
+from .word_forms import (
     is_frequent_adjective,
     is_news_word,
     reads_as,
     time_words,
     verbal_noun_form,
 )
-from .mentions import Mention
-from .normalize import VOWEL_MARKS
-from .recognizers import _QUOTES, place_keys
-from .text import CODE_JOINERS
 
 __all__ = ["BasePatterns"]
 
@@ -60,7 +60,7 @@ class BasePatterns:
             return []  # «أول معسكر سلّمته البعثة»: a relative clause on the head, not its name
         if index and doc[index - 1].norm_ == "علي" and self._a_basis(doc[start:end]):
             return []  # «على قاعدة القانون الدولي», «على قاعدة «جثة مقابل جثة»»: on the basis of a rule
-        if not head.startswith("ال") and not marked and verbal_noun_form(doc[start].norm_):
+        if not head.startswith("ال") and not marked and verbal_noun_form(doc[start].norm_, doc[start].text):
             return []  # «نقطة إمداد», «قاعدة إسناد»: what the site is for («قاعدة تكريت» is a name)
         if end - start == 1 and not marked and doc[start].norm_.startswith("م") \
                 and doc[start].norm_.endswith(("ين", "ون")) and is_news_word(doc[start].norm_[:-2]):

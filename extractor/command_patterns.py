@@ -12,9 +12,9 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .language import doc_text
-from .lexicons import is_frequent_adjective, is_news_word
 from .mentions import Mention
 from .recognizers import _QUOTES, place_keys
+from .word_forms import is_frequent_adjective, is_news_word
 
 __all__ = ["CommandPatterns"]
 

@@ -15,21 +15,7 @@ from .base_patterns import BasePatterns
 from .command_patterns import CommandPatterns
 from .force_patterns import ForcePatterns
 from .language import hyphen_joins, token_norms
-from .lexicons import (
-    clitic_pronoun_form,
-    common_words,
-    context_words,
-    future_form,
-    imperfect_verb_form,
-    is_frequent_adjective,
-    is_news_word,
-    place_name_words,
-    possessed_form,
-    time_words,
-    verb_form,
-    verb_with_object,
-    verbal_noun_form,
-)
+from .lexicons import context_words
 from .mentions import Mention
 from .normalize import strip_al, vocalized_word
 from .quantity_lexicon import counting_word
@@ -43,6 +29,20 @@ from .recognizers import (
     place_keys,
 )
 from .text import PROCLITIC_LETTERS
+from .word_forms import (
+    clitic_pronoun_form,
+    common_words,
+    future_form,
+    imperfect_verb_form,
+    is_frequent_adjective,
+    is_news_word,
+    place_name_words,
+    possessed_form,
+    time_words,
+    verb_form,
+    verb_with_object,
+    verbal_noun_form,
+)
 
 __all__ = ["ContextRecognizer"]
 

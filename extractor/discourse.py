@@ -27,13 +27,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .language import doc_text, token_norms, token_starts, whole_words
-from .lexicons import common_words, context_words, place_entries
+from .lexicons import context_words, place_entries
 from .mentions import Mention
 from .normalize import TANWEEN_FATH, phrase_key
 from .place_filters import PlaceFilters
 from .place_names import join_adjacent_places
 from .recognizers import MENTIONS_KEY, publish_mentions
 from .text import PROCLITIC_LETTERS
+from .word_forms import common_words
 
 __all__ = ["PlaceRepeats"]
 

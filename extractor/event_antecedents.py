@@ -16,9 +16,9 @@ from .event_args import _DIRECT_OBJECT
 from .event_clauses import RELATIVES
 from .event_lexicon import (
     config,
-    lookup_trigger,
     relative_auxiliaries,
     trigger_index,
+    trigger_tense,
     words,
 )
 from .event_links import _coordinated, _gap_tokens
@@ -86,7 +86,7 @@ class AntecedentRules:
         role = _ANTECEDENT_ROLE.get(event.type)
         pronoun = token.norm_.endswith(("ها", "ه")) and token.norm_ not in trigger_index()
         if role is None or not pronoun or any(r == role and m.label == "BASE" for r, m in event.args) \
-                or (event.type == "WITHDRAWAL" and (lookup_trigger(token.norm_) or ("", ""))[1] == "noun"):
+                or (event.type == "WITHDRAWAL" and trigger_tense(token.norm_) == "noun"):
             return  # «انسحابها»: there the pronoun is the force that withdraws
         places = [m for m in before if m.label in ("BASE", "PLACE")]
         preferred = [m for m in places if m.label == "BASE"] or places

@@ -34,8 +34,9 @@ from .event_links import (
     with_possessive_off,
 )
 from .language import doc_text, token_norms, token_starts
-from .lexicons import COMPASS_WORDS, reads_as
+from .lexicons import COMPASS_WORDS
 from .mentions import Mention
+from .word_forms import reads_as
 
 if TYPE_CHECKING:
     from .events import Event
@@ -163,8 +164,8 @@ class ArgumentRules:
         while token is not None and token.i > 0:
             if token.norm_ in self.descriptors or token.norm_ in self.area_nouns:
                 token = doc[token.i - 1]  # «في سوق سنوني» → في
-            elif token.norm_ in self.site_heads and doc[token.i - 1].norm_ in _SITE_PREPOSITIONS:
-                token = doc[token.i - 1]  # «في مطار تفتناز», not «قرب مطار بغداد» (a landmark)
+            elif token.norm_ in self.site_heads and self._role_word(doc[token.i - 1].norm_) in _SITE_PREPOSITIONS:
+                token = doc[token.i - 1]  # «في مطار تفتناز», «وفي مطار أربيل», not «قرب مطار بغداد» (a landmark)
             elif token.norm_ == "مع" and token.i > 1 and doc[token.i - 1].norm_ in words("border_words"):
                 token = doc[token.i - 2]
             elif token.norm_ == "من" and doc[token.i - 1].norm_ in self.near_words:

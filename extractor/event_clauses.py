@@ -10,11 +10,12 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from .event_lexicon import lookup_trigger, words
+from .event_lexicon import trigger_tense, words
 from .language import token_norms
-from .lexicons import context_words, imperfect_verb_form
+from .lexicons import context_words
 from .normalize import CLOSING_QUOTES, OPENING_QUOTES
 from .recognizers import _QUOTE_MARKS
+from .word_forms import imperfect_verb_form
 
 __all__ = ["RELATIVES", "doc_norm", "governed_by", "time_adjunct"]
 
@@ -46,7 +47,7 @@ def _restated(doc: Doc, token) -> bool:
     """An event noun after a demonstrative or «أي» («وبهذا الانسحاب», «أي هجوم على الحديدة»), or
     after «في» and a superlative («في أعنف هجوم تشهده المنطقة»), refers to an event already told
     or to none (guidelines §8.1)."""
-    if token.i == 0 or (lookup_trigger(token.norm_) or ("", ""))[1] != "noun":
+    if token.i == 0 or trigger_tense(token.norm_) != "noun":
         return False
     norms = token_norms(doc)
     return norms[token.i - 1] in words("demonstratives") | words("any_words") or (
@@ -88,7 +89,7 @@ def _may(norms: list[str], start: int, end: int, sentence_start: int) -> bool:
     """«قد» before an imperfect says "may": «قد ينسحب الفيلق», and what it governs, «قد يدفع
     الفرقة إلى شنّ هجوم», is possible, not an event («قد انسحب», a past, has happened)."""
     return any(norms[at] in words("may_particles")
-               and (at + 1 == end and (lookup_trigger(norms[end]) or ("", ""))[1] == "present"
+               and (at + 1 == end and trigger_tense(norms[end]) == "present"
                     or at + 1 < end and _imperfect(norms[at + 1]))
                and not any(norm in words("past_continuous") for norm in norms[sentence_start:at])  # «وكان … قد»
                and not any(norm in RELATIVES for norm in norms[at + 2:end])  # «التي قد يلاحظها … التي ستتسلّم»
@@ -101,7 +102,7 @@ def _imperfect(norm: str) -> bool:
     المعسكر لهجوم»: a passive governor without «يت»/«تت» is one)."""
     if norm in words("passive_governors") and not norm.startswith(("ي", "تت")):
         return False
-    return (lookup_trigger(norm) or ("", ""))[1] == "present" or imperfect_verb_form(norm) \
+    return trigger_tense(norm) == "present" or imperfect_verb_form(norm) \
         or (norm.startswith("ي") and len(norm) >= 3)
 
 

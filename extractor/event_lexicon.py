@@ -9,10 +9,11 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from typing import Any
 
-from .lexicons import _key, reads_as, time_words
+from .lexicons import _key
 from .resources import load_yaml
+from .word_forms import reads_as, time_words
 
-__all__ = ["verb_before_pronoun", "blockers", "civil_form", "civil_words", "config", "governing_verbs", "lookup_trigger", "opens_aside", "published_text",
+__all__ = ["verb_before_pronoun", "blockers", "civil_form", "civil_words", "config", "governing_verbs", "lookup_trigger", "opens_aside", "trigger_tense", "published_text",
            "relative_auxiliaries", "trigger_index", "words"]
 
 
@@ -166,6 +167,12 @@ def lookup_trigger(norm: str) -> tuple[str, str] | None:
     return None
 
 
+def trigger_tense(norm: str) -> str:
+    """The tense of a trigger NORM («noun», «past», «present», «future»), or "" for no trigger."""
+    found = lookup_trigger(norm)
+    return found[1] if found else ""
+
+
 _AGREEMENT = ("ان", "ون", "وا", "ا")
 
 
@@ -247,6 +254,6 @@ def other_reading(norms: list[str], at: int, start: int, end: int) -> bool:
     التالي», «فجر الأحد»: dawn, not «فجّر»; ``day_part_readings``)."""
     norm = norms[at]
     return (at > start and norm in words("adjective_readings")
-            and (lookup_trigger(norms[at - 1]) or ("", ""))[1] == "noun") \
+            and trigger_tense(norms[at - 1]) == "noun") \
         or (at > start and norm.startswith("ال") and norms[at - 1] in words("extent_adjectives")) \
         or (norm in words("day_part_readings") and at + 1 < end and norms[at + 1] in time_words())

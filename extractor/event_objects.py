@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .event_lexicon import verb_before_pronoun, words
+from .event_lexicon import verb_before_pronoun, without_enclitic, words
 from .event_links import _token_before_name, with_possessive_off
 from .mentions import Mention
 
@@ -80,6 +80,8 @@ class ObjectRules:
         """A base noun («قواعدها», «المواقع») is the object: within a few words after the
         trigger, before any force is named or a force noun («أخلت قواتها من قواعد لها»)."""
         objects, members = words("closure_objects"), words("member_nouns")
+        if without_enclitic(last.norm_) in words("dismantling_triggers"):
+            objects = objects | words("dismantled_objects")
         seen = 0
         for token in self._sentence.doc[last.i + 1:self._sentence.end]:
             if first is not None and token.idx >= first.start:

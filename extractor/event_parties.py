@@ -21,20 +21,21 @@ from .event_clauses import RELATIVES, doc_norm
 from .event_lexicon import (
     found_before,
     governing_verbs,
-    lookup_trigger,
     our_troops,
     relative_auxiliaries,
     says_we,
+    trigger_tense,
     we_govern,
     without_enclitic,
     words,
 )
 from .event_links import _gap_tokens, _token_before, _token_before_name, words_after
 from .language import doc_text, token_norms, token_starts
-from .lexicons import _key, reads_as
+from .lexicons import _key
 from .mentions import Mention
 from .normalize import lam_to_al
 from .recognizers import _QUOTE_MARKS
+from .word_forms import reads_as
 
 if TYPE_CHECKING:
     from .events import Event
@@ -293,7 +294,7 @@ class PartyRules:
         قوات دفاع شبوة»); None when nothing says «we» (nor «صدّت كتيبته هجوماً»: no verb)."""
         norms, starts = token_norms(doc), token_starts(doc)
         before = norms[max(self._sentence.start, token.i - 3):token.i]
-        his_troops = before and our_troops(before[-1], ("ه",)) and (lookup_trigger(token.norm_) or ("", ""))[1] != "noun"
+        his_troops = before and our_troops(before[-1], ("ه",)) and trigger_tense(token.norm_) != "noun"
         if not (says_we(token.norm_) or before and we_govern(before[-1])
                 or any(our_troops(norm) for norm in before) or his_troops):
             return None

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from .event_clauses import governed_by
 from .event_lexicon import lookup_trigger, words
 from .language import doc_text, token_norms
-from .lexicons import future_form
+from .word_forms import future_form
 
 __all__ = ["StatusRules"]
 

@@ -28,9 +28,9 @@ from .event_links import (
     words_after,
 )
 from .language import doc_text
-from .lexicons import reads_as
 from .mentions import Mention
 from .normalize import normalize, passive_vowelled
+from .word_forms import reads_as
 
 if TYPE_CHECKING:
     from .events import Event

@@ -39,15 +39,16 @@ from .event_lexicon import (
     other_reading,
     published_text,
     trigger_index,
+    trigger_tense,
     verb_before_pronoun,
     without_enclitic,
     words,
 )
 from .language import doc_text, token_norms
-from .lexicons import future_form, reads_as
 from .mentions import Mention
 from .normalize import CLOSING_QUOTES, OPENING_QUOTES
 from .recognizers import _QUOTE_MARKS
+from .word_forms import future_form, reads_as
 
 if TYPE_CHECKING:
     from .events import Event
@@ -158,7 +159,7 @@ class TriggerRules:
         غارات, «وصلت … تعزيزات» → تعزيزات, guidelines §8); else the first trigger."""
         if not _light_verb(token.norm_):
             return token
-        nouns = [t for t in doc[token.i + 1:last.i + 1] if (lookup_trigger(t.norm_) or ("", ""))[1] == "noun"]
+        nouns = [t for t in doc[token.i + 1:last.i + 1] if trigger_tense(t.norm_) == "noun"]
         return nouns[-1] if nouns else token
 
     def _blocked(self, doc: Doc, token, last) -> bool:
@@ -235,7 +236,7 @@ class TriggerRules:
     def _conditional(self, doc: Doc, token, last) -> bool:
         """«ستدفع الفرقة بتعزيزات … في حال تعرّضت القرى لقصف»: a planned event on a condition
         stated after it, before the clause ends, is hypothetical."""
-        kind = (lookup_trigger(token.norm_) or ("", ""))[1]
+        kind = trigger_tense(token.norm_)
         norms = token_norms(doc)
         if kind != "past" and self._main_clause_of_condition(norms, token.i):
             return True  # «في حال لم تُسدَّد المساهمات، سنضطر إلى إغلاق ثلاث قواعد»

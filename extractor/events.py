@@ -31,6 +31,7 @@ from .event_lexicon import (
     lookup_trigger,
     says_we,
     trigger_index,
+    trigger_tense,
     without_enclitic,
     words,
 )
@@ -211,7 +212,7 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
                                                      sentences, number, back, event_type, giver))
         if actor is not None and actor.end <= token.idx and self._subjectless(doc, token, tense):
             actor = None  # «سُلِّم المعسكر», «تم نشر», «مهربين مسلحين استهدفوا»: no force is the subject
-        if actor is not None and event_type == "ATTACK" and (lookup_trigger(token.norm_) or ("", ""))[1] == "noun" \
+        if actor is not None and event_type == "ATTACK" and trigger_tense(token.norm_) == "noun" \
                 and (adjunct := time_adjunct(doc, token)) is not None and actor.end <= doc[adjunct].idx:
             actor = None  # «نشرت البحرية … بعد أيام من هجوم بطائرة مسيّرة»: another event's subject
         event_type = self._retype(event_type, token.norm_, last, in_clause, actor, before)
@@ -231,7 +232,7 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
             actor = giver if giver is not actor else None  # «تسلمت وحدة من اللواء الأول»: no giver named
         elif actor is None and giver is not None and self._gives_troops(doc, last if giver.start > last.idx else token, giver):
             actor = giver  # «تعزيزات من القوات الروسية»; not «تهديدات من تنظيم داعش»
-        elif actor is None and event_type == "DEPLOYMENT" and (lookup_trigger(last.norm_) or ("", ""))[1] == "noun":
+        elif actor is None and event_type == "DEPLOYMENT" and trigger_tense(last.norm_) == "noun":
             actor = self._owner_after(doc, last, in_clause)  # «تعزيزات كبيرة للجيش السوداني»
         if tense == "noun" and self._accused(doc, token, sentences[number].start):
             actor = None  # «اتهمت الوزارة «الحرس الوطني» بقصف …»: accused, not named as the actor
@@ -331,7 +332,7 @@ def _shared_actor(doc: Doc, previous: Event | None, event: Event, token, mention
     joined = token.text.startswith("و") or (token.i > 0 and doc[token.i - 1].norm_ == "و")
     if previous is None or "BASE_TRANSFER" in (previous.type, event.type) or not joined \
             or any(role == "actor" for role, _ in event.args) \
-            or (lookup_trigger(token.norm_) or ("", ""))[1] not in ("past", "present"):
+            or trigger_tense(token.norm_) not in ("past", "present"):
         return
     own = {id(m) for _, m in previous.args}
     if any(m.label == "FORCE" and id(m) not in own and previous.trigger_end <= m.start < event.trigger_start

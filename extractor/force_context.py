@@ -12,10 +12,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .language import doc_text, token_norms
-from .lexicons import context_groups, context_words, time_words
+from .lexicons import context_groups, context_words
 from .mentions import Mention
 from .normalize import phrase_key
 from .recognizers import _QUOTES
+from .word_forms import time_words
 
 __all__ = ["Abbreviations"]
 

@@ -16,20 +16,17 @@ from spacy.tokens import Doc
 from .language import token_norms
 from .lexicons import (
     COMPASS_WORDS,
-    common_words,
     context_words,
     force_keys,
-    frequent_words,
-    is_news_word,
     known_names,
     place_entries,
     place_keys_of_kind,
-    reads_as,
 )
 from .mentions import Mention
 from .normalize import phrase_key
 from .quantity_lexicon import quantity_lexicon
 from .recognizers import _QUOTES, _place_names, place_keys
+from .word_forms import common_words, frequent_words, is_news_word, reads_as
 
 __all__ = ["ForcePatterns"]
 

@@ -167,7 +167,7 @@ def glue_map() -> dict[str, frozenset[str]]:
 def _reads_apart(text: str, norm: str) -> bool:
     """A word a conjunction و may stand before even after a place noun: a verb or a possessed
     noun («قرية وأحرقوا منازلها», «مدينة وريفها»)."""
-    from .lexicons import possessed_form, verb_form
+    from .word_forms import possessed_form, verb_form
 
     return verb_form(norm) or possessed_form(text, norm)
 

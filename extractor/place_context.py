@@ -27,20 +27,7 @@ from spacy.tokens import Doc
 
 from .event_lexicon import lookup_trigger
 from .language import doc_text, token_norms
-from .lexicons import (
-    COMPASS_WORDS,
-    IMPERFECT_PREFIXES,
-    common_words,
-    context_words,
-    frequent_words,
-    is_frequent_adjective,
-    is_news_word,
-    past_plural_form,
-    possessed_form,
-    pronoun_form,
-    verb_form,
-    verbal_noun_form,
-)
+from .lexicons import COMPASS_WORDS, context_words
 from .mentions import Mention
 from .normalize import normalize, strip_al, vocalized_word
 from .place_names import (
@@ -61,6 +48,18 @@ from .recognizers import (
     nationality_adjectives,
 )
 from .text import item_start
+from .word_forms import (
+    IMPERFECT_PREFIXES,
+    common_words,
+    frequent_words,
+    is_frequent_adjective,
+    is_news_word,
+    past_plural_form,
+    possessed_form,
+    pronoun_form,
+    verb_form,
+    verbal_noun_form,
+)
 
 __all__ = ["PlaceLists"]
 
@@ -241,6 +240,8 @@ class PlaceLists:
         index: int | None = preposition.i + 1
         most = 2 if preposition.norm_ in self.pair_prepositions else 10  # «بين دمشق وبغداد، تكشف …»
         while index is not None and index < len(doc) and len(members) < most:
+            if len(members) > 1 and self._comma_joined(doc, index):
+                break  # «من ورشفانة وصرمان، ينص على …»: a list closed by و goes on with no comma
             known = by_start.get(doc[index].idx) or by_start.get(doc[index].idx + 1)
             word = None if known else self._member(doc, index, covered, compound_ok=True)
             if word is not None and (doc[index].norm_.endswith(_NOT_NAME_ENDINGS)
@@ -257,6 +258,9 @@ class PlaceLists:
             index = self._token_after(doc, end)
         if len(members) < (2 if preposition.norm_ in self.pair_prepositions else 3):
             return []  # «بين الموجب والزارة»: «بين» joins two
+        if preposition.norm_ not in self.pair_prepositions \
+                and all(isinstance(m, tuple) and is_news_word(normalize(doc_text(doc)[m[0]:m[1]])) for m in members):
+            return []  # «أطنان من الذخائر والأغذية والأدوية»: words of the news, no unknown name among them
         found = []
         for member in members:
             if isinstance(member, tuple):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -20,17 +21,7 @@ from spacy.tokens import Doc
 from .event_lexicon import lookup_trigger
 from .event_lexicon import words as trigger_words
 from .language import doc_text, token_norms
-from .lexicons import (
-    IMPERFECT_PREFIXES,
-    clitic_pronoun_form,
-    common_words,
-    context_words,
-    is_frequent_adjective,
-    place_keys_of_kind,
-    pronoun_form,
-    reads_as,
-    verb_with_object,
-)
+from .lexicons import context_words, place_keys_of_kind
 from .mentions import Mention
 from .normalize import (
     CLOSING_QUOTES,
@@ -47,6 +38,17 @@ from .place_names import (
     pointing_descriptor,
 )
 from .recognizers import _QUOTES, JOINERS, nationality_adjectives, place_keys
+from .word_forms import (
+    IMPERFECT_PREFIXES,
+    clitic_pronoun_form,
+    common_words,
+    is_frequent_adjective,
+    is_news_word,
+    pronoun_form,
+    reads_as,
+    verb_with_object,
+    vocalized_verb,
+)
 
 __all__ = ["PlaceFilters"]
 
@@ -161,8 +163,8 @@ class PlaceFilters:
             return True  # «الضفة الغربية لدجلة»: a river's bank
         if before is not None and before.norm_ in self.demonstratives and span[0].norm_.startswith("ال"):
             return True  # «في هذه الزاوية»: a common noun pointed at (a column), not Zawiya
-        if len(span) == 1 and self._after_verb_particle(doc, span.start):
-            return True  # «قبل أن تُدمَّر»: a verb
+        if len(span) == 1 and (self._after_verb_particle(doc, span.start) or vocalized_verb(span[0].text, span[0].norm_)):
+            return True  # «قبل أن تُدمَّر», «وضربة جوية تدمّر قافلة»: a verb
         if len(span) == 1 and pointing_descriptor(span[0].norm_):
             return True  # «قرى المديرية», «من البلدة»: a descriptor with the article points back, names
             # nothing, whoever proposed it («منطقة قري» is Gerri, a town: no article)
@@ -343,13 +345,27 @@ class PlaceFilters:
                 or pronoun_form(token.text, norm) or norm in nationality_adjectives() \
                 or (strip_al(norm) in context_words("geographic_heads") and norm not in place_keys()) \
                 or strip_al(norm) in context_words("lone_terrain_nouns") \
-                or (norm.endswith("يه") and not norm.startswith("ال") and is_frequent_adjective(norm)):
+                or (norm.endswith("يه") and not norm.startswith("ال") and is_frequent_adjective(norm)) \
+                or PlaceFilters._describes_noun_before(token):
             return True  # («المدينة», «البلدة», «الجبل»: a descriptor or a geographic noun alone names
             # nothing, unless the gazetteer says it does: «الخليج»; «رصيفه»; a nationality: «قاعدة أوغندية»;
             # an adjective: «قاعدة جماهيرية»)
         previous = token.nbor(-1).norm_ if token.i else ""
         return norm.startswith("ال") and norm.endswith("ه") and previous.startswith("ال") \
             and previous.endswith(("ه", "ات"))
+
+    @staticmethod
+    def _describes_noun_before(token) -> bool:
+        """«تجمع قبلي», «شيخ قبلي», «مصدر برلماني»: a frequent nisba adjective right after an
+        indefinite common noun agrees with it; after a descriptor, a base's head or a preposition
+        it is a name («مدينة بحري», «مطار مروي», «في كرسي»)."""
+        norm = token.norm_
+        if not (norm.endswith("ي") and not norm.startswith("ال") and is_frequent_adjective(norm)) or not token.i:
+            return False
+        before = token.nbor(-1)
+        noun = before.norm_
+        return before.is_alpha and len(noun) >= 3 and not noun.startswith("ال") and is_news_word(noun) \
+            and noun not in _place_heads() and not before._.is_clitic
 
     @staticmethod
     def _drop_conjunction(doc: Doc, mention: Mention) -> None:
@@ -361,6 +377,13 @@ class PlaceFilters:
         if previous.is_alpha and previous.norm_ not in _name_words()[2]:
             mention.start += 1
             mention.text = doc_text(doc)[mention.start:mention.end]
+
+
+@cache
+def _place_heads() -> frozenset[str]:
+    """Words a name follows: descriptors, base heads, geographic heads and place cues."""
+    return frozenset(_descriptors() | context_words("base_heads") | context_words("geographic_heads")
+                     | context_words("place_cues") | context_words("name_stopwords"))
 
 
 @Language.factory("arabic_place_filters", assigns=["doc._.mentions"])

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from .lexicons import context_words, is_news_word, past_plural_form, reads_as
+from .lexicons import context_words
 from .normalize import (
     MAY_CLOSE_QUOTE,
     MAY_OPEN_QUOTE,
@@ -35,6 +35,7 @@ from .number_words import (
 )
 from .quantity_lexicon import QuantityLexicon, quantity_lexicon
 from .text import CODE_JOINERS
+from .word_forms import is_news_word, past_plural_form, reads_as
 
 __all__ = ["Quantity", "find_quantities", "parse_number"]
 
@@ -201,12 +202,12 @@ def _quantity_at(tokens: list[str], index: int, scanner: NumberScanner, lex: Qua
     qualifier = "vague" if vague else "exact"
     start = index
     if not vague:
-        opener = tokens[index - 1] if index else ""
-        if reads_as(opener, lex.range_openers | lex.range_from):  # «وبين 150 و200 عنصر» too
-            second = second_number(tokens, number_end, lex)
-            if second is not None:
+        opened = reads_as(tokens[index - 1] if index else "", lex.range_openers | lex.range_from)
+        if opened or (number_end < len(tokens) and tokens[number_end] in lex.range_to - {"و", "-", "–"}):  # «في 40 إلى 50 نقطة»
+            second = second_number(tokens, number_end, lex)  # «وبين 150 و200 عنصر» too; bare, two
+            if second is not None and (opened or value < second[0] <= 10 * value):  # near bounds (not «2023 إلى 40602»)
                 low, high, value = _shared_scale(value, tokens[second[1] - 1], lex), second[0], None
-                qualifier, number_end, start = "range", second[1], index - 1
+                qualifier, number_end, start = "range", second[1], index - opened
                 if index >= 2 and f"{tokens[index - 2]} {tokens[index - 1]}" in lex.range_openers:
                     start = index - 2  # «ما بين 4 و5 آلاف جندي»: the opener's two words
         if qualifier == "exact":

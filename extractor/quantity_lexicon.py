@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
 
-from .lexicons import reads_as, time_words
 from .normalize import phrase_key as _k
 from .resources import load_yaml
+from .word_forms import reads_as, time_words
 
 __all__ = ["QuantityLexicon", "quantity_lexicon"]
 

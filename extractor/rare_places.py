@@ -19,25 +19,24 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .language import doc_text, token_norms
-from .lexicons import (
-    DUAL_ENDINGS,
-    PRONOUN_ENDINGS,
-    VERB_OBJECT_ENDINGS,
-    common_form,
-    context_words,
-    frequent_words,
-    is_news_word,
-    pronoun_form,
-    unheard_of,
-    verb_form,
-    with_conjunctions,
-)
+from .lexicons import context_words, with_conjunctions
 from .mentions import Mention
 from .normalize import strip_al
 from .place_context import PlaceLists
 from .place_names import attached_conjunction, complete_name, position_word
 from .quantity_lexicon import counting_word
 from .recognizers import nationality_adjectives
+from .word_forms import (
+    DUAL_ENDINGS,
+    PRONOUN_ENDINGS,
+    VERB_OBJECT_ENDINGS,
+    common_form,
+    frequent_words,
+    is_news_word,
+    pronoun_form,
+    unheard_of,
+    verb_form,
+)
 
 __all__ = ["RarePlaces"]
 
@@ -45,12 +44,16 @@ __all__ = ["RarePlaces"]
 #: «وأدرجناها», «وأحرقوها»): after a و, no name.
 _VERB_ENDINGS = ("وا", "نا", *VERB_OBJECT_ENDINGS)  # not «وه», «ناه»: ة normalizes to ه («ولقاوة»)
 
+_NOUN_PLURAL = (("ات", ""),)
+
+
 def _unheard_of(token) -> bool:
     """After a bare «في»/«من»/«إلى», a word the news has almost never written, nor its stem
     under an ending, is a name, mostly a village no gazetteer holds («إلى دوانزا», «في بدنايل»);
     its و stays on it: no conjunction comes right after a preposition («إلى وولغو»)."""
-    norm = token.norm_  # a dual's or a plural's ending only on a definite word («التجمعين»)
-    endings = PRONOUN_ENDINGS + (DUAL_ENDINGS if norm.startswith("ال") else ())
+    norm = token.norm_  # a dual's or a plural's ending only on a definite word («التجمعين»),
+    # and the plural of a verbal noun of the news on any («توغلات» of «توغل»)
+    endings = PRONOUN_ENDINGS + (DUAL_ENDINGS if norm.startswith("ال") else ()) + _NOUN_PLURAL
     return token.is_alpha and unheard_of(norm, prefixes=(), endings=endings)
 
 

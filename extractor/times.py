@@ -41,7 +41,6 @@ from hijridate import Gregorian
 
 from . import calendar_math as cal
 from .calendar_math import GREGORIAN, HIJRI
-from .lexicons import future_verb, reads_as
 from .normalize import (
     MAY_CLOSE_QUOTE,
     MAY_OPEN_QUOTE,
@@ -53,6 +52,7 @@ from .normalize import (
 from .resources import models_dir
 from .time_grammar import Lexicon, TimeExpression, load_grammar
 from .time_joins import SAME_MONTH, complete_times
+from .word_forms import future_verb, reads_as
 
 __all__ = ["LEXICON", "TimeExpression", "find_times", "models_dir"]
 

@@ -17,6 +17,8 @@ from extractor.place_names import join_adjacent_places
 
 BASES = [
     ("يوم في مخفر حبروت: عيون الجيش على تخوم المهرة", "مخفر حبروت"),  # a border post
+    # a bare «ال» is the article, not إفعال's «إل»: «الساق» is a name, not a verbal noun of purpose
+    ("إن الألوية سلّمت مطلع الشهر الجاري معسكر الساق في مديرية بيحان.", "معسكر الساق"),
     # a headquarters with a quoted name is a post, its closing quote inside (with a shadda too)
     ("تسلّمت وحدات من اللواء الحادي عشر مقرّ «الضهور» عند أطراف بلدة رومين.", "مقرّ «الضهور»"),
     ('وجرى تسليم هذه النقاط، إضافة إلى مقر "الشيخ أمير"، إلى الفرقة 16.', 'مقر "الشيخ أمير"'),
@@ -128,6 +130,7 @@ BASES = [
     ("غادرت أولى دفعات اللواء إلى قاعدة فورت ستيوارت في ولاية جورجيا.", "قاعدة فورت ستيوارت"),  # «Fort X»
 ]
 BASE_ABSENT = [
+    ("وتقع نقطة الماء الوحيدة في القرية على بعد كيلومترين.", "نقطة الماء"),  # a water point
     ("نقطة جديدة للجيش في حداثا.", "نقطة جديدة"),  # described, not named
     ("وقال إن أي قصف جديد سيعيدنا إلى نقطة الصفر.", "نقطة الصفر"),  # square one
     ("شكّل سقوط المدينة نقطة اللاعودة في الحرب.", "نقطة اللاعودة"),
@@ -461,6 +464,12 @@ PLACES = [
     ("انسحبت القوات الفرنسية من مالي.", "مالي"),  # Mali after a preposition
 ]
 PLACE_ABSENT = [
+    ("أسقطت الطائرة نحو ثمانية أطنان من الذخائر والأغذية والأدوية فوق الحامية.", "الذخائر"),  # words of the news
+    ("جرى الاتفاق برعاية أعيان من ورشفانة وصرمان، ينص على أن تنسحب الكتيبة.", "ينص"),  # after «و», no comma goes on
+    ("نزحت عائلات من أطراف البلدة خوفاً من توغلات مماثلة.", "توغلات"),  # a plural of «توغل»
+    ("وقال الشيخ في بيان تلاه أمام تجمع قبلي في النقوب إن الألوية سلّمت المعسكر.", "قبلي"),  # an adjective
+    ("ونقلت الأسر إلى مساكن مؤقتة في محافظة صامطة.", "مساكن"),  # dwellings, not Msaken
+    ("الجيش يدفع بتعزيزات إلى الحدود.. وضربة جوية تدمّر قافلة تهريب قرب السلّوم", "تدمّر"),  # a vowelled verb
     ("كشف أن المنطقة العسكرية انتشرت في بلدية إربد الكبرى أمس.", "إربد الكبرى"),  # «Greater Irbid»: a municipality
     ("كيف جرى نقل المسؤولية الأمنية من الحشد الشعبي إلى الجيش في قاطعكم؟", "قاطعكم"),  # «your sector»
     ("انتشرت عناصر من الدعم السريع في سوق أم صميمة ومحيط مستشفاها الريفي.", "مستشفاها"),  # «its hospital» (ى → ا)
@@ -1165,8 +1174,8 @@ def test_adjective_list_is_up_to_date() -> None:
 def test_heard_of_reads_the_hashed_word_list() -> None:
     """The hashes answer for words, not for their spelling: normalized forms of common words
     are heard of, names the news has all but never written are not."""
-    from extractor.lexicons import heard_of
     from extractor.normalize import normalize
+    from extractor.word_forms import heard_of
 
     assert all(heard_of(normalize(w)) for w in ("جملة", "التجمع", "حلب", "القوات"))
     assert not any(heard_of(normalize(w)) for w in ("دوانزا", "سيفاري", "بدنايل", "xyz"))
@@ -1175,8 +1184,8 @@ def test_heard_of_reads_the_hashed_word_list() -> None:
 def test_without_the_hashed_list_every_word_is_heard_of(tmp_path, monkeypatch) -> None:
     """Another models folder without ``heard_words.npy`` turns the rule off instead of making
     every word after «في» a place."""
-    from extractor.lexicons import heard_of
     from extractor.resources import load_hash_set
+    from extractor.word_forms import heard_of
 
     monkeypatch.setenv("EXTRACTOR_MODELS", str(tmp_path))
     load_hash_set.cache_clear()
@@ -1247,7 +1256,7 @@ def test_descriptor_names_read_without_their_descriptor(extractor) -> None:
     ("تدمر", False), ("يبرود", False),  # known towns are never verbs here
 ])
 def test_an_imperfect_verb_is_told_by_its_twin(word, verb) -> None:
-    from extractor.lexicons import imperfect_verb_form
+    from extractor.word_forms import imperfect_verb_form
 
     assert imperfect_verb_form(word) is verb
 
@@ -1257,8 +1266,8 @@ def test_an_imperfect_verb_is_told_by_its_twin(word, verb) -> None:
     ("لطائراتها", True), ("بحماه", False),
 ])
 def test_a_proclitic_on_a_noun_with_a_pronoun_names_nothing(text, owned) -> None:
-    from extractor.lexicons import clitic_pronoun_form
     from extractor.normalize import normalize
+    from extractor.word_forms import clitic_pronoun_form
 
     assert clitic_pronoun_form(text, normalize(text)) is owned
 
@@ -1275,8 +1284,8 @@ def test_a_proclitic_on_a_noun_with_a_pronoun_names_nothing(text, owned) -> None
 ])
 def test_a_word_after_waw_that_reads_as_a_verb_names_nothing(word, verb) -> None:
     """The list members' check after «و»: any of the verb forms, one helper."""
-    from extractor.lexicons import verb_form
     from extractor.normalize import normalize
+    from extractor.word_forms import verb_form
 
     assert verb_form(normalize(word)) is verb
 

@@ -1186,6 +1186,14 @@ CASES = [
     # a speaker's «his troops» as the verb's subject: the force he speaks for
     ("أكد قائد ميداني في قوات الدعم السريع أن قواته انسحبت من بلدة الكيلي.",
      [("WITHDRAWAL", "completed", {(A, "قوات الدعم السريع"), (O, "الكيلي")})]),
+    # a checkpoint dismantled is closed (a checkpoint closed is a road closed: case above)
+    ("فكّكت القوات الإسرائيلية حاجزاً ترابياً كانت قد أقامته قرب بلدة عين ذكر.",
+     [("BASE_CLOSURE", "completed", {(A, "القوات الإسرائيلية"), (L, "عين ذكر")})]),
+    # a second «في» + a site head locates too, and the airport held is a BASE
+    ("ينتشر 250 مستشاراً من التحالف الدولي في قاعدة حرير وفي مطار أربيل الدولي.",
+     [("DEPLOYMENT", "ongoing", {(A, "التحالف الدولي"), (Q, "250 مستشاراً"), (L, "قاعدة حرير"), (L, "مطار أربيل")})]),
+    # a demand past an aside of circumstance is no event
+    ("وطالب وجهاء من نافعة، خلال لقاء مع ضباط من أندوف، بانسحاب القوات الإسرائيلية من القرية.", []),
 ]
 
 
@@ -1260,6 +1268,7 @@ def test_a_vowelled_passive_takes_no_actor_from_before(extractor, verb) -> None:
     "أوقفت الدورية 130 مهاجراً جنوب أوباري، وجرى تسليمهم إلى مركز الإيواء في سبها.",  # to a shelter
     "ووصل جثمانه ليلاً من دمشق إلى جاسم.",  # a body brought home for burial
     "فيما نشرت سلطة منطقة العقبة تحذيراً من سيول محتملة في وادي عربة.",  # a published warning
+    "ثم انسحب الوجهاء من اللقاء في القنيطرة احتجاجاً على عجز البعثة.",  # a meeting walked out of
 ])
 def test_civil_arrivals_and_evacuations_are_no_events(extractor, text) -> None:
     found, _ = _events(extractor, text)

@@ -90,8 +90,8 @@ class ArgumentRules:
         following = [m for m in in_clause if m.label == "FORCE" and m.start >= end and (
             _gap_tokens(doc, end, m.start) if subject else _gap_past_times(doc, end, m.start, in_clause)) <= 2]
         # «تنتشر منذ مساء أمس قوات …» (not «أن الفرقة العاشرة نشرت منذ الأول من كانون الأول فوجين من اللواء»)
-        if following and event_type == "ATTACK" and (self._subject_before(doc, token, before)
-                                                     or last.norm_ in words("object_nouns")):
+        if following and event_type == "ATTACK" and (self._subject_before(doc, token, before) or (
+                last.norm_ in words("object_nouns") and not _object_follows(doc, following[0], in_clause))):
             following = []  # «أن قواتها استهدفت المدمرة "كارني"», «باستهداف القوات»: the force is hit
         # after an attack verb, «ل» + force owns its weapon subject («استهدفت مسيّرة للجيش»), not its
         # object («استهدفت تجمعات لمليشيا الحوثي»); after other verbs the noun is the subject («وصلت تعزيزات للجيش»)
@@ -372,6 +372,13 @@ class ArgumentRules:
             return False
         start = period_start(str(times[0].attrs.get("value") or ""))
         return start is not None and start > today
+
+
+def _object_follows(doc: Doc, force: Mention, in_clause) -> bool:
+    """A base or a place right after the force, with no preposition between: the object of the
+    verbal noun whose subject the force is («استهداف الحرس الثوري قاعدة العديد»)."""
+    return any(m.label in ("BASE", "PLACE") and m.start >= force.end and _gap_tokens(doc, force.end, m.start) == 0
+               for m in in_clause)
 
 
 def casualty_word_before(doc: Doc, mention: Mention, reach: int) -> bool:

@@ -299,10 +299,12 @@ class PartyRules:
                 or any(our_troops(norm) for norm in before) or his_troops):
             return None
         titles = words("speaker_titles")
-        for mention in reversed([m for m in doc._.mentions or [] if m.label == "FORCE" and m.end <= token.idx]):
+        forces = [m for m in doc._.mentions or [] if m.label == "FORCE" and m.end <= token.idx]
+        for mention in reversed(forces):
             at = bisect_left(starts, mention.start)
-            if any(norm in titles for norm in norms[max(0, at - 4):at]):
-                return mention
+            title = next((i for i in range(at - 1, max(0, at - 4) - 1, -1) if norms[i] in titles), None)
+            if title is not None:  # «قائد الفرقة الثالثة في الشرطة الاتحادية»: the unit he commands
+                return next((m for m in forces if bisect_left(starts, m.start) == title + 1), mention)
         return None
 
     def _named_by_bare_noun(self, doc: Doc, token, last) -> Mention | None:

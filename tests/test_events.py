@@ -1192,6 +1192,12 @@ CASES = [
     # a second «في» + a site head locates too, and the airport held is a BASE
     ("ينتشر 250 مستشاراً من التحالف الدولي في قاعدة حرير وفي مطار أربيل الدولي.",
      [("DEPLOYMENT", "ongoing", {(A, "التحالف الدولي"), (Q, "250 مستشاراً"), (L, "قاعدة حرير"), (L, "مطار أربيل")})]),
+    # a verbal noun's force followed by a site is its subject, the site its object
+    ("وذكّر المقال بحادثة استهداف الحرس الثوري الإيراني قاعدة العديد في قطر.",
+     [("ATTACK", "completed", {(A, "الحرس الثوري الإيراني"), (T, "قاعدة العديد"), (L, "قطر")})]),
+    # «we» is the unit right after the speaker's title, not the larger force it belongs to
+    ("حوار | قائد الفرقة الثالثة في الشرطة الاتحادية: «سلّمنا ١٨ نقطة في الطارمية للفرقة السادسة»",
+     [("BASE_TRANSFER", "completed", {(A, "الفرقة الثالثة"), (Q, "١٨ نقطة"), (L, "الطارمية"), (R, "لفرقة السادسة")})]),
     # a demand past an aside of circumstance is no event
     ("وطالب وجهاء من نافعة، خلال لقاء مع ضباط من أندوف، بانسحاب القوات الإسرائيلية من القرية.", []),
 ]

@@ -56,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--ner-model", metavar="DIR", help="with no --pred: another trained tagger")
     evaluate.add_argument("--errors", type=int, default=0, metavar="N",
                           help="also print the first N false positives and negatives")
+    evaluate.add_argument("--baseline", metavar="JSONL",
+                          help="an earlier run's predictions: also list the errors this run fixed and made")
 
     convert = commands.add_parser("convert", help="convert annotations between corpus JSONL, brat, CoNLL "
                                                    "and Label Studio")
@@ -155,6 +157,7 @@ def _evaluate(args: argparse.Namespace) -> int:
         gold = load_corpus(args.gold)
         pred = load_corpus(args.pred) if args.pred else predict(gold, Extractor(ner=_ner(args.ner),
                                                                                       ner_model=args.ner_model))
+        baseline = load_corpus(args.baseline) if args.baseline else None
     except (OSError, ValueError, TypeError) as error:
         print(f"extractor: error: {error}", file=sys.stderr)
         return 2
@@ -163,6 +166,14 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.errors:
         columns = ["article", "kind", "cause", "label", "text", "near_text"]
         print("\nErrors\n" + report.errors[columns].head(args.errors).to_string(index=False))
+    if baseline is not None:
+        from .evaluation import compare_errors
+
+        changes = compare_errors(gold, baseline, pred, args.mode)
+        counts = changes["change"].value_counts()
+        print(f"\nAgainst the baseline: {counts.get('fixed', 0)} error(s) fixed, {counts.get('made', 0)} made")
+        if not changes.empty:
+            print(changes[["change", "article", "kind", "label", "text"]].to_string(index=False))
     if args.out:
         for path in report.write(args.out):
             print(f"wrote {path}", file=sys.stderr)

@@ -193,3 +193,23 @@ def test_cli_runs_the_extractor_when_no_predictions_are_given(tmp_path, capsys) 
 def test_cli_reports_a_missing_gold_file(tmp_path, capsys) -> None:
     assert main(["evaluate", "--gold", str(tmp_path / "none.jsonl")]) == 2
     assert "error" in capsys.readouterr().err
+
+
+def test_compare_errors_lists_what_a_run_fixed_and_made(tmp_path, capsys) -> None:
+    """The error diff every rule change is checked by: an error only the baseline has is fixed,
+    one only the new run has is made, one both have is left out."""
+    from extractor.evaluation import compare_errors
+
+    text = "انسحبت القوات من حلب إلى حماة"
+    gold = [_article(text, [_mention(text, "حلب", "PLACE", "m1"), _mention(text, "حماة", "PLACE", "m2")])]
+    baseline = [_article(text, [_mention(text, "القوات", "FORCE", "m1")])]  # misses both places
+    pred = [_article(text, [_mention(text, "حلب", "PLACE", "m1"), _mention(text, "القوات", "PLACE", "m2")])]
+    changes = compare_errors(gold, baseline, pred)
+    assert sorted(zip(changes["change"], changes["kind"], changes["label"], changes["text"])) == [
+        ("fixed", "fn", "PLACE", "حلب"), ("fixed", "fp", "FORCE", "القوات"),
+        ("made", "fp", "PLACE", "القوات")]  # «حماة», missed by both, is left out
+    for name, rows in (("gold", gold), ("base", baseline), ("pred", pred)):
+        (tmp_path / f"{name}.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), "utf-8")
+    assert main(["evaluate", "--gold", str(tmp_path / "gold.jsonl"), "--pred", str(tmp_path / "pred.jsonl"),
+                 "--baseline", str(tmp_path / "base.jsonl")]) == 0
+    assert "2 error(s) fixed, 1 made" in capsys.readouterr().out

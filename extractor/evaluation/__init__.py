@@ -10,16 +10,19 @@ or ``strict`` (exact offsets). Importing this package loads no model.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+
+import pandas as pd
 
 from ..corpus import EVENT_TYPES, LABELS, ROLES, load_corpus
 from .matching import Mode, spans_match, zone
 from .report import Report
 from .scoring import Counts, score_all
 
-__all__ = ["Counts", "Mode", "Report", "evaluate", "predict", "spans_match", "zone"]
+__all__ = ["Counts", "Mode", "Report", "compare_errors", "evaluate", "predict", "spans_match", "zone"]
 
 Articles = str | Path | Iterable[dict[str, Any]]
 
@@ -51,3 +54,21 @@ def predict(gold: Articles, extractor: Any = None) -> list[dict[str, Any]]:
         extractor = Extractor()
     return [extractor.extract(a["text"], date=a.get("date"), doc_id=a.get("id")).to_dict()
             for a in _articles(gold)]
+
+
+#: What identifies one error across two runs.
+_ERROR_KEY = ["article", "kind", "cause", "label", "start", "end", "text"]
+
+
+def compare_errors(gold: Articles, baseline: Articles, pred: Articles, mode: Mode = "lenient") -> pd.DataFrame:
+    """The errors a run fixed and made against a baseline run, both scored on ``gold``: the error
+    diff every rule change is checked by. One row per error, ``change`` = ``fixed`` (only the
+    baseline has it) or ``made`` (only the new run has it); an error both have is left out."""
+    gold_articles = _articles(gold)
+    before, after = (evaluate(gold_articles, run, mode).errors for run in (baseline, pred))
+    count = {name: Counter(map(tuple, frame[_ERROR_KEY].itertuples(index=False)))
+             for name, frame in (("before", before), ("after", after))}
+    rows = [(*key, change) for change, diff in (("fixed", count["before"] - count["after"]),
+                                                ("made", count["after"] - count["before"]))
+            for key in sorted(diff.elements(), key=str)]
+    return pd.DataFrame(rows, columns=[*_ERROR_KEY, "change"])

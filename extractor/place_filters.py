@@ -345,8 +345,7 @@ class PlaceFilters:
                 or pronoun_form(token.text, norm) or norm in nationality_adjectives() \
                 or (strip_al(norm) in context_words("geographic_heads") and norm not in place_keys()) \
                 or strip_al(norm) in context_words("lone_terrain_nouns") \
-                or (norm.endswith("يه") and not norm.startswith("ال") and is_frequent_adjective(norm)) \
-                or PlaceFilters._describes_noun_before(token):
+                or PlaceFilters._nisba_adjective(token):
             return True  # («المدينة», «البلدة», «الجبل»: a descriptor or a geographic noun alone names
             # nothing, unless the gazetteer says it does: «الخليج»; «رصيفه»; a nationality: «قاعدة أوغندية»;
             # an adjective: «قاعدة جماهيرية»)
@@ -355,17 +354,18 @@ class PlaceFilters:
             and previous.endswith(("ه", "ات"))
 
     @staticmethod
-    def _describes_noun_before(token) -> bool:
-        """«تجمع قبلي», «شيخ قبلي», «مصدر برلماني»: a frequent nisba adjective right after an
-        indefinite common noun agrees with it; after a descriptor, a base's head or a preposition
-        it is a name («مدينة بحري», «مطار مروي», «في كرسي»)."""
+    def _nisba_adjective(token) -> bool:
+        """An indefinite frequent nisba adjective: feminine anywhere («قاعدة جماهيرية»), masculine
+        right after an indefinite common noun it agrees with («تجمع قبلي», «مصدر برلماني»); after
+        a descriptor, a base's head or a preposition it is a name («مدينة بحري», «مطار مروي»)."""
         norm = token.norm_
-        if not (norm.endswith("ي") and not norm.startswith("ال") and is_frequent_adjective(norm)) or not token.i:
+        if not norm.endswith(("يه", "ي")) or norm.startswith("ال") or not is_frequent_adjective(norm):
             return False
+        if norm.endswith("يه") or not token.i:
+            return norm.endswith("يه")
         before = token.nbor(-1)
-        noun = before.norm_
-        return before.is_alpha and len(noun) >= 3 and not noun.startswith("ال") and is_news_word(noun) \
-            and noun not in _place_heads() and not before._.is_clitic
+        return before.is_alpha and len(before.norm_) >= 3 and not before.norm_.startswith("ال") \
+            and is_news_word(before.norm_) and before.norm_ not in _place_heads() and not before._.is_clitic
 
     @staticmethod
     def _drop_conjunction(doc: Doc, mention: Mention) -> None:

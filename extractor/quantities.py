@@ -139,6 +139,7 @@ def _shared_scale(low: float, last: str, lex: QuantityLexicon) -> float:
 
 
 _ANAPHORA_REACH = 70  # characters: «اثنا عشر جندياً على الأقل من القوات المالية (فاما) وأُصيب ١٧ آخرون»
+NEAR_BOUNDS = 10  # an unopened range's upper bound is at most this many times the lower
 
 
 def _inherit_units(found: list[Quantity], text: str, lex: QuantityLexicon) -> list[Quantity]:
@@ -198,14 +199,12 @@ def _quantity_at(tokens: list[str], index: int, scanner: NumberScanner, lex: Qua
     value, number_end = (None, index + 1) if vague else parsed
     while vague and number_end < len(tokens) and tokens[number_end] in lex.vague:
         number_end += 1  # «بضع مئات», «مئات الآلاف»: one vague count
-    low = high = None
-    qualifier = "vague" if vague else "exact"
-    start = index
+    low, high, qualifier, start = None, None, "vague" if vague else "exact", index
     if not vague:
         opened = reads_as(tokens[index - 1] if index else "", lex.range_openers | lex.range_from)
-        if opened or (number_end < len(tokens) and tokens[number_end] in lex.range_to - {"و", "-", "–"}):  # «في 40 إلى 50 نقطة»
-            second = second_number(tokens, number_end, lex)  # «وبين 150 و200 عنصر» too; bare, two
-            if second is not None and (opened or value < second[0] <= 10 * value):  # near bounds (not «2023 إلى 40602»)
+        if opened or (number_end < len(tokens) and tokens[number_end] in lex.range_to_unopened):  # «في 40 إلى 50 نقطة»
+            second = second_number(tokens, number_end, lex)  # «وبين 150 و200 عنصر» too
+            if second is not None and (opened or value < second[0] <= NEAR_BOUNDS * value):  # not «2023 إلى 40602»
                 low, high, value = _shared_scale(value, tokens[second[1] - 1], lex), second[0], None
                 qualifier, number_end, start = "range", second[1], index - opened
                 if index >= 2 and f"{tokens[index - 2]} {tokens[index - 1]}" in lex.range_openers:

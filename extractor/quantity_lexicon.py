@@ -45,6 +45,7 @@ class QuantityLexicon:
     things: frozenset[str] = frozenset()       # units «آخرين» never counts («بصاروخين … وإصابة ثلاثة آخرين»)
     subsets: frozenset[str] = frozenset()      # «بينهم»: a count after it is a subset aside («آخرين» looks past it)
     naming_duals: frozenset[str] = frozenset()  # units whose dual before a name names two («منشأتي بقيق وخريص»)
+    range_to_unopened: frozenset[str] = frozenset()  # «في 40 إلى 50 نقطة»: a range with no opener
 
     @cached_property
     def starters(self) -> frozenset[str]:
@@ -117,7 +118,8 @@ def quantity_lexicon() -> QuantityLexicon:
                     {_k(plural): singular for singular, plurals in (data.get("broken_plurals") or {}).items()
                      for plural in plurals}, frozenset(data.get("anaphoric_not_units", [])),
                     frozenset(_k(w) for w in data.get("subset_asides", [])),
-                    frozenset(data.get("naming_duals", [])))
+                    frozenset(data.get("naming_duals", [])),
+                    frozenset(_k(w) for w in data.get("range_to_unopened", [])))
 
 
 def counting_word(norm: str) -> bool:

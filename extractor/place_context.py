@@ -52,6 +52,7 @@ from .word_forms import (
     IMPERFECT_PREFIXES,
     common_words,
     frequent_words,
+    heard_of,
     is_frequent_adjective,
     is_news_word,
     past_plural_form,
@@ -352,8 +353,8 @@ class PlaceLists:
                                             or pronoun_form(token.text, token.norm_)):
             return None  # «وحدات» is a word, not و + «حدات» (but «وحوش السيد علي»); «وسننشر» is a verb
         if attached_conjunction(token) and index and doc[index - 1].norm_ in ("،", ",") \
-                and is_news_word(word) and is_news_word(word + "ت"):
-            return None  # «بين سرت ووادان، وأقام خمس نقاط»: a past verb after «، و» opens a clause
+                and (is_news_word(word) and is_news_word(word + "ت") or past_plural_form(word) and heard_of(word)):
+            return None  # «بين سرت ووادان، وأقام خمس نقاط», «، وأضرموا النار»: a past verb after «، و» opens a clause
         if index and doc[index - 1].norm_ in ("،", ",") and word.startswith("ل") and is_news_word(word[1:]):
             return None  # «بشامون وكيفون، لضبط حركة النازحين»: a purpose clause after the list
         if _past_with_object(doc, index, word) and (attached_conjunction(token) or (index and doc[index - 1].norm_ == "و")):

@@ -191,8 +191,7 @@ def _quantity_at(tokens: list[str], index: int, scanner: NumberScanner, lex: Qua
                     f"dual-noun-or-number:{unit}")  # «قاعدتين أو ثلاث»
         return (start, index, end, end, 2, None, None, qualifier, unit, noun, f"dual-noun:{unit}")
     bare = token[1:] if token[:1] in PROCLITICS and token not in lex.vague else token  # «بعشرات»
-    vague = token in lex.vague or bare in lex.vague or (
-        token == "عدد" and index + 1 < len(tokens) and tokens[index + 1] == "من")
+    vague = token in lex.vague or bare in lex.vague  # not «عدد من»: no count (guidelines §6's list)
     parsed = None if vague else scanner.number(index)
     if not vague and parsed is None:
         return None

@@ -51,7 +51,7 @@ class QuantityLexicon:
     def starters(self) -> frozenset[str]:
         """Words a count can be anchored on (with or without one proclitic): number words,
         vague counts and dual nouns; every other word is passed over without a parse."""
-        return frozenset(self.words) | self.vague | frozenset(self.duals) | {"عدد"}
+        return frozenset(self.words) | self.vague | frozenset(self.duals)
 
     @cached_property
     def counting_words(self) -> frozenset[str]:

@@ -25,7 +25,7 @@ from .normalize import strip_al
 from .place_context import PlaceLists
 from .place_names import attached_conjunction, complete_name, position_word
 from .quantity_lexicon import counting_word
-from .recognizers import nationality_adjectives
+from .recognizers import nationality_adjectives, proximity_cue
 from .word_forms import (
     DUAL_ENDINGS,
     PRONOUN_ENDINGS,
@@ -77,6 +77,8 @@ class RarePlaces(PlaceLists):
             if norm in self.cues and at + 1 < len(doc):
                 following = at + 2 if norm == "بالقرب" and norms[at + 1] == "من" else at + 1
                 found += self._rare(doc, following, covered, f"a rare word after {norm}")
+            elif at + 2 < len(doc) and (cue := proximity_cue(norms, at + 2)):
+                found += self._rare(doc, at + 2, covered, f"a rare word after {cue}")
             elif norm in self.prepositions and at + 1 < len(doc) and _unheard_of(doc[at + 1]):
                 found += self._after_preposition(doc, at + 1, covered, f"an unheard-of word after {norm}")
             elif norm in self.adverbs and at >= 2:  # «بين رأس سدر شمالاً وأبو زنيمة جنوباً»

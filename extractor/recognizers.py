@@ -31,6 +31,7 @@ from .mentions import Mention
 from .normalize import strip_al
 from .resources import load_yaml
 from .text import PROCLITIC_LETTERS, Segmenter, chunk_pieces
+from .word_forms import frequent_words
 
 __all__ = [
     "LexiconRecognizer",
@@ -140,12 +141,31 @@ def _word_before(doc: Doc, index: int, accept: Callable[[Token], bool]) -> str |
     return None
 
 
+def proximity_cue(norms: list[str], index: int) -> str | None:
+    """An adjective of nearness and its preposition just before token ``index`` («المحيطة ب»,
+    «المحاذي ل», «القريبة من»), which cue the name after them."""
+    if index < 2 or norms[index - 1] not in context_words("proximity_prepositions") \
+            or norms[index - 2] not in context_words("proximity_adjectives") \
+            or norms[index - 1] == "ل" and index < len(norms) and norms[index].startswith("ال"):
+        return None  # «المحاذية للبحيرة»: a common noun, «ال» restored after «ل»
+    return f"{norms[index - 2]} {norms[index - 1]}"
+
+
+def _his_noun(text: str, norm: str) -> bool:
+    """A frequent noun of three letters or more with «ه» written for «his» («سحب كل منهما
+    سفيره»: his ambassador, not the town «سفيرة»): a name so read needs a cue. Not «ها», «هم»
+    («سبها», «أبها»), and not a stem the news seldom uses («كويه»)."""
+    return text.endswith("ه") and not norm.startswith("ال") and len(norm) >= 4 \
+        and norm[:-1] in frequent_words()
+
+
 def _cue_before(doc: Doc, index: int) -> str | None:
     """The cue word just before token ``index`` (skipping a proclitic), if any
     (not «مصادر محلية للوحدة»: an adjective)."""
     cues = _place_cues()
     return _word_before(doc, index, lambda token: token.norm_ in cues and not (
-        token.norm_ in _adjectival_cues() and not _after_preposition(doc, token.i)))
+        token.norm_ in _adjectival_cues() and not _after_preposition(doc, token.i))) \
+        or proximity_cue(token_norms(doc), index)
 
 
 def _dateline(doc: Doc, start: int, end: int) -> str | None:
@@ -238,14 +258,14 @@ class LexiconRecognizer(Recognizer):
         return head if head in self.kind_heads.get(str(entry.attrs.get("kind")), ()) else None
 
     def _backed_preposition(self, preposition: str | None, entry: Entry, support: dict[str, int],
-                            following: str) -> str | None:
+                            following: str, needs_cue: bool) -> str | None:
         """«في صور» in an article that names Naqoura and Nabatieh: a bare preposition cues an
         ambiguous name when the article holds other names of the same country (toponyms cohere);
         a district's name that is a word («الحد», «الصعيد») needs one name more, and a context
         where the word cannot be read (``_district_word_reads_as_place``)."""
         country = entry.attrs.get("country_code") or ""
         district = entry.source == "gazetteer:admin"
-        if preposition is None or not entry.ambiguous or support.get(country, 0) < COUNTRY_SUPPORT + district:
+        if preposition is None or not needs_cue or support.get(country, 0) < COUNTRY_SUPPORT + district:
             return None
         if district and not self._district_word_reads_as_place(preposition, entry.key, following):
             return None
@@ -279,20 +299,22 @@ class LexiconRecognizer(Recognizer):
             span = doc[start:end]
             labels = {entry.label for entry in entries if not entry.bare}
             found_cue = _cue_before(doc, start)
+            possessed = end - start == 1 and _his_noun(doc[start].text, norms[start])
             preposition = _word_before(doc, start, lambda token: token.norm_ in self.backed_prepositions)
             for entry in entries:
                 if entry.bare and "PLACE" in labels:
                     continue  # «الشدادي» alone is the town; «قاعدة الشدادي» is the base
+                needs_cue = entry.ambiguous or possessed
                 cue = (found_cue or self._kind_head(norms, start, entry) or _dateline(doc, start, end)
                        or self._backed_preposition(preposition, entry, support,
-                                                   norms[end] if end < len(norms) else ""))
-                if entry.ambiguous and cue is None and not _coordinated(norms, start, end, sure):
+                                                   norms[end] if end < len(norms) else "", needs_cue))
+                if needs_cue and cue is None and not _coordinated(norms, start, end, sure):
                     continue  # common word that is also a town: needs بلدة/قرب/في... or a town beside it
                 if entry.ambiguous and end in place_starts and not norms[start].startswith("ال"):
                     continue  # «قرب مفرق بيتا», «صور نابلس»: a common noun in construct with a place
                 reason = f"{entry.source}:{entry.key}" + (
-                    (f" (cue {cue})" if cue else " (beside a town)") if entry.ambiguous else "")
-                score = 0.95 if not (entry.bare or entry.ambiguous) else 0.75
+                    (f" (cue {cue})" if cue else " (beside a town)") if needs_cue else "")
+                score = 0.95 if not (entry.bare or needs_cue) else 0.75
                 begin, attrs, label, stop = span.start_char, entry.attrs, entry.label, span.end_char
                 if entry.bare and (headed := self._quoted_head(doc, start, end)) is not None:
                     (begin, stop), label = headed, "BASE"  # «مطار "كويرس"»: the head and the quotes

@@ -71,15 +71,33 @@ class StatusRules:
         return _TENSE_STATUS.get(tense, self.noun_default)
 
     def _opening_governor(self, norms: list[str], at: int) -> str | None:
-        """The status of a governing verb that opens the sentence, when the event noun is its
-        object past the subject and an aside, with no verb trigger between («بدأت ثلاثة ألوية من
-        الحشد الشعبي، صباح اليوم، عملية إعادة انتشار»)."""
-        first = self._sentence.start
-        if at - first > 15 or any((lookup_trigger(norm) or ("", "noun"))[1] != "noun" for norm in norms[first + 1:at]):
-            return None
-        opening = norms[first].removeprefix("و")
-        return next((status for status in ("planned", "completed", "ongoing")
-                     if opening in words("status_governors", status)), None)
+        """The status of a governing verb of an event noun past the subject, a time and an aside,
+        in the same clause and with no verb trigger between («بدأت ثلاثة ألوية من الحشد الشعبي،
+        صباح اليوم، عملية إعادة انتشار», «أن القوات السعودية تواصل منذ مطلع الشهر الجاري قصفها»)."""
+        first, breaks = self._sentence.start, _clause_breaks()
+        coordinated = at > first and norms[at - 1] == "و"  # «إخلاء النقطة، ونشر سريتين»: one governor
+        for back in range(at - 1, max(first, at - GOVERNOR_REACH) - 1, -1):
+            norm = norms[back].removeprefix("و")
+            status = next((status for status in ("planned", "ongoing")
+                           if norm in words("status_governors", status)), None)
+            if status is not None:
+                return status
+            found = lookup_trigger(norms[back])
+            if norms[back] in breaks or (found is not None and (found[1] != "noun" or not coordinated)):
+                return None  # another clause, a time adjunct («إثر هجوم»), or another event governs what follows
+        return None
+
+
+#: How many words back a governing verb may stand from its event noun.
+GOVERNOR_REACH = 15
+
+
+def _clause_breaks() -> frozenset[str]:
+    """Words opening another clause or an adjunct: a complementizer, a relative, «فيما», «حيث»,
+    «بعد», «إثر»."""
+    return (words("statement_complementizers") | words("subordinate_openers") | words("clause_breaks")
+            | words("scope_breaks") | words("place_relatives") | words("time_adjunct_heads")
+            | words("event_adjunct_heads") | {":"})
 
 
 def _in_headline(doc: Doc, at: int) -> bool:

@@ -279,6 +279,16 @@ class LexiconRecognizer(Recognizer):
             return False
         return key.startswith("ال") or not following[:1].isalpha() or following in self.district_followers
 
+    def _nationality_after(self, norms: list[str], end: int) -> int | None:
+        """The nationality adjective closing a force's name, up to two definite nisba adjectives
+        after it («الجيش الوطني الشعبي الجزائري», «الحرس الثوري الإسلامي الإيراني»)."""
+        for at in range(end, min(end + 3, len(norms))):
+            if norms[at] in self.nationalities:
+                return at
+            if not (norms[at].startswith("ال") and norms[at].endswith(("ي", "يه"))):
+                return None
+        return None
+
     def _quoted_head(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         """(start, end) characters of «head "name"» around a bare base name, if a head precedes it."""
         if start >= 2 and doc[start - 1].text in _QUOTES and doc[start - 2].norm_ in self.base_heads:
@@ -318,8 +328,8 @@ class LexiconRecognizer(Recognizer):
                 begin, attrs, label, stop = span.start_char, entry.attrs, entry.label, span.end_char
                 if entry.bare and (headed := self._quoted_head(doc, start, end)) is not None:
                     (begin, stop), label = headed, "BASE"  # «مطار "كويرس"»: the head and the quotes
-                if label == "FORCE" and end < len(doc) and doc[end].norm_ in self.nationalities:
-                    stop = doc[end].idx + len(doc[end].text)  # «الشرطة العسكرية الروسية»
+                if label == "FORCE" and (national := self._nationality_after(norms, end)) is not None:
+                    stop = doc[national].idx + len(doc[national].text)  # «الشرطة العسكرية الروسية»
                 if label == "PLACE" and end < len(doc) and norms[end] in self.positions:
                     stop = doc[end].idx + len(doc[end].text)  # «النبطية الفوقا»: upper and lower end the name
                 mentions.append(self.mention(doc, label, begin, stop, reason, score, **attrs))

@@ -1322,3 +1322,19 @@ def test_every_mention_of_an_airport_in_a_role_is_the_base(extractor, text, site
     out = extractor.extract(text).to_dict()
     name = site.split(" ", 1)[1]
     assert [(e["text"], e["label"]) for e in out["entities"] if name in e["text"]] == [(site, "BASE")] * 2
+
+
+@pytest.mark.parametrize("text, trigger, status", [
+    ("وأشار المصدر إلى أن القوات السعودية تواصل منذ مطلع الشهر الجاري قصفها للقرى الحدودية.",
+     "قصفها", "ongoing"),  # the governor past the subject and a time
+    ("حيث بدأت القوات الأمريكية منذ مطلع العام الجاري نشر نحو 300 عسكري في قاعدة الملك فيصل.",
+     "نشر", "ongoing"),
+    ("وتوصلت اللجنة إلى هدنة تنص على وقف فوري لإطلاق النار، وانسحاب قوات الحزام الأمني من لودر.",
+     "انسحاب", "planned"),  # a coordinated event noun shares the governor
+    ("وكان الرئيس التشادي قد هدّد بسحب قواته من القوة المشتركة، إثر هجوم على معسكر قرب كولوفاتا.",
+     "هجوم", "completed"),  # «إثر» opens an adjunct the threat does not reach
+    ("وتواصل وحدات من الجيش السوداني، لليوم الثالث، الانتشار في أحياء الثورة.", "الانتشار", "ongoing"),
+])
+def test_a_governing_verb_reaches_its_event_noun(extractor, text, trigger, status) -> None:
+    events = extractor.extract(text, date="2026-05-05").to_dict()["events"]
+    assert [e["status"] for e in events if e["trigger"]["text"] == trigger] == [status]

@@ -1275,6 +1275,10 @@ def test_a_vowelled_passive_takes_no_actor_from_before(extractor, verb) -> None:
     "ووصل جثمانه ليلاً من دمشق إلى جاسم.",  # a body brought home for burial
     "فيما نشرت سلطة منطقة العقبة تحذيراً من سيول محتملة في وادي عربة.",  # a published warning
     "ثم انسحب الوجهاء من اللقاء في القنيطرة احتجاجاً على عجز البعثة.",  # a meeting walked out of
+    "ونشرت غرفة الطوارئ في كوستي قوائم بأسماء الضحايا.",  # lists published, past a long subject
+    "س: وهل ستنسحب القوات؟ ج: الانسحاب من الأزرق غير وارد في المدى المنظور.",  # ruled out
+    "وتوعدت بمواصلة هجماتها «حتى رحيل المجلس العسكري عن السلطة».",  # leaving power
+    "وضبطت الدورية ٤٠ برميلاً، على أن تُسلَّم المضبوطات إلى النيابة العسكرية في بنغازي.",  # seized goods
 ])
 def test_civil_arrivals_and_evacuations_are_no_events(extractor, text) -> None:
     found, _ = _events(extractor, text)

@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 from .language import doc_text, token_norms, token_starts, whole_words
 from .lexicons import context_words, place_entries
 from .mentions import Mention
-from .normalize import TANWEEN_FATH, phrase_key
+from .normalize import TANWEEN_FATH, phrase_key, strip_al
 from .place_filters import PlaceFilters
 from .place_names import join_adjacent_places
 from .recognizers import MENTIONS_KEY, publish_mentions
@@ -44,6 +44,13 @@ def _ambiguous_names() -> frozenset[str]:
     return frozenset(entry.key for entry in place_entries() if entry.ambiguous)
 
 
+@cache
+def _generic_nouns() -> frozenset[str]:
+    """Terrain nouns and place descriptors, bare: a base named by one («معسكر "الواحات"») does
+    not make the noun a place where it recurs («في الواحات»)."""
+    return frozenset(strip_al(word) for word in context_words("lone_terrain_nouns") | context_words("place_descriptors"))
+
+
 class PlaceRepeats:
     """Adds the uncovered repeats of the article's PLACE names (see the module docstring)."""
 
@@ -53,6 +60,7 @@ class PlaceRepeats:
         self.base_heads = context_words("base_heads")
         self.site_heads = context_words("base_heads_needing_military_marker")  # «مطار», «ميناء»
         self.titles = context_words("person_titles")
+        self.prepositions = context_words("country_backed_prepositions")
         self.filters = PlaceFilters(name, make_doc)  # its organisation names too
 
     def __call__(self, doc: Doc) -> Doc:
@@ -74,10 +82,12 @@ class PlaceRepeats:
                 continue  # «العقيد عدن», «مستشفى كسلا», «لإذاعة مقديشو»: a person's or a body's name,
                 # whatever the name is elsewhere; «جندي مالي»: an adjective
             for shift, word in self._readings(token):
-                for key, first in names.get(word, ()):
+                for key, first, guarded in names.get(word, ()):
                     last = token.i + len(key) - 1
                     if last >= len(doc) or any(norms[token.i + k] != key[k] for k in range(1, len(key))):
                         continue
+                    if guarded and not self._located(norms, at, last):
+                        continue  # «العديد من»: the word, not the base's name
                     start, end = token.idx + shift, doc[last].idx + len(doc[last].text)
                     if any(s < end and start < e for s, e in covered) or text[start:end].endswith(TANWEEN_FATH):
                         continue  # «عسكري أسترالياً» repeats no «أستراليا»: an adjective
@@ -130,18 +140,27 @@ class PlaceRepeats:
         return ()
 
     @staticmethod
-    def _names(keyed: list[tuple[Mention, tuple[str, ...]]]) -> dict[str, list[tuple[tuple[str, ...], Mention]]]:
-        """The article's PLACE names as token keys, indexed by their first word."""
-        names: dict[str, list[tuple[tuple[str, ...], Mention]]] = {}
+    def _names(keyed: list[tuple[Mention, tuple[str, ...]]]) -> dict[str, list[tuple[tuple[str, ...], Mention, bool]]]:
+        """The article's PLACE names as token keys, indexed by their first word; a BASE's name
+        that is a word too («قاعدة العديد») is kept guarded: it spreads only where it locates."""
+        names: dict[str, list[tuple[tuple[str, ...], Mention, bool]]] = {}
         seen: set[tuple[str, ...]] = set()
         for mention, key in keyed:
-            if not key or key in seen or " ".join(key) in _ambiguous_names():
+            if not key or key in seen:
                 continue
-            if len(key) == 1 and (len(key[0]) < 3 or key[0] in common_words()):
-                continue
+            common = " ".join(key) in _ambiguous_names() or (len(key) == 1 and key[0] in common_words())
+            if (common and mention.label != "BASE") or len(key) == 1 and (
+                    len(key[0]) < 3 or strip_al(key[0]) in _generic_nouns()):
+                continue  # («نقطة الحدود», «معسكر "الواحات"»: a terrain noun, no name where it recurs)
             seen.add(key)
-            names.setdefault(key[0], []).append((key, mention))
+            names.setdefault(key[0], []).append((key, mention, common))
         return names
+
+    def _located(self, norms: list[str], at: int, last: int) -> bool:
+        """A preposition of place before the repeat («تتمركز في العديد») and no «من» after it
+        («في العديد من المواقع»)."""
+        before = norms[at - 1] if at else ""
+        return before in self.prepositions and (last + 1 >= len(norms) or norms[last + 1] not in ("من", "عن"))
 
     @staticmethod
     def _readings(token) -> list[tuple[int, str]]:

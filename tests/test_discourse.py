@@ -20,6 +20,10 @@ CASES = [
      ["خربة الناقوس", "خربة الناقوس", "سهل الغاب"]),
     # a BASE's name without its head is a PLACE where it recurs (guidelines §4)
     ("سلّمت البعثة قاعدة دينسور إلى الجيش، وغادر الجنود دينسور فجر اليوم.", ["دينسور"]),
+    # a base's name that is a word too spreads only where a preposition locates it
+    ("غادر السرب قاعدة العديد، ولا تزال في العديد نحو مئة طائرة في العديد من الحظائر.", ["العديد"]),
+    # …and a terrain noun naming a camp is no place where it recurs
+    ("وسُلّم معسكر \"الواحات\" لقوة محلية مهمتها تأمين الطرق في الواحات.", []),
     # …but not a name that begins with a title: the bare «الملك فيصل» is the king
     ("هبطت الطائرات في قاعدة الملك فيصل الجوية. واستقبل الملك فيصل الوفد.", []),
     # a repeat after an owner head is a body's name: a hospital, a radio («لإذاعة» too)

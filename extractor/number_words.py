@@ -86,9 +86,9 @@ class NumberScanner:
             if found is None or (end > index and not joined and found[0] not in ("scales", "teen")):
                 break
             kind, amount = found
-            if joined and kind not in ("scales", "fraction") and amount >= previous[1] \
+            if joined and kind not in ("scales", "fraction") and (amount >= previous[1] or kind == previous[0] == "ones") \
                     and not (previous[0] == "ones" and kind == "tens"):
-                break  # «بين خمسمئة وسبعمئة»: a second number, not an addend
+                break  # «بين خمسمئة وسبعمئة», «بين ثمانية واثني عشر»: a second number, not an addend
             previous = (kind, amount)
             if joined and last_scale and joined_at is None:
                 joined_at = end

@@ -7,6 +7,7 @@ the tense of the trigger, a past state («كانت … تتمركز») and a hea
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Doc
 
@@ -66,21 +67,18 @@ class StatusRules:
             # «لم تنشر … سوى سرية»: the jussive after «لم» is past
         if governed_by(doc, token, self._sentence.start, words("threat_verbs")):
             return "planned"  # «وتوعّدت الجبهة، في بيان، بمهاجمة …»
-        if tense == "noun" and (opening := self._opening_governor(norms, token.i)) is not None:
-            return opening  # «يواصل الجيش السوداني، لليوم الثاني على التوالي، هجوماً مضاداً»
+        if tense == "noun" and (governed := self._governor_before(norms, token.i)) is not None:
+            return governed  # «يواصل الجيش السوداني، لليوم الثاني على التوالي، هجوماً مضاداً»
         return _TENSE_STATUS.get(tense, self.noun_default)
 
-    def _opening_governor(self, norms: list[str], at: int) -> str | None:
+    def _governor_before(self, norms: list[str], at: int) -> str | None:
         """The status of a governing verb of an event noun past the subject, a time and an aside,
         in the same clause and with no verb trigger between («بدأت ثلاثة ألوية من الحشد الشعبي،
         صباح اليوم، عملية إعادة انتشار», «أن القوات السعودية تواصل منذ مطلع الشهر الجاري قصفها»)."""
-        first, breaks = self._sentence.start, _clause_breaks()
+        first, breaks, governors = self._sentence.start, _clause_breaks(), _governors()
         coordinated = at > first and norms[at - 1] == "و"  # «إخلاء النقطة، ونشر سريتين»: one governor
         for back in range(at - 1, max(first, at - GOVERNOR_REACH) - 1, -1):
-            norm = norms[back].removeprefix("و")
-            status = next((status for status in ("planned", "ongoing")
-                           if norm in words("status_governors", status)), None)
-            if status is not None:
+            if (status := governors.get(norms[back].removeprefix("و"))) is not None:
                 return status
             found = lookup_trigger(norms[back])
             if norms[back] in breaks or (found is not None and (found[1] != "noun" or not coordinated)):
@@ -92,6 +90,14 @@ class StatusRules:
 GOVERNOR_REACH = 15
 
 
+@cache
+def _governors() -> dict[str, str]:
+    """Governing word → the status it gives an event noun it reaches from afar (planned first:
+    «ستواصل» is a plan; «قبل» and the other completed governors only matter right before)."""
+    return {norm: status for status in ("ongoing", "planned") for norm in words("status_governors", status)}
+
+
+@cache
 def _clause_breaks() -> frozenset[str]:
     """Words opening another clause or an adjunct: a complementizer, a relative, «فيما», «حيث»,
     «بعد», «إثر»."""

@@ -353,7 +353,7 @@ class PlaceLists:
                                             or pronoun_form(token.text, token.norm_)):
             return None  # «وحدات» is a word, not و + «حدات» (but «وحوش السيد علي»); «وسننشر» is a verb
         if attached_conjunction(token) and index and doc[index - 1].norm_ in ("،", ",") \
-                and (is_news_word(word) and is_news_word(word + "ت") or past_plural_form(word) and heard_of(word)):
+                and ((is_news_word(word) and is_news_word(word + "ت")) or (past_plural_form(word) and heard_of(word))):
             return None  # «بين سرت ووادان، وأقام خمس نقاط», «، وأضرموا النار»: a past verb after «، و» opens a clause
         if index and doc[index - 1].norm_ in ("،", ",") and word.startswith("ل") and is_news_word(word[1:]):
             return None  # «بشامون وكيفون، لضبط حركة النازحين»: a purpose clause after the list

@@ -31,7 +31,7 @@ from .mentions import Mention
 from .normalize import strip_al
 from .resources import load_yaml
 from .text import PROCLITIC_LETTERS, Segmenter, chunk_pieces
-from .word_forms import frequent_words
+from .word_forms import his_noun_form
 
 __all__ = [
     "LexiconRecognizer",
@@ -149,14 +149,6 @@ def proximity_cue(norms: list[str], index: int) -> str | None:
             or norms[index - 1] == "ل" and index < len(norms) and norms[index].startswith("ال"):
         return None  # «المحاذية للبحيرة»: a common noun, «ال» restored after «ل»
     return f"{norms[index - 2]} {norms[index - 1]}"
-
-
-def _his_noun(text: str, norm: str) -> bool:
-    """A frequent noun of three letters or more with «ه» written for «his» («سحب كل منهما
-    سفيره»: his ambassador, not the town «سفيرة»): a name so read needs a cue. Not «ها», «هم»
-    («سبها», «أبها»), and not a stem the news seldom uses («كويه»)."""
-    return text.endswith("ه") and not norm.startswith("ال") and len(norm) >= 4 \
-        and norm[:-1] in frequent_words()
 
 
 def _cue_before(doc: Doc, index: int) -> str | None:
@@ -309,7 +301,7 @@ class LexiconRecognizer(Recognizer):
             span = doc[start:end]
             labels = {entry.label for entry in entries if not entry.bare}
             found_cue = _cue_before(doc, start)
-            possessed = end - start == 1 and _his_noun(doc[start].text, norms[start])
+            possessed = end - start == 1 and his_noun_form(doc[start].text, norms[start])  # «سفيره»
             preposition = _word_before(doc, start, lambda token: token.norm_ in self.backed_prepositions)
             for entry in entries:
                 if entry.bare and "PLACE" in labels:

@@ -104,6 +104,13 @@ def future_form(norm: str, prefixes: tuple[str, ...] = FUTURE_PREFIXES) -> bool:
     return len(norm) >= 5 and norm[:2] in prefixes
 
 
+def his_noun_form(text: str, norm: str) -> bool:
+    """A frequent noun of three letters or more with «ه» written for «his» («سحب كل منهما
+    سفيره»: his ambassador, not the town «سفيرة»): a gazetteer name so read needs a cue. Not
+    «ها», «هم» («سبها», «أبها»), and not a stem the news seldom uses («كويه»)."""
+    return text.endswith("ه") and not norm.startswith("ال") and len(norm) >= 4 and norm[:-1] in frequent_words()
+
+
 def pronoun_form(text: str, norm: str) -> bool:
     """A common noun with a possessive pronoun («رصيفه», «سياجها»), judged on the written form:
     «ة» is a name's ending, «ه» a pronoun."""

@@ -253,6 +253,8 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
             return False  # «معسكر فيلينغي يوقع فيه»: a verb in the imperfect ends the name
         if current.norm_.endswith(("ين", "ون")) and len(current.norm_) >= 5 and is_news_word(current.norm_[:-2]):
             return False  # «مستوطنة موديعين عيليت مزارعين»: a sound plural of a common noun ends the name
+        if counting_word(current.norm_):
+            return False  # «إلى قاعدة محمد نجيب سريتان من القوات»: a count (a dual) ends the name
         if verb_form(current.norm_) or clitic_pronoun_form(current.text, current.norm_):
             return False  # «لبلدة كفرجوز أوقعت قتيلين», «بلدة عربصاليم بإخلائه»: a verb, ب + a noun of its
         return not any(n.startswith("ال") for n in norms) and current.is_alpha \

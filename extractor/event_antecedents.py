@@ -111,9 +111,11 @@ class AntecedentRules:
         if colon is not None and bulleted and not placed:  # not a headline's «الجوف: تعزيزات …»
             end = doc[colon].idx  # «• سنحان:»: the item's heading (a dateline when the item names
             # its own place: «- مسقط: ستنشر البحرية … في الدقم»)
-        elif token.i >= first + 2 and norms[token.i - 1] in {"،", ","} \
-                and norms[first].removeprefix("و") in words("fronted_locatives"):
-            end = doc[token.i - 1].idx  # «قرب حاجز صُرّة غرب نابلس،»
+        elif token.i >= first + 2 and norms[first].removeprefix("و") in words("fronted_locatives") \
+                and (comma := next((at for at in range(first + 1, token.i) if norms[at] in _COMMAS), None)) \
+                and (comma == token.i - 1 or (not placed and self._places_only(doc, doc[first + 1].idx, doc[comma].idx, before)
+                                              and not _opens_clause(norms[comma + 1:token.i]))):
+            end = doc[comma].idx  # «قرب حاجز صُرّة غرب نابلس، استهدف»; «وفي بيت فجار، لا تزال قوة … تتمركز»
         elif token.i >= first + 2 and norms[first].removeprefix("و") == "في" \
                 and self._places_only(doc, doc[first + 1].idx, token.idx, before):
             end = token.idx  # «وفي يتما وأوصرين تنتشر …»: no comma, nothing but the places before the verb
@@ -188,6 +190,14 @@ class AntecedentRules:
                     or any(m.start == between[1].idx and m.end == between[-1].idx + len(between[-1])
                            for m in before if m.label == "PLACE"))):  # «غربي دير الزور»
             event.args.append(("location", subject))
+
+
+def _opens_clause(norms: list[str]) -> bool:
+    """Another trigger, a complementizer or a contrast among ``norms``: the words between a fronted
+    place's comma and a trigger then hold a clause of their own («وفي المنامة، أكدت القيادة أن
+    … ينتشرون في قاعدة الجفير»)."""
+    stops = words("statement_complementizers") | words("subordinate_openers") | words("clause_breaks")
+    return any(norm in stops or norm in trigger_index() for norm in norms)
 
 
 def _agrees(base: Mention, pronoun: str) -> bool:

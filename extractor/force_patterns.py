@@ -180,6 +180,9 @@ class ForcePatterns:
                 end += 2  # «الثانية والعشرون»
             elif doc[end].norm_ in self.name_links and end + 1 < len(doc) and doc[end + 1].is_alpha:
                 end += 2  # «بن علي»: any word after بن is a name («علي» normalizes like «على»)
+            elif doc[end].norm_.startswith("ال") and doc[end].norm_.endswith(("ي", "يه")) and end + 1 < len(doc) \
+                    and doc[end + 1].norm_ in self.unit_ordinals:
+                end += 2  # «سرية الدوريات الصحراوية الثانية»: an adjective the unit's ordinal closes
             elif self._number_after_specifier(doc, end):
                 end += 1  # «لواء مبارك المدرع 15»
             elif doc[end - 1].norm_ in self.ordinals and (width := self._force_after_ordinal(doc, end)):

@@ -126,6 +126,9 @@ def force_entries() -> tuple[Entry, ...]:
             if phrase:
                 entries.append(Entry(_key(phrase), "FORCE", f"lexicon:{row.get('source') or 'forces'}",
                                      attrs=attrs))
+        for phrase in row.get("short_forms") or []:  # «الحشد»: a word too, not before an adjective
+            entries.append(Entry(_key(phrase), "FORCE", f"lexicon:{row.get('source') or 'forces'}",
+                                 bare=True, attrs=attrs))
     return tuple(entries)
 
 

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from .event_lexicon import words as trigger_words
 from .language import doc_text, token_norms
 from .lexicons import (
     Entry,
@@ -274,6 +275,12 @@ class LexiconRecognizer(Recognizer):
             return False
         return key.startswith("ال") or not following[:1].isalpha() or following in self.district_followers
 
+    @staticmethod
+    def _described(norms: list[str], start: int, end: int) -> bool:
+        """A demonstrative before a force's short form, or a definite adjective after it."""
+        return (start > 0 and norms[start - 1] in trigger_words("demonstratives")) \
+            or (end < len(norms) and norms[end].startswith("ال") and norms[end].endswith(("ي", "يه", "د")))
+
     def _nationality_after(self, norms: list[str], end: int) -> int | None:
         """The nationality adjective closing a force's name, up to two definite nisba adjectives
         after it («الجيش الوطني الشعبي الجزائري», «الحرس الثوري الإسلامي الإيراني»)."""
@@ -309,6 +316,8 @@ class LexiconRecognizer(Recognizer):
             for entry in entries:
                 if entry.bare and "PLACE" in labels:
                     continue  # «الشدادي» alone is the town; «قاعدة الشدادي» is the base
+                if entry.bare and entry.label == "FORCE" and self._described(norms, start, end):
+                    continue  # «هذا الحشد», «الحشد العسكري»: the word, not the force it is short for
                 needs_cue = entry.ambiguous or possessed
                 cue = (found_cue or self._kind_head(norms, start, entry) or _dateline(doc, start, end)
                        or self._backed_preposition(preposition, entry, support,

@@ -1209,6 +1209,12 @@ CASES = [
     # «ل» after a quarter («في الحي الغربي لبلدة …») takes the quarter's «في»: where, not what was hit
     ("ونفذت طائرة مسيّرة غارة دمّرت ستة منازل في الحي الغربي لبلدة عيتا الشعب.",
      [("ATTACK", "completed", {(L, "عيتا الشعب")})]),
+    # a fronted place and its comma locate the clause after them, past its subject and auxiliary
+    ("وفي بلدة عقربا، لا تزال قوة من لواء كفير تتمركز منذ الخميس الماضي في منزل حوّلته إلى ثكنة.",
+     [("DEPLOYMENT", "ongoing", {(A, "لواء كفير"), (L, "عقربا"), ("time", "الخميس الماضي")})]),
+    # ... but not a clause reported after it: «أكدت … أن»
+    ("وفي المنامة، أكدت القيادة المركزية أن نحو ألف عسكري لا يزالون ينتشرون في قاعدة الجفير البحرية.",
+     [("DEPLOYMENT", "ongoing", {(A, "القيادة المركزية"), (Q, "نحو ألف عسكري"), (L, "قاعدة الجفير")})]),
     # a count (a dual) ends a base's name
     ("ووصلت أمس إلى قاعدة محمد نجيب سريتان من القوات الخاصة الأردنية.",
      [("DEPLOYMENT", "completed", {(A, "القوات الخاصة الأردنية"), (D, "قاعدة محمد نجيب"), (Q, "سريتان"),

@@ -54,8 +54,8 @@ class AntecedentRules:
         if relative is None and token.i > 1 and doc[token.i - 2].norm_ in RELATIVES | where \
                 and doc[token.i - 1].norm_ in relative_auxiliaries():  # «حيث بات يتمركز»
             relative = doc[token.i - 2]
-        if relative is None or any(r == role for r, _ in event.args):
-            return
+        if relative is None or (relative.norm_ not in where and any(r == role for r, _ in event.args)):
+            return  # (after «حيث» the place before it is where, beside any place the clause names)
         places = [m for m in before if m.label in ("PLACE", "BASE") and m.end <= relative.idx]
         if not places or _gap_tokens(doc, places[-1].end, relative.idx) > 2:
             return

@@ -32,7 +32,7 @@ from .mentions import Mention
 from .normalize import strip_al
 from .resources import load_yaml
 from .text import PROCLITIC_LETTERS, Segmenter, chunk_pieces
-from .word_forms import his_noun_form
+from .word_forms import his_noun_form, is_frequent_adjective
 
 __all__ = [
     "LexiconRecognizer",
@@ -190,8 +190,7 @@ def _country_support(matches: list[tuple[int, int, list[Entry]]]) -> dict[str, i
 
 
 def _coordinated(norms: list[str], start: int, end: int, sure: list[tuple[int, int]]) -> bool:
-    """«سفاجا والقصير»: a name joined by و or a comma to a town no one could read otherwise;
-    «بين الخيام وبلدة دبين»: a town and its descriptor after the و."""
+    """«سفاجا والقصير», «بين الخيام وبلدة دبين»: joined by و (a descriptor or not) or a comma to a sure town."""
     listed = end >= len(norms) or norms[end] in JOINERS or norms[end] in LIST_ENDS
     described = end + 1 < len(norms) and norms[end] == "و" and norms[end + 1] in context_words("settlement_descriptors")
     return any((s_end == start - 1 and norms[start - 1] in JOINERS and (norms[start - 1] == "و" or listed))
@@ -278,8 +277,10 @@ class LexiconRecognizer(Recognizer):
     @staticmethod
     def _described(norms: list[str], start: int, end: int) -> bool:
         """A demonstrative before a force's short form, or a definite adjective after it."""
-        return (start > 0 and norms[start - 1] in trigger_words("demonstratives")) \
-            or (end < len(norms) and norms[end].startswith("ال") and norms[end].endswith(("ي", "يه", "د")))
+        after = norms[end] if end < len(norms) else ""
+        return (start > 0 and norms[start - 1] in trigger_words("demonstratives")) or (
+            after.startswith("ال") and after not in context_words("relative_pronouns")
+            and (after.endswith(("ي", "يه")) or is_frequent_adjective(strip_al(after))))
 
     def _nationality_after(self, norms: list[str], end: int) -> int | None:
         """The nationality adjective closing a force's name, up to two definite nisba adjectives
@@ -316,8 +317,9 @@ class LexiconRecognizer(Recognizer):
             for entry in entries:
                 if entry.bare and "PLACE" in labels:
                     continue  # «الشدادي» alone is the town; «قاعدة الشدادي» is the base
-                if entry.bare and entry.label == "FORCE" and self._described(norms, start, end):
-                    continue  # «هذا الحشد», «الحشد العسكري»: the word, not the force it is short for
+                if entry.bare and entry.label == "FORCE" and (self._described(norms, start, end) or support.get(
+                        entry.attrs.get("country_code") or "", 0) < COUNTRY_SUPPORT):
+                    continue  # «هذا الحشد», «الحشد العسكري», not in Iraq: the word, not the force it is short for
                 needs_cue = entry.ambiguous or possessed
                 cue = (found_cue or self._kind_head(norms, start, entry) or _dateline(doc, start, end)
                        or self._backed_preposition(preposition, entry, support,

@@ -121,9 +121,8 @@ class CommandPatterns:
         if width == 1 and nxt < len(doc) and doc[index].norm_ in self.unit_heads and len(doc[nxt].norm_) <= 3 \
                 and self._unit_number(doc, nxt):
             nxt += 1  # «الكتيبة الكينية 24»: a national contingent's number (not «… 850 جندياً»)
-        elif doc[index].norm_ in self.unit_heads and nxt < len(doc) and doc[nxt].norm_ in self.unit_ordinals:
-            nxt += 2 if nxt + 1 < len(doc) and doc[nxt + 1].norm_ in ("عشر", "عشره") else 1
-            # «الكتيبة الأردنية الخامسة عشرة»: a national contingent's ordinal
+        elif doc[index].norm_ in self.unit_heads:
+            nxt += self._ordinal_width(doc, nxt)  # «الكتيبة الأردنية الخامسة عشرة»: a contingent's ordinal
         span = doc[index:nxt]
         return [self.mention(doc, "FORCE", span.start_char, span.end_char,
                              f"context:national {span[0].norm_} + {doc[named - 1].norm_}", 0.9,

@@ -61,6 +61,7 @@ class PlaceRepeats:
         self.site_heads = context_words("base_heads_needing_military_marker")  # «مطار», «ميناء»
         self.titles = context_words("person_titles")
         self.prepositions = context_words("country_backed_prepositions")
+        self.word_followers = context_words("word_reading_followers")  # «في العديد من»
         self.filters = PlaceFilters(name, make_doc)  # its organisation names too
 
     def __call__(self, doc: Doc) -> Doc:
@@ -160,7 +161,7 @@ class PlaceRepeats:
         """A preposition of place before the repeat («تتمركز في العديد») and no «من» after it
         («في العديد من المواقع»)."""
         before = norms[at - 1] if at else ""
-        return before in self.prepositions and (last + 1 >= len(norms) or norms[last + 1] not in ("من", "عن"))
+        return before in self.prepositions and (last + 1 >= len(norms) or norms[last + 1] not in self.word_followers)
 
     @staticmethod
     def _readings(token) -> list[tuple[int, str]]:

@@ -112,9 +112,7 @@ class AntecedentRules:
             end = doc[colon].idx  # «• سنحان:»: the item's heading (a dateline when the item names
             # its own place: «- مسقط: ستنشر البحرية … في الدقم»)
         elif token.i >= first + 2 and norms[first].removeprefix("و") in words("fronted_locatives") \
-                and (comma := next((at for at in range(first + 1, token.i) if norms[at] in _COMMAS), None)) \
-                and (comma == token.i - 1 or (not placed and self._places_only(doc, doc[first + 1].idx, doc[comma].idx, before)
-                                              and not _opens_clause(norms[comma + 1:token.i]))):
+                and (comma := self._fronted_comma(doc, token, first, before, placed)) is not None:
             end = doc[comma].idx  # «قرب حاجز صُرّة غرب نابلس، استهدف»; «وفي بيت فجار، لا تزال قوة … تتمركز»
         elif token.i >= first + 2 and norms[first].removeprefix("و") == "في" \
                 and self._places_only(doc, doc[first + 1].idx, token.idx, before):
@@ -123,6 +121,19 @@ class AntecedentRules:
             return
         event.args += [("location", m) for m in before
                        if m.label in ("PLACE", "BASE") and doc[first].idx <= m.start and m.end <= end]
+
+    def _fronted_comma(self, doc: Doc, token, first: int, before: list[Mention], placed: set[str]) -> int | None:
+        """The comma closing a fronted phrase of place: right before the trigger, or after nothing
+        but places with the trigger's own clause after it («وفي بيت فجار، لا تزال قوة … تتمركز»,
+        not «وفي المنامة، أكدت القيادة أن …»); None when the event names its own place."""
+        norms = token_norms(doc)
+        comma = next((at for at in range(first + 1, token.i) if norms[at] in _COMMAS), None)
+        if comma is None or comma == token.i - 1:
+            return comma
+        if placed or not self._places_only(doc, doc[first + 1].idx, doc[comma].idx, before) \
+                or any(norm in _clause_openers() or norm in trigger_index() for norm in norms[comma + 1:token.i]):
+            return None
+        return comma
 
     def _pronoun_place(self, doc: Doc, event: Event, last, before: list[Mention], mentions: list[Mention],
                           sentences, number: int) -> None:
@@ -192,12 +203,10 @@ class AntecedentRules:
             event.args.append(("location", subject))
 
 
-def _opens_clause(norms: list[str]) -> bool:
-    """Another trigger, a complementizer or a contrast among ``norms``: the words between a fronted
-    place's comma and a trigger then hold a clause of their own («وفي المنامة، أكدت القيادة أن
-    … ينتشرون في قاعدة الجفير»)."""
-    stops = words("statement_complementizers") | words("subordinate_openers") | words("clause_breaks")
-    return any(norm in stops or norm in trigger_index() for norm in norms)
+@cache
+def _clause_openers() -> frozenset[str]:
+    """A complementizer, a subordinate opener or a contrast: a clause of its own begins."""
+    return words("statement_complementizers") | words("subordinate_openers") | words("clause_breaks")
 
 
 def _agrees(base: Mention, pronoun: str) -> bool:

@@ -69,9 +69,7 @@ class ForcePatterns:
             end = nxt + 1 if nxt == index + 1 or self._unit_number(doc, nxt) else None
         elif token.norm_ in self.unit_ordinals or (doc[index].norm_ in self.compass_unit_heads
                                               and token.norm_ in self.compass_names):
-            end = nxt + 1  # «الأسطول الخامس», «الأسطول الجنوبي»
-            if nxt + 1 < len(doc) and f"{token.norm_} {doc[nxt + 1].norm_}" in self.ordinals:
-                end = nxt + 2
+            end = nxt + (self._ordinal_width(doc, nxt) or 1)  # «الأسطول الخامس», «الأسطول الجنوبي»
         elif nxt == index + 1 and token.norm_ in self.titles and nxt + 1 < len(doc) \
                 and indefinite and self._is_name_word(doc[nxt + 1]):
             end = self._person_end(doc, nxt + 1)  # a unit named after a person: «لواء الملك طلال»
@@ -147,6 +145,13 @@ class ForcePatterns:
         return [self.mention(doc, "FORCE", span.start_char, span.end_char,
                              f"context:unit {doc[index].norm_}", 0.85, kind="unit")]
 
+    def _ordinal_width(self, doc: Doc, at: int) -> int:
+        """How many tokens from ``at`` form an ordinal: two for «الخامسة عشرة», one for «الثانية»
+        or «الستون», 0 for none."""
+        if at + 1 < len(doc) and f"{doc[at].norm_} {doc[at + 1].norm_}" in self.ordinals:
+            return 2
+        return 1 if at < len(doc) and doc[at].norm_ in self.unit_ordinals else 0
+
     def _specifier_width(self, doc: Doc, at: int) -> int:
         """How many tokens from ``at`` form one unit specifier (0: none)."""
         if at + 1 < len(doc) and doc[at].norm_ == "ل" and doc[at]._.is_clitic:
@@ -180,9 +185,9 @@ class ForcePatterns:
                 end += 2  # «الثانية والعشرون»
             elif doc[end].norm_ in self.name_links and end + 1 < len(doc) and doc[end + 1].is_alpha:
                 end += 2  # «بن علي»: any word after بن is a name («علي» normalizes like «على»)
-            elif doc[end].norm_.startswith("ال") and doc[end].norm_.endswith(("ي", "يه")) and end + 1 < len(doc) \
-                    and doc[end + 1].norm_ in self.unit_ordinals:
-                end += 2  # «سرية الدوريات الصحراوية الثانية»: an adjective the unit's ordinal closes
+            elif doc[end].norm_.startswith("ال") and doc[end].norm_.endswith(("ي", "يه")) \
+                    and (width := self._ordinal_width(doc, end + 1)):
+                end += 1 + width  # «سرية الدوريات الصحراوية الثانية»: an adjective the unit's ordinal closes
             elif self._number_after_specifier(doc, end):
                 end += 1  # «لواء مبارك المدرع 15»
             elif doc[end - 1].norm_ in self.ordinals and (width := self._force_after_ordinal(doc, end)):

@@ -121,14 +121,11 @@ def force_entries() -> tuple[Entry, ...]:
     for row in _rows(load_yaml("lexicons/forces.yaml"), "forces"):
         attrs = {"canonical": row.get("canonical") or row.get("name"), "kind": row.get("kind"),
                  "country_code": row.get("country")}
-        for phrase in [row.get("name"), *(row.get("variants") or []),
-                       *(row.get("abbreviations") or [])]:
-            if phrase:
-                entries.append(Entry(_key(phrase), "FORCE", f"lexicon:{row.get('source') or 'forces'}",
-                                     attrs=attrs))
-        for phrase in row.get("short_forms") or []:  # «الحشد»: a word too, not before an adjective
-            entries.append(Entry(_key(phrase), "FORCE", f"lexicon:{row.get('source') or 'forces'}",
-                                 bare=True, attrs=attrs))
+        source = f"lexicon:{row.get('source') or 'forces'}"
+        for phrase in filter(None, [row.get("name"), *(row.get("variants") or []), *(row.get("abbreviations") or [])]):
+            entries.append(Entry(_key(phrase), "FORCE", source, attrs=attrs))
+        for phrase in row.get("short_forms") or []:  # «الحشد»: a word too, checked against its context
+            entries.append(Entry(_key(phrase), "FORCE", source, bare=True, attrs=attrs))
     return tuple(entries)
 
 

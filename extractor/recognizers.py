@@ -269,7 +269,7 @@ class LexiconRecognizer(Recognizer):
     def _district_word_reads_as_place(self, preposition: str, key: str, following: str) -> bool:
         """Context.yaml ``district_backed_prepositions``: «في الحد،», «إلى شمع قبل», not «في العديد
         من», «بالكامل», «على الصعيد», «إلى الوادي» (a generic noun) or «إلى صرف رواتب»."""
-        if preposition not in self.district_prepositions or following in ("من", "عن") \
+        if preposition not in self.district_prepositions or following in context_words("word_reading_followers") \
                 or strip_al(key) in self.generic_nouns:
             return False
         return key.startswith("ال") or not following[:1].isalpha() or following in self.district_followers

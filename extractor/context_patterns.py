@@ -345,7 +345,8 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
                 or (start + 1 < len(doc) and doc[start + 1].norm_ == "علي" and is_news_word(name)):
             return []  # «في جبل مطل على المدينة»: a mountain overlooking it, not its name; «هضبة
             # بازلتية»: an indefinite nisba adjective describes it
-        span = doc[index:start + 1]
+        last = start + 1 if name in self.compound and start + 1 < len(doc) and doc[start + 1].is_alpha else start
+        span = doc[index:last + 1]  # «جسر الأمير محمد»: a title or «أبو» takes its name along
         return [self.mention(doc, "PLACE", span.start_char, span.end_char, f"context:geographic {head} + name", 0.7)]
 
     def _place(self, doc: Doc, index: int) -> list[Mention]:

@@ -36,7 +36,7 @@ from .event_lexicon import (
     words,
 )
 from .event_objects import ObjectRules, passive_evacuation
-from .event_parties import PartyRules
+from .event_parties import PartyRules, _words_between
 from .event_sites import SiteRules
 from .event_status import StatusRules
 from .event_targets import TargetRules
@@ -153,6 +153,18 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
                        if norms[at] in background or " ".join(norms[at:at + 2]) in background), None)
         return lo, hi if opener is None else min(hi, doc[opener].idx)
 
+    def _troops_sent_by(self, doc: Doc, last, in_clause: list[Mention], giver: Mention | None,
+                        event_type: str) -> Mention | None:
+        """The force a deployment noun's troops come from, named right after it: «من» or «ل»
+        then the force («بتعزيزات من القوات البرية», «تعزيزات كبيرة للجيش»). It outranks the
+        subject of the verb that sends them: the command pushes, the brigade deploys."""
+        if event_type != "DEPLOYMENT" or trigger_tense(last.norm_) != "noun":
+            return None
+        if giver is not None and giver.start > last.idx \
+                and _words_between(doc, last.idx + len(last), self._word_before(doc, giver.start).idx) <= 1:
+            return giver  # «من» after the noun and one adjective at most
+        return self._owner_after(doc, last, in_clause)
+
     def _event(self, doc, token, last, kind, mentions, clause, sentences, number) -> Event | None:
         event_type, tense = kind
         if self._blocked(doc, token, last) or self._non_military(doc, token, last, event_type):
@@ -180,6 +192,7 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
         event.extra = {"cameo": cameo, "plover": plover, "sentence": number}
         # «تُسلِّمه» vowelled with a damma on its prefix hands over; «تسلّمه» receives
         handed = self.handed_between(doc, token, in_clause) if event_type == "BASE_TRANSFER" else None
+        sender = None
         if handed is not None:  # «القوات الأوغندية تسلّم الجيش الصومالي قاعدتين»
             actor, receiver = handed
             event.args.append(("recipient", receiver))
@@ -188,13 +201,17 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
             if actor is not None:
                 event.args.append(("recipient", actor))
             actor = giver if giver is not actor else None  # «تسلمت وحدة من اللواء الأول»: no giver named
+        elif (troops := self._troops_sent_by(doc, last, in_clause, giver, event_type)) is not None:
+            if actor is not None and actor is not troops and any(actor is m for m in in_clause):
+                sender = actor  # «دفعت القيادة بتعزيزات من اللواء الخامس»: who sends, and whose troops
+            actor = troops  # «تعزيزات كبيرة للجيش السوداني»: an actor from an earlier sentence gives way
         elif actor is None and giver is not None and self._gives_troops(doc, last if giver.start > last.idx else token, giver):
             actor = giver  # «تعزيزات من القوات الروسية»; not «تهديدات من تنظيم داعش»
-        elif actor is None and event_type == "DEPLOYMENT" and trigger_tense(last.norm_) == "noun":
-            actor = self._owner_after(doc, last, in_clause)  # «تعزيزات كبيرة للجيش السوداني»
         if tense == "noun" and self._accused(doc, token, sentences[number].start):
             actor = None  # «اتهمت الوزارة «الحرس الوطني» بقصف …»: accused, not named as the actor
         actor = self._claimant(doc, in_clause) or actor
+        if sender is not None and actor is not None:
+            event.args += [("actor", force) for force in _with_coordinated(doc, mentions, sender)]
         if actor is not None:
             event.args += [("actor", force) for force in _with_coordinated(doc, mentions, actor)]
         self._role_args(doc, event, last, in_clause, {id(m) for _, m in event.args}, token.idx + len(token))

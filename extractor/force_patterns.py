@@ -307,8 +307,9 @@ class ForcePatterns:
         if end == index + 1 and head_start is None and not doc[index].norm_.startswith("ال"):
             rare = self._rare_name_end(doc, index + 1)  # «قوات تمازج», «قوة حماية سانغا»
             end = self._unit_tail(doc, rare) if rare else end  # «ميليشيا فانو الإثيوبية»
-        if end == index + 1:
-            return []
+        if end == index + 1 or (end == index + 2 and doc[index + 1].norm_.startswith("ال")
+                                and doc[index + 1].norm_ in self.unit_heads):
+            return []  # «سحب جميع قوات اللواء», «إحدى سرايا الكتيبة»: the unit named before, no name
         if self._task_force_number(doc, end):
             end = self._unit_tail(doc, end + 1)  # «قوة المهام 59», «قوة الواجب 808 السعودية»
         start = index if head_start is None else head_start

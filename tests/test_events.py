@@ -1111,6 +1111,14 @@ CASES = [
     ('وصلت إلى الدبة تعزيزات كبيرة للجيش السوداني، وتمركزت في معسكر "الصحوة" غربي المدينة.',
      [("DEPLOYMENT", "completed", {(A, "لجيش السوداني"), (D, "الدبة")}),
       ("DEPLOYMENT", "completed", {(A, "لجيش السوداني"), (L, 'معسكر "الصحوة"')})]),
+    # the force named after the noun sends the troops, beside the command that pushes them
+    ("ودفعت قيادة القوات المشتركة بتعزيزات من القوات البرية الملكية السعودية إلى قطاع الحرث.",
+     [("DEPLOYMENT", "completed", {(A, "قيادة القوات المشتركة"), (A, "القوات البرية الملكية السعودية"),
+                                   (D, "الحرث")})]),
+    # ... and outranks a force of an earlier sentence
+    ("وقصفت قوات الدعم السريع بلدة أم صميمة. ووصلت إلى الرهد تعزيزات كبيرة للجيش السوداني قادمة من الأبيض.",
+     [("ATTACK", "completed", {(A, "قوات الدعم السريع"), (T, "أم صميمة")}),
+      ("DEPLOYMENT", "completed", {(A, "لجيش السوداني"), (D, "الرهد"), (O, "الأبيض")})]),
     # the force that reinforcements belong to («ل» right after the noun) sent them
     ("ووصلت أمس تعزيزات كبيرة للقوات التركية إلى قاعدة بعشيقة.",
      [("DEPLOYMENT", "completed", {(A, "لقوات التركية"), (D, "قاعدة بعشيقة"), (TM, "أمس")})]),

@@ -82,6 +82,18 @@ class PartyRules:
             return None
         return force if _words_between(doc, end, lam.idx) <= 1 else None
 
+    def _troops_sent_by(self, doc: Doc, last, in_clause: list[Mention], giver: Mention | None,
+                        event_type: str) -> Mention | None:
+        """The force a deployment noun's troops come from, named right after it: «من» (one
+        adjective between at most) or «ل» then the force («بتعزيزات من القوات البرية», «تعزيزات
+        كبيرة للجيش»). It outranks the subject of the verb that sends them."""
+        if event_type != "DEPLOYMENT" or trigger_tense(last.norm_) != "noun":
+            return None
+        if giver is not None and giver.start > last.idx \
+                and _words_between(doc, last.idx + len(last), self._word_before(doc, giver.start).idx) <= 1:
+            return giver
+        return self._owner_after(doc, last, in_clause)
+
     def _troops_of(self, doc: Doc, force: Mention):
         """The troops or post a force is named with: «دورية من الكتيبة 19», «ثلاثة عناصر من …»,
         «دورية تابعة لكتيبة حرس الحدود», «نقطة تابعة للجيش»; None otherwise."""

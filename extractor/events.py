@@ -36,7 +36,7 @@ from .event_lexicon import (
     words,
 )
 from .event_objects import ObjectRules, passive_evacuation
-from .event_parties import PartyRules, _words_between
+from .event_parties import PartyRules
 from .event_sites import SiteRules
 from .event_status import StatusRules
 from .event_targets import TargetRules
@@ -152,18 +152,6 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
         opener = next((at for at in range(token.i + 1, sentence.end)  # «…، بعدما كانت لدينا …»
                        if norms[at] in background or " ".join(norms[at:at + 2]) in background), None)
         return lo, hi if opener is None else min(hi, doc[opener].idx)
-
-    def _troops_sent_by(self, doc: Doc, last, in_clause: list[Mention], giver: Mention | None,
-                        event_type: str) -> Mention | None:
-        """The force a deployment noun's troops come from, named right after it: «من» or «ل»
-        then the force («بتعزيزات من القوات البرية», «تعزيزات كبيرة للجيش»). It outranks the
-        subject of the verb that sends them: the command pushes, the brigade deploys."""
-        if event_type != "DEPLOYMENT" or trigger_tense(last.norm_) != "noun":
-            return None
-        if giver is not None and giver.start > last.idx \
-                and _words_between(doc, last.idx + len(last), self._word_before(doc, giver.start).idx) <= 1:
-            return giver  # «من» after the noun and one adjective at most
-        return self._owner_after(doc, last, in_clause)
 
     def _event(self, doc, token, last, kind, mentions, clause, sentences, number) -> Event | None:
         event_type, tense = kind

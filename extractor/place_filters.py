@@ -165,8 +165,8 @@ class PlaceFilters:
             return True  # «في هذه الزاوية»: a common noun pointed at (a column), not Zawiya
         if len(span) == 1 and (self._after_verb_particle(doc, span.start) or vocalized_verb(span[0].text, span[0].norm_)):
             return True  # «قبل أن تُدمَّر», «وضربة جوية تدمّر قافلة»: a verb
-        if len(span) == 1 and pointing_descriptor(span[0].norm_) and not (
-                mention.reason.startswith("gazetteer:") and span[0].norm_[2:] not in _descriptors()):
+        if len(span) == 1 and pointing_descriptor(span[0].norm_) and not (  # a cued gazetteer dual names
+                mention.reason.startswith("gazetteer:") and strip_al(span[0].norm_) not in _descriptors()):
             return True  # «قرى المديرية», «من البلدة»: a descriptor with the article points back, names
             # nothing, whoever proposed it («منطقة قري» is Gerri, a town: no article)
         if len(span) == 1 and self.nisba(doc, span.start):

@@ -13,8 +13,8 @@ from .event_lexicon import lookup_trigger
 from .language import token_norms
 from .mentions import Mention
 from .normalize import VOWEL_MARKS
-from .recognizers import _QUOTES, place_keys
-from .text import CODE_JOINERS
+from .place_words import place_keys
+from .text import CODE_JOINERS, QUOTES
 from .word_forms import (
     is_frequent_adjective,
     is_news_word,
@@ -52,7 +52,7 @@ class BasePatterns:
         if head in self.plural_base_heads and " ".join(token_norms(doc)[start:end]) in place_keys():
             return []  # «من ثكنات موسورو»: the barracks of a town; the town is the PLACE
         marked = end < len(doc) and doc[end].norm_ in self.markers \
-            or head in self.quote_named and doc[after].text in _QUOTES
+            or head in self.quote_named and doc[after].text in QUOTES
         if end - start == 1 and not head.startswith("ال") and not marked and is_frequent_adjective(doc[start].norm_) \
                 and doc[start].text.translate(VOWEL_MARKS) == doc[start].text:
             return []  # «قاعدة متقدمة», «حامية صغيرة»: described (not «قاعدة مصيرة الجوية», «معسكر مُرّة»)
@@ -119,7 +119,7 @@ class BasePatterns:
         «إيتام»», «في 31/12/2025 معسكر»), or a quoted name follows the head (a count's noun
         takes none)."""
         if index == 0 or not doc[index - 1].norm_.isdigit() \
-                or (index + 1 < len(doc) and doc[index + 1].text in _QUOTES):
+                or (index + 1 < len(doc) and doc[index + 1].text in QUOTES):
             return False
         before = doc[index - 2].norm_ if index > 1 else ""
         if before in self.specifiers and index > 2:
@@ -130,6 +130,6 @@ class BasePatterns:
         """After «على قاعدة»: a principle, a basis noun («القانون») or a quoted saying of three
         or more common words («جثة مقابل جثة»), not a base («على قاعدة «الوطية»»)."""
         words_inside = [t.norm_ for t in name if t.is_alpha]
-        if name[0].text in _QUOTES:
+        if name[0].text in QUOTES:
             return len(words_inside) >= 3 and all(is_news_word(w) for w in words_inside)
         return name[0].norm_ in self.basis_nouns or verbal_noun_form(name[0].norm_)  # «على قاعدة تقاسم النفوذ»

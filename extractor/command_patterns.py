@@ -13,8 +13,9 @@ from spacy.tokens import Doc
 
 from .language import doc_text
 from .mentions import Mention
-from .recognizers import _QUOTES, place_keys
-from .word_forms import is_frequent_adjective, is_news_word
+from .place_words import place_keys
+from .text import QUOTES
+from .word_forms import NOT_DEFINITE, is_frequent_adjective, is_news_word
 
 __all__ = ["CommandPatterns"]
 
@@ -84,11 +85,13 @@ class CommandPatterns:
         return found
 
     def _ship(self, doc: Doc, index: int, width: int) -> list[Mention]:
-        """A warship head, nationality adjectives, then a quoted name."""
+        """A warship head, its class and nationality in up to three definite words («سفينة القتال
+        الساحلي», «كاسحة الألغام البريطانية»), then a quoted name."""
         at = index + width
-        while at < len(doc) and doc[at].norm_ in self.adjectives:
+        while at < len(doc) and at - index - width < 3 and doc[at].is_alpha and doc[at].norm_.startswith("ال") \
+                and doc[at].norm_ not in NOT_DEFINITE:
             at += 1
-        if at >= len(doc) or doc[at].text not in _QUOTES:
+        if at >= len(doc) or doc[at].text not in QUOTES:
             return []
         name = self._name_after(doc, at - 1)
         if name is None or (name[1] - name[0] <= 3 and is_frequent_adjective(doc[at + 1].norm_)

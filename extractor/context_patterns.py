@@ -18,17 +18,16 @@ from .language import hyphen_joins, token_norms
 from .lexicons import context_words
 from .mentions import Mention
 from .normalize import strip_al, vocalized_word
-from .quantity_lexicon import counting_word
-from .recognizers import (
-    _QUOTES,
-    Recognizer,
-    _after_preposition,
+from .place_words import (
+    after_preposition,
     after_preposition_descriptors,
     nationality_adjectives,
     place_first_words,
     place_keys,
 )
-from .text import PROCLITIC_LETTERS
+from .quantity_lexicon import counting_word
+from .recognizers import Recognizer
+from .text import PROCLITIC_LETTERS, QUOTES
 from .word_forms import (
     clitic_pronoun_form,
     common_words,
@@ -160,13 +159,13 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
             if norm in self.coded_site_heads:
                 mentions.extend(self._coded_site(doc, index))
             if norm in self.strong or norm in self.geographic or norm in self.rare_name_heads or (
-                    norm in self.adjectival_descriptors and _after_preposition(doc, index)):
+                    norm in self.adjectival_descriptors and after_preposition(doc, index)):
                 mentions.extend(self._place(doc, index))
             if norm in self.unit_heads:
                 mentions.extend(self._unit(doc, index))
             if (norm in self.force_heads and not (index and norms[index - 1] in self.body_heads)) \
                     or (norm in self.quoted_force_heads and index + 1 < len(doc)
-                        and (doc[index + 1].text in _QUOTES or norms[index + 1] in self.force_links
+                        and (doc[index + 1].text in QUOTES or norms[index + 1] in self.force_links
                              or self._served(doc, index))):
                 mentions.extend(self._group(doc, index))  # (not «هيئة تنظيم قطاع الطيران»: a body's)
             for head_norm, width in ((pair, 2), (norm, 1)):
@@ -268,8 +267,8 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
         if start >= len(doc) or doc[index].text.endswith(_TANWEEN):
             return None  # «تتخذه قاعدةً لإطلاق طائراتها»: an indefinite noun with tanween heads no name
         opener = doc[start].text
-        if opener in _QUOTES:
-            closer = _QUOTES[opener]
+        if opener in QUOTES:
+            closer = QUOTES[opener]
             for end in range(start + 1, min(start + 7, len(doc))):
                 if doc[end].text == closer:
                     return (start, end + 1) if end > start + 1 else None

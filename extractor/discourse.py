@@ -71,7 +71,7 @@ class PlaceRepeats:
             if upgraded:
                 publish_mentions(doc, mentions, self.spans_key)
             return doc
-        covered = [(m.start, m.end) for m in mentions] + self.filters.organisation_spans(doc)  # «بعثة … في ليبيا»
+        covered = [(m.start, m.end) for m in mentions] + self.filters.owners.organisation_spans(doc)  # «بعثة … في ليبيا»
         text = doc_text(doc)
         added = []
         norms = token_norms(doc)
@@ -79,7 +79,7 @@ class PlaceRepeats:
             if norm not in names and not (len(norm) > 3 and norm[1:] in names):
                 continue  # no name of the article starts here, with or without a proclitic letter
             token = doc[at]
-            if self.filters.owned(doc, at) or self.filters.nisba(doc, at):
+            if self.filters.owners.owned(doc, at) or self.filters.nisba(doc, at):
                 continue  # «العقيد عدن», «مستشفى كسلا», «لإذاعة مقديشو»: a person's or a body's name,
                 # whatever the name is elsewhere; «جندي مالي»: an adjective
             for shift, word in self._readings(token):

@@ -25,8 +25,7 @@ from .event_links import _coordinated, _gap_tokens
 from .language import token_norms
 from .lexicons import COMPASS_WORDS, _key, context_words
 from .mentions import Mention
-from .recognizers import _QUOTE_MARKS
-from .text import BULLETS
+from .text import BULLETS, QUOTE_MARKS
 
 if TYPE_CHECKING:
     from .events import Event
@@ -190,7 +189,7 @@ class AntecedentRules:
         if subject is None:
             return
         between = [t for t in doc.char_span(subject.end, token.idx, alignment_mode="contract") or ()
-                   if not t.is_space and t.text not in _QUOTE_MARKS]
+                   if not t.is_space and t.text not in QUOTE_MARKS]
         between = between[:-1] if between and between[-1].text == ":" else between
         if len(between) > 2 and between[0].norm_ in _COMMAS and between[1].norm_ in RELATIVES \
                 and between[-1].norm_ in _COMMAS:

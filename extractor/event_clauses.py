@@ -14,7 +14,7 @@ from .event_lexicon import trigger_tense, words
 from .language import token_norms
 from .lexicons import context_words
 from .normalize import CLOSING_QUOTES, OPENING_QUOTES
-from .recognizers import _QUOTE_MARKS
+from .text import QUOTE_MARKS
 from .word_forms import imperfect_verb_form
 
 __all__ = ["RELATIVES", "doc_norm", "governed_by", "time_adjunct"]
@@ -30,8 +30,8 @@ def _no_evidence(clause: list[str]) -> bool:
 def _scare_quoted(doc: Doc, token, last) -> bool:
     """«"انسحاب" أمريكي و"هجوم" على رأس الخيمة»: a trigger alone in quotation marks is a claim
     being named (a fact-check's headline), not an event reported."""
-    return token.i > 0 and last.i + 1 < len(doc) and doc[token.i - 1].text in _QUOTE_MARKS \
-        and doc[last.i + 1].text in _QUOTE_MARKS
+    return token.i > 0 and last.i + 1 < len(doc) and doc[token.i - 1].text in QUOTE_MARKS \
+        and doc[last.i + 1].text in QUOTE_MARKS
 
 
 def dated_aside(doc: Doc, comma) -> bool:
@@ -129,7 +129,7 @@ def _name_heads() -> frozenset[str]:
 def _in_quoted_name(norms: list[str], at: int) -> bool:
     """«وسام «فجر الجرود»»: the trigger opens or is inside a quoted name after a naming head."""
     for quote in range(at - 1, max(-1, at - 4), -1):
-        if norms[quote] in _QUOTE_MARKS:
+        if norms[quote] in QUOTE_MARKS:
             return quote > 0 and norms[quote - 1] in _name_heads()
     return False
 

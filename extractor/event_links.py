@@ -18,7 +18,7 @@ from .event_lexicon import words
 from .language import doc_text, token_starts
 from .lexicons import _key, context_words
 from .mentions import Mention
-from .recognizers import _QUOTE_MARKS
+from .text import QUOTE_MARKS
 
 if TYPE_CHECKING:
     from .events import Event
@@ -67,7 +67,7 @@ def _token_before_name(doc: Doc, char: int):
     """The token before a name, past the quote mark that may open it («ل«الدعم السريع»»,
     «مطار "كويرس"»)."""
     token = _token_before(doc, char)
-    if token is not None and token.text in _QUOTE_MARKS and token.i > 0:
+    if token is not None and token.text in QUOTE_MARKS and token.i > 0:
         token = doc[token.i - 1]
     return token
 
@@ -76,7 +76,7 @@ def _gap_tokens(doc: Doc, start: int, end: int) -> int:
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
         return 0 if not doc_text(doc)[start:end].strip() else 99
-    return len([t for t in span if not t.is_space and t.text not in _QUOTE_MARKS])  # «ل«الدعم السريع»»
+    return len([t for t in span if not t.is_space and t.text not in QUOTE_MARKS])  # «ل«الدعم السريع»»
 
 
 def _subject_given(doc: Doc, event: Event) -> bool:

@@ -34,7 +34,7 @@ from .language import doc_text, token_norms, token_starts
 from .lexicons import _key
 from .mentions import Mention
 from .normalize import lam_to_al
-from .recognizers import _QUOTE_MARKS
+from .text import QUOTE_MARKS
 from .word_forms import reads_as
 
 if TYPE_CHECKING:
@@ -126,7 +126,7 @@ class PartyRules:
         if owner.start < trigger.idx:
             return False
         ownership = self._ownership_word(doc, owner)
-        owned = next((t for t in reversed(doc[trigger.i + 1:ownership.i]) if t.text not in _QUOTE_MARKS), None)
+        owned = next((t for t in reversed(doc[trigger.i + 1:ownership.i]) if t.text not in QUOTE_MARKS), None)
         return owned is not None and owned.norm_ not in words("weapon_subjects")
 
     def _owns_a_force(self, doc: Doc, owner: Mention, in_clause: list[Mention]) -> bool:

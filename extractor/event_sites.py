@@ -14,7 +14,7 @@ from .language import doc_text
 from .lexicons import _key
 from .mentions import Mention
 from .normalize import phrase_key
-from .recognizers import _QUOTES
+from .text import QUOTES
 
 if TYPE_CHECKING:
     from .events import Event
@@ -75,7 +75,7 @@ class SiteRules:
 def _unclosed_quote(span: str, after: str) -> int:
     """1 when ``span`` opens a quote that ``after`` closes («مقر «الضهور» grown from the
     tagger's «الضهور»): the name's closing mark belongs to the grown site."""
-    opening = next((o for o, c in _QUOTES.items() if c == after), None)
+    opening = next((o for o, c in QUOTES.items() if c == after), None)
     if opening is None:
         return 0
     if opening == after:

@@ -47,7 +47,7 @@ from .event_lexicon import (
 from .language import doc_text, token_norms
 from .mentions import Mention
 from .normalize import CLOSING_QUOTES, OPENING_QUOTES
-from .recognizers import _QUOTE_MARKS
+from .text import QUOTE_MARKS
 from .word_forms import future_form, reads_as
 
 if TYPE_CHECKING:
@@ -365,7 +365,7 @@ class TriggerRules:
             quoted += (t.text in OPENING_QUOTES) - (t.text in CLOSING_QUOTES and quoted > 0)
             if quoted or t.text in CLOSING_QUOTES:
                 continue  # «نشر «مركز البحر الأحمر للدراسات» تحليلاً»: a quoted name is one word
-            if t.ent_type_ not in skip and t.text not in _QUOTE_MARKS and t.norm_ not in _COMMAS and not t._.is_clitic:
+            if t.ent_type_ not in skip and t.text not in QUOTE_MARKS and t.norm_ not in _COMMAS and not t._.is_clitic:
                 found.append(t)
                 if len(found) == count:
                     break

@@ -15,7 +15,7 @@ from .language import doc_text, token_norms
 from .lexicons import context_groups, context_words
 from .mentions import Mention
 from .normalize import phrase_key
-from .recognizers import _QUOTES
+from .text import QUOTES
 from .word_forms import time_words
 
 __all__ = ["Abbreviations"]
@@ -149,7 +149,7 @@ class Abbreviations:
             return False
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         at = span.start - 1 if span is not None else -1
-        if at >= 0 and doc[at].text in _QUOTES:
+        if at >= 0 and doc[at].text in QUOTES:
             at -= 1
         return at >= 0 and doc[at].norm_ in self.other_namers \
             and not (at > 0 and doc[at - 1].norm_ in self.plural_heads)
@@ -197,8 +197,8 @@ class Abbreviations:
             if span is None or span.start == 0 or span[0].norm_ in self.heads:
                 continue
             head, end, quoted = doc[span.start - 1], named.end, False
-            if head.text in _QUOTES and span.start > 1 and doc[span.start - 2].norm_ in self.quoted_force_heads \
-                    and span.end < len(doc) and doc[span.end].text == _QUOTES[head.text]:
+            if head.text in QUOTES and span.start > 1 and doc[span.start - 2].norm_ in self.quoted_force_heads \
+                    and span.end < len(doc) and doc[span.end].text == QUOTES[head.text]:
                 head, end, quoted = doc[span.start - 2], named.end + len(doc[span.end].text), True  # «مجموعة «فاغنر»»
             if head.norm_ in self.plural_heads or quoted:
                 found.append(Mention("FORCE", head.idx, end, doc_text(doc)[head.idx:end],

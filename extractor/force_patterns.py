@@ -24,8 +24,9 @@ from .lexicons import (
 )
 from .mentions import Mention
 from .normalize import phrase_key
+from .place_words import place_keys, place_names
 from .quantity_lexicon import quantity_lexicon
-from .recognizers import _QUOTES, _place_names, place_keys
+from .text import QUOTES
 from .word_forms import common_words, frequent_words, is_news_word, reads_as
 
 __all__ = ["ForcePatterns"]
@@ -54,7 +55,7 @@ class ForcePatterns:
             if indefinite and doc[index + 1].norm_.startswith("ال") and doc[index].norm_ not in self.partitives:
                 return self._unit_mention(doc, index, nxt)  # «فوج المغاوير»: a construct; not «وحدة النخبة»
             if indefinite and self._force_name_word(token) and (
-                    token.norm_.startswith("ال") or token.norm_ in _place_names()
+                    token.norm_.startswith("ال") or token.norm_ in place_names()
                     or token.norm_ not in frequent_words()):
                 end = nxt + 1  # «كتيبة حماية الغور الجنوبي», «فوج طوارئ ديالى»: what the specifier serves
                 if end < len(doc) and doc[end].norm_ in self.compass_names:
@@ -77,7 +78,7 @@ class ForcePatterns:
                 and self._force_name_word(token):
             end = nxt + (self._known_force_width(doc, nxt) or 1)  # «لواء الحرس الجمهوري»
             end += end < len(doc) and doc[end].norm_ in self.compass_names  # «كتيبة الحدود الغربية»
-        elif nxt == index + 1 and token.text in _QUOTES and indefinite:
+        elif nxt == index + 1 and token.text in QUOTES and indefinite:
             quoted = self._name_after(doc, index)  # «لواء "غورغور"», «كتيبة "أسود الصحراء"»
             end = quoted[1] if quoted else None
         elif nxt == index + 1 and indefinite and nxt + 1 < len(doc) \
@@ -85,7 +86,7 @@ class ForcePatterns:
                 and self._is_name_word(doc[nxt + 1]) and doc[nxt + 1].norm_ not in self.adjectives \
                 and doc[nxt + 1].norm_ not in self.triggers:  # not «تبدأ فرقة غزة الانسحاب»
             end = nxt + 2  # a construct name: «كتيبة شهداء النصر», «لواء درع الساحل»
-        elif nxt == index + 1 and doc[index].norm_ in self.town_unit_heads and token.norm_ in _place_names():
+        elif nxt == index + 1 and doc[index].norm_ in self.town_unit_heads and token.norm_ in place_names():
             end = nxt + 1  # a battalion named after its town: «كتيبة طولكرم», «كتيبة جنين»
         elif nxt == index + 1 and doc[index].norm_ in self.town_unit_heads and token.norm_ in self.unit_camps \
                 and nxt + 1 < len(doc) and doc[nxt + 1].is_alpha and not doc[nxt + 1].norm_.startswith("و"):
@@ -208,7 +209,7 @@ class ForcePatterns:
         norms = token_norms(doc)
         if (width := self._known_force_width(doc, at)):
             return width
-        return 2 if at + 1 < len(doc) and norms[at] in self.force_links and norms[at + 1] in _place_names() else 0
+        return 2 if at + 1 < len(doc) and norms[at] in self.force_links and norms[at + 1] in place_names() else 0
 
     def _number_after_specifier(self, doc: Doc, at: int) -> bool:
         """Digits after a unit's specifier or service word number it («لواء مبارك المدرع 15»,
@@ -229,11 +230,11 @@ class ForcePatterns:
         following = doc[at + 1].norm_ if at + 1 < len(doc) else ""
         lexicon = quantity_lexicon()
         return (following not in lexicon.units and following not in lexicon.words) \
-            or (at + 2 < len(doc) and doc[at + 2].text in _QUOTES)
+            or (at + 2 < len(doc) and doc[at + 2].text in QUOTES)
 
     def _group(self, doc: Doc, index: int, head_start: int | None = None) -> list[Mention]:
         """A force head and its name; ``head_start`` widens it over a command word before."""
-        if doc[index].norm_ in self.apparatus_heads and index + 1 < len(doc) and doc[index + 1].text not in _QUOTES \
+        if doc[index].norm_ in self.apparatus_heads and index + 1 < len(doc) and doc[index + 1].text not in QUOTES \
                 and doc[index + 1].norm_ not in self.apparatus_names:
             return []  # «جهاز التعريف الآلي»: a device, not a security service
         if doc[index].norm_ in self.partitives and index + 1 < len(doc) and (
@@ -243,7 +244,7 @@ class ForcePatterns:
                 " ".join(t.norm_ for t in doc[index + 1:index + 1 + width]) in force_keys() for width in (1, 2, 3)):
             return []  # «ألوية الحشد الشعبي»: a force the lexicon names stands alone
         named_at = index + 1 if index + 2 < len(doc) and doc[index + 1].norm_ in self.operation_words else index
-        quoted = self._name_after(doc, named_at) if named_at + 1 < len(doc) and doc[named_at + 1].text in _QUOTES \
+        quoted = self._name_after(doc, named_at) if named_at + 1 < len(doc) and doc[named_at + 1].text in QUOTES \
             else None  # «قوات عملية «هادين كاي»»: the forces of a named operation
         if quoted is not None:  # «تنظيم "داعش"», «قوات «الدعم السريع»»: the head and the quoted name
             # and its specifiers or nationality («قوات «دنب» الخاصة», «قوة "برخان" الفرنسية»)
@@ -264,7 +265,7 @@ class ForcePatterns:
                 end += 2  # «ميليشيا آل دقلو», «كتائب ابن تيمية»: the family name ends it
                 break
             if head_start is not None and end == index + 1 and norm in COMPASS_WORDS and end + 1 < len(doc) \
-                    and doc[end + 1].norm_ in _place_names():
+                    and doc[end + 1].norm_ in place_names():
                 end += 2  # «قيادة عمليات غرب نينوى»: an operations command named by its sector
                 break
             if end > index + 1 and doc[end - 1].norm_ in self.titles and self._is_name_word(token) \
@@ -285,7 +286,7 @@ class ForcePatterns:
                 break
             after_adjective = norm in self.adjectives and (doc[end - 1].norm_ in self.adjectives
                                                             or doc[end - 1].norm_ in self.service_words)
-            if token._.is_clitic or (end > index + 1 and norm in _place_names() and not after_adjective):
+            if token._.is_clitic or (end > index + 1 and norm in place_names() and not after_adjective):
                 break  # «ستغادر قوات التحالف بغداد»: a place after the name is the verb's object
                 # (not a nationality after an adjective: «قوات الأمن الخاصة السعودية»)
             if end > index + 1 and not (service or norm in self.adjectives
@@ -334,7 +335,7 @@ class ForcePatterns:
             return True  # «قوات قبائل مراد»: a tribe's name, definite or not
         return not first.norm_.startswith("ال") and second.norm_.startswith("ال") \
             and self._force_name_word(first) and self._force_name_word(second) \
-            and first.norm_ not in _place_names() and second.norm_ not in _place_names()
+            and first.norm_ not in place_names() and second.norm_ not in place_names()
 
 
 @cache

@@ -39,14 +39,14 @@ from .place_names import (
     complete_name,
     pointing_descriptor,
 )
-from .quantity_lexicon import quantity_lexicon
-from .recognizers import (
+from .place_words import (
     JOINERS,
     LIST_ENDS,
-    _after_preposition,
+    after_preposition,
     after_preposition_descriptors,
     nationality_adjectives,
 )
+from .quantity_lexicon import quantity_lexicon
 from .text import item_start
 from .word_forms import (
     IMPERFECT_PREFIXES,
@@ -200,7 +200,7 @@ class PlaceLists:
         plural or dual descriptor is a place, known or not (a dual has two)."""
         found: list[Mention] = []
         norm = head.norm_ if head.norm_ in self.heads else head.norm_[1:]  # «بقريتي»
-        if norm in self.adjectival and not _after_preposition(doc, head.i):
+        if norm in self.adjectival and not after_preposition(doc, head.i):
             return found  # «توتر إقليمي متصاعد»: an adjective, not the dual «في إقليمي سوم وتابوا»
         index: int | None = head.i + 1
         dual, anded = self._dual(norm), False

@@ -15,7 +15,6 @@ from collections.abc import Callable
 from functools import cache
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from .event_lexicon import lookup_trigger
@@ -24,8 +23,6 @@ from .language import doc_text, token_norms
 from .lexicons import context_words, place_keys_of_kind
 from .mentions import Mention
 from .normalize import (
-    CLOSING_QUOTES,
-    OPENING_QUOTES,
     TANWEEN_FATH,
     phrase_key,
     strip_al,
@@ -37,15 +34,16 @@ from .place_names import (
     complete_name,
     pointing_descriptor,
 )
-from .recognizers import _QUOTES, JOINERS, nationality_adjectives, place_keys
+from .place_owners import NameOwners
+from .place_words import JOINERS, nationality_adjectives, place_keys
 from .word_forms import (
     IMPERFECT_PREFIXES,
+    NOT_DEFINITE,
     clitic_pronoun_form,
     common_words,
     is_frequent_adjective,
     is_news_word,
     pronoun_form,
-    reads_as,
     verb_with_object,
     vocalized_verb,
 )
@@ -56,17 +54,6 @@ __all__ = ["PlaceFilters"]
 _TRAILING_MARKS = ".,،؛;:!?؟»\"')"  # punctuation that ends the word after a name
 
 
-_DATELINE_DASHES = frozenset({"–", "-", "—"})
-
-
-def _quoted(doc: Doc, start: int, end: int) -> bool:
-    """Tokens ``[start, end)`` stand alone between a quotation mark and its closing mark."""
-    return start > 0 and end < len(doc) and doc[start - 1].text in _QUOTES \
-        and doc[end].text == _QUOTES[doc[start - 1].text]
-
-
-#: Words in ال that are no definite noun («إلى» normalizes to «الي»).
-_NOT_DEFINITE = frozenset({"الي", "الا", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللاتي"})
 
 
 class PlaceFilters:
@@ -77,32 +64,13 @@ class PlaceFilters:
     def __init__(self, name: str, make_doc: Callable[[str], Doc] | None = None) -> None:
         """``make_doc``: the pipeline's tokenizer, to match ``organisation_names`` as its tokens."""
         self.name = name
-        self.organisations_matcher = None
-        if make_doc is not None:
-            sample = make_doc("")
-            self.organisations_matcher = PhraseMatcher(sample.vocab, attr="NORM")
-            self.organisations_matcher.add("ORG", [make_doc(org) for org in
-                                                   context_words("organisation_names", normalized=False)])
-        # words that own the name after them: a medium's or an agreement's, or a person's title
-        self.heads = context_words("name_owner_heads") | context_words("person_name_titles")
-        self.titles = context_words("person_name_titles")
-        self.rank_grades = context_words("rank_grades")
-        self.name_compounds = context_words("name_compounds")
-        self.organisations = context_words("organisation_heads")
-        self.operations = context_words("operation_words") | context_words("exercise_words")
-        self.stop = context_words("name_stopwords")
+        self.owners = NameOwners(make_doc)
         self.media = context_words("media_names")
         self.media_place_cues = context_words("place_descriptors") | context_words("media_place_cues")
-        self.descriptors = context_words("place_descriptors")
-        self.appositions = context_words("person_appositions")
         self.not_places = context_words("not_places")
         self.idioms = frozenset(phrase_key(idiom) for idiom in context_words("place_idioms", normalized=False))
         self.verb_particles = context_words("verb_particles")
-        self.outlets, self.outlet_suffixes = context_words("outlet_names"), context_words("outlet_suffixes")
-        self.outlet_words = context_words("outlet_name_words")
-        self.outlet_leads = context_words("outlet_lead_words")
-        self.quoted_outlet_heads = context_words("quoted_outlet_heads")
-        self.spoke = context_words("speaking_to_verbs")
+        self.outlets = context_words("outlet_names")
         self.nisba_people = context_words("nisba_people")
         self.demonstratives = trigger_words("demonstratives")
         self.banks, self.river_words = context_words("bank_names"), context_words("river_words")
@@ -113,8 +81,8 @@ class PlaceFilters:
         mentions = doc._.mentions or []
         spans = {id(m): doc.char_span(m.start, m.end, alignment_mode="expand") for m in mentions
                  if m.label in ("PLACE", "ORG", "PERSON")}  # each name's tokens, found once
-        outlets = [chars for m in mentions if m.label == "PLACE" and (chars := self._named_outlet(doc, spans[id(m)]))]
-        outlets += self.organisation_spans(doc)
+        outlets = [chars for m in mentions if m.label == "PLACE" and (chars := self.owners.named_outlet(doc, spans[id(m)]))]
+        outlets += self.owners.organisation_spans(doc)
         places = {edge: m for m in mentions if m.label == "PLACE" for edge in (("start", m.start), ("end", m.end))}
         kept = [m for m in mentions if not self._drop(doc, m, spans.get(id(m)), places)
                 and not any(start <= m.start and m.end <= end for start, end in outlets)]
@@ -125,14 +93,6 @@ class PlaceFilters:
         doc._.mentions = kept
         return doc
 
-    def organisation_spans(self, doc: Doc) -> list[tuple[int, int]]:
-        """«بعثة الأمم المتحدة للدعم في ليبيا»: (start, end) of the names of organisations, whose
-        places are part of them (guidelines §3; context.yaml ``organisation_names``)."""
-        if self.organisations_matcher is None:
-            return []
-        return [(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
-                for _, start, end in self.organisations_matcher(doc)]
-
     def _drop(self, doc: Doc, mention: Mention, span, places: dict[tuple[str, int], Mention]) -> bool:
         if mention.source == "model" and not any(char.isalpha() for char in mention.text):
             return True  # «رقم ٢٦٧», a blank line: the tagger's name holds no letter
@@ -140,10 +100,10 @@ class PlaceFilters:
             return span is not None and len(span) == 1 and self._not_a_name(span[0])  # «البلدة»
         if mention.label != "PLACE" or span is None:
             return False
-        if self.owned(doc, span.start):
+        if self.owners.owned(doc, span.start):
             return True
         before = doc[span.start - 1] if span.start else None
-        if self._person_in_apposition(doc, span):
+        if self.owners.person_in_apposition(doc, span):
             return True  # «وتقول يافا، ابنة أحد المعتقلين»: a woman, then who she is
         if len(span) == 1 and span.end < len(doc) and doc[span.end].norm_ == "عبد":
             return True  # «وتقول نينوى عبد الرحمن»: a first name before a father's «عبد …»
@@ -155,7 +115,7 @@ class PlaceFilters:
             return True  # «أبوظبي – وام»: the agency WAM, not و + a hamlet «ام»
         if _speaker(doc_text(doc), mention):
             return True  # «النعماني: نعم، …», a turn of a transcript: the speaker's name
-        if norms in self.outlets and self._outlet(doc, span):
+        if norms in self.outlets and self.owners.outlet(doc, span):
             return True  # «تحدثت إليها «الشرق الأوسط»», «الميادين نت»: a newspaper or a channel
         if norms in self.not_places or self._idiom(doc, mention):
             return True  # «لسد الفراغ», «القائم بالأعمال»: an idiom
@@ -197,7 +157,7 @@ class PlaceFilters:
                 and not (before.norm_.startswith("ال") or norm.startswith("ال")):
             return True
         return before.norm_ in self.nisba_people \
-            or (norm.startswith("ال") and before.norm_.startswith("ال") and before.norm_ not in _NOT_DEFINITE
+            or (norm.startswith("ال") and before.norm_.startswith("ال") and before.norm_ not in NOT_DEFINITE
                 and not before._.is_clitic)
 
     def _river_bank(self, doc: Doc, start: int) -> bool:
@@ -242,92 +202,6 @@ class PlaceFilters:
         if span.end + 1 < len(doc) and norms[span.end] in JOINERS:
             neighbours.append(places.get(("start", doc[span.end + 1].idx)))
         return any(m is not None and not self._media(m.text, phrase_key(m.text)) for m in neighbours)
-
-    def _outlet(self, doc: Doc, span) -> bool:
-        """Alone in quotation marks or before an outlet's suffix (after «مراسل» the heads did)."""
-        return _quoted(doc, span.start, span.end) or (span.end < len(doc) and doc[span.end].norm_ in self.outlet_suffixes)
-
-    def _person_in_apposition(self, doc: Doc, span) -> bool:
-        """The name, perhaps a family name, a comma, then a word that says who the person is
-        («بنان الحلبي، المتطوعة في فريق التوعية»)."""
-        comma = span.end + (span.end < len(doc) and doc[span.end].is_alpha)  # past a family name
-        return comma + 1 < len(doc) and doc[comma].text in ("،", ",") and doc[comma + 1].norm_ in self.appositions
-
-    def owned(self, doc: Doc, start: int) -> bool:
-        """The name at token ``start`` belongs to what comes before it: the head of a medium, an
-        agreement or a body, or a person's title and first names (the repeats ask this too)."""
-        before = doc[start - 1] if start else None
-        if before is not None and (before.text in _QUOTES or before.text == ":") and start > 1:
-            before = doc[start - 2]  # «صحيفة «الرأي»», «إعداد: عدن المقطري»
-        if before is not None and (reads_as(before.norm_, self.heads) or (
-                before.norm_ in self.quoted_outlet_heads and before.i and doc[before.i - 1].text in _QUOTES)):
-            return True  # «وكالة الأناضول», «اتفاق موسكو»; «مركز الملك سلمان», «المواطنة يافا حمدان»;
-            # «تجارة وصناعة المهرة»: a head after و too
-        return self._family_name(doc, start) or self._in_quoted_organisation(doc, start) \
-            or self._named_outlet(doc, doc[start:start + 1]) is not None  # «المكلا – «حضرموت اليوم»»
-        # «تلا الشيخ فرحان الراعي», «القائد أبو عاقلة كيكل»; «مركز البحر الأحمر للدراسات» in quotes
-
-    def _family_name(self, doc: Doc, start: int) -> bool:
-        """A title of a person («الشيخ», «العقيد», a byline's «إعداد:») and one to three name words
-        before ``start``; «عبد»/«أبو» take a defined word with them («العميد عبد القادر جوهر»)."""
-        at, words = start - 1, 0
-        while at >= 0 and words < 3:
-            if self._titled(doc, at):
-                return words > 0
-            token = doc[at]
-            if not token.is_alpha or reads_as(token.norm_, self.stop) \
-                    or token.norm_ in place_keys() and not (at and self._titled(doc, at - 1)):
-                return False  # a place's word is a given name only right after the title («الرقيب سالم»)
-            if token.norm_.startswith("ال"):
-                if not at or doc[at - 1].norm_ not in self.name_compounds:
-                    return False
-                at -= 1  # «عبد القادر»: one name
-            at, words = at - 1, words + 1
-        return at >= 0 and self._titled(doc, at)
-
-    def _in_quoted_organisation(self, doc: Doc, start: int) -> bool:
-        """«نشر «مركز البحر الأحمر للدراسات» تحليلاً»: a place inside quotation marks that open
-        on an organisation's head («مركز», «معهد», «جمعية»), or right after one («نادي «شباب
-        مكيراس»»), is part of its name; so is one in an operation's or exercise's name
-        («مناورات «بحر الصداقة»», «العملية الشاملة «سيناء ٢٠١٨»»; guidelines §3)."""
-        for at in range(start - 1, max(-1, start - 9), -1):  # «شبكة رصد الانتهاكات في وسط السودان»
-            if doc[at].text in OPENING_QUOTES:
-                return (at + 1 < start and doc[at + 1].norm_ in self.organisations) \
-                    or (at > 0 and doc[at - 1].norm_ in self.organisations) \
-                    or any(strip_al(doc[before].norm_) in self.operations for before in range(max(0, at - 2), at))
-            if doc[at].text in CLOSING_QUOTES:
-                return False
-        return False
-
-    def _titled(self, doc: Doc, at: int) -> bool:
-        """``doc[at]`` is a person's title, perhaps behind a colon or a nationality («الباحث الليبي»)."""
-        if doc[at].text == ":" and at:
-            at -= 1
-        if doc[at].norm_ in self.rank_grades and at:
-            at -= 1  # «الرقيب أول سالم العبدلي»
-        return doc[at].norm_ in self.titles or (at > 0 and doc[at].norm_ in nationality_adjectives()
-                                               and doc[at - 1].norm_ in self.titles)
-
-    def _named_outlet(self, doc: Doc, span) -> tuple[int, int] | None:
-        """«صحيفة «الأغوار اليوم»», «موقع "الصومال الجديد"», «صوت الأنبار»: a place and an outlet's
-        word alone in quotation marks name a medium; the characters it covers (its «اليوم» is no
-        date either)."""
-        if span is None or span.end >= len(doc):
-            return None
-        closing = next((end for end in range(span.end, min(span.end + 3, len(doc) - 1) + 1)
-                        if _quoted(doc, span.start, end)), None)  # «أبشي – «تشاد وان»»: a word may follow
-        if closing is not None and span.start > 1 \
-                and (doc[span.start - 2].text in _DATELINE_DASHES  # «مطروح – «بوابة الصحراء»»: a dateline's outlet
-                     or (closing == span.end and doc[span.start - 2].norm_ == "ل"
-                         and span.start > 2 and doc[span.start - 3].norm_ in self.spoke)):  # «تحدث لـ«…»»
-            return doc[span.start - 1].idx, doc[closing].idx + 1
-        if span.start > 0 and doc[span.start - 1].norm_ in self.outlet_leads and _quoted(doc, span.start - 1, span.end):
-            closing = doc[span.end]  # «صوت الأنبار», «بريد الهرمل»: the outlet's word first
-            return doc[span.start - 2].idx, closing.idx + len(closing.text)
-        if doc[span.end].norm_ not in self.outlet_words or not _quoted(doc, span.start, span.end + 1):
-            return None
-        closing = doc[span.end + 1]
-        return doc[span.start - 1].idx, closing.idx + len(closing.text)
 
     def _after_verb_particle(self, doc: Doc, index: int) -> bool:
         if not index or not doc[index].norm_.startswith(IMPERFECT_PREFIXES):

@@ -18,7 +18,7 @@ from .language import doc_text, glue_map, hyphen_joins
 from .lexicons import context_words
 from .mentions import Mention
 from .normalize import normalize, vocalized_word
-from .recognizers import nationality_adjectives
+from .place_words import nationality_adjectives
 from .word_forms import place_name_words, unheard_of, verb_form
 
 __all__ = ["attached_conjunction", "complete_name", "join_adjacent_places", "pointing_descriptor", "position_word"]

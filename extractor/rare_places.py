@@ -24,8 +24,8 @@ from .mentions import Mention
 from .normalize import strip_al
 from .place_context import PlaceLists
 from .place_names import attached_conjunction, complete_name, position_word
+from .place_words import nationality_adjectives, proximity_cue
 from .quantity_lexicon import counting_word
-from .recognizers import nationality_adjectives, proximity_cue
 from .word_forms import (
     DUAL_ENDINGS,
     PRONOUN_ENDINGS,

@@ -9,10 +9,8 @@ around the number and date grammars. Each mention says why it matched (``reason`
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from functools import cache
 from typing import Any
 
-from spacy.attrs import NORM
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -22,7 +20,6 @@ from .event_lexicon import words as trigger_words
 from .language import doc_text, token_norms
 from .lexicons import (
     Entry,
-    _key,
     all_entries,
     context_groups,
     context_words,
@@ -30,8 +27,16 @@ from .lexicons import (
 )
 from .mentions import Mention
 from .normalize import strip_al
-from .resources import load_yaml
-from .text import PROCLITIC_LETTERS, Segmenter, chunk_pieces
+from .place_words import (
+    JOINERS,
+    LIST_ENDS,
+    adjectival_cues,
+    after_preposition,
+    nationality_adjectives,
+    place_cues,
+    proximity_cue,
+)
+from .text import PROCLITIC_LETTERS, QUOTES, Segmenter, chunk_pieces
 from .word_forms import his_noun_form, is_frequent_adjective
 
 __all__ = [
@@ -39,12 +44,7 @@ __all__ = [
     "QuantityRecognizer",
     "Recognizer",
     "TimeRecognizer",
-    "nationality_adjectives",
 ]
-
-_QUOTES = {"«": "»", '"': '"', "“": "”", "'": "'", "”": "“"}
-#: Every quote mark, opening or closing.
-_QUOTE_MARKS = frozenset(_QUOTES) | frozenset(_QUOTES.values())
 
 
 class Recognizer:
@@ -63,72 +63,6 @@ class Recognizer:
                        {k: v for k, v in attrs.items() if v is not None})
 
 
-@cache
-def nationality_adjectives() -> frozenset[str]:
-    """Normalized nationality adjectives (with and without ال) from the lexicon."""
-    found: set[str] = set()
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-        elif isinstance(node, str):
-            key = _key(node)
-            if " " not in key and key.endswith(("ي", "يه", "يون", "يين", "يات")):
-                found.update((key, "ال" + key))  # «ألماني» starts with ال itself: keep both
-                if key.startswith("ال"):
-                    found.add(key[2:])
-
-    walk(load_yaml("lexicons/nationalities.yaml"))
-    return frozenset(found)
-
-
-@cache
-def _place_names() -> frozenset[str]:
-    """One-word gazetteer names (places only)."""
-    return frozenset(key for key in place_keys() if " " not in key)
-
-
-@cache
-def place_keys() -> frozenset[str]:
-    """Every gazetteer place name, as a normalized key («البحر الاحمر»)."""
-    return frozenset(e.key for e in all_entries() if e.label == "PLACE")
-
-
-@cache
-def place_first_words() -> frozenset[str]:
-    """The first word of every gazetteer place name («صير» of «صير بني ياس»)."""
-    return frozenset(key.split(" ", 1)[0] for key in place_keys())
-
-
-@cache
-def _place_cues() -> frozenset[str]:
-    """What may stand before a name that is also a common word («قرب سرت», «تخوم سرت», «مدينة الباب»)."""
-    return context_words("place_cues") | context_words("rare_place_cues") | context_words("place_descriptors")
-
-
-@cache
-def _adjectival_cues() -> frozenset[str]:
-    return context_words("place_descriptors_after_preposition")
-
-
-@cache
-def after_preposition_descriptors() -> frozenset[str]:
-    """Descriptors that introduce an unknown name only after a preposition: the adjectival ones
-    («محلية») and the provinces («إقليم»); as cues for a known name only the first need one."""
-    return _adjectival_cues() | context_words("province_descriptors")
-
-
-def _after_preposition(doc: Doc, index: int) -> bool:
-    """A proclitic preposition or a preposition of place right before token ``index`` («في محلية»,
-    «بمحلية»; not the conjunction of «مصادر أمنية ومحلية»)."""
-    return index > 0 and ((doc[index - 1]._.is_clitic and doc[index - 1].norm_ not in ("و", "ف"))
-                          or doc[index - 1].norm_ in context_words("place_list_prepositions"))
-
-
 def _word_before(doc: Doc, index: int, accept: Callable[[Token], bool]) -> str | None:
     """The NORM of the word just before token ``index`` (skipping a proclitic) if ``accept`` takes it."""
     for back in (1, 2):
@@ -142,22 +76,12 @@ def _word_before(doc: Doc, index: int, accept: Callable[[Token], bool]) -> str |
     return None
 
 
-def proximity_cue(norms: list[str], index: int) -> str | None:
-    """An adjective of nearness and its preposition just before token ``index`` («المحيطة ب»,
-    «المحاذي ل», «القريبة من»), which cue the name after them."""
-    if index < 2 or norms[index - 1] not in context_words("proximity_prepositions") \
-            or norms[index - 2] not in context_words("proximity_adjectives") \
-            or norms[index - 1] == "ل" and index < len(norms) and norms[index].startswith("ال"):
-        return None  # «المحاذية للبحيرة»: a common noun, «ال» restored after «ل»
-    return f"{norms[index - 2]} {norms[index - 1]}"
-
-
 def _cue_before(doc: Doc, index: int) -> str | None:
     """The cue word just before token ``index`` (skipping a proclitic), if any
     (not «مصادر محلية للوحدة»: an adjective)."""
-    cues = _place_cues()
+    cues = place_cues()
     return _word_before(doc, index, lambda token: token.norm_ in cues and not (
-        token.norm_ in _adjectival_cues() and not _after_preposition(doc, token.i))) \
+        token.norm_ in adjectival_cues() and not after_preposition(doc, token.i))) \
         or proximity_cue(token_norms(doc), index)
 
 
@@ -168,10 +92,6 @@ def _dateline(doc: Doc, start: int, end: int) -> str | None:
     following = doc[end].text if end < len(doc) else ""
     return "dateline" if line_start and following in ("-", "–", "—", "(") else None
 
-
-JOINERS = frozenset({"و", "،", ","})  # what joins the members of a list of names
-#: What may close a list: after «الكويت، نفى» a comma opens a clause, not a list.
-LIST_ENDS = frozenset({".", "؛", ":", ")", "»", "-", "–"})
 
 
 #: Distinct unambiguous names of one country an article must hold before a bare preposition
@@ -224,15 +144,16 @@ class LexiconRecognizer(Recognizer):
         the text will have («لتحرير» → ل + تحرير); without it, on spaces only."""
         self.matcher = PhraseMatcher(vocab, attr="NORM")
         # Every name is one pattern under a single match key, looked up again by the NORMs
-        # of the tokens it matched, and added as the NORM hashes a Doc of its words would
-        # carry (the form spaCy's own unpickling re-adds patterns in): a key or a pattern
-        # Doc per name makes thousands of lexemes, most of the time of building this matcher.
-        norm_of, add = vocab.lex_attr_getters.get(NORM, str), vocab.strings.add
+        # of the tokens it matched, and added as NORM hashes (the form spaCy's own unpickling
+        # re-adds patterns in): a key or a pattern Doc per name makes thousands of lexemes,
+        # most of the time of building this matcher. The hashes are of the project's NORMs
+        # as the tokenizer sets them, not of spaCy's lexeme NORM, which lowercases («T4»).
+        add = vocab.strings.add
         self.entries: dict[tuple[str, ...], list[Entry]] = {}
         patterns: dict[tuple[str, ...], list[int]] = {}
         for entry in entries if entries is not None else all_entries():
             norms = entry.key.split(" ") if segmenter is None else _token_norms(entry.key, segmenter)
-            words = tuple(norm_of(norm) for norm in norms)
+            words = tuple(norms)
             self.entries.setdefault(words, []).append(entry)
             patterns.setdefault(words, [add(word) for word in words])
         self.matcher.add(self.name, list(patterns.values()))
@@ -294,8 +215,8 @@ class LexiconRecognizer(Recognizer):
 
     def _quoted_head(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         """(start, end) characters of «head "name"» around a bare base name, if a head precedes it."""
-        if start >= 2 and doc[start - 1].text in _QUOTES and doc[start - 2].norm_ in self.base_heads:
-            closing = doc[end] if end < len(doc) and doc[end].text in _QUOTES.values() else None
+        if start >= 2 and doc[start - 1].text in QUOTES and doc[start - 2].norm_ in self.base_heads:
+            closing = doc[end] if end < len(doc) and doc[end].text in QUOTES.values() else None
             last = closing if closing is not None else doc[end - 1]
             return doc[start - 2].idx, last.idx + len(last.text)
         return None

@@ -26,6 +26,8 @@ from .normalize import BIDI_AND_CONTROL, normalize, normalize_with_offsets
 
 __all__ = [
     "BULLETS",
+    "QUOTES",
+    "QUOTE_MARKS",
     "item_start",
     "PROCLITIC_LETTERS",
     "CachedSegmenter",
@@ -37,6 +39,11 @@ __all__ = [
     "sentences",
     "tokenize",
 ]
+
+#: Each opening quote mark and the mark that closes it.
+QUOTES = {"«": "»", '"': '"', "“": "”", "'": "'", "”": "“"}
+#: Every quote mark, opening or closing.
+QUOTE_MARKS = frozenset(QUOTES) | frozenset(QUOTES.values())
 
 Piece = tuple[int, int, str]
 """(start, end, normalized form) of one segment inside a word."""

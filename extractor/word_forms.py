@@ -17,6 +17,7 @@ from .resources import in_hash_set, load_hash_set, load_word_list, load_yaml
 from .text import PROCLITIC_LETTERS
 
 __all__ = [
+    "NOT_DEFINITE",
     "common_form",
     "common_words",
     "frequent_adjectives",
@@ -195,6 +196,8 @@ def place_name_words() -> frozenset[str]:
 
 _PERSON_PREFIXES = {"ي": "ت", "ت": "ي"}
 #: The letters an imperfect verb opens with («تنشر», «يتمركز», «نبدأ»).
+#: Words in ال that are no definite noun («إلى» normalizes to «الي»).
+NOT_DEFINITE = frozenset({"الي", "الا", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللاتي"})
 IMPERFECT_PREFIXES = ("ت", "ي", "ن")
 
 

@@ -133,7 +133,7 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
         self.basis_nouns = words("basis_nouns")
         self.plural_base_heads = words("plural_base_heads")
         self.coded_site_heads = words("coded_site_heads")
-        self.not_forces = words("force_head_exclusions") | words("place_descriptors")
+        self.not_forces = words("force_head_exclusions") | words("place_descriptors") | words("force_epithets")
         from .event_lexicon import (
             trigger_index,  # trigger nouns end a force name («حركة الشباب الهجوم»)
         )

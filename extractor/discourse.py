@@ -26,6 +26,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .event_lexicon import lookup_trigger
 from .language import doc_text, token_norms, token_starts, whole_words
 from .lexicons import context_words, place_entries
 from .mentions import Mention
@@ -158,10 +159,13 @@ class PlaceRepeats:
         return names
 
     def _located(self, norms: list[str], at: int, last: int) -> bool:
-        """A preposition of place before the repeat («تتمركز في العديد») and no «من» after it
-        («في العديد من المواقع»)."""
+        """No «من» after the repeat («في العديد من المواقع») and a preposition of place or an
+        event's verb before it («تتمركز في العديد», «غادرت العديد»), or «قد» after it, which
+        a verb follows («وكانت العديد قد تعرضت»): places where the word cannot stand."""
         before = norms[at - 1] if at else ""
-        return before in self.prepositions and (last + 1 >= len(norms) or norms[last + 1] not in self.word_followers)
+        after = norms[last + 1] if last + 1 < len(norms) else ""
+        return after not in self.word_followers and (
+            before in self.prepositions or lookup_trigger(before) is not None or after == "قد")
 
     @staticmethod
     def _readings(token) -> list[tuple[int, str]]:

@@ -22,6 +22,9 @@ CASES = [
     ("سلّمت البعثة قاعدة دينسور إلى الجيش، وغادر الجنود دينسور فجر اليوم.", ["دينسور"]),
     # a base's name that is a word too spreads only where a preposition locates it
     ("غادر السرب قاعدة العديد، ولا تزال في العديد نحو مئة طائرة في العديد من الحظائر.", ["العديد"]),
+    # …or where a verb of an event governs it, or «قد» and a verb follow it
+    ("رابط السرب في قاعدة العديد شهرين ثم غادر العديد، وكانت العديد قد استقبلت العديد من الطائرات.",
+     ["العديد", "العديد"]),
     # …and a terrain noun naming a camp is no place where it recurs
     ("وسُلّم معسكر \"الواحات\" لقوة محلية مهمتها تأمين الطرق في الواحات.", []),
     # …but not a name that begins with a title: the bare «الملك فيصل» is the king

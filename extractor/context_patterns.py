@@ -17,7 +17,7 @@ from .force_patterns import ForcePatterns
 from .language import hyphen_joins, token_norms
 from .lexicons import context_words
 from .mentions import Mention
-from .normalize import strip_al, vocalized_word
+from .normalize import normalize, strip_al, vocalized_word
 from .place_words import (
     after_preposition,
     after_preposition_descriptors,
@@ -41,11 +41,13 @@ from .word_forms import (
     verb_form,
     verb_with_object,
     verbal_noun_form,
+    vocalized_verb,
 )
 
 __all__ = ["ContextRecognizer"]
 
 _TANWEEN = ("\u064b", "\u064c", "\u064d")  # ً ٌ ٍ
+_HAMZA_ALEFS = "أإآ"
 
 
 #: Nisba endings: a frequent word with one is an adjective after any head («قاعدة عسكرية»);
@@ -90,6 +92,10 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
         self.directorate_heads = words("directorate_heads")
         self.directorate_services = words("directorate_services")
         self.geographic = words("geographic_heads")
+        #: Heads spelled with a hamza on an alef somewhere («أم»): the others are not read off a
+        #: word that has one («وأدى» is "and it led to", not «وادي»).
+        self.hamza_heads = frozenset(normalize(raw) for raw in words("geographic_heads", normalized=False)
+                                     if any(letter in _HAMZA_ALEFS for letter in raw))
         self.common_name_heads = words("geographic_heads_of_common_names")
         self.stop = words("name_stopwords") | words("place_cues") | words("ordinals") | time_words()
         self.compound = words("compound_first")
@@ -221,8 +227,9 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
             # «قرية وأحرقوا منازلها», «أي قرية فسيكون الرد»: verbs; «قاعدة لطائراتها», «قاعدة زبائنها»:
             # a noun of hers names nothing («قاعدة حماه» does)
             return False
-        if imperfect_verb_form(norm):
-            return False  # «وهو معسكر يضم وحدات»: a verb in the imperfect names nothing («قاعدة تبوك» does)
+        if imperfect_verb_form(norm) or vocalized_verb(token.text, norm):
+            return False  # «وهو معسكر يضم وحدات», «حاجز يوتّر العلاقة»: a verb in the imperfect names
+            # nothing («قاعدة تبوك» does)
         if norm.endswith(_NISBA) and is_frequent_adjective(norm):
             return False  # indefinite nisba adjective («قاعدة عسكرية»); a rare one is a name («معسكر بسماية»)
         return norm not in self.verb_triggers and norm not in self.use_verbs  # «قرى انسحبت منها», «ميناء
@@ -338,6 +345,8 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
         is the gazetteer's, which takes the noun in); a common indefinite word names only a
         mountain («ممر مفتوح» is an open corridor)."""
         head, name = doc[index].norm_, doc[start].norm_
+        if head not in self.hamza_heads and any(letter in _HAMZA_ALEFS for letter in doc[index].text):
+            return []  # «وأدى التوغل إلى …»: a verb that normalizes like «وادي»
         if name in place_first_words() or f"{head} {name}" in place_keys() \
                 or (not name.startswith("ال") and is_news_word(name) and head not in self.common_name_heads) \
                 or (not name.startswith("ال") and name.endswith(_NISBA[0])) \

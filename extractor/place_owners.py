@@ -106,13 +106,25 @@ class NameOwners:
         """«نشر «مركز البحر الأحمر للدراسات» تحليلاً»: a place inside quotation marks that open
         on an organisation's head («مركز», «معهد», «جمعية»), or right after one («نادي «شباب
         مكيراس»»), is part of its name; so is one in an operation's or exercise's name
-        («مناورات «بحر الصداقة»», «العملية الشاملة «سيناء ٢٠١٨»»; guidelines §3)."""
+        («مناورات «بحر الصداقة»», «العملية الشاملة «سيناء ٢٠١٨»», «التمرين البحري المشترك «الموج
+        الأزرق»»; guidelines §3)."""
         for at in range(start - 1, max(-1, start - 9), -1):  # «شبكة رصد الانتهاكات في وسط السودان»
             if doc[at].text in OPENING_QUOTES:
                 return (at + 1 < start and doc[at + 1].norm_ in self.organisations) \
                     or (at > 0 and doc[at - 1].norm_ in self.organisations) \
-                    or any(strip_al(doc[before].norm_) in self.operations for before in range(max(0, at - 2), at))
+                    or self._named_exercise(doc, at)
             if doc[at].text in CLOSING_QUOTES:
+                return False
+        return False
+
+    def _named_exercise(self, doc: Doc, quote: int) -> bool:
+        """An operation's or exercise's word before the quote, perhaps behind its definite
+        adjectives («التمرين البحري المشترك «…»»; not «عمليات الجزيرة أنها «…»»)."""
+        for before in range(quote - 1, max(-1, quote - 4), -1):
+            norm = doc[before].norm_
+            if strip_al(norm) in self.operations:
+                return True
+            if not norm.startswith("ال"):
                 return False
         return False
 

@@ -195,9 +195,9 @@ def place_name_words() -> frozenset[str]:
 
 
 _PERSON_PREFIXES = {"ي": "ت", "ت": "ي"}
-#: The letters an imperfect verb opens with («تنشر», «يتمركز», «نبدأ»).
 #: Words in ال that are no definite noun («إلى» normalizes to «الي»).
 NOT_DEFINITE = frozenset({"الي", "الا", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللاتي"})
+#: The letters an imperfect verb opens with («تنشر», «يتمركز», «نبدأ»).
 IMPERFECT_PREFIXES = ("ت", "ي", "ن")
 
 

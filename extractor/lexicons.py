@@ -93,9 +93,7 @@ def base_entries() -> tuple[Entry, ...]:
         attrs = {"canonical": row.get("canonical") or row.get("name"), "kind": row.get("kind"),
                  "country_code": row.get("country"), "lat": _number(row.get("lat")),
                  "lon": _number(row.get("lon"))}
-        head = row.get("head") or ""
-        bares = [row.get("bare")] + [v for v in row.get("variants") or [] if not
-                                      _key(v).startswith(_key(head) + " ")]
+        bares = [row.get("bare")] + [v for v in row.get("variants") or [] if not _headed(_key(v))]
         fulls = [row.get("name")] + [v for v in row.get("variants") or [] if v not in bares]
         for phrase in filter(None, fulls):
             entries.append(Entry(_strip_markers(_key(phrase)), "BASE", "lexicon:bases", attrs=attrs))
@@ -103,6 +101,16 @@ def base_entries() -> tuple[Entry, ...]:
             entries.append(Entry(_strip_markers(_key(phrase)), "PLACE", "lexicon:bases", bare=True,
                                  attrs={**attrs, "kind": "base_site"}))
     return tuple(entries)
+
+
+def _headed(key: str) -> bool:
+    """A variant that opens on a base's head noun, the row's or another («قاعدة التيفور» of
+    «مطار التيفور», «القاعدة 201»), names the base; one without a head is its bare name, and
+    so is an airport's or a port's («مطار معيتيقة» of «قاعدة معيتيقة»): those are PLACEs
+    unless the text gives them a military use (guidelines §4)."""
+    words = key.split(" ")
+    heads = context_words("base_heads") - context_words("base_heads_needing_military_marker")
+    return len(words) > 1 and (words[0] in heads or strip_al(words[0]) in heads or " ".join(words[:2]) in heads)
 
 
 def _strip_markers(key: str) -> str:

@@ -19,6 +19,9 @@ BASES = [
     # a lexicon name in Latin letters matches as the tokenizer writes it (not lowercased)
     ("انتشرت وحدات من الجيش السوري في محطة T2 شرق البادية.", "محطة T2"),
     ("استهدفت غارة مطار T4 العسكري فجر اليوم.", "مطار T4"),
+    # a variant under another base head names the base, not a bare PLACE
+    ("هبطت طائرات النقل في القاعدة 201 قرب أغاديز.", "القاعدة 201"),
+    ("قصفت الطائرات قاعدة التيفور شرق حمص.", "قاعدة التيفور"),
     ("وصلت الفرقاطة إلى قاعدة شرق بورسعيد مساء أمس.", "قاعدة شرق بورسعيد"),  # a compass word in a base's name
     ("يوم في مخفر حبروت: عيون الجيش على تخوم المهرة", "مخفر حبروت"),  # a border post
     # a bare «ال» is the article, not إفعال's «إل»: «الساق» is a name, not a verbal noun of purpose

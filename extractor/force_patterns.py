@@ -40,8 +40,10 @@ class ForcePatterns:
             return []
         nxt = self._skip_specifiers(doc, index + 1)
         numbered = nxt
-        while numbered < len(doc) and doc[numbered].norm_ in self.service_words:
-            numbered += 1  # «اللواء الآلي الملكي الرابع عشر»: a service word before the ordinal
+        while numbered < len(doc) and numbered - nxt < 3 and (doc[numbered].norm_ in self.service_words or (
+                doc[numbered].norm_.startswith("ال") and doc[numbered].norm_.endswith(("ي", "يه")))):
+            numbered += 1  # «اللواء الآلي الملكي الرابع عشر», «السرب الهجومي 42»: service words and
+            # nisba adjectives before the ordinal or the number
         if nxt < numbered < len(doc) and (doc[numbered].norm_ in self.unit_ordinals or doc[numbered].norm_.isdigit()):
             nxt = numbered
         if nxt >= len(doc):
@@ -137,7 +139,8 @@ class ForcePatterns:
     def _force_name_word(self, token) -> bool:
         """A word that may name a force: a name word, neither a trigger nor a word that makes a
         head something else («قوات المرور», a place descriptor)."""
-        return self._is_name_word(token) and token.norm_ not in self.triggers and token.norm_ not in self.not_forces
+        return self._is_name_word(token) and token.norm_ not in self.triggers and token.norm_ not in self.not_forces \
+            and not self._preposition_phrase(token.norm_)  # «كتائب لتأمين الطريق»: a purpose, no name
 
     def _unit_mention(self, doc: Doc, index: int, end: int) -> list[Mention]:
         if end == index + 2 and end < len(doc) and not doc[index].norm_.startswith("ال") and self._unit_number(doc, end):

@@ -40,6 +40,9 @@ class Entry:
     source: str
     ambiguous: bool = False
     bare: bool = False  # a base's name without its head noun («عين الأسد»)
+    #: Written with no hamza on an alef: a surface with one is another word («فأما», "as for",
+    #: is not FAMa's «فاما»).
+    hamza_free: bool = False
     attrs: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
 
@@ -133,7 +136,8 @@ def force_entries() -> tuple[Entry, ...]:
         for phrase in filter(None, [row.get("name"), *(row.get("variants") or []), *(row.get("abbreviations") or [])]):
             entries.append(Entry(_key(phrase), "FORCE", source, attrs=attrs))
         for phrase in row.get("short_forms") or []:  # «الحشد»: a word too, checked against its context
-            entries.append(Entry(_key(phrase), "FORCE", source, bare=True, attrs=attrs))
+            entries.append(Entry(_key(phrase), "FORCE", source, bare=True, attrs=attrs,
+                                 hamza_free=not any(letter in "أإآ" for letter in phrase)))
     return tuple(entries)
 
 

@@ -239,8 +239,9 @@ class LexiconRecognizer(Recognizer):
                 if entry.bare and "PLACE" in labels:
                     continue  # «الشدادي» alone is the town; «قاعدة الشدادي» is the base
                 if entry.bare and entry.label == "FORCE" and (self._described(norms, start, end) or support.get(
-                        entry.attrs.get("country_code") or "", 0) < COUNTRY_SUPPORT):
-                    continue  # «هذا الحشد», «الحشد العسكري», not in Iraq: the word, not the force it is short for
+                        entry.attrs.get("country_code") or "", 0) < COUNTRY_SUPPORT
+                        or (entry.hamza_free and any(letter in "أإآ" for letter in span.text))):
+                    continue  # «هذا الحشد», «الحشد العسكري», not in Iraq, «فأما»: the word, not the force
                 needs_cue = entry.ambiguous or possessed
                 cue = (found_cue or self._kind_head(norms, start, entry) or _dateline(doc, start, end)
                        or self._backed_preposition(preposition, entry, support,

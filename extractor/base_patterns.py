@@ -14,6 +14,7 @@ from .language import token_norms
 from .mentions import Mention
 from .normalize import VOWEL_MARKS
 from .place_words import place_keys
+from .quantity_lexicon import quantity_lexicon
 from .text import CODE_JOINERS, QUOTES
 from .word_forms import (
     is_frequent_adjective,
@@ -62,6 +63,10 @@ class BasePatterns:
             return []  # «على قاعدة القانون الدولي», «على قاعدة «جثة مقابل جثة»»: on the basis of a rule
         if not head.startswith("ال") and not marked and verbal_noun_form(doc[start].norm_, doc[start].text):
             return []  # «نقطة إمداد», «قاعدة إسناد»: what the site is for («قاعدة تكريت» is a name)
+        if end - start == 1 and not head.startswith("ال") and not marked and not first.startswith("ال") \
+                and first in quantity_lexicon().units:
+            return []  # «قاعدة طائرات», «قاعدة مسيّرات»: what the site holds, a counted noun
+            # («معسكر الصواريخ» is a name)
         if end - start == 1 and not marked and doc[start].norm_.startswith("م") \
                 and doc[start].norm_.endswith(("ين", "ون")) and is_news_word(doc[start].norm_[:-2]):
             return []  # «قاعدة متابعين واسعة»: a participle's plural is no name («معسكر القصاصين» is)

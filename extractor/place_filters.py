@@ -36,6 +36,7 @@ from .place_names import (
 )
 from .place_owners import NameOwners
 from .place_words import JOINERS, nationality_adjectives, place_keys
+from .quantity_lexicon import quantity_lexicon
 from .word_forms import (
     IMPERFECT_PREFIXES,
     NOT_DEFINITE,
@@ -220,8 +221,10 @@ class PlaceFilters:
                 or pronoun_form(token.text, norm) or norm in nationality_adjectives() \
                 or (strip_al(norm) in context_words("geographic_heads") and norm not in place_keys()) \
                 or strip_al(norm) in context_words("lone_terrain_nouns") \
+                or (norm.endswith("ات") and norm in quantity_lexicon().units) \
                 or PlaceFilters._nisba_adjective(token):
             return True  # («المدينة», «البلدة», «الجبل»: a descriptor or a geographic noun alone names
+            # nothing, nor a counted plural: «مسيّرات»;
             # nothing, unless the gazetteer says it does: «الخليج»; «رصيفه»; a nationality: «قاعدة أوغندية»;
             # an adjective: «قاعدة جماهيرية»)
         previous = token.nbor(-1).norm_ if token.i else ""

@@ -224,8 +224,8 @@ class PlaceFilters:
                 or (norm.endswith("ات") and norm in quantity_lexicon().units) \
                 or PlaceFilters._nisba_adjective(token):
             return True  # («المدينة», «البلدة», «الجبل»: a descriptor or a geographic noun alone names
-            # nothing, nor a counted plural: «مسيّرات»;
-            # nothing, unless the gazetteer says it does: «الخليج»; «رصيفه»; a nationality: «قاعدة أوغندية»;
+            # nothing, unless the gazetteer says it does: «الخليج»; nor does a counted plural: «مسيّرات»;
+            # «رصيفه»; a nationality: «قاعدة أوغندية»;
             # an adjective: «قاعدة جماهيرية»)
         previous = token.nbor(-1).norm_ if token.i else ""
         return norm.startswith("ال") and norm.endswith("ه") and previous.startswith("ال") \

@@ -41,7 +41,8 @@ class ForcePatterns:
         nxt = self._skip_specifiers(doc, index + 1)
         numbered = nxt
         while numbered < len(doc) and numbered - nxt < 3 and (doc[numbered].norm_ in self.service_words or (
-                doc[numbered].norm_.startswith("ال") and doc[numbered].norm_.endswith(("ي", "يه")))):
+                doc[numbered].norm_.startswith("ال") and doc[numbered].norm_.endswith(("ي", "يه"))
+                and doc[numbered].norm_ not in self.unit_ordinals)):  # «الثاني عشر» is the ordinal itself
             numbered += 1  # «اللواء الآلي الملكي الرابع عشر», «السرب الهجومي 42»: service words and
             # nisba adjectives before the ordinal or the number
         if nxt < numbered < len(doc) and (doc[numbered].norm_ in self.unit_ordinals or doc[numbered].norm_.isdigit()):

@@ -214,10 +214,10 @@ def _quantity_at(tokens: list[str], index: int, scanner: NumberScanner, lex: Qua
                 qualifier, start = phrase
     before = tokens[index - 1] if index else ""
     if not vague and value in (1, 2) and not token[:1].isdigit() and reads_as(before, lex.units) \
-            and qualifier == "exact" and token[:1] not in ("ل", "ب", "ك") \
+            and qualifier == "exact" and token[:1] not in ("ل", "ب", "ك") and token not in lex.one_of \
             and not _one_by_one(tokens, number_end, token, lex):
         # «قاعدة واحدة», «بكتيبة واحدة»: the noun comes first (not «المركبات واحدة واحدة»,
-        # «واحدة تلو الأخرى»: one by one; nor «منزلاً لأحد كبار المهربين»: «one of» behind a preposition)
+        # «واحدة تلو الأخرى»: one by one; nor «مركبة أحد المستوطنين», «منزلاً لأحد كبار المهربين»: «one of»)
         unit, noun = lex.units[before if before in lex.units else before[1:]]
         return (index - 1, index, number_end, number_end, value, low, high, qualifier, unit, noun,
                 f"unit+number-word:{unit}")

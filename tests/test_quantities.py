@@ -186,6 +186,7 @@ NOT_COUNTS = [
     "دمّرت الغارة عدد من المنازل",  # «عدد من» is not among the guidelines' vague counts (§6)
     "تدرس البعثة خفض عديد جنود حفظ السلام",  # «عديد»: a force's headcount, no count
     "قصفت الطائرات منزلاً لأحد كبار المهربين",  # «لأحد كبار»: one of them, behind a preposition
+    "صدمت مركبة أحد المستوطنين شاباً قرب الحاجز",  # «أحد» + a genitive: one of them
     "وبقية الرتل تصل إلى محطة T2 فجراً",  # digits glued to a Latin letter: a name
     "خصصت الوزارة الرقم المجاني 1330 للإبلاغ عن أي اعتداء",  # a preposition's phrase, no counted noun
     "صُنّفت لجنة مدرسة 30 يونيو عالية الحساسية",  # a month: a date in a name

@@ -17,7 +17,7 @@ from .force_patterns import ForcePatterns
 from .language import hyphen_joins, token_norms
 from .lexicons import context_words
 from .mentions import Mention
-from .normalize import normalize, strip_al, vocalized_word
+from .normalize import has_hamza_alef, normalize, strip_al, vocalized_word
 from .place_words import (
     after_preposition,
     after_preposition_descriptors,
@@ -47,7 +47,6 @@ from .word_forms import (
 __all__ = ["ContextRecognizer"]
 
 _TANWEEN = ("\u064b", "\u064c", "\u064d")  # ً ٌ ٍ
-_HAMZA_ALEFS = "أإآ"
 
 
 #: Nisba endings: a frequent word with one is an adjective after any head («قاعدة عسكرية»);
@@ -95,7 +94,7 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
         #: Heads spelled with a hamza on an alef somewhere («أم»): the others are not read off a
         #: word that has one («وأدى» is "and it led to", not «وادي»).
         self.hamza_heads = frozenset(normalize(raw) for raw in words("geographic_heads", normalized=False)
-                                     if any(letter in _HAMZA_ALEFS for letter in raw))
+                                     if has_hamza_alef(raw))
         self.common_name_heads = words("geographic_heads_of_common_names")
         self.stop = words("name_stopwords") | words("place_cues") | words("ordinals") | time_words()
         self.compound = words("compound_first")
@@ -345,7 +344,7 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
         is the gazetteer's, which takes the noun in); a common indefinite word names only a
         mountain («ممر مفتوح» is an open corridor)."""
         head, name = doc[index].norm_, doc[start].norm_
-        if head not in self.hamza_heads and any(letter in _HAMZA_ALEFS for letter in doc[index].text):
+        if head not in self.hamza_heads and has_hamza_alef(doc[index].text):
             return []  # «وأدى التوغل إلى …»: a verb that normalizes like «وادي»
         if name in place_first_words() or f"{head} {name}" in place_keys() \
                 or (not name.startswith("ال") and is_news_word(name) and head not in self.common_name_heads) \

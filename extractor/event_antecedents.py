@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from .event_args import _DIRECT_OBJECT
-from .event_clauses import RELATIVES
 from .event_lexicon import (
     config,
     relative_auxiliaries,
@@ -26,6 +25,7 @@ from .language import token_norms
 from .lexicons import COMPASS_WORDS, _key, context_words
 from .mentions import Mention
 from .text import BULLETS, QUOTE_MARKS
+from .word_forms import RELATIVES
 
 if TYPE_CHECKING:
     from .events import Event

@@ -15,11 +15,10 @@ from .language import token_norms
 from .lexicons import context_words
 from .normalize import CLOSING_QUOTES, OPENING_QUOTES
 from .text import QUOTE_MARKS
-from .word_forms import imperfect_verb_form
+from .word_forms import RELATIVES, imperfect_verb_form
 
-__all__ = ["RELATIVES", "doc_norm", "governed_by", "time_adjunct"]
+__all__ = ["doc_norm", "governed_by", "time_adjunct"]
 
-RELATIVES = frozenset({"التي", "الذي", "الذين", "اللتين", "اللذين"})
 
 
 def _no_evidence(clause: list[str]) -> bool:

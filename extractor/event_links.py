@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from .event_clauses import RELATIVES
 from .event_lexicon import words
 from .language import doc_text, token_starts
 from .lexicons import _key, context_words
 from .mentions import Mention
 from .text import QUOTE_MARKS
+from .word_forms import RELATIVES
 
 if TYPE_CHECKING:
     from .events import Event

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from .event_args import quantity_units
-from .event_clauses import RELATIVES, doc_norm
+from .event_clauses import doc_norm
 from .event_lexicon import (
     found_before,
     governing_verbs,
@@ -35,7 +35,7 @@ from .lexicons import _key
 from .mentions import Mention
 from .normalize import lam_to_al
 from .text import QUOTE_MARKS
-from .word_forms import reads_as
+from .word_forms import RELATIVES, reads_as
 
 if TYPE_CHECKING:
     from .events import Event

@@ -27,7 +27,13 @@ from .normalize import phrase_key
 from .place_words import place_keys, place_names
 from .quantity_lexicon import quantity_lexicon
 from .text import QUOTES
-from .word_forms import common_words, frequent_words, is_news_word, reads_as
+from .word_forms import (
+    common_words,
+    definite_nisba,
+    frequent_words,
+    is_news_word,
+    reads_as,
+)
 
 __all__ = ["ForcePatterns"]
 
@@ -41,8 +47,8 @@ class ForcePatterns:
         nxt = self._skip_specifiers(doc, index + 1)
         numbered = nxt
         while numbered < len(doc) and numbered - nxt < 3 and (doc[numbered].norm_ in self.service_words or (
-                doc[numbered].norm_.startswith("ال") and doc[numbered].norm_.endswith(("ي", "يه"))
-                and doc[numbered].norm_ not in self.unit_ordinals)):  # «الثاني عشر» is the ordinal itself
+                definite_nisba(doc[numbered].norm_) and doc[numbered].norm_ not in self.unit_ordinals)):
+            # («الثاني عشر» is the ordinal itself)
             numbered += 1  # «اللواء الآلي الملكي الرابع عشر», «السرب الهجومي 42»: service words and
             # nisba adjectives before the ordinal or the number
         if nxt < numbered < len(doc) and (doc[numbered].norm_ in self.unit_ordinals or doc[numbered].norm_.isdigit()):
@@ -190,7 +196,7 @@ class ForcePatterns:
                 end += 2  # «الثانية والعشرون»
             elif doc[end].norm_ in self.name_links and end + 1 < len(doc) and doc[end + 1].is_alpha:
                 end += 2  # «بن علي»: any word after بن is a name («علي» normalizes like «على»)
-            elif doc[end].norm_.startswith("ال") and doc[end].norm_.endswith(("ي", "يه")) \
+            elif definite_nisba(doc[end].norm_) \
                     and (width := self._ordinal_width(doc, end + 1)):
                 end += 1 + width  # «سرية الدوريات الصحراوية الثانية»: an adjective the unit's ordinal closes
             elif self._number_after_specifier(doc, end):

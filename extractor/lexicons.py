@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from .normalize import phrase_key, strip_al
+from .normalize import has_hamza_alef, phrase_key, strip_al
 from .resources import load_tsv, load_yaml
 
 __all__ = [
@@ -106,13 +106,18 @@ def base_entries() -> tuple[Entry, ...]:
     return tuple(entries)
 
 
+@cache
+def _naming_heads() -> frozenset[str]:
+    """Base heads that make the name after them a base on their own (not «مطار», «ميناء»)."""
+    return context_words("base_heads") - context_words("base_heads_needing_military_marker")
+
+
 def _headed(key: str) -> bool:
     """A variant that opens on a base's head noun, the row's or another («قاعدة التيفور» of
     «مطار التيفور», «القاعدة 201»), names the base; one without a head is its bare name, and
     so is an airport's or a port's («مطار معيتيقة» of «قاعدة معيتيقة»): those are PLACEs
     unless the text gives them a military use (guidelines §4)."""
-    words = key.split(" ")
-    heads = context_words("base_heads") - context_words("base_heads_needing_military_marker")
+    words, heads = key.split(" "), _naming_heads()
     return len(words) > 1 and (words[0] in heads or strip_al(words[0]) in heads or " ".join(words[:2]) in heads)
 
 
@@ -137,7 +142,7 @@ def force_entries() -> tuple[Entry, ...]:
             entries.append(Entry(_key(phrase), "FORCE", source, attrs=attrs))
         for phrase in row.get("short_forms") or []:  # «الحشد»: a word too, checked against its context
             entries.append(Entry(_key(phrase), "FORCE", source, bare=True, attrs=attrs,
-                                 hamza_free=not any(letter in "أإآ" for letter in phrase)))
+                                 hamza_free=not has_hamza_alef(phrase)))
     return tuple(entries)
 
 

@@ -28,6 +28,7 @@ __all__ = [
     "BIDI_AND_CONTROL",
     "TANWEEN_FATH",
     "damma_on_first",
+    "has_hamza_alef",
     "vocalized_word",
     "passive_vowelled",
     "normalize",
@@ -154,6 +155,12 @@ def strip_al(norm_word: str) -> str:
 
 #: An accusative ending no name takes («أسترالياً» is an adjective, «أستراليا» the country).
 TANWEEN_FATH = ("اً", "ًا")
+
+
+def has_hamza_alef(text: str) -> bool:
+    """A hamza on an alef (أ إ آ), which normalization folds away: a word written with one is
+    not a word spelled without («وأدى» is not «وادي», «فأما» not «فاما»)."""
+    return any(letter in "أإآ" for letter in text)
 #: Quotation marks that tell opening from closing (a straight «"» does not) ...
 OPENING_QUOTES, CLOSING_QUOTES = frozenset("«“"), frozenset("»”")
 #: ... and the marks that may open or close a quotation, the straight one included.

@@ -26,7 +26,7 @@ from .lexicons import (
     with_conjunctions,
 )
 from .mentions import Mention
-from .normalize import strip_al
+from .normalize import has_hamza_alef, strip_al
 from .place_words import (
     JOINERS,
     LIST_ENDS,
@@ -37,7 +37,7 @@ from .place_words import (
     proximity_cue,
 )
 from .text import PROCLITIC_LETTERS, QUOTES, Segmenter, chunk_pieces
-from .word_forms import his_noun_form, is_frequent_adjective
+from .word_forms import definite_nisba, his_noun_form, is_frequent_adjective
 
 __all__ = [
     "LexiconRecognizer",
@@ -209,7 +209,7 @@ class LexiconRecognizer(Recognizer):
         for at in range(end, min(end + 3, len(norms))):
             if norms[at] in self.nationalities:
                 return at
-            if not (norms[at].startswith("ال") and norms[at].endswith(("ي", "يه"))):
+            if not definite_nisba(norms[at]):
                 return None
         return None
 
@@ -240,7 +240,7 @@ class LexiconRecognizer(Recognizer):
                     continue  # «الشدادي» alone is the town; «قاعدة الشدادي» is the base
                 if entry.bare and entry.label == "FORCE" and (self._described(norms, start, end) or support.get(
                         entry.attrs.get("country_code") or "", 0) < COUNTRY_SUPPORT
-                        or (entry.hamza_free and any(letter in "أإآ" for letter in span.text))):
+                        or (entry.hamza_free and has_hamza_alef(span.text))):
                     continue  # «هذا الحشد», «الحشد العسكري», not in Iraq, «فأما»: the word, not the force
                 needs_cue = entry.ambiguous or possessed
                 cue = (found_cue or self._kind_head(norms, start, entry) or _dateline(doc, start, end)

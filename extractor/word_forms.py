@@ -18,6 +18,8 @@ from .text import PROCLITIC_LETTERS
 
 __all__ = [
     "NOT_DEFINITE",
+    "RELATIVES",
+    "definite_nisba",
     "common_form",
     "common_words",
     "frequent_adjectives",
@@ -195,8 +197,16 @@ def place_name_words() -> frozenset[str]:
 
 
 _PERSON_PREFIXES = {"ي": "ت", "ت": "ي"}
+#: Relative pronouns: they open a clause on the noun before them.
+RELATIVES = frozenset({"التي", "الذي", "الذين", "اللتين", "اللذين"})
 #: Words in ال that are no definite noun («إلى» normalizes to «الي»).
-NOT_DEFINITE = frozenset({"الي", "الا", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللاتي"})
+NOT_DEFINITE = RELATIVES | {"الي", "الا", "اللاتي"}
+
+
+def definite_nisba(norm: str) -> bool:
+    """A definite word with a nisba ending («الجوي», «الروسية»): the shape of the adjectives
+    that may follow a force's or a unit's name."""
+    return norm.startswith("ال") and norm.endswith(("ي", "يه"))
 #: The letters an imperfect verb opens with («تنشر», «يتمركز», «نبدأ»).
 IMPERFECT_PREFIXES = ("ت", "ي", "ن")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import load_script
-from extractor.normalize import normalize, normalize_with_offsets, original_span
+from extractor.normalize import has_hamza_alef, normalize, normalize_with_offsets, original_span
 from extractor.text import ProcliticSplitter, sentences, tokenize
 
 
@@ -232,3 +232,10 @@ def test_project_tokenizer_splits_before_a_known_name(text: str, name: str) -> N
 
     words = [t.text for t in blank().make_doc(text)]
     assert name.split()[0] in words and "و" + name.split()[0] not in words
+
+
+@pytest.mark.parametrize("text, hamza", [("وأدى", True), ("وادي", False), ("فأما", True), ("فاما", False),
+                                         ("إقليم", True), ("آليات", True), ("الامن", False)])
+def test_a_hamza_on_an_alef_is_told_before_normalization_folds_it(text, hamza) -> None:
+    assert has_hamza_alef(text) is hamza
+    assert not has_hamza_alef(normalize(text))  # normalization folds it away: matching cannot tell

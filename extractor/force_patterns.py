@@ -33,6 +33,7 @@ from .word_forms import (
     frequent_words,
     is_news_word,
     reads_as,
+    time_words,
 )
 
 __all__ = ["ForcePatterns"]
@@ -84,7 +85,7 @@ class ForcePatterns:
                 and indefinite and self._is_name_word(doc[nxt + 1]):
             end = self._person_end(doc, nxt + 1)  # a unit named after a person: «لواء الملك طلال»
         elif indefinite and token.norm_.startswith("ال") \
-                and self._force_name_word(token):
+                and (self._force_name_word(token) or self._construct_nisba(doc, index, nxt)):
             end = nxt + (self._known_force_width(doc, nxt) or 1)  # «لواء الحرس الجمهوري»
             end += end < len(doc) and doc[end].norm_ in self.compass_names  # «كتيبة الحدود الغربية»
         elif nxt == index + 1 and token.text in QUOTES and indefinite:
@@ -327,6 +328,14 @@ class ForcePatterns:
         span = doc[start:end]
         return [self.mention(doc, "FORCE", span.start_char, span.end_char,
                              f"context:force head {doc[start].norm_}", 0.75, kind="group")]
+
+    def _construct_nisba(self, doc: Doc, index: int, at: int) -> bool:
+        """A definite nisba right after an indefinite unit head cannot be its adjective (they
+        would agree in definiteness): it is the name the head is in construct with («كتيبة
+        المدني», a Zintan group). Not an ordinal nor a word of time («الثاني», «الماضي»)."""
+        norm = doc[at].norm_
+        return at == index + 1 and doc[at].text.startswith("ال") and len(norm) >= 5 and definite_nisba(norm) \
+            and norm not in self.ordinals and norm not in time_words()  # (not «إلى», «آلي»: ال in the NORM only)
 
     def _guarded_place(self, doc: Doc, at: int) -> int:
         """The end of «حماية» + a place the gazetteer knows after a force head; 0 when none."""

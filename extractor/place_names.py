@@ -84,7 +84,10 @@ def complete_name(doc: Doc, mention: Mention, listed: bool = False) -> None:
         mention.end = doc[span.end].idx + len(doc[span.end].text)  # «غيل بن يمين»: no name ends on «بن»
         added.append(doc[span.end].norm_)
     kind = "feature"
-    if mention.end == span.end_char and span.end < len(doc) and position_word(doc[span.end].norm_):
+    if mention.end == span.end_char and span.end < len(doc) and position_word(doc[span.end].norm_) \
+            and mention.attrs.get("kind") != "country" \
+            and not (before is not None and before.norm_ in context_words("municipality_heads")):
+        # (not «جائزة البحرين الكبرى», a race; not «بلدية إربد الكبرى», a body)
         mention.end = doc[span.end].idx + len(doc[span.end].text)  # «الدواية الكبيرة», «حومين الفوقا»
         added.append(doc[span.end].norm_)
         kind = mention.attrs.get("kind") or kind

@@ -172,8 +172,9 @@ def _quantity_at(tokens: list[str], index: int, scanner: NumberScanner, lex: Qua
     if _clock_minutes(tokens, index):
         return None  # «٠٧:٥٠ وصلت …»: the minutes of a live blog's time stamp count nothing
     dual = _dual(token, lex) or scanner.marked_duals.get(index)
-    if dual is not None and (_construct_without_noun(tokens, index, lex, dual[0]) or index - 1 in scanner.marked_duals):
-        return None  # «مقيمَين يمنيَّين»: a vowelled dual after another agrees with it, an adjective
+    if dual is not None and (_construct_without_noun(tokens, index, lex, dual[0]) or index - 1 in scanner.marked_duals
+                             or (index and token in lex.duals and _dual(tokens[index - 1], lex) is not None)):
+        return None  # «مقيمَين يمنيَّين», «بندقيتين آليتين»: a dual after another agrees with it, an adjective
     if dual is not None and _nisba_after_dual(tokens, index, dual[1]):
         return None  # «مصدران عسكريان», «جيبان عسكريان»: a nisba agrees with the dual before it
     if dual is not None:  # «جنديان», «صاروخين», «بطائرتين», «عسكريَّين»: the dual noun alone counts two
@@ -181,7 +182,8 @@ def _quantity_at(tokens: list[str], index: int, scanner: NumberScanner, lex: Qua
         end = index + 1
         if end < len(tokens) and scanner.word(end, False) == ("ones", 2.0):
             end += 1  # «جنديين اثنين»
-        elif end < len(tokens) and tokens[end] in lex.duals and not lex.duals[tokens[end]][1].endswith("ي"):
+        elif end < len(tokens) and tokens[end] in lex.duals and not lex.duals[tokens[end]][1].endswith("ي") \
+                and unit.isascii():  # (a noun of its own lemma keeps it: «بندقيتين آليتين» are rifles)
             unit, noun = lex.duals[tokens[end]]  # «طائرتين مسيرتين»: the adjective says what they are
             end += 1  # (a plain adjective, «حربيتين», «عسكريان», stays outside: guidelines §6)
         qualifier, start = _match_phrase(tokens, index, lex.qualifiers) or ("exact", index)

@@ -90,6 +90,10 @@ CASES = [
     ("أقام الجيش نقطتي تفتيش على الطريق", "نقطتي", 2, N, N, "exact", "sites"),  # a site's dual before a noun
     ("نشرت بطاريتي «باتريوت» على هضبة", "بطاريتي", 2, N, N, "exact", "بطارية"),  # one quoted type: a count
     ("أطلق صاروخين", "صاروخين", 2, N, N, "exact", "missiles"),
+    ("دمرت الغارة مستودعين للأسلحة", "مستودعين", 2, N, N, "exact", "مستودع"),  # a lemma row's dual
+    ("أصيب مواطنان في القصف", "مواطنان", 2, N, N, "exact", "مواطن"),
+    ("ضبطت الدورية بندقيتين آليتين", "بندقيتين", 2, N, N, "exact", "بندقية"),  # «آلية» here is an adjective
+    ("اعتقلت القوة قياديين اثنين", "قياديين اثنين", 2, N, N, "exact", "قيادي"),  # «قياديين» alone is a plural
     # a dual behind a proclitic, and its agreeing adjective (which may say what is counted)
     ("هاجموا الموقع بطائرتين مسيّرتين", "طائرتين مسيّرتين", 2, N, N, "exact", "drones"),
     ("أسقطت الدفاعات طائرتين حربيتين", "طائرتين", 2, N, N, "exact", "aircraft"),
@@ -185,6 +189,7 @@ CASES = [
 NOT_COUNTS = [
     "دمّرت الغارة عدد من المنازل",  # «عدد من» is not among the guidelines' vague counts (§6)
     "تدرس البعثة خفض عديد جنود حفظ السلام",  # «عديد»: a force's headcount, no count
+    "انسحبت الكتائب من المدينة دفعة واحدة",  # «دفعة واحدة»: at once
     "قصفت الطائرات منزلاً لأحد كبار المهربين",  # «لأحد كبار»: one of them, behind a preposition
     "صدمت مركبة أحد المستوطنين شاباً قرب الحاجز",  # «أحد» + a genitive: one of them
     "وبقية الرتل تصل إلى محطة T2 فجراً",  # digits glued to a Latin letter: a name
@@ -244,6 +249,15 @@ def test_quantities(text, surface, value, low, high, qualifier, unit) -> None:
         assert text[quantity.number_start:quantity.number_end]
     got = [(q.surface, q.value, q.min, q.max, q.qualifier, q.unit) for q in found]
     assert (surface, value, low, high, qualifier, unit) in got, got
+
+
+@pytest.mark.parametrize("text, surfaces", [
+    ("ضبطت الدورية بندقيتين آليتين", ["بندقيتين"]),  # the dual adjective counts nothing apart
+    ("دفع الجيش بكتيبتين آليتين", ["كتيبتين"]),
+    ("قتل طفلان وأسيران", ["طفلان", "أسيران"]),  # after «و» a dual is a count of its own
+])
+def test_a_dual_after_a_dual_is_its_adjective(text, surfaces) -> None:
+    assert [q.surface for q in find_quantities(text)] == surfaces
 
 
 @pytest.mark.parametrize("text", NOT_COUNTS)

@@ -93,6 +93,7 @@ CASES = [
     ("دمرت الغارة مستودعين للأسلحة", "مستودعين", 2, N, N, "exact", "مستودع"),  # a lemma row's dual
     ("أصيب مواطنان في القصف", "مواطنان", 2, N, N, "exact", "مواطن"),
     ("ضبطت الدورية بندقيتين آليتين", "بندقيتين", 2, N, N, "exact", "بندقية"),  # «آلية» here is an adjective
+    ("أحرقت الغارة عربتين مدرعتين", "عربتين", 2, N, N, "exact", "vehicles"),  # the same unit: outside
     ("اعتقلت القوة قياديين اثنين", "قياديين اثنين", 2, N, N, "exact", "قيادي"),  # «قياديين» alone is a plural
     # a dual behind a proclitic, and its agreeing adjective (which may say what is counted)
     ("هاجموا الموقع بطائرتين مسيّرتين", "طائرتين مسيّرتين", 2, N, N, "exact", "drones"),

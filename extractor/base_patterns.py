@@ -40,7 +40,8 @@ class BasePatterns:
             if unit:
                 return [self.mention(doc, "BASE", doc[index].idx, unit[0].end,
                                      f"context:head {head} + unit", 0.85, kind=head)]
-        name = self._name_after(doc, index + width - 1) or self._adjective_name(doc, index + width)
+        name = self._name_after(doc, index + width - 1) or self._adjective_name(doc, index + width) \
+            or self._number_name(doc, index + width, head)
         if name is None:
             return []
         start, end = self._known_place_end(doc, *name)
@@ -80,6 +81,16 @@ class BasePatterns:
         first = doc[index]
         return [self.mention(doc, "BASE", first.idx, doc[end - 1].idx + len(doc[end - 1]),
                              f"context:head {head} + name", 0.85, kind=head)]
+
+    def _number_name(self, doc: Doc, at: int, head: str) -> tuple[int, int] | None:
+        """«معسكر 27 الواقع على الطريق»: digits that count nothing after a base head number the
+        base, with the month of a date that names it («معسكر 7 أبريل»); not after «النقطة», where
+        a number alone is an item of a list, nor a year."""
+        if head in self.coded_site_heads or at >= len(doc) or len(doc[at].norm_) > 3 \
+                or not self._unit_number(doc, at):
+            return None
+        month = at + 1 < len(doc) and doc[at + 1].norm_ in quantity_lexicon().dates
+        return at, at + 1 + month
 
     def _coded_site(self, doc: Doc, index: int) -> list[Mention]:
         """«النقطة 8-34», «نقطة 7-35»: a post numbered by a code of two numbers joined by «-» or

@@ -360,8 +360,9 @@ def _unknown_noun(tokens: list[str], at: int, value, vague: bool,
     if noun in lex.not_counted or noun in lex.not_nouns or not noun.isalpha() or len(noun) < 3 \
             or past_plural_form(noun):
         return None  # «عددهم 500 انتشروا»: a past plural verb counts nothing
-    if noun in lex.words or noun in lex.vague or (noun.startswith("ال") and not vague):
-        return None
+    if noun in lex.words or noun in lex.vague or (noun.startswith("ال") and not vague) \
+            or (noun[:1] == "و" and (noun[1:] in lex.units or noun[1:3] == "ال")):
+        return None  # «القاعدة 17 والمعسكر 27», «12 وقاعدة»: و opens the next phrase, no counted noun
     if noun.startswith("لل") or noun in lex.dates:
         return None  # «الرقم 1330 للإبلاغ»: a preposition's phrase; «مدرسة 30 يونيو»: a date, no count
     if value is not None and 1900 <= value <= 2100:

@@ -16,6 +16,8 @@ from extractor.mentions import Mention
 from extractor.place_names import join_adjacent_places
 
 BASES = [
+    ("وانتهت الاشتباكات بسيطرة اللواء على معسكر 27 الواقع على الطريق الساحلي.", "معسكر 27"),  # digits name it
+    ("وتمركزت الكتيبة في معسكر 7 أبريل جنوب المدينة.", "معسكر 7 أبريل"),  # a date names it
     # a lexicon name in Latin letters matches as the tokenizer writes it (not lowercased)
     ("انتشرت وحدات من الجيش السوري في محطة T2 شرق البادية.", "محطة T2"),
     ("استهدفت غارة مطار T4 العسكري فجر اليوم.", "مطار T4"),
@@ -982,6 +984,7 @@ FORCES = [
     ("وصل لواء الحسين بن علي الآلي إلى الحدود.", "لواء الحسين بن علي الآلي"),
     ("هاجمت ميليشيا آل دقلو المدينة.", "ميليشيا آل دقلو"),
     ("وأعلن السرب الهجومي 42 انتهاء مهمته في القاعدة.", "السرب الهجومي 42"),  # a nisba before the number
+    ("وصلت قوات الصاعقة المشاركة في التمرين إلى القاعدة.", "قوات الصاعقة"),  # a participle ends the name
     ("شنّت كتيبة المدني، إحدى المجموعات المسلحة في الزنتان، هجوماً.", "كتيبة المدني"),  # a nisba after an
     # indefinite head is no adjective: the name in construct
     # a short form is the force where the article names enough of its country (FAMa in Mali)

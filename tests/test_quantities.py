@@ -191,6 +191,7 @@ NOT_COUNTS = [
     "دمّرت الغارة عدد من المنازل",  # «عدد من» is not among the guidelines' vague counts (§6)
     "تدرس البعثة خفض عديد جنود حفظ السلام",  # «عديد»: a force's headcount, no count
     "انسحبت الكتائب من المدينة دفعة واحدة",  # «دفعة واحدة»: at once
+    "سيطر اللواء على القاعدة 17 والمعسكر 27",  # و opens the next phrase: no counted noun
     "قصفت الطائرات منزلاً لأحد كبار المهربين",  # «لأحد كبار»: one of them, behind a preposition
     "صدمت مركبة أحد المستوطنين شاباً قرب الحاجز",  # «أحد» + a genitive: one of them
     "وبقية الرتل تصل إلى محطة T2 فجراً",  # digits glued to a Latin letter: a name

@@ -86,8 +86,7 @@ class BasePatterns:
         """«معسكر 27 الواقع على الطريق»: digits that count nothing after a base head number the
         base, with the month of a date that names it («معسكر 7 أبريل»); not after «النقطة», where
         a number alone is an item of a list, nor a year."""
-        if head in self.coded_site_heads or at >= len(doc) or len(doc[at].norm_) > 3 \
-                or not self._unit_number(doc, at):
+        if head in self.coded_site_heads or not self._name_number(doc, at):
             return None
         month = at + 1 < len(doc) and doc[at + 1].norm_ in quantity_lexicon().dates
         return at, at + 1 + month

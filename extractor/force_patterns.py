@@ -129,7 +129,7 @@ class ForcePatterns:
         and a unit's specifier, service word or number make a force's name (not «قوة الانفجار»)."""
         return index + 2 < len(doc) and doc[index + 1].norm_.startswith("ال") and (
             self._specifier_width(doc, index + 2) > 0 or doc[index + 2].norm_ in self.service_words
-            or (doc[index + 1].norm_ in self.task_words and self._task_force_number(doc, index + 2)))
+            or (doc[index + 1].norm_ in self.task_words and self._name_number(doc, index + 2)))
 
     def _rare_name_end(self, doc: Doc, at: int) -> int | None:
         """After an indefinite unit head, a word that is no frequent Arabic word is a name
@@ -228,8 +228,9 @@ class ForcePatterns:
         return self._unit_number(doc, at) and (self._specifier_width(doc, at - 1) == 1
                                                 or doc[at - 1].norm_ in self.service_words)
 
-    def _task_force_number(self, doc: Doc, at: int) -> bool:
-        """Digits that number a task force, not a year («قوة المهام 59»)."""
+    def _name_number(self, doc: Doc, at: int) -> bool:
+        """Short digits that number a task force or a base, not a year nor a count («قوة المهام
+        59», «معسكر 27»)."""
         return at < len(doc) and self._unit_number(doc, at) and len(doc[at].norm_) <= 3
 
     @staticmethod
@@ -322,7 +323,7 @@ class ForcePatterns:
         if end == index + 1 or (end == index + 2 and doc[index + 1].norm_.startswith("ال")
                                 and doc[index + 1].norm_ in self.unit_heads):
             return []  # «سحب جميع قوات اللواء», «إحدى سرايا الكتيبة»: the unit named before, no name
-        if self._task_force_number(doc, end):
+        if self._name_number(doc, end):
             end = self._unit_tail(doc, end + 1)  # «قوة المهام 59», «قوة الواجب 808 السعودية»
         start = index if head_start is None else head_start
         span = doc[start:end]
@@ -334,8 +335,7 @@ class ForcePatterns:
         would agree in definiteness): it is the name the head is in construct with («كتيبة
         المدني», a Zintan group). Not an ordinal nor a word of time («الثاني», «الماضي»)."""
         norm = doc[at].norm_
-        return at == index + 1 and doc[at].text.startswith("ال") and len(norm) >= 5 and definite_nisba(norm) \
-            and norm not in self.ordinals and norm not in time_words()  # (not «إلى», «آلي»: ال in the NORM only)
+        return at == index + 1 and definite_nisba(norm) and norm not in self.ordinals and norm not in time_words()
 
     def _guarded_place(self, doc: Doc, at: int) -> int:
         """The end of «حماية» + a place the gazetteer knows after a force head; 0 when none."""

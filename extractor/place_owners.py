@@ -104,14 +104,14 @@ class NameOwners:
 
     def _in_quoted_organisation(self, doc: Doc, start: int) -> bool:
         """«نشر «مركز البحر الأحمر للدراسات» تحليلاً»: a place inside quotation marks that open
-        on an organisation's head («مركز», «معهد», «جمعية»), or right after one («نادي «شباب
-        مكيراس»»), is part of its name; so is one in an operation's or exercise's name
+        on an organisation's head («مركز», «معهد», «جمعية»), or right after one or another owner
+        of a name («نادي «شباب مكيراس»», «من طراز «إن إتش 90»»), is part of its name; so is one in an operation's or exercise's name
         («مناورات «بحر الصداقة»», «العملية الشاملة «سيناء ٢٠١٨»», «التمرين البحري المشترك «الموج
         الأزرق»»; guidelines §3)."""
         for at in range(start - 1, max(-1, start - 9), -1):  # «شبكة رصد الانتهاكات في وسط السودان»
             if doc[at].text in OPENING_QUOTES:
                 return (at + 1 < start and doc[at + 1].norm_ in self.organisations) \
-                    or (at > 0 and doc[at - 1].norm_ in self.organisations) \
+                    or (at > 0 and (doc[at - 1].norm_ in self.organisations or reads_as(doc[at - 1].norm_, self.heads))) \
                     or self._named_exercise(doc, at)
             if doc[at].text in CLOSING_QUOTES:
                 return False

@@ -182,9 +182,9 @@ def _quantity_at(tokens: list[str], index: int, scanner: NumberScanner, lex: Qua
         end = index + 1
         if end < len(tokens) and scanner.word(end, False) == ("ones", 2.0):
             end += 1  # «جنديين اثنين»
-        elif end < len(tokens) and tokens[end] in lex.duals and not lex.duals[tokens[end]][1].endswith("ي") \
-                and unit.isascii() and lex.duals[tokens[end]][0] != unit:  # (not «بندقيتين آليتين»: rifles)
-            unit, noun = lex.duals[tokens[end]]  # «طائرتين مسيرتين»: the adjective says what they are
+        elif end < len(tokens) and (adjective := lex.duals.get(tokens[end])) and not adjective[1].endswith("ي") \
+                and unit.isascii() and adjective[0] != unit:  # (not «بندقيتين آليتين»: rifles)
+            unit, noun = adjective  # «طائرتين مسيرتين»: the adjective says what they are
             end += 1  # (a plain adjective, «حربيتين», «عسكريان», stays outside: guidelines §6)
         qualifier, start = _match_phrase(tokens, index, lex.qualifiers) or ("exact", index)
         if end + 1 < len(tokens) and tokens[end] in lex.range_or and qualifier == "exact" \

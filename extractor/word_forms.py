@@ -205,8 +205,8 @@ NOT_DEFINITE = RELATIVES | {"الي", "الا", "اللاتي"}
 
 def definite_nisba(norm: str) -> bool:
     """A definite word with a nisba ending («الجوي», «الروسية»): the shape of the adjectives
-    that may follow a force's or a unit's name."""
-    return norm.startswith("ال") and norm.endswith(("ي", "يه"))
+    that may follow a force's or a unit's name (not «إلى», «آلي», «الذي»: no definite noun)."""
+    return norm.startswith("ال") and norm.endswith(("ي", "يه")) and norm not in NOT_DEFINITE
 #: The letters an imperfect verb opens with («تنشر», «يتمركز», «نبدأ»).
 IMPERFECT_PREFIXES = ("ت", "ي", "ن")
 

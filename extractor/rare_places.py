@@ -44,7 +44,7 @@ __all__ = ["RarePlaces"]
 #: «وأدرجناها», «وأحرقوها»): after a و, no name.
 _VERB_ENDINGS = ("وا", "نا", *VERB_OBJECT_ENDINGS)  # not «وه», «ناه»: ة normalizes to ه («ولقاوة»)
 
-_NOUN_PLURAL = (("ات", ""),)
+_NOUN_PLURAL = (("ات", ""), ("ات", "ه"))  # «توغلات» of «توغل», «السيطرات» of «السيطرة»
 
 
 def _unheard_of(token) -> bool:

@@ -206,7 +206,15 @@ NOT_DEFINITE = RELATIVES | {"الي", "الا", "اللاتي"}
 def definite_nisba(norm: str) -> bool:
     """A definite word with a nisba ending («الجوي», «الروسية»): the shape of the adjectives
     that may follow a force's or a unit's name (not «إلى», «آلي», «الذي»: no definite noun)."""
-    return norm.startswith("ال") and norm.endswith(("ي", "يه")) and norm not in NOT_DEFINITE
+    return norm.startswith("ال") and norm.endswith(("ي", "يه")) and norm not in NOT_DEFINITE \
+        and norm not in _plurals_in_i()
+
+
+@cache
+def _plurals_in_i() -> frozenset[str]:
+    """Broken plurals ending in ي (context.yaml ``plurals_in_i``): a noun, no nisba adjective
+    («ستغادر اليونيفيل الأراضي اللبنانية»: the object, not a word of the force's name)."""
+    return context_words("plurals_in_i")
 #: The letters an imperfect verb opens with («تنشر», «يتمركز», «نبدأ»).
 IMPERFECT_PREFIXES = ("ت", "ي", "ن")
 

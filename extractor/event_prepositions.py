@@ -63,8 +63,9 @@ class PrepositionRules:
         while token is not None and token.i > 0:
             if token.norm_ in self.descriptors or token.norm_ in self.area_nouns:
                 token = doc[token.i - 1]  # «في سوق سنوني» → في
-            elif token.norm_ in self.site_heads and self._role_word(doc[token.i - 1].norm_) in _SITE_PREPOSITIONS:
-                token = doc[token.i - 1]  # «في مطار تفتناز», «وفي مطار أربيل», not «قرب مطار بغداد» (a landmark)
+            elif token.norm_ in self.site_heads and self._site_preposition(doc, token.i) is not None:
+                token = doc[self._site_preposition(doc, token.i)]  # «في مطار تفتناز», «وفي مطار أربيل»,
+                # «في محيط مطار نيالا»; not «قرب مطار بغداد» (a landmark)
             elif token.norm_ == "مع" and token.i > 1 and doc[token.i - 1].norm_ in words("border_words"):
                 token = doc[token.i - 2]
             elif token.norm_ == "من" and doc[token.i - 1].norm_ in self.near_words:
@@ -80,6 +81,14 @@ class PrepositionRules:
             else:
                 break
         return token
+
+    def _site_preposition(self, doc: Doc, head: int) -> int | None:
+        """The index of the preposition that puts forces at the site whose head is at ``head``,
+        area nouns between passed («في محيط مطار نيالا»), or None («قرب مطار بغداد»)."""
+        at = head - 1
+        while at > 0 and doc[at].norm_ in self.area_nouns:
+            at -= 1
+        return at if self._role_word(doc[at].norm_) in _SITE_PREPOSITIONS else None
 
     def _unnamed_base_before(self, doc: Doc, link):
         """The unnamed base a locating word follows, a definite genitive between or not, when

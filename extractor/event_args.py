@@ -19,6 +19,7 @@ from .corpus import period_start
 from .event_lexicon import (
     config,
     lookup_trigger,
+    trigger_tense,
     without_enclitic,
     words,
 )
@@ -56,6 +57,12 @@ class ArgumentRules(PrepositionRules):
 
     def _actor(self, doc, token, last, in_clause, before, sentences, number, back: int,
                event_type: str, giver: Mention | None = None) -> Mention | None:
+        end = token.idx + len(token)
+        if event_type != "ATTACK" and trigger_tense(last.norm_) != "noun":
+            verb_subject = next((m for m in in_clause if m.label == "FORCE" and m.start >= end), None)
+            if verb_subject is not None and _gap_tokens(doc, end, verb_subject.start) == 0:
+                return verb_subject  # «ينتشر فوج الحدود السادس … بمساندة طائرات تابعة للتحالف»: the
+                # subject right after the verb, not the owner of what supports it
         owners = [m for m in in_clause if m.label == "FORCE" and self._owned_by(doc, m)
                   and not self._owns_a_force(doc, m, in_clause) and not self._owns_hit_troops(doc, m)
                   and not (event_type == "ATTACK" and self._owns_what_is_hit(doc, m, token))]
@@ -66,7 +73,6 @@ class ArgumentRules(PrepositionRules):
         if named is not None:
             return named  # «وأضافت أن الكتيبة أخلت …»: the battalion the article named before;
             # «خطة للجيش الأردني لإغلاق …»: whose plan it is
-        end = token.idx + len(token)
         subject = any(m.label == "FORCE" and _gap_tokens(doc, m.end, token.idx) == 0 for m in before)
         following = [m for m in in_clause if m.label == "FORCE" and m.start >= end and (
             _gap_tokens(doc, end, m.start) if subject else _gap_past_times(doc, end, m.start, in_clause)) <= 2]

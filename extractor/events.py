@@ -35,6 +35,7 @@ from .event_lexicon import (
     without_enclitic,
     words,
 )
+from .event_links import _token_before
 from .event_objects import ObjectRules, passive_evacuation
 from .event_parties import PartyRules
 from .event_sites import SiteRules
@@ -202,6 +203,9 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
             event.args += [("actor", force) for force in _with_coordinated(doc, mentions, sender)]
         if actor is not None:
             event.args += [("actor", force) for force in _with_coordinated(doc, mentions, actor)]
+            if event_type in ("DEPLOYMENT", "WITHDRAWAL") and (unit := self._unit_of_the_troops(
+                    doc, token, in_clause, event)) is not None:
+                event.args.append(("actor", unit))  # «نشر الجيش 400 جندي إضافي من اللواء التاسع»: both
         self._role_args(doc, event, last, in_clause, {id(m) for _, m in event.args}, token.idx + len(token))
         self._possessive_giver(doc, event, in_clause)
         self._relative_antecedent(doc, event, token, before)
@@ -232,6 +236,28 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
         if event_type == "BASE_CLOSURE" and not self._closes_a_base(doc, event, last):
             return None
         return event
+
+    def _unit_of_the_troops(self, doc: Doc, token, in_clause: list[Mention], event: Event) -> Mention | None:
+        """The unit the moved troops come from, after the trigger and another actor: counted
+        troops, one adjective between or not, then «من» + the unit («ثلاث سرايا إضافية من اللواء
+        الآلي الثاني عشر») are the unit's too (guidelines §8: every force that acts)."""
+        taken = {id(m) for _, m in event.args}
+        stops = words("clause_breaks") | words("replacing_verbs") | {"،", ",", "؛", "و"}
+        for mention in in_clause:
+            if mention.label != "FORCE" or mention.start <= token.idx or id(mention) in taken:
+                continue
+            if any(t.norm_ in stops or t.norm_ == "وان" for t in doc[token.i + 1:_token_before(doc, mention.start).i]):
+                return None  # «…، لتحل محلها وحدات من الجيش», «وأن نحو 600 عنصر من …»: another clause
+            before = _token_before(doc, mention.start)
+            if before is None or before.norm_ != "من" or before.i < 2:
+                return None
+            if self._members_of(doc, mention):
+                return mention
+            adjective, counted = doc[before.i - 1], doc[before.i - 2]
+            described = adjective.norm_.endswith(("ي", "يه", "ه")) and (counted.norm_ in words("member_nouns") or any(
+                m.label == "QUANTITY" and m.end == counted.idx + len(counted) for m in in_clause))
+            return mention if described else None
+        return None
 
     def _closes_a_base(self, doc: Doc, event: Event, last) -> bool:
         """A closure names a base, or a base or site noun follows the trigger."""

@@ -109,8 +109,9 @@ class ForcePatterns:
         """The end of a person's name from its first word after a title: the rare words after it
         («الشهيد ثابت جواس», «الشهيد أحمد العبدو»; not «كتيبة الشهيد أحمد مواقع»)."""
         end = first + 1
-        while end < min(len(doc), first + 3) and self._is_name_word(doc[end]) and not is_news_word(doc[end].norm_):
-            end += 1
+        while end < min(len(doc), first + 3) and self._is_name_word(doc[end]) and not is_news_word(doc[end].norm_) \
+                and not (doc[end].norm_[:1] == "و" and is_news_word(doc[end].norm_[1:])):
+            end += 1  # (not «كتيبة الشهيد خالد ومسلحين»: و + a word of the news)
         return end
 
     def _names_district(self, doc: Doc, index: int) -> bool:

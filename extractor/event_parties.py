@@ -163,9 +163,13 @@ class PartyRules:
         before = _token_before(doc, mention.start)
         if before is None or before.norm_ != "من" or before.i == 0:
             return False
-        return doc[before.i - 1].norm_ in words("member_nouns") or any(
-            m.label == "QUANTITY" and m.end == doc[before.i - 1].idx + len(doc[before.i - 1])
-            for m in doc._.mentions or [])
+        return self._troops_word(doc, doc[before.i - 1])
+
+    @staticmethod
+    def _troops_word(doc: Doc, word) -> bool:
+        """A member noun («عناصر») or the last word of a count («نحو 400 جندي»)."""
+        return word.norm_ in words("member_nouns") or any(
+            m.label == "QUANTITY" and m.end == word.idx + len(word) for m in doc._.mentions or [])
 
     def _launching_members(self, doc: Doc, mention: Mention) -> bool:
         """«نصبت دورية من كتيبة حرس الحدود كميناً», «شنت وحدات من الجيش هجوماً»: troops of a

@@ -63,8 +63,8 @@ class PrepositionRules:
         while token is not None and token.i > 0:
             if token.norm_ in self.descriptors or token.norm_ in self.area_nouns:
                 token = doc[token.i - 1]  # «في سوق سنوني» → في
-            elif token.norm_ in self.site_heads and self._site_preposition(doc, token.i) is not None:
-                token = doc[self._site_preposition(doc, token.i)]  # «في مطار تفتناز», «وفي مطار أربيل»,
+            elif token.norm_ in self.site_heads and (site_at := self._site_preposition(doc, token.i)) is not None:
+                token = doc[site_at]  # «في مطار تفتناز», «وفي مطار أربيل»,
                 # «في محيط مطار نيالا»; not «قرب مطار بغداد» (a landmark)
             elif token.norm_ == "مع" and token.i > 1 and doc[token.i - 1].norm_ in words("border_words"):
                 token = doc[token.i - 2]

@@ -242,21 +242,17 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
         troops, one adjective between or not, then «من» + the unit («ثلاث سرايا إضافية من اللواء
         الآلي الثاني عشر») are the unit's too (guidelines §8: every force that acts)."""
         taken = {id(m) for _, m in event.args}
-        stops = words("clause_breaks") | words("replacing_verbs") | {"،", ",", "؛", "و"}
+        stops = words("clause_breaks") | words("replacing_verbs") | {"،", ",", "؛", "و", "وان"}
         for mention in in_clause:
             if mention.label != "FORCE" or mention.start <= token.idx or id(mention) in taken:
                 continue
-            if any(t.norm_ in stops or t.norm_ == "وان" for t in doc[token.i + 1:_token_before(doc, mention.start).i]):
-                return None  # «…، لتحل محلها وحدات من الجيش», «وأن نحو 600 عنصر من …»: another clause
             before = _token_before(doc, mention.start)
-            if before is None or before.norm_ != "من" or before.i < 2:
-                return None
-            if self._members_of(doc, mention):
-                return mention
-            adjective, counted = doc[before.i - 1], doc[before.i - 2]
-            described = adjective.norm_.endswith(("ي", "يه", "ه")) and (counted.norm_ in words("member_nouns") or any(
-                m.label == "QUANTITY" and m.end == counted.idx + len(counted) for m in in_clause))
-            return mention if described else None
+            if before is None or before.norm_ != "من" or before.i < 2 \
+                    or any(t.norm_ in stops for t in doc[token.i + 1:before.i]):
+                return None  # «…، لتحل محلها وحدات من الجيش», «وأن نحو 600 عنصر من …»: another clause
+            adjective = doc[before.i - 1]  # «ثلاث سرايا إضافية من …»: one adjective may stand between
+            return mention if self._troops_word(doc, adjective) or (
+                adjective.norm_.endswith(("ي", "يه", "ه")) and self._troops_word(doc, doc[before.i - 2])) else None
         return None
 
     def _closes_a_base(self, doc: Doc, event: Event, last) -> bool:

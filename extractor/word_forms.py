@@ -215,6 +215,8 @@ def _plurals_in_i() -> frozenset[str]:
     """Broken plurals ending in ي (context.yaml ``plurals_in_i``): a noun, no nisba adjective
     («ستغادر اليونيفيل الأراضي اللبنانية»: the object, not a word of the force's name)."""
     return context_words("plurals_in_i")
+
+
 #: The letters an imperfect verb opens with («تنشر», «يتمركز», «نبدأ»).
 IMPERFECT_PREFIXES = ("ت", "ي", "ن")
 

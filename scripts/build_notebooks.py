@@ -31,14 +31,17 @@ corpus = Path("..") / "corpus"
 GOLD = Path(os.environ.get("EXTRACTOR_GOLD") or next(
     p for p in (corpus / "test.jsonl", corpus / "dev.jsonl") if p.exists()))
 gold = load_corpus(GOLD)
-pred = predict(gold)
+# Saved predictions (`extractor run` output, JSONL): EXTRACTOR_PRED, else run the extractor now.
+PRED = os.environ.get("EXTRACTOR_PRED")
+pred = load_corpus(PRED) if PRED else predict(gold)
 report = evaluate(gold, pred)
 print(f"{GOLD}: {len(gold)} articles")'''
 
 EVALUATION = [
     ("markdown", "# Evaluation\n\nRuns the extractor over an annotated split and scores it with "
                  "`extractor.evaluation` (the contract's lenient matching unless said otherwise). "
-                 "Set `EXTRACTOR_GOLD` to score another file; the same tables come from "
+                 "Set `EXTRACTOR_GOLD` to score another file and `EXTRACTOR_PRED` to score saved "
+                 "predictions instead of running the extractor; the same tables come from "
                  "`extractor evaluate --gold corpus/test.jsonl`."),
     ("code", SETUP),
     ("markdown", "## Entities: precision, recall and F1 per label"),

@@ -29,6 +29,24 @@ def sample_result(extractor, sample_text):
     return extractor.extract(sample_text, doc_id=SAMPLE.stem)
 
 
+@pytest.fixture(scope="session")
+def dev_predictions(extractor, tmp_path_factory) -> Path:
+    """The full extractor's output on the dev split, made once per session (two processes): the
+    README scores, both notebooks and the no-component-raises check read it instead of each
+    running the extractor over two thousand articles again."""
+    import json
+
+    from extractor.corpus import load_corpus
+
+    articles = load_corpus(ROOT / "corpus" / "dev.jsonl")
+    path = tmp_path_factory.mktemp("predictions") / "dev.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for result in extractor.pipe(({"id": a["id"], "text": a["text"], "date": a.get("date")}
+                                      for a in articles), n_process=2):
+            out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+    return path
+
+
 def load_script(name: str):
     """A generator or training script of ``scripts/`` as a module (they are not a package)."""
     import importlib.util

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extractor.cli import main
 from extractor.evaluation import evaluate, zone
+from extractor.evaluation.matching import _word_before
 
 
 def _mention(text: str, surface: str, label: str, ident: str, nth: int = 0, **values) -> dict:
@@ -213,3 +217,24 @@ def test_compare_errors_lists_what_a_run_fixed_and_made(tmp_path, capsys) -> Non
     assert main(["evaluate", "--gold", str(tmp_path / "gold.jsonl"), "--pred", str(tmp_path / "pred.jsonl"),
                  "--baseline", str(tmp_path / "base.jsonl")]) == 0
     assert "2 error(s) fixed, 1 made" in capsys.readouterr().out
+
+
+@given(st.text(alphabet=st.sampled_from("ab قو\n\t\u00a0\u2009«»"), max_size=30), st.integers(0, 30))
+def test_the_word_before_an_offset_is_the_last_regex_word(text, left) -> None:
+    """The scorer walks back from an offset instead of matching words from the text's start
+    (quadratic on long articles); both must find the same word, Unicode spaces included."""
+    left = min(left, len(text))
+    words = list(re.finditer(r"\S+", text[:left]))
+    assert _word_before(text, left) == ((words[-1].start(), words[-1].end()) if words else None)
+
+
+def test_a_prediction_far_from_the_gold_is_never_its_match() -> None:
+    """Alignment compares a gold mention only with predictions that touch it."""
+    text = "انسحبت القوات من قاعدة التنف ثم عادت القوات إلى قاعدة التنف."
+    gold = _article(text, [_mention(text, "قاعدة التنف", "BASE", "m1", nth=1)])
+    pred = _article(text, [_mention(text, "قاعدة التنف", "BASE", "m1"),
+                           _mention(text, "قاعدة التنف", "BASE", "m2", nth=1)])
+    report = evaluate([gold], [pred])
+    row = report.entities.set_index("label").loc["BASE"]
+    assert (row.tp, row.fp, row.fn) == (1, 1, 0)
+    assert report.errors.iloc[0].start == text.index("قاعدة التنف")

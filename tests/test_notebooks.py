@@ -25,8 +25,9 @@ def test_committed_notebooks_are_generated_and_carry_no_outputs() -> None:
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
-def test_notebook_runs_on_the_dev_split(name, monkeypatch) -> None:
+def test_notebook_runs_on_the_dev_split(name, monkeypatch, dev_predictions) -> None:
     monkeypatch.setenv("EXTRACTOR_GOLD", str(ROOT / "corpus" / "dev.jsonl"))
+    monkeypatch.setenv("EXTRACTOR_PRED", str(dev_predictions))
     notebook = nbformat.read(ROOT / "notebooks" / name, as_version=4)
     NotebookClient(notebook, timeout=300, kernel_name="python3",
                    resources={"metadata": {"path": str(ROOT / "notebooks")}}).execute()

@@ -9,9 +9,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_readme_scores_are_regenerated() -> None:
-    check = subprocess.run([sys.executable, str(ROOT / "scripts" / "update_readme_scores.py"), "--check"],
-                           capture_output=True, text=True)
+def test_readme_scores_are_regenerated(dev_predictions) -> None:
+    check = subprocess.run([sys.executable, str(ROOT / "scripts" / "update_readme_scores.py"), "--check",
+                            "--dev-predictions", str(dev_predictions)], capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
 
 

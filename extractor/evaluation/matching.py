@@ -96,6 +96,18 @@ def _core(text: str, start: int, end: int, label: str, b: Boundaries) -> tuple[i
     return core_start, core_end
 
 
+def _word_before(text: str, left: int) -> tuple[int, int] | None:
+    """The last whitespace-free run ending at or before ``left``: what the last match of
+    ``_WORD.finditer(text, 0, left)`` is, without scanning the text from its start."""
+    end = left
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return (start, end) if end > start else None
+
+
 def _extent(text: str, start: int, end: int, label: str, b: Boundaries) -> tuple[int, int]:
     left = start
     while left > 0 and (text[left - 1] in b.proclitics or text[left - 1] in b.quotes or text[left - 1] == "ـ"):
@@ -103,10 +115,10 @@ def _extent(text: str, start: int, end: int, label: str, b: Boundaries) -> tuple
     if left > 0 and not text[left - 1].isspace():
         left = start  # the letters belong to a longer word
     for _ in range(b.max_words):
-        before = list(_WORD.finditer(text, 0, left))
-        if not before or not _droppable(before[-1].group(), b.leading.get(label, frozenset()), b):
+        before = _word_before(text, left)
+        if not before or not _droppable(text[slice(*before)], b.leading.get(label, frozenset()), b):
             break
-        left = before[-1].start()
+        left = before[0]
     right = end
     while right < len(text) and text[right] in b.quotes:
         right += 1
@@ -118,8 +130,10 @@ def _extent(text: str, start: int, end: int, label: str, b: Boundaries) -> tuple
     return left, right
 
 
+@lru_cache(maxsize=1 << 16)
 def zone(text: str, start: int, end: int, label: str) -> Zone:
-    """Core and widest acceptable extent of the gold mention ``text[start:end]``."""
+    """Core and widest acceptable extent of the gold mention ``text[start:end]`` (cached: one gold
+    mention is compared with every prediction, by the entity, confusion and argument scores)."""
     b = boundaries()
     return Zone(_core(text, start, end, label, b), _extent(text, start, end, label, b))
 
@@ -148,8 +162,10 @@ def align(text: str, gold: Sequence[dict[str, Any]], pred: Sequence[dict[str, An
     used: set[int] = set()
     pairs = []
     for gi in sorted(range(len(gold)), key=lambda i: gold[i]["start"]):
-        candidates = [pi for pi, p in enumerate(pred)
-                      if pi not in used and spans_match(text, gold[gi], p, mode, check_label)]
+        g = gold[gi]
+        candidates = [pi for pi, p in enumerate(pred)  # only a prediction touching the gold can match
+                      if pi not in used and p["end"] >= g["start"] and p["start"] <= g["end"]
+                      and spans_match(text, g, p, mode, check_label)]
         if candidates:
             best = max(candidates, key=lambda pi: (_overlap(gold[gi], pred[pi]), -pi))
             used.add(best)

@@ -361,7 +361,7 @@ class PlaceLists:
             return None  # «وجرفت طريقاً»: a past verb and its object
         if ((word in common_words() or token.norm_ in common_words()) and not (short_ok or common_ok)) \
                 or word in self.not_names or strip_al(word) in self.not_names \
-                or (word.endswith("ات") and word in frequent_words() and not common_ok) \
+                or (word.endswith("ات") and strip_al(word) in frequent_words() and not common_ok) \
                 or word in nationality_adjectives() or strip_al(word) in _descriptors() or pointing_descriptor(word) \
                 or (not adjective_ok and is_frequent_adjective(word)) \
                 or lookup_trigger(word) is not None \

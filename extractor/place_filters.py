@@ -243,7 +243,8 @@ class PlaceFilters:
             return norm.endswith("يه")
         before = token.nbor(-1)
         return before.is_alpha and len(before.norm_) >= 3 and not before.norm_.startswith("ال") \
-            and is_news_word(before.norm_) and before.norm_ not in _place_heads() and not before._.is_clitic
+            and (is_news_word(before.norm_) or before.norm_ not in place_keys()) \
+            and before.norm_ not in _place_heads() and not before._.is_clitic
 
     @staticmethod
     def _drop_conjunction(doc: Doc, mention: Mention) -> None:

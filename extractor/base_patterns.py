@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from .event_lexicon import lookup_trigger
 from .language import token_norms
+from .lexicons import COMPASS_WORDS
 from .mentions import Mention
 from .normalize import VOWEL_MARKS
 from .place_words import place_keys
@@ -41,7 +42,7 @@ class BasePatterns:
                 return [self.mention(doc, "BASE", doc[index].idx, unit[0].end,
                                      f"context:head {head} + unit", 0.85, kind=head)]
         name = self._name_after(doc, index + width - 1) or self._adjective_name(doc, index + width) \
-            or self._number_name(doc, index + width, head)
+            or self._compass_name(doc, index + width) or self._number_name(doc, index + width, head)
         if name is None:
             return []
         start, end = self._known_place_end(doc, *name)
@@ -112,6 +113,20 @@ class BasePatterns:
                 and doc[start].norm_.endswith("ي") and doc[start].norm_ in self.adjectives \
                 and not doc[start]._.is_clitic:
             return start, start + 1
+        return None
+
+    def _compass_name(self, doc: Doc, start: int) -> tuple[int, int] | None:
+        """«قاعدة غرب القاهرة الجوية», «قاعدة شرق العوينات الجوية»: a compass word and a known
+        place name the base when a military adjective closes them; without it the words locate
+        a base («قاعدة شمال بغداد»: a base north of Baghdad)."""
+        if start >= len(doc) or doc[start].norm_ not in COMPASS_WORDS:
+            return None
+        norms = token_norms(doc)
+        for width in (3, 2, 1):
+            end = start + 1 + width
+            if end < len(doc) and norms[end] in self.markers \
+                    and (" ".join(norms[start + 1:end]) in place_keys() or " ".join(norms[start:end]) in place_keys()):
+                return start, end
         return None
 
     @staticmethod

@@ -40,6 +40,8 @@ class Abbreviations:
         self.country_force_heads = context_groups("country_place_force_heads")
         self.place_force_links = context_words("place_force_links")
         self.place_force_link_heads = context_words("place_force_link_heads")
+        self.council_heads = context_words("armed_council_heads")
+        self.council_adjectives = context_words("armed_council_adjectives")
         self.service_words = context_words("force_service_words")
         self.operation_words = context_words("operation_words")
         self.media = context_words("media_names")
@@ -158,8 +160,8 @@ class Abbreviations:
         """A force head before a place names the place's own force: «قوات ولاية جنوب الغرب»,
         «قوات إقليم كردستان», «قوات أرض الصومال» (a region or state), «جيش بوركينا فاسو»,
         «شرطة عمان السلطانية» (a country's army or police), «لواء ظفار» (a province),
-        «قوة حماية ترهونة» (a construct word between: any place). Service words after the
-        place belong to the force («السلطانية»)."""
+        «قوة حماية ترهونة» (a construct word between: any place), «مجلس هجين العسكري» (a
+        council of arms). Service words after the place belong to the force («السلطانية»)."""
         found = []
         for place in (m for m in mentions if m.label == "PLACE"):
             span = doc.char_span(place.start, place.end, alignment_mode="expand")
@@ -177,9 +179,11 @@ class Abbreviations:
                     span[0].norm_ in self.region_words or kind in ("region", "state"))) \
                     or head.norm_ in self.place_force_heads.get(kind or "", ()) \
                     or head.norm_ in self.country_force_heads.get(place.attrs.get("country_code") or "", ())
+            end = span.end
+            if head.norm_ in self.council_heads and end < len(doc) and doc[end].norm_ in self.council_adjectives:
+                named, end = True, end + 1  # «مجلس» + «هجين» + «العسكري»
             if not named:
                 continue
-            end = span.end
             while end < len(doc) and doc[end].norm_ in self.service_words:
                 end += 1  # «شرطة عمان السلطانية»
             last = doc[end - 1]

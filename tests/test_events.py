@@ -1321,6 +1321,9 @@ def test_a_vowelled_passive_takes_no_actor_from_before(extractor, verb) -> None:
     "س: وهل ستنسحب القوات؟ ج: الانسحاب من الأزرق غير وارد في المدى المنظور.",  # ruled out
     "وتوعدت بمواصلة هجماتها «حتى رحيل المجلس العسكري عن السلطة».",  # leaving power
     "وضبطت الدورية ٤٠ برميلاً، على أن تُسلَّم المضبوطات إلى النيابة العسكرية في بنغازي.",  # seized goods
+    "وتضمن التدريب التصدي لهجوم بحري افتراضي تشنّه «قوات معادية» على ميناء مرسى مطروح.",  # make-believe
+    "وتضمن التمرين تنفيذ ضربات جوية وهمية على أهداف جنوب النجيلة.",
+    "وأعلن الجيش في بلاغ بثّه التلفزيون الوطني ضمن نشرته المسائية أن الوضع في جيبو هادئ.",  # a bulletin
 ])
 def test_civil_arrivals_and_evacuations_are_no_events(extractor, text) -> None:
     found, _ = _events(extractor, text)

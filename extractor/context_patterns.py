@@ -110,6 +110,7 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
         self.unit_ordinals = self.ordinals | self.ordinal_tens  # «اللواء المدرع الملكي الستون»
         self.specifiers = words("unit_specifiers")
         self.name_links = words("name_links")
+        self.name_compounds = words("name_compounds")
         self.titles = words("name_titles")
         self.positions = words("name_positions")
         self.force_links = words("place_force_links")  # «كتيبة شهداء ككلة»

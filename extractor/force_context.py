@@ -15,6 +15,7 @@ from .language import doc_text, token_norms
 from .lexicons import context_groups, context_words
 from .mentions import Mention
 from .normalize import phrase_key
+from .place_words import nationality_adjectives
 from .text import QUOTES
 from .word_forms import time_words
 
@@ -91,6 +92,7 @@ class Abbreviations:
                               reason="context:abbreviation after a force name")]
         found += self._under_a_head(doc, mentions)
         found += self._regional_forces(doc, mentions)
+        found += self._of_a_country(doc, mentions)
         found += self._provinces(doc, mentions)
         found += self._command_names(doc, mentions)
         doc._.mentions = mentions + found
@@ -190,6 +192,27 @@ class Abbreviations:
             end_char = last.idx + len(last.text)
             found.append(Mention("FORCE", head.idx, end_char, doc_text(doc)[head.idx:end_char], score=0.8,
                                  source="rules", reason=f"context:force head {head.norm_} + place {place.text}"))
+        return found
+
+    @staticmethod
+    def _of_a_country(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """«الجيش الوطني لأرض الصومال», «قوة الشرطة البحرية لبونتلاند», «القوات المسلحة لأفريقيا
+        الوسطى»: «ل» + a country, region or state right after a force without a nationality
+        names whose force it is, so the name goes on over it («وصول القوات التركية لليبيا»: with a
+        nationality the «ل» is the movement's)."""
+        places = {m.start: m for m in mentions if m.label == "PLACE"
+                  and m.attrs.get("kind") in ("country", "region", "state")}
+        found = []
+        for force in (m for m in mentions if m.label == "FORCE" and m.source != "model"):
+            span = doc.char_span(force.start, force.end, alignment_mode="expand")
+            if span is None or span.end + 1 >= len(doc) or doc[span.end].norm_ != "ل" \
+                    or any(t.norm_ in nationality_adjectives() for t in span):
+                continue
+            place = places.get(doc[span.end + 1].idx)
+            if place is not None:
+                found.append(Mention("FORCE", force.start, place.end, doc_text(doc)[force.start:place.end],
+                                     score=force.score, source="rules", attrs=dict(force.attrs),
+                                     reason=f"{force.reason} + ل + {place.text}"))
         return found
 
     def _under_a_head(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:

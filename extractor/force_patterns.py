@@ -88,6 +88,12 @@ class ForcePatterns:
                 and (self._force_name_word(token) or self._construct_nisba(doc, index, nxt)):
             end = nxt + (self._known_force_width(doc, nxt) or 1)  # «لواء الحرس الجمهوري»
             end += end < len(doc) and doc[end].norm_ in self.compass_names  # «كتيبة الحدود الغربية»
+        elif nxt == index + 1 and indefinite and token.norm_ in self.name_compounds and nxt + 1 < len(doc) \
+                and self._is_name_word(doc[nxt + 1]) and doc[nxt + 1].norm_ not in self.triggers:
+            end = nxt + 2  # a unit named after a man's two-word name: «كتيبة أبو بكر الصديق», «لواء أبو الفضل
+            if end < len(doc) and doc[end].norm_.startswith("ال") and self._is_name_word(doc[end]) \
+                    and doc[end].norm_ not in self.adjectives and doc[end].norm_ not in self.triggers:
+                end += 1  # العباس»: and the definite word after it
         elif nxt == index + 1 and token.text in QUOTES and indefinite:
             quoted = self._name_after(doc, index)  # «لواء "غورغور"», «كتيبة "أسود الصحراء"»
             end = quoted[1] if quoted else None

@@ -56,6 +56,9 @@ class BasePatterns:
             return []  # «من ثكنات موسورو»: the barracks of a town; the town is the PLACE
         marked = end < len(doc) and doc[end].norm_ in self.markers \
             or head in self.quote_named and doc[after].text in QUOTES
+        if head in self.named_by_rare_words and not marked and not first.startswith("ال") and is_news_word(first) \
+                and first not in place_keys():
+            return []  # «مهبط صغير», «مهبط زراعي قديم»: an airstrip described, not «مهبط هبيلا»
         if end - start == 1 and not head.startswith("ال") and not marked and is_frequent_adjective(doc[start].norm_) \
                 and doc[start].text.translate(VOWEL_MARKS) == doc[start].text:
             return []  # «قاعدة متقدمة», «حامية صغيرة»: described (not «قاعدة مصيرة الجوية», «معسكر مُرّة»)

@@ -72,6 +72,7 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
         self.needs_the_marker = words("base_heads_needing_the_marker")
         self.quote_named = words("base_heads_named_by_quotes")
         self.site_idioms = words("site_idiom_words")
+        self.named_by_rare_words = words("base_heads_named_by_rare_words")
         self.markers = words("military_markers")
         self.strong = words("place_descriptors_strong")
         self.settlements = words("settlement_descriptors")  # indefinite: «بلدة», not «البلدة»

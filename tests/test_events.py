@@ -1324,6 +1324,8 @@ def test_a_vowelled_passive_takes_no_actor_from_before(extractor, verb) -> None:
     "وتضمن التدريب التصدي لهجوم بحري افتراضي تشنّه «قوات معادية» على ميناء مرسى مطروح.",  # make-believe
     "وتضمن التمرين تنفيذ ضربات جوية وهمية على أهداف جنوب النجيلة.",
     "وأعلن الجيش في بلاغ بثّه التلفزيون الوطني ضمن نشرته المسائية أن الوضع في جيبو هادئ.",  # a bulletin
+    "وأعلنت الحكومة الاتفاق، داعية قوات جوبالاند إلى الانسحاب من بلد حاوو.",  # a call, as a participle
+    "وجدّدت البعثة دعوتها إلى خروج جميع القوات الأجنبية من ليبيا.",
 ])
 def test_civil_arrivals_and_evacuations_are_no_events(extractor, text) -> None:
     found, _ = _events(extractor, text)

@@ -52,7 +52,7 @@ from .normalize import (
 from .resources import models_dir
 from .time_grammar import Lexicon, TimeExpression, load_grammar
 from .time_joins import SAME_MONTH, complete_times
-from .word_forms import future_verb, reads_as
+from .word_forms import future_verb, is_frequent_adjective, reads_as
 
 __all__ = ["LEXICON", "TimeExpression", "find_times", "models_dir"]
 
@@ -273,8 +273,9 @@ def _r_relative(m: _Match, calendar: str) -> Result | None:
     offset, rel = m.word("REL", "rel"), " ".join((m.g["rel"] or "").split())
     following = (m.after.split() or [""])[0].strip(_PUNCT)
     if not (m.g.get("wd") or m.g.get("adv")) and lam_to_al(rel) in m.lex.guards["guarded"] and (
-            following in m.lex.guards["after_relative"] or m.prev in m.lex.guards["before_relative"] or m.undated):
-        return None  # «اليوم التالي», «ذلك اليوم»; «الغد» alone in quotes is a newspaper
+            following in m.lex.guards["after_relative"] or m.prev in m.lex.guards["before_relative"] or m.undated
+            or _describes_the_day(following)):
+        return None  # «اليوم التالي», «ذلك اليوم», «اليوم الختامي»; «الغد» alone in quotes is a newspaper
     if rel in m.lex.guards["needs_weekday"] and not (m.g.get("wd") or m.g.get("part")):
         return None  # «إلى غد أفضل»
     if rel.startswith("بعد ") and m.counted_from_an_event():
@@ -285,6 +286,16 @@ def _r_relative(m: _Match, calendar: str) -> Result | None:
     clash = m.g.get("wd") is not None and m.word("WD", "wd") != day.isoweekday()
     reason = f"day offset {offset}" + (" (the weekday disagrees)" if clash else "")
     return day.isoformat(), "relative", calendar, 0.7 if clash else 0.95, reason
+
+
+def _describes_the_day(norm: str) -> bool:
+    """A definite masculine nisba or elative after «اليوم» makes it a noun, the day: «اليوم الختامي»,
+    «اليوم الأعنف منذ مطلع الشهر» (weekdays are read before: «اليوم الأحد»)."""
+    from .place_words import place_keys  # (the gazetteer, read only when «اليوم» is met)
+
+    return norm.startswith("ال") and (len(norm) >= 6 and norm.endswith("ي") and is_frequent_adjective(norm[2:])
+                                      or (len(norm) == 6 and norm[2] == "ا" and norm not in place_keys()))
+    # (not «اليوم الذكرى», «يزور اليوم الأردن»)
 
 
 def _r_ago(m: _Match, calendar: str) -> Result | None:

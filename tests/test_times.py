@@ -30,6 +30,9 @@ def summary(text: str, date: dt.date | None = MONDAY) -> list[tuple]:
 
 
 FOUND = [  # (sentence, mention, value, mod, kind) with the article dated Monday 2026-02-23
+    # «اليوم» before a place or a remembrance is still today
+    ("يزور اليوم الأردن وفد عسكري", "اليوم", "2026-02-23", None, "relative"),
+    ("تستذكر القوات المسلحة اليوم الذكرى الثامنة لمعركة الكرامة", "اليوم", "2026-02-23", None, "relative"),
     # absolute dates
     ("وقع الهجوم في 2026-02-23 صباحاً", "2026-02-23", "2026-02-23", None, "date"),
     ("صدر القرار بتاريخ 23/2/2026 عن الوزارة", "23/2/2026", "2026-02-23", None, "date"),
@@ -209,6 +212,8 @@ NOT_TIME = [
     "منذ ثلاث سنوات والحصار مستمر",
     "أعلنت قوى 14 آذار رفضها للقرار",  # a name: neither the date nor «آذار» alone
     "افتتح جسر 6 أكتوبر بعد الترميم",
+    "وشهد اليوم الختامي رماية بالذخيرة الحية",  # the day, described
+    "الغارات جعلت منه اليوم الأعنف على الجبهة",
 ]
 
 

@@ -291,7 +291,8 @@ def _r_relative(m: _Match, calendar: str) -> Result | None:
 def _describes_the_day(norm: str) -> bool:
     """A definite masculine nisba or elative after «اليوم» makes it a noun, the day: «اليوم الختامي»,
     «اليوم الأعنف منذ مطلع الشهر» (weekdays are read before: «اليوم الأحد»)."""
-    from .place_words import place_keys  # (the gazetteer, read only when «اليوم» is met)
+    # the gazetteer, read only when «اليوم» is met
+    from .place_words import place_keys
 
     return norm.startswith("ال") and (len(norm) >= 6 and norm.endswith("ي") and is_frequent_adjective(norm[2:])
                                       or (len(norm) == 6 and norm[2] == "ا" and norm not in place_keys()))

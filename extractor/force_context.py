@@ -196,8 +196,8 @@ class Abbreviations:
 
     @staticmethod
     def _of_a_country(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-        """«الجيش الوطني لأرض الصومال», «قوة الشرطة البحرية لبونتلاند», «القوات المسلحة لأفريقيا
-        الوسطى»: «ل» + a country, region or state right after a force without a nationality
+        """«الجيش الوطني لأرض الصومال», «قوة الشرطة البحرية لبونتلاند», «القوة المشتركة لدارفور»:
+        «ل» + a country, region or state right after a force without a nationality
         names whose force it is, so the name goes on over it («وصول القوات التركية لليبيا»: with a
         nationality the «ل» is the movement's)."""
         places = {m.start: m for m in mentions if m.label == "PLACE"

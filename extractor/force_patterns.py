@@ -90,10 +90,10 @@ class ForcePatterns:
             end += end < len(doc) and doc[end].norm_ in self.compass_names  # «كتيبة الحدود الغربية»
         elif nxt == index + 1 and indefinite and token.norm_ in self.name_compounds and nxt + 1 < len(doc) \
                 and self._is_name_word(doc[nxt + 1]) and doc[nxt + 1].norm_ not in self.triggers:
-            end = nxt + 2  # a unit named after a man's two-word name: «كتيبة أبو بكر الصديق», «لواء أبو الفضل
+            end = nxt + 2  # a unit named after a man's two-word name («كتيبة أبو عبيدة»)
             if end < len(doc) and doc[end].norm_.startswith("ال") and self._is_name_word(doc[end]) \
                     and doc[end].norm_ not in self.adjectives and doc[end].norm_ not in self.triggers:
-                end += 1  # العباس»: and the definite word after it
+                end += 1  # and the definite word after it («كتيبة أبو بكر الصديق»)
         elif nxt == index + 1 and token.text in QUOTES and indefinite:
             quoted = self._name_after(doc, index)  # «لواء "غورغور"», «كتيبة "أسود الصحراء"»
             end = quoted[1] if quoted else None

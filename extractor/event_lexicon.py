@@ -252,12 +252,10 @@ def other_reading(norms: list[str], at: int, start: int, end: int) -> bool:
     ``adjective_readings``); after an adjective of extent, the noun it qualifies («منشور واسع
     الانتشار», ``extent_adjectives``); before a day word, a part of the day («حتى فجر اليوم
     التالي», «فجر الأحد»: dawn, not «فجّر»; ``day_part_readings``); before an adjective of a
-    bulletin, a bulletin («نشرته المسائية»); next to a drill's make-believe, no event at all
-    («هجوم بحري افتراضي», and the verb that launches it: «… افتراضي تشنّه»; ``simulated_words``)."""
+    bulletin, a bulletin («نشرته المسائية»)."""
     norm = norms[at]
     return (at > start and norm in words("adjective_readings")
             and trigger_tense(norms[at - 1]) == "noun") \
         or (at > start and norm.startswith("ال") and norms[at - 1] in words("extent_adjectives")) \
         or (norm in words("day_part_readings") and at + 1 < end and norms[at + 1] in time_words()) \
-        or (norm in words("bulletin_forms") and at + 1 < end and norms[at + 1] in words("bulletin_adjectives")) \
-        or any(norms[near] in words("simulated_words") for near in range(max(start, at - 3), min(at + 4, end)))
+        or (norm in words("bulletin_forms") and at + 1 < end and norms[at + 1] in words("bulletin_adjectives"))

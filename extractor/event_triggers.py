@@ -166,7 +166,8 @@ class TriggerRules:
         """Negated («لم تنسحب»), hypothetical («في حال انسحاب», «ضربات محتملة»), or
         not an event at all (a demand, an option under study, a stopped action)."""
         start, norms = max(self._sentence.start, token.i - self.window), token_norms(doc)
-        after = norms[last.i + 1: min(self._sentence.end, last.i + 3)]
+        after = norms[token.i + 1: min(self._sentence.end, last.i + 3)]  # inside a joined hit too
+        # («لهجوم بحري افتراضي تشنّه»: the noun's adjective before the verb that launches it)
         clause_start = self._clause_before(doc, token).start
         clause = [norms[at] for at in range(clause_start, token.i) if not _foreign_article(norms, at)]
         previous = doc[token.i - 1] if token.i > self._sentence.start else None

@@ -158,12 +158,15 @@ class PartyRules:
         before = _token_before_name(doc, mention.start)
         return before is not None and before.norm_ == "ل"
 
-    def _members_of(self, doc: Doc, mention: Mention) -> bool:
-        """A force named as what troops belong to: «جندي من …», «عناصر من …»."""
+    def _members_of(self, doc: Doc, mention: Mention, adjective_ok: bool = False) -> bool:
+        """A force named as what troops belong to: «جندي من …», «عناصر من …»; ``adjective_ok``:
+        one nisba may stand between («ثلاث سرايا إضافية من اللواء الآلي»)."""
         before = _token_before(doc, mention.start)
         if before is None or before.norm_ != "من" or before.i == 0:
             return False
-        return self._troops_word(doc, doc[before.i - 1])
+        word = doc[before.i - 1]
+        return self._troops_word(doc, word) or (adjective_ok and before.i >= 2 and word.norm_.endswith(("ي", "يه", "ه"))
+                                                and self._troops_word(doc, doc[before.i - 2]))
 
     @staticmethod
     def _troops_word(doc: Doc, word) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from spacy.language import Language
@@ -53,6 +54,13 @@ __all__ = ["Event", "EventExtractor", "lookup_trigger", "trigger_index"]
 
 # A colon or bar after a headline's or a bulletin's label («المنطقة العسكرية الجنوبية: …»), not a clock's.
 _LABEL_MARK = re.compile(r"(?<!\d)[:|](?=\s)")
+
+
+@cache
+def _clause_stops(sections: tuple[str, ...], extra: tuple[str, ...] = ()) -> frozenset[str]:
+    """What ends a clause for a rule: lexicon sections, the clause punctuation and ``extra``
+    words (built once, not per event)."""
+    return frozenset({"،", ",", "؛", *extra}).union(*(words(section) for section in sections))
 
 
 def _after_label(doc: Doc, token, before: list[Mention]) -> list[Mention]:
@@ -242,7 +250,7 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
         troops, one adjective between or not, then «من» + the unit («ثلاث سرايا إضافية من اللواء
         الآلي الثاني عشر») are the unit's too (guidelines §8: every force that acts)."""
         taken = {id(m) for _, m in event.args}
-        stops = words("clause_breaks") | words("replacing_verbs") | {"،", ",", "؛", "و", "وان"}
+        stops = _clause_stops(("clause_breaks", "replacing_verbs"), ("و", "وان"))
         for mention in in_clause:
             if mention.label != "FORCE" or mention.start <= token.idx or id(mention) in taken:
                 continue
@@ -250,9 +258,7 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
             if before is None or before.norm_ != "من" or before.i < 2 \
                     or any(t.norm_ in stops for t in doc[token.i + 1:before.i]):
                 return None  # «…، لتحل محلها وحدات من الجيش», «وأن نحو 600 عنصر من …»: another clause
-            adjective = doc[before.i - 1]  # «ثلاث سرايا إضافية من …»: one adjective may stand between
-            return mention if self._troops_word(doc, adjective) or (
-                adjective.norm_.endswith(("ي", "يه", "ه")) and self._troops_word(doc, doc[before.i - 2])) else None
+            return mention if self._members_of(doc, mention, adjective_ok=True) else None
         return None
 
     def _closes_a_base(self, doc: Doc, event: Event, last) -> bool:
@@ -268,7 +274,7 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
     def _accused(doc: Doc, token, sentence_start: int) -> bool:
         """An accusation verb earlier in the trigger's clause (no comma or subordinate opener
         between: «اتهمت واشنطن الكتائب بالوقوف وراءه، قبل أن تردّ القوات بغارات» accuses no raid)."""
-        stops = words("subordinate_openers") | {"،", ",", "؛"}
+        stops = _clause_stops(("subordinate_openers",))
         return found_before(token_norms(doc), token.i, sentence_start, words("accusations"), stops)
 
     @staticmethod

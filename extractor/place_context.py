@@ -56,6 +56,7 @@ from .word_forms import (
     is_frequent_adjective,
     is_news_word,
     past_plural_form,
+    past_plural_verb,
     possessed_form,
     pronoun_form,
     verb_form,
@@ -367,7 +368,7 @@ class PlaceLists:
                 or (not adjective_ok and is_frequent_adjective(word)) \
                 or lookup_trigger(word) is not None \
                 or possessed_form(token.text, word) \
-                or (past_plural_form(word) and word[:-2] in frequent_words() and not unheard_pair):
+                or (past_plural_verb(word) and not unheard_pair):
             return None  # («عند مداخل القرى», «على مداخل المدينة»: a descriptor names nothing; «مدينتهم»;
             # «قرى وادي الشاطئ، اتخذوا»: a verb after the list, on a frequent stem: not «دامبوا»)
         return begin, end

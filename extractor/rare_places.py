@@ -33,7 +33,7 @@ from .word_forms import (
     common_form,
     frequent_words,
     is_news_word,
-    past_plural_form,
+    past_plural_verb,
     pronoun_form,
     unheard_of,
     verb_form,
@@ -180,7 +180,7 @@ class RarePlaces(PlaceLists):
         return token.is_alpha and not token._.is_clitic and not attached_conjunction(token) and not is_news_word(norm) and norm not in self.not_names \
             and norm not in nationality_adjectives() and not common_form(token.text, norm) and not counting_word(norm) \
             and not any(norm.endswith(dual) and is_news_word(norm[:-3] + "ه") for dual in ("تين", "تان")) \
-            and not (past_plural_form(norm) and is_news_word(norm[:-2]))  # «المجاورتين»; «في بدهادي حذروا»: a verb
+            and not past_plural_verb(norm)  # «المجاورتين»; «في بدهادي حذروا»: a verb
 
     @staticmethod
     def _first_word(doc: Doc, index: int) -> str:

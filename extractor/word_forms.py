@@ -27,6 +27,7 @@ __all__ = [
     "is_frequent_adjective",
     "is_news_word",
     "news_words",
+    "past_plural_verb",
     "pronoun_form",
     "time_words",
     "unheard_of",
@@ -133,6 +134,12 @@ def verb_with_object(norm: str) -> bool:
 def past_plural_form(norm: str) -> bool:
     """A past verb of a plural subject by its ending («انتشروا», «أقاموا»); few names end so."""
     return norm.endswith("وا") and len(norm) > 4
+
+
+def past_plural_verb(norm: str) -> bool:
+    """A past plural verb on a frequent stem, no name's word: «في بدهادي حذروا», «قرى وادي
+    الشاطئ، اتخذوا» (not «دابوا»: «داب» is no frequent word)."""
+    return past_plural_form(norm) and norm[:-2] in frequent_words()
 
 
 def possessed_form(text: str, norm: str) -> bool:

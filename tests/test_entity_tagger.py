@@ -1395,6 +1395,19 @@ def test_a_word_after_waw_that_reads_as_a_verb_names_nothing(word, verb) -> None
     assert verb_form(normalize(word)) is verb
 
 
+@pytest.mark.parametrize("word, verb", [
+    ("حذروا", True), ("اتخذوا", True), ("انسحبوا", True),  # past plurals on frequent stems
+    ("دابوا", False), ("دامبوا", False),  # villages: «داب», «دامب» are no frequent words
+    ("حذر", False), ("كوتا", False),  # no past plural ending
+])
+def test_a_past_plural_verb_is_no_name(word, verb) -> None:
+    """One helper for the rare-name and list-member rules (``word_forms.past_plural_verb``)."""
+    from extractor.normalize import normalize
+    from extractor.word_forms import past_plural_verb
+
+    assert past_plural_verb(normalize(word)) is verb
+
+
 def test_a_transcripts_speaker_is_no_place(extractor) -> None:
     """«النعماني: …» opening three turns of a briefing is its speaker; «بغداد:» once is a dateline."""
     turns = "س: ما الجديد؟\nالنعماني: انتشرت الفرقة في الدبس.\nس: وكركوك؟\nالنعماني: لا.\nس: والمطار؟\nالنعماني: لا.\n"

@@ -130,10 +130,11 @@ def _extent(text: str, start: int, end: int, label: str, b: Boundaries) -> tuple
     return left, right
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=4096)
 def zone(text: str, start: int, end: int, label: str) -> Zone:
     """Core and widest acceptable extent of the gold mention ``text[start:end]`` (cached: one gold
-    mention is compared with every prediction, by the entity, confusion and argument scores)."""
+    mention is compared with every prediction, by the entity, confusion and argument scores of
+    its article; a small cache, since its keys keep the article texts alive)."""
     b = boundaries()
     return Zone(_core(text, start, end, label, b), _extent(text, start, end, label, b))
 

@@ -367,26 +367,7 @@ def _unknown_noun(tokens: list[str], at: int, value, vague: bool,
         return None  # «الرقم 1330 للإبلاغ»: a preposition's phrase; «مدرسة 30 يونيو»: a date, no count
     if value is not None and 1900 <= value <= 2100:
         return None  # a year
-    return _singular(noun, lex.singulars), noun, at + 1
-
-
-def _singular(noun: str, singulars: dict[str, str]) -> str:
-    """The unit of an unlisted noun is its singular (guidelines §6): a broken plural's from
-    quantities.yaml ``broken_plurals`` («قرى» → قرية), else the accusative tanween and a sound
-    plural's ending go («جندياً», «مهربين» → مهرب, «الدراجات» → دراجة); a broken plural the
-    table does not list («أكواخ») stays as written."""
-    word = noun[2:] if noun.startswith("ال") and len(noun) > 4 else noun
-    for form in (word, word[:-1] if word.endswith("ا") else None):
-        if form in singulars:
-            return singulars[form]
-    if word.endswith("ا") and len(word) > 2:
-        return word[:-1]  # «طناً» → طن
-    if word.endswith(("ين", "ون")) and len(word) > 4:
-        return word[:-2]
-    if word.endswith("ات") and len(word) > 4:
-        stem = word[:-2]  # «دراجات» → دراجة, but «كيلوغرامات» → كيلوغرام: the form the news writes
-        return stem if is_news_word(stem) and not is_news_word(stem + "ه") else stem + "ه"
-    return word
+    return lex.singular(noun), noun, at + 1
 
 
 def _linked_noun(tokens: list[str], start: int, lex: QuantityLexicon) -> tuple[int, str, str] | None:

@@ -12,7 +12,7 @@ from typing import Any
 
 from .normalize import phrase_key as _k
 from .resources import load_yaml
-from .word_forms import reads_as, time_words
+from .word_forms import heard_of, is_news_word, reads_as, time_words
 
 __all__ = ["QuantityLexicon", "quantity_lexicon"]
 
@@ -57,6 +57,26 @@ class QuantityLexicon:
     def counting_words(self) -> frozenset[str]:
         """Every word that starts or is a count: the starters and the unit nouns."""
         return self.starters | frozenset(self.units)
+
+    def singular(self, noun: str) -> str:
+        """The unit of an unlisted noun is its singular (guidelines §6): a broken plural's from
+        quantities.yaml ``broken_plurals`` («قرى» → قرية), else the accusative tanween and a sound
+        plural's ending go («جندياً», «مهربين» → مهرب, «الدراجات» → دراجة); a broken plural the
+        table does not list («أكواخ») stays as written."""
+        word = noun[2:] if noun.startswith("ال") and len(noun) > 4 else noun
+        for form in (word, word[:-1] if word.endswith("ا") else None):
+            if form in self.singulars:
+                return self.singulars[form]
+        if word.endswith("ا") and len(word) > 2:
+            return word[:-1]  # «طناً» → طن
+        if word.endswith(("ين", "ون")) and len(word) > 4:
+            return word[:-2]
+        if word.endswith("ات") and len(word) > 4:
+            stem = word[:-2]  # «دراجات» → دراجة, but «كيلوغرامات» → كيلوغرام: the form the news writes,
+            # or the one wordfreq has heard of («كرفانات» → كرفان, «ارتكازات» → ارتكاز)
+            masculine = is_news_word(stem) or (heard_of(stem) and not heard_of(stem + "ه"))
+            return stem if masculine and not is_news_word(stem + "ه") else stem + "ه"
+        return word
 
     @cached_property
     def unit_names(self) -> frozenset[str]:

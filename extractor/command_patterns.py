@@ -47,8 +47,11 @@ class CommandPatterns:
         """«المنطقة العسكرية الشرقية» (or «الشمالية الشرقية»), «منطقة طبرق العسكرية»: a FORCE."""
         end = None
         nxt = index + 1
-        if nxt + 1 < len(doc) and doc[nxt].norm_ in self.markers and doc[nxt + 1].norm_ in self.region_names:
+        if nxt + 1 < len(doc) and doc[nxt].norm_ in self.region_markers and doc[nxt + 1].norm_ in self.region_names:
             end = nxt + 2
+        elif nxt + 2 < len(doc) and doc[nxt].norm_ in self.region_markers and doc[nxt + 1].norm_ in self.number_words \
+                and doc[nxt + 2].is_digit:
+            end = nxt + 3  # «المنطقة الدفاعية رقم 5»
         elif nxt + 1 < len(doc) and doc[nxt].norm_ in self.region_names and doc[nxt + 1].norm_ in self.markers \
                 and doc[index].norm_.startswith("ال"):
             end = nxt + 2  # «المنطقة الغربية العسكرية»
@@ -91,8 +94,9 @@ class CommandPatterns:
         while at < len(doc) and at - index - width < 3 and doc[at].is_alpha and doc[at].norm_.startswith("ال") \
                 and doc[at].norm_ not in NOT_DEFINITE:
             at += 1
-        if at >= len(doc) or doc[at].text not in QUOTES:
-            return []
+        if at >= len(doc) or doc[at].text not in QUOTES \
+                or any(token.norm_ in self.civilian_ship_words for token in doc[index + width:at]):
+            return []  # (not «سفينة الشحن الهولندية «مينرفاغراخت»»: a merchant ship)
         name = self._name_after(doc, at - 1)
         if name is None or (name[1] - name[0] <= 3 and is_frequent_adjective(doc[at + 1].norm_)
                             and is_news_word(doc[at + 1].norm_)):

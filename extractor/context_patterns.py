@@ -117,7 +117,7 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
         self.force_links = words("place_force_links")  # «كتيبة شهداء ككلة»
         self.raw_stop = context_words("name_stopwords", normalized=False)
         self.command_heads = words("command_heads")
-        self.ship_heads = words("ship_heads")
+        self.ship_heads, self.civilian_ship_words = words("ship_heads"), words("civilian_ship_words")
         self.command_links = words("command_links")
         self.force_heads = words("force_heads")
         self.quoted_force_heads = words("quoted_force_heads")
@@ -133,6 +133,7 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
         self.region_heads = words("military_region_heads")
         self.territory_heads = words("territory_heads")
         self.region_names = words("military_region_names") | self.ordinals
+        self.region_markers, self.number_words = self.markers | words("military_region_markers"), words("region_number_words")
         self.command_regions = words("command_regions")
         self.crown_words = words("crown_words")
         self.state_words, self.state_force_heads = words("state_words"), words("state_force_heads")

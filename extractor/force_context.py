@@ -54,6 +54,7 @@ class Abbreviations:
                        (context_words("branch_heads"), context_words("branch_words"), "a branch of"))
         self.directorate_heads = context_words("directorate_heads") | self.command_heads
         self.other_namers = self.operation_words | context_words("ministry_heads") | context_words("team_heads")
+        self.ministries, self.portfolios = context_words("ministry_heads"), context_words("ministry_portfolio_words")
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = [m for m in doc._.mentions or [] if not self._names_an_operation(doc, m)]
@@ -147,14 +148,16 @@ class Abbreviations:
 
     def _names_an_operation(self, doc: Doc, mention: Mention) -> bool:
         """«خطة "درع الوطن"», «عملية "الفجر"»: a force name after an operation word names the
-        operation (not «قوات عملية «هادين كاي»», the operation's forces); after «وزارة» a ministry,
-        after «منتخب» a team («منتخب الشباب»)."""
+        operation (not «قوات عملية «هادين كاي»», the operation's forces); after «وزارة» (or «وزارة شؤون») a
+        ministry, after «منتخب» a team («منتخب الشباب»)."""
         if mention.label != "FORCE":
             return False
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         at = span.start - 1 if span is not None else -1
         if at >= 0 and doc[at].text in QUOTES:
             at -= 1
+        if at > 0 and doc[at].norm_ in self.portfolios and doc[at - 1].norm_ in self.ministries:
+            at -= 1  # «وزارة شؤون البيشمركة»
         return at >= 0 and doc[at].norm_ in self.other_namers \
             and not (at > 0 and doc[at - 1].norm_ in self.plural_heads)
 

@@ -76,7 +76,8 @@ def complete_name(doc: Doc, mention: Mention, listed: bool = False) -> None:
         mention.end = following.idx + len(following.text)  # «عدن يابال»: an unheard-of word after a name
         added.append(following.norm_)
     gazetteer = mention.reason.startswith("gazetteer")
-    if mention.end == span.end_char and not gazetteer and hyphen_joins(doc, span.end):
+    if mention.end == span.end_char and hyphen_joins(doc, span.end) \
+            and (not gazetteer or _unheard_second(doc[span.end + 1])):  # «غورما-راروس»: unheard-of
         mention.end = doc[span.end + 1].idx + len(doc[span.end + 1].text)  # «ماين-سوروا», «فايا-لارجو»
         added.append("-" + doc[span.end + 1].norm_)  # (a known town's «دير الزور-سانا» is a dateline)
     elif mention.end == span.end_char and len(span) > 1 and span[-1].norm_ in context_words("name_links") \

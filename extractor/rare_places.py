@@ -68,6 +68,7 @@ class RarePlaces(PlaceLists):
         self.compounds = context_words("compound_first")
         self.prepositions = with_conjunctions(context_words("bare_place_prepositions"))  # «وفي قبريخا»
         self.compass = context_words("locating_compass")
+        self.road_heads = context_words("road_heads")
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc._.mentions or []
@@ -86,6 +87,7 @@ class RarePlaces(PlaceLists):
                 compound = self._first_word(doc, at - 2) in self.compounds
                 found += self._rare(doc, at - 2 if compound else at - 1, covered, f"a rare word before {norm}")
         found += self._located(doc, [m for m in mentions if m.label == "PLACE" and m.source != "model"], covered)
+        found += self._road_ends(doc, [m for m in mentions + found if m.label == "PLACE"], covered)
         queue = sorted((m for m in mentions + found if m.label == "PLACE"), key=lambda m: m.start)
         while queue:  # «باتجاه القسيمة والكونتيلا»: a member found here takes the next one
             place = queue.pop(0)
@@ -173,6 +175,26 @@ class RarePlaces(PlaceLists):
                 covered.append((start, end))
                 found.append(Mention("PLACE", start, end, text[start:end], score=self.score, source="rules",
                                      reason=f"context:located beside {place.text}"))
+        return found
+
+    def _road_ends(self, doc: Doc, places: list[Mention], covered: list[tuple[int, int]]) -> list[Mention]:
+        """«على طريق سفاجا – القصير», «طريق الشلاق – قبر عمير»: after a road head and a place, a
+        dash names the road's other end, a name even if it is also a word («طريق الهرمل – القصر»)."""
+        norms, found = token_norms(doc), []
+        for place in places:
+            span = doc.char_span(place.start, place.end, alignment_mode="expand")
+            at, dash = (span.start - 1, span.end) if span is not None else (-1, len(doc))
+            if at < 0 or norms[at] not in self.road_heads or dash + 1 >= len(doc) \
+                    or doc[dash].text not in ("-", "–", "—") or not doc[dash].whitespace_:
+                continue
+            word = self._member(doc, dash + 1, covered, compound_ok=True, adjective_ok=True, common_ok=True)
+            if word is None:
+                continue
+            member = Mention("PLACE", word[0], word[1], doc_text(doc)[word[0]:word[1]], score=self.score,
+                             source="rules", reason=f"context:road from {place.text}")
+            complete_name(doc, member, listed=True)  # «قبر عمير», «الشيخ هلال»
+            covered.append((member.start, member.end))
+            found.append(member)
         return found
 
     def _rare_second(self, token) -> bool:

@@ -350,11 +350,12 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
         if head not in self.hamza_heads and has_hamza_alef(doc[index].text):
             return []  # «وأدى التوغل إلى …»: a verb that normalizes like «وادي»
         if name in place_first_words() or f"{head} {name}" in place_keys() \
+                or (index and f"{doc[index - 1].norm_} {head}" in place_keys()) \
                 or (not name.startswith("ال") and is_news_word(name) and head not in self.common_name_heads) \
                 or (not name.startswith("ال") and name.endswith(_NISBA[0])) \
                 or (start + 1 < len(doc) and doc[start + 1].norm_ == "علي" and is_news_word(name)):
             return []  # «في جبل مطل على المدينة»: a mountain overlooking it, not its name; «هضبة
-            # بازلتية»: an indefinite nisba adjective describes it
+            # بازلتية»: an indefinite nisba adjective describes it; «قرة تبة»: the head ends a town's name
         last = start + 1 if name in self.compound and start + 1 < len(doc) and doc[start + 1].is_alpha else start
         span = doc[index:last + 1]  # «جسر الأمير محمد»: a title or «أبو» takes its name along
         return [self.mention(doc, "PLACE", span.start_char, span.end_char, f"context:geographic {head} + name", 0.7)]

@@ -125,12 +125,13 @@ def test_lenient_zone(gold, label, predicted, accepted) -> None:
     assert zone(LENIENT, start, start + len(gold), label).accepts(p_start, p_start + len(predicted)) is accepted
 
 
-TERRAIN = "تقدمت القوات في سهل البطانة ونحو هضبة الحمادة الحمراء."
+TERRAIN = "تقدمت القوات في سهل البطانة ونحو هضبة الحمادة الحمراء وتلة الحمامص."
 
 
 @pytest.mark.parametrize("gold, predicted", [
     ("البطانة", "سهل البطانة"), ("سهل البطانة", "البطانة"),  # the guidelines name no rule for terrain nouns
     ("الحمادة الحمراء", "هضبة الحمادة الحمراء"),
+    ("الحمامص", "تلة الحمامص"), ("تلة الحمامص", "الحمامص"),  # a hill too
 ])
 def test_terrain_nouns_are_descriptors_either_way(gold, predicted) -> None:
     start, p_start = TERRAIN.index(gold), TERRAIN.index(predicted)

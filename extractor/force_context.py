@@ -16,7 +16,7 @@ from .lexicons import context_groups, context_words
 from .mentions import Mention
 from .normalize import phrase_key
 from .place_words import nationality_adjectives
-from .text import QUOTES
+from .text import DASHES, QUOTES
 from .word_forms import time_words
 
 __all__ = ["Abbreviations"]
@@ -139,7 +139,7 @@ class Abbreviations:
         text = doc_text(doc)
         found = []
         for second in (m for m in forces if m.text.startswith("ولاية")):
-            firsts = [m for m in forces if m.end < second.start and text[m.end:second.start].strip() in ("-", "–", "—")]
+            firsts = [m for m in forces if m.end < second.start and text[m.end:second.start].strip() in DASHES]
             if firsts:
                 first = min(firsts, key=lambda m: m.start)  # the whole group name
                 found.append(Mention("FORCE", first.start, second.end, text[first.start:second.end], score=0.85,

@@ -12,12 +12,10 @@ from spacy.tokens import Doc
 from .lexicons import context_words
 from .normalize import CLOSING_QUOTES, OPENING_QUOTES, strip_al
 from .place_words import nationality_adjectives, place_keys
-from .text import QUOTES
+from .text import DASHES, QUOTES
 from .word_forms import reads_as
 
 __all__ = ["NameOwners", "quoted"]
-
-_DATELINE_DASHES = frozenset({"–", "-", "—"})
 
 
 def quoted(doc: Doc, start: int, end: int) -> bool:
@@ -146,7 +144,7 @@ class NameOwners:
         closing = next((end for end in range(span.end, min(span.end + 3, len(doc) - 1) + 1)
                         if quoted(doc, span.start, end)), None)  # «أبشي – «تشاد وان»»: a word may follow
         if closing is not None and span.start > 1 \
-                and (doc[span.start - 2].text in _DATELINE_DASHES  # «مطروح – «بوابة الصحراء»»: a dateline's outlet
+                and (doc[span.start - 2].text in DASHES  # «مطروح – «بوابة الصحراء»»: a dateline's outlet
                      or (closing == span.end and doc[span.start - 2].norm_ == "ل"
                          and span.start > 2 and doc[span.start - 3].norm_ in self.spoke)):  # «تحدث لـ«…»»
             return doc[span.start - 1].idx, doc[closing].idx + 1

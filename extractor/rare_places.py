@@ -26,6 +26,7 @@ from .place_context import PlaceLists
 from .place_names import attached_conjunction, complete_name, position_word
 from .place_words import nationality_adjectives, proximity_cue
 from .quantity_lexicon import counting_word
+from .text import DASHES
 from .word_forms import (
     DUAL_ENDINGS,
     PRONOUN_ENDINGS,
@@ -181,11 +182,13 @@ class RarePlaces(PlaceLists):
         """«على طريق سفاجا – القصير», «طريق الشلاق – قبر عمير»: after a road head and a place, a
         dash names the road's other end, a name even if it is also a word («طريق الهرمل – القصر»)."""
         norms, found = token_norms(doc), []
+        if not self.road_heads.intersection(norms):
+            return found  # most articles name no road
         for place in places:
             span = doc.char_span(place.start, place.end, alignment_mode="expand")
             at, dash = (span.start - 1, span.end) if span is not None else (-1, len(doc))
             if at < 0 or norms[at] not in self.road_heads or dash + 1 >= len(doc) \
-                    or doc[dash].text not in ("-", "–", "—") or not doc[dash].whitespace_:
+                    or doc[dash].text not in DASHES or not doc[dash].whitespace_:
                 continue
             word = self._member(doc, dash + 1, covered, compound_ok=True, adjective_ok=True, common_ok=True)
             if word is None:

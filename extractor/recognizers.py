@@ -36,7 +36,7 @@ from .place_words import (
     place_cues,
     proximity_cue,
 )
-from .text import PROCLITIC_LETTERS, QUOTES, Segmenter, chunk_pieces
+from .text import DASHES, PROCLITIC_LETTERS, QUOTES, Segmenter, chunk_pieces
 from .word_forms import definite_nisba, his_noun_form, is_frequent_adjective
 
 __all__ = [
@@ -90,7 +90,7 @@ def _dateline(doc: Doc, start: int, end: int) -> str | None:
     agency in brackets, is the dateline's town."""
     line_start = start == 0 or "\n" in doc[start - 1].whitespace_ or "\n" in doc[start - 1].text
     following = doc[end].text if end < len(doc) else ""
-    return "dateline" if line_start and following in ("-", "–", "—", "(") else None
+    return "dateline" if line_start and (following in DASHES or following == "(") else None
 
 
 

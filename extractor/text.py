@@ -26,6 +26,7 @@ from .normalize import BIDI_AND_CONTROL, normalize, normalize_with_offsets
 
 __all__ = [
     "BULLETS",
+    "DASHES",
     "QUOTES",
     "QUOTE_MARKS",
     "item_start",
@@ -40,6 +41,8 @@ __all__ = [
     "tokenize",
 ]
 
+#: The dashes news text writes between two names or after a dateline («طريق سفاجا – القصير», «صور – …»).
+DASHES = frozenset({"-", "–", "—"})
 #: Each opening quote mark and the mark that closes it.
 QUOTES = {"«": "»", '"': '"', "“": "”", "'": "'", "”": "“"}
 #: Every quote mark, opening or closing.

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from .event_lexicon import lookup_trigger
 from .language import token_norms
-from .lexicons import COMPASS_WORDS
+from .lexicons import COMPASS_WORDS, base_keys, place_keys_of_kind
 from .mentions import Mention
 from .normalize import VOWEL_MARKS
 from .place_words import place_keys
@@ -79,8 +79,12 @@ class BasePatterns:
                 head in self.needs_marker and not marked and not self._military_use_after(doc, end)):
             return []
         purpose = end + 1 if end + 1 < len(doc) and doc[end].norm_ == "ل" and doc[end]._.is_clitic else end
-        if purpose < len(doc) and reads_as(doc[purpose].norm_, self.camp_purposes):
-            span = doc[start:end]  # «معسكر كلمة للنازحين»: a camp of the displaced is a place, named alone
+        name = " ".join(t.norm_ for t in doc[start:end])
+        if (purpose < len(doc) and reads_as(doc[purpose].norm_, self.camp_purposes)) or (
+                head in self.camp_heads and name in place_keys_of_kind("camp")
+                and f"{head} {name}" not in base_keys()):
+            span = doc[start:end]  # «معسكر كلمة للنازحين», «معسكر أبو شوك»: a camp of the displaced or of
+            # refugees (the gazetteer's camps) is a place, named alone (not UNDOF's «معسكر الفوار»)
             return [self.mention(doc, "PLACE", span.start_char, span.end_char, f"context:camp {head} + name", 0.7)]
         first = doc[index]
         return [self.mention(doc, "BASE", first.idx, doc[end - 1].idx + len(doc[end - 1]),

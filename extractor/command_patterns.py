@@ -59,9 +59,11 @@ class CommandPatterns:
                 and nxt < len(doc) and doc[nxt].norm_ in self.region_names:
             end = nxt + 1  # «قيادة المنطقة الشرقية»: the command names the region a FORCE without «العسكرية»
         elif index and doc[index - 1].norm_ in self.command_heads and not doc[index].norm_.startswith("ال"):
+            nxt += nxt + 1 < len(doc) and doc[nxt].norm_ in self.operation_words  # «قيادة قاطع عمليات نينوى»
             for width in (2, 1):  # «قيادة منطقة البحر الأحمر»: a command of a region named by a place
-                if " ".join(t.norm_ for t in doc[nxt:nxt + width]) in place_keys():
-                    end = nxt + width
+                if " ".join(t.norm_ for t in doc[nxt:nxt + width]) in place_keys() \
+                        and " ".join(t.norm_ for t in doc[index:nxt + width]) not in place_keys():
+                    end = nxt + width  # (not «قيادة قطاع غزة»: the Strip's leaders, a place's name)
                     if end < len(doc) and doc[end].norm_ in self.markers:
                         end += 1  # «قيادة منطقة البحر الأحمر العسكرية»
                     break

@@ -88,7 +88,7 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
         self.banner_words = words("banner_words")
         self.task_words = words("task_force_words")
         self.command_takers = words("command_takers")
-        self.camp_purposes = words("camp_purposes")
+        self.camp_purposes, self.camp_heads = words("camp_purposes"), words("camp_heads")
         self.directorate_heads = words("directorate_heads")
         self.directorate_services = words("directorate_services")
         self.geographic = words("geographic_heads")
@@ -130,7 +130,7 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
         self.relatives = words("relative_pronouns")
         self.use_verbs = words("military_use_verbs")
         self.command_qualifiers = words("command_qualifiers")
-        self.region_heads = words("military_region_heads")
+        self.region_heads, self.sector_heads = words("military_region_heads"), words("military_sector_heads")
         self.territory_heads = words("territory_heads")
         self.region_names = words("military_region_names") | self.ordinals
         self.region_markers, self.number_words = self.markers | words("military_region_markers"), words("region_number_words")
@@ -149,8 +149,8 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
         self.triggers = frozenset(trigger_index())
         self.verb_triggers = frozenset(form for form, (_, tense) in trigger_index().items() if tense != "noun")
         heads = self.base_heads | self.strong | self.geographic | self.unit_heads | self.force_heads | self.definite_heads \
-            | self.command_heads | self.ship_heads | self.region_heads | self.territory_heads | self.quoted_force_heads \
-            | self.coded_site_heads | self.rare_name_heads | self.adjectival_descriptors
+            | self.command_heads | self.ship_heads | self.region_heads | self.sector_heads | self.territory_heads \
+            | self.quoted_force_heads | self.coded_site_heads | self.rare_name_heads | self.adjectival_descriptors
         self.first_words = frozenset(head.split(" ")[0] for head in heads)  # a token outside starts nothing
 
     def analyze(self, doc: Doc) -> list[Mention]:
@@ -184,7 +184,8 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
                 mentions.extend(self._group(doc, index + 1, head_start=index))
             if norm in self.command_heads:
                 mentions.extend(self._general_command(doc, index))
-            if norm in self.region_heads:
+            if norm in self.region_heads or (norm in self.sector_heads and index and norms[index - 1]
+                                             in self.command_heads and norms[max(index - 2, 0)] != "ل"):
                 mentions.extend(self._military_region(doc, index))
             if norm in self.territory_heads and index + 1 < len(doc) and norms[index + 1] in self.adjectives:
                 span = doc[index:index + 2]  # «الأراضي اللبنانية»: a country's territory (guidelines §3)

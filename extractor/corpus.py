@@ -259,6 +259,29 @@ def _event_problems(event: dict[str, Any], text: str, labels: dict[str, str]) ->
     return problems
 
 
+def bracketed_names(entities: list[dict[str, Any]], text: str) -> dict[str, set[str]]:
+    """Mention id → the ids of its other names: a mention of the same label in brackets right after
+    it («قوات سوريا الديمقراطية (قسد)», «عين العرب (كوباني)»), and the other way round."""
+    spans = sorted((e for e in entities if e.get("label") in ("FORCE", "PLACE", "BASE")
+                    and _is_int(e.get("start")) and _is_int(e.get("end"))), key=lambda e: e["start"])
+    names: dict[str, set[str]] = {}
+    for named, inside in pairwise(spans):
+        if named["label"] == inside["label"] and text[named["end"]:inside["start"]].strip() == "(" \
+                and text[inside["end"]:inside["end"] + 2].lstrip().startswith(")"):
+            names.setdefault(str(named["id"]), set()).add(str(inside["id"]))
+            names.setdefault(str(inside["id"]), set()).add(str(named["id"]))
+    return names
+
+
+def _alias_problems(event: dict[str, Any], names: dict[str, set[str]]) -> list[str]:
+    """GUIDELINES §8.4: an argument's other name in brackets fills the same role."""
+    listed = {(arg.get("role"), arg.get("ref")) for arg in event.get("args") or [] if isinstance(arg, dict)}
+    refs = {ref for _, ref in listed}
+    return [f"{event.get('id')}: {role}={ref} has its other name {other} in brackets: list both (§8.4)"
+            for role, ref in sorted(listed, key=str) for other in sorted(names.get(str(ref), ()))
+            if (role, other) not in listed and other not in refs]
+
+
 def _overlap_problems(spans: list[tuple[int, int, str]]) -> list[str]:
     """Mentions and triggers may not nest or overlap (one span, one meaning)."""
     problems = []
@@ -284,8 +307,9 @@ def validate_article(article: dict[str, Any]) -> list[str]:
     for entity in entities:
         problems += _entity_problems(entity, text)
     labels = {str(e.get("id")): e.get("label") for e in entities}
+    names = bracketed_names(entities, text)
     for event in events:
-        problems += _event_problems(event, text, labels)
+        problems += _event_problems(event, text, labels) + _alias_problems(event, names)
     spans = [(e["start"], e["end"], str(e["id"])) for e in entities
              if _is_int(e.get("start")) and _is_int(e.get("end"))]
     spans += [(e["trigger"]["start"], e["trigger"]["end"], f"{e.get('id')} trigger") for e in events

@@ -30,6 +30,7 @@ from .event_lexicon import (
     words,
 )
 from .event_links import _gap_tokens, _token_before, _token_before_name, words_after
+from .event_members import MemberRules
 from .language import doc_text, token_norms, token_starts
 from .lexicons import _key
 from .mentions import Mention
@@ -47,7 +48,7 @@ def _subject_units() -> frozenset[str]:
     return quantity_units("DEPLOYMENT") | {"missiles", "shells", "drones", "aircraft"}
 
 
-class PartyRules:
+class PartyRules(MemberRules):
     """Rules on the words around a force or a subject; they read the extractor's lexicon state."""
 
     @staticmethod
@@ -157,55 +158,6 @@ class PartyRules:
         reinforcements, withdrawal or attack it is."""
         before = _token_before_name(doc, mention.start)
         return before is not None and before.norm_ == "ل"
-
-    def _members_of(self, doc: Doc, mention: Mention, adjective_ok: bool = False) -> bool:
-        """A force named as what troops belong to: «جندي من …», «عناصر من …»; ``adjective_ok``:
-        one nisba may stand between («ثلاث سرايا إضافية من اللواء الآلي»)."""
-        before = _token_before(doc, mention.start)
-        if before is None or before.norm_ != "من" or before.i == 0:
-            return False
-        word = doc[before.i - 1]
-        return self._troops_word(doc, word) or (adjective_ok and before.i >= 2 and word.norm_.endswith(("ي", "يه", "ه"))
-                                                and self._troops_word(doc, doc[before.i - 2]))
-
-    @staticmethod
-    def _troops_word(doc: Doc, word) -> bool:
-        """A member noun («عناصر») or the last word of a count («نحو 400 جندي»)."""
-        return word.norm_ in words("member_nouns") or any(
-            m.label == "QUANTITY" and m.end == word.idx + len(word) for m in doc._.mentions or [])
-
-    def _launching_members(self, doc: Doc, mention: Mention) -> bool:
-        """«نصبت دورية من كتيبة حرس الحدود كميناً», «شنت وحدات من الجيش هجوماً»: troops of a
-        force right after a light verb launch the attack; elsewhere an attack's troops are its victims."""
-        if not self._members_of(doc, mention):
-            return False
-        member = doc[_token_before(doc, mention.start).i - 1]
-        return member.i > 0 and doc[member.i - 1].norm_ in words("light_verbs") | words("execute_verbs")
-
-    def _hit_forces(self, doc: Doc, event: Event, in_clause: list[Mention], trigger) -> None:
-        """«استهدف عناصر من حزب الله», «قيادياً في قوة الرضوان», «مواقع الجيش النيجيري»: a force
-        after the attack whose members, posts or patrols it names is hit (guidelines §8.4:
-        the target), and so no actor; but members right after the verb, with another force
-        hit after them, are its subject."""
-        hit_nouns, end = words("hit_nouns"), trigger.idx + len(trigger)
-        hit = []
-        for mention in in_clause:
-            if mention.label != "FORCE" or mention.start < end:
-                continue
-            word = _token_before_name(doc, mention.start)
-            if word is not None and word.norm_ in ("من", "في", "ل") and word.i > 0:
-                word = doc[word.i - 1]
-            if word is not None and word.norm_ in words("ownership") and word.i > 0:
-                word = doc[word.i - 1]  # «نقطة تفتيش تابعة لقوات العاصفة»
-            if word is not None and reads_as(word.norm_, hit_nouns):  # «لدورية من الشرطة» too
-                hit.append((word, mention))
-        if len(hit) > 1 and hit[0][0].i == trigger.i + 1 and hit[0][0].norm_ in words("member_nouns"):
-            # «هاجمت عناصر من تنظيم الدولة … مواقع لقوات الدفاع والأمن»
-            subject = hit.pop(0)[1]
-            event.args = [(r, m) for r, m in event.args if m is not subject and r != "actor"] + [("actor", subject)]
-        for _, mention in hit:
-            event.args = [(r, m) for r, m in event.args if m is not mention]
-            event.args.append(("target", mention))
 
     def _hands_over(self, doc: Doc, token, in_clause: list[Mention]) -> bool:
         """«تسلم» is «تُسلِّم», it gives, with a force after «ل» or «إلى» or after a particle of

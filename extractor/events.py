@@ -241,6 +241,7 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
             self._closed_subject(doc, event, token, before)
         if not any(role in _CORE_ROLES for role, _ in event.args):
             return None  # nothing says who or where: not a codable event
+        _with_aliases(doc, event, in_clause)
         if event_type == "BASE_CLOSURE" and not self._closes_a_base(doc, event, last):
             return None
         return event
@@ -350,6 +351,20 @@ def _in_full(doc: Doc, mentions: list[Mention], actor: Mention | None) -> Mentio
         if named.label == "FORCE" and named.end <= actor.start and text[named.end:actor.start].strip() == "(":
             return named
     return actor
+
+
+def _with_aliases(doc: Doc, event: Event, in_clause: list[Mention]) -> None:
+    """An argument's other name in brackets right after it is the same entity in the same role
+    (guidelines §8.4): «قوات سوريا الديمقراطية (قسد)», «عين العرب (كوباني)»."""
+    text = doc_text(doc)
+    taken = {id(m) for _, m in event.args}
+    for role, named in list(event.args):
+        for alias in in_clause:
+            if alias.start >= named.end and id(alias) not in taken and alias.label == named.label \
+                    and text[named.end:alias.start].strip() == "(" \
+                    and text[alias.end:alias.end + 2].lstrip().startswith(")"):
+                event.args.append((role, alias))
+                taken.add(id(alias))
 
 
 def _with_coordinated(doc: Doc, mentions: list[Mention], actor: Mention) -> list[Mention]:

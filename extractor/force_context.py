@@ -50,11 +50,15 @@ class Abbreviations:
         self.governorate_words = context_words("governorate_words")
         self.command_heads = context_words("command_heads")
         self.command_qualifiers = context_words("command_qualifiers")
-        self.owners = ((self.command_heads, self.command_qualifiers, "the general command of"),
+        self.owners = ((self.command_heads | context_words("directorate_heads"),  # «المديرية العامة لقوات الدرك»
+                        self.command_qualifiers | context_words("command_regions"),  # «القيادة الشرقية لقوات …»
+                        "the general command of"),
                        (context_words("branch_heads"), context_words("branch_words"), "a branch of"))
         self.directorate_heads = context_words("directorate_heads") | self.command_heads
         self.other_namers = self.operation_words | context_words("ministry_heads") | context_words("team_heads")
         self.ministries, self.portfolios = context_words("ministry_heads"), context_words("ministry_portfolio_words")
+        self.place_prepositions = context_words("place_list_prepositions")
+        self.name_prepositions = context_words("preposition_in_names")
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = [m for m in doc._.mentions or [] if not self._names_an_operation(doc, m)]
@@ -242,6 +246,10 @@ class Abbreviations:
         for token in reversed(doc[max(0, bracket - 9):bracket - 1]):
             if not (token.is_alpha or token._.is_clitic):
                 return None
+            if token.norm_ in self.place_prepositions and not (
+                    token.i + 1 < len(doc) and doc[token.i + 1].norm_ in self.name_prepositions):
+                return None  # «انسحاب وحدات الجيش من محيط جسر الملك حسين (معبر الكرامة)»: a place's
+                # other name (not «ائتلاف الوطنيين من أجل التغيير (CPC)»)
             if token.norm_ in self.heads:
                 return token
         return None

@@ -107,6 +107,12 @@ def base_entries() -> tuple[Entry, ...]:
 
 
 @cache
+def base_keys() -> frozenset[str]:
+    """The normalized full names of the bases lexicon («معسكر الفوار»), variants included."""
+    return frozenset(entry.key for entry in base_entries() if entry.label == "BASE")
+
+
+@cache
 def _naming_heads() -> frozenset[str]:
     """Base heads that make the name after them a base on their own (not «مطار», «ميناء»)."""
     return context_words("base_heads") - context_words("base_heads_needing_military_marker")

@@ -114,8 +114,10 @@ def find_quantities(text: str) -> list[Quantity]:
         (start, number_start, number_end, end, value, low, high, qualifier, unit, noun, reason) = result
         first, number_first = matches[start].start(), matches[number_start].start()
         head = tokens[start]
+        marked = scanner.marked_duals.get(start)
         if head[:1] in PROCLITICS and ((head not in _starter_words() and head[1:] in _starter_words())
-                                       or (head not in lex.units and head[1:] in lex.units)):
+                                       or (head not in lex.units and head[1:] in lex.units)
+                                       or (marked and not head.startswith(marked[1]))):  # «بزورقَي»
             first += 1  # «وثلاثة جنود», «بأكثر من»: the proclitic is not part of the mention
             number_first += start == number_start
         ostart, oend = original_span(offsets, first, matches[end - 1].end())
@@ -259,6 +261,9 @@ def _quantity_at(tokens: list[str], index: int, scanner: NumberScanner, lex: Qua
 # A fatha (with or without shadda) before the final «ين» marks a dual that is spelt like
 # a plural once the vowels are gone: «عسكريَّين» (two soldiers) against «عسكريِّين».
 _DUAL_VOWELS = re.compile("(?:\u064e\u0651?|\u0651\u064e)ي\u0652?ن$")
+# In construct the «ن» falls and the fatha alone tells the dual from a nisba: «زورقَي دورية»
+# (two patrol boats) against «زورقي» (of boats).
+_CONSTRUCT_DUAL_VOWELS = re.compile("(?:\u064e\u0651?|\u0651\u064e)ي\u0652?$")
 
 
 def _in_a_code(text: str, start: int, end: int) -> bool:
@@ -294,21 +299,28 @@ def _fraction_of_a_unit(tokens: list[str], at: int, lex: QuantityLexicon) -> boo
 
 def _marked_duals(text: str, offsets: list[int], matches: list, tokens: list[str],
                   lex: QuantityLexicon) -> dict[int, tuple[str, str]]:
-    """(unit, singular) by index of the nouns in «ين» whose vowels, in the original text, make
-    them duals: a unit noun («عسكريَّين») or an indefinite noun no table lists («صيادَين» → صياد)."""
+    """(unit, singular) by index of the nouns in «ين» (or «ي» in construct) whose vowels, in the
+    original text, make them duals: a unit noun («عسكريَّين», «زورقَي») or, not in construct, an
+    indefinite noun no table lists («صيادَين» → صياد)."""
     if "\u064e" not in text:
         return {}  # news is mostly unvocalized: no fatha, no marked dual
     marked = {}
     for index, token in enumerate(tokens):
-        if not token.endswith("ين") or token.startswith("ال") or not token.isalpha():
+        if token.startswith("ال") or not token.isalpha():
             continue
-        singular = token[:-2]
+        ending, vowels = ("ين", _DUAL_VOWELS) if token.endswith("ين") else ("ي", _CONSTRUCT_DUAL_VOWELS)
+        if not token.endswith(ending) or len(token) - len(ending) < 3:
+            continue
+        singular = token[:-len(ending)]
+        if singular not in lex.units and singular[:1] in PROCLITICS and singular[1:] in lex.units:
+            singular = singular[1:]  # «بزورقَي اعتراض», «وعسكريَّين»
         unit = lex.units.get(token) or lex.units.get(singular) or (
-            (singular, singular) if len(singular) >= 3 and singular not in lex.not_counted else None)
+            (singular, singular) if len(singular) >= 3 and singular not in lex.not_counted
+            and ending == "ين" else None)  # in construct only a unit («بلدتَي برطلة وبازوايا» names two)
         if unit is None:
             continue
         start, end = original_span(offsets, matches[index].start(), matches[index].end())
-        if _DUAL_VOWELS.search(text, start, end):  # endpos: «$» is the word's end
+        if vowels.search(text, start, end):  # endpos: «$» is the word's end
             marked[index] = unit
     return marked
 

@@ -305,6 +305,22 @@ def test_validator_finds_each_problem(name, mutate, fragment) -> None:
     assert any(fragment in problem for problem in problems), problems
 
 
+@pytest.mark.parametrize("args, problem", [
+    ([("actor", "m1"), ("origin", "m3")], "actor=m1 has its other name m2 in brackets"),
+    ([("actor", "m2"), ("origin", "m3"), ("origin", "m4")], "actor=m2 has its other name m1"),  # bracketed first
+    ([("actor", "m1"), ("actor", "m2"), ("origin", "m4")], "origin=m4 has its other name m3 in brackets"),
+])
+def test_validator_wants_both_names_of_an_argument(args, problem) -> None:
+    article = build_corpus.parse_annotated(
+        HEAD + "[انسحبت]{v1 TRIGGER} [قوات سوريا الديمقراطية]{m1 FORCE} ([قسد]{m2 FORCE}) من "
+        "[عين العرب]{m3 PLACE} ([كوباني]{m4 PLACE}).\n---\n"
+        "v1 WITHDRAWAL completed actor=m1,m2 origin=m3,m4\n", split="dev")
+    assert validate_article(article) == []  # both names in each role (GUIDELINES §8.4)
+    article["events"][0]["args"] = [{"role": role, "ref": ref} for role, ref in args]
+    problems = validate_article(article)
+    assert any(problem in p for p in problems), problems
+
+
 @pytest.mark.parametrize("value", ["2026-02-23", "2025-11", "2024", "2026-W08", None])
 def test_validator_accepts_every_time_value_form(value) -> None:
     article = _valid_article()

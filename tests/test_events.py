@@ -314,9 +314,9 @@ CASES = [
      [("DEPLOYMENT", "planned", {(A, "البحرية الروسية"), (Q, "300 عسكري"), (L, "بورتسودان")})]),
     ("وأكد الجيش اللبناني أن وحداته ستستكمل انتشارها في بلدة دير ميماس.",
      [("DEPLOYMENT", "planned", {(A, "الجيش اللبناني"), (L, "دير ميماس")})]),
-    # an abbreviation in brackets stands for the name before it: the actor is named in full
+    # an abbreviation in brackets stands for the name before it: the actor is named in full, and both
     ("وكانت القيادة المركزية الأمريكية (سنتكوم) قد أرسلت 12 مقاتلة إلى قاعدة موفق السلطي.",
-     [("DEPLOYMENT", "completed", {(A, "القيادة المركزية الأمريكية"), (Q, "12 مقاتلة"),
+     [("DEPLOYMENT", "completed", {(A, "القيادة المركزية الأمريكية"), (A, "سنتكوم"), (Q, "12 مقاتلة"),
                                     (D, "قاعدة موفق السلطي")})]),
     # an incursion moves a force into a place
     ("توغلت قوة من الجيش الإسرائيلي صباح اليوم في بلدة معرية بريف درعا.",
@@ -745,7 +745,7 @@ CASES = [
     ("استهدفت مسيّرة تركية سيارة قرب قرية كيستة، في حين نفت أنقرة أن تكون قد قصفت أهدافاً.",
      [("ATTACK", "completed", {(L, "كيستة")})]),
     ("وجاءت الخطوة بعد هجوم تبنّاه تنظيم \"الدولة الإسلامية\" (داعش) مساء السبت.",  # its other name
-     [("ATTACK", "completed", {(A, 'تنظيم "الدولة الإسلامية"'), (TM, "مساء السبت")})]),
+     [("ATTACK", "completed", {(A, 'تنظيم "الدولة الإسلامية"'), (A, "داعش"), (TM, "مساء السبت")})]),
     ("استهدفت مدفعية الجيش الأردني تجمعاً لمهربين قرب المدورة على الحدود مع السعودية.",
      [("ATTACK", "completed", {(A, "الجيش الأردني"), (L, "المدورة")})]),
     ("قصفت مسيّرة إسرائيلية سيارة في خراج بلدة كفرا أمس.",  # a village's outlying land locates the strike
@@ -856,12 +856,26 @@ CASES = [
     ("نفّذ سلاح الجو الملكي الأردني ليلة الجمعة-السبت أربع ضربات على مستودعات في ريف السويداء.",  # a long time
      [("ATTACK", "completed", {(A, "سلاح الجو الملكي الأردني"), (L, "السويداء"), (Q, "أربع ضربات"),  # between
                                (TM, "ليلة الجمعة-السبت")})]),
-    # a place's other name in brackets takes its role, and the list goes on after it; a bracketed
-    # abbreviation of a force is no second argument; «صحراء/بادية» are descriptors
+    # an argument's other name in brackets is the same entity in the same role (guidelines §8.4), and a
+    # list goes on after it; «صحراء/بادية» are descriptors
     ("شنت القوات الجوية التركية غارات على مواقع في عين العرب (كوباني) وتل رفعت.",
      [("ATTACK", "completed", {(A, "القوات الجوية التركية"), (L, "عين العرب"), (L, "كوباني"), (L, "تل رفعت")})]),
     ("سلمت القوات الأمريكية القاعدة إلى قوات سوريا الديمقراطية (قسد) أمس.",
-     [("BASE_TRANSFER", "completed", {(A, "القوات الأمريكية"), (R, "قوات سوريا الديمقراطية"), (TM, "أمس")})]),
+     [("BASE_TRANSFER", "completed", {(A, "القوات الأمريكية"), (R, "قوات سوريا الديمقراطية"), (R, "قسد"),
+                                      (TM, "أمس")})]),
+    # troops of a force right after the attack verb, with what they hit after them, are its subject;
+    # with nothing hit after them they are the object («استهدف عناصر من حزب الله قرب الحدود»)
+    ("أمس هاجمت مجموعة من عناصر داعش نقطة للجيش في بادية القريتين.",
+     [("ATTACK", "completed", {(A, "داعش"), (L, "القريتين"), (TM, "أمس")})]),
+    ("عندما هاجمت عناصر من كتيبة رحبة الدروع مقراً في سوق الجمعة.",
+     [("ATTACK", "completed", {(A, "كتيبة رحبة الدروع"), (L, "سوق الجمعة")})]),
+    ("واستهدف عناصر من حزب الله قرب الحدود.", [("ATTACK", "completed", {(T, "حزب الله")})]),
+    ("وأعلن المتحدث أن وحدات من الجيش الثاني الميداني هاجمت بؤراً مسلحة في المقاطعة.",  # before the verb
+     [("ATTACK", "completed", {(A, "الجيش الثاني الميداني"), (L, "المقاطعة")})]),
+    ("انسحبت القوات المسلحة المالية (فاما) من معسكر تساليت.",
+     [("WITHDRAWAL", "completed", {(A, "القوات المسلحة المالية"), (A, "فاما"), (O, "معسكر تساليت")})]),
+    ("استهدفت غارة مقاتلين من متطوعي الدفاع عن الوطن (VDP) قرب جيبو.",
+     [("ATTACK", "completed", {(T, "متطوعي الدفاع عن الوطن"), (T, "VDP"), (L, "جيبو")})]),
     ("وسيسحب لواء الطفوف قرابة ٨٠٠ مقاتل من ثلاثة مقار في صحراء النخيب.",
      [("WITHDRAWAL", "planned", {(A, "لواء الطفوف"), (O, "النخيب"), (Q, "قرابة ٨٠٠ مقاتل")})]),
     # «غارته»: ة is written ت before a pronoun; «سيارات دفع رباعي» are four-wheel drives, not a deployment

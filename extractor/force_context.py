@@ -57,7 +57,7 @@ class Abbreviations:
         self.directorate_heads = context_words("directorate_heads") | self.command_heads
         self.other_namers = self.operation_words | context_words("ministry_heads") | context_words("team_heads")
         self.ministries, self.portfolios = context_words("ministry_heads"), context_words("ministry_portfolio_words")
-        self.place_prepositions = context_words("place_list_prepositions")
+        self.name_breakers = context_words("bracket_name_breakers")
         self.name_prepositions = context_words("preposition_in_names")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -246,10 +246,9 @@ class Abbreviations:
         for token in reversed(doc[max(0, bracket - 9):bracket - 1]):
             if not (token.is_alpha or token._.is_clitic):
                 return None
-            if token.norm_ in self.place_prepositions and not (
+            if token.norm_ in self.name_breakers and not (
                     token.i + 1 < len(doc) and doc[token.i + 1].norm_ in self.name_prepositions):
-                return None  # «انسحاب وحدات الجيش من محيط جسر الملك حسين (معبر الكرامة)»: a place's
-                # other name (not «ائتلاف الوطنيين من أجل التغيير (CPC)»)
+                return None  # «وحدات الجيش من محيط جسر الملك حسين (معبر الكرامة)»: a place's other name
             if token.norm_ in self.heads:
                 return token
         return None

@@ -100,7 +100,7 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
         self.stop = words("name_stopwords") | words("place_cues") | words("ordinals") | time_words()
         self.compound = words("compound_first")
         self.unit_heads = words("unit_heads")
-        self.offices = words("descriptor_objects")
+        self.offices, self.zone_uses = words("descriptor_objects"), words("descriptor_uses")
         self.town_unit_heads, self.unit_camps = words("town_unit_heads"), words("town_unit_camps")
         self.ordinal_only_heads = words("ordinal_only_unit_heads")
         self.compass_unit_heads = words("compass_unit_heads")
@@ -376,8 +376,8 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
             return [self.mention(doc, "FORCE", span.start_char, span.end_char,
                                  f"context:directorate {doc[start].norm_} + place", 0.8, kind="unit")]
         if (is_frequent_adjective(doc[start].norm_) and doc[start].norm_ not in self.new_town_words) \
-                or (end - start == 1 and doc[start].norm_ in self.offices):
-            return []  # «منطقة عازلة», «بلدات صغيرة», «منطقة العمليات»: described, not named
+                or (end - start == 1 and doc[start].norm_ in self.offices) or doc[start].norm_ in self.zone_uses:
+            return []  # «منطقة عازلة», «بلدات صغيرة», «منطقة العمليات», «منطقة إطلاق النار 918»: described
         if doc[index].norm_ in self.two_senses and end - start == 1 and doc[start].norm_.startswith("ال") \
                 and is_news_word(doc[start].norm_):
             return []  # «ولاية البعثة»: a mission's mandate; a state no gazetteer holds has a rare name

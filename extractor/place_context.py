@@ -122,6 +122,7 @@ class PlaceLists:
                           | context_words("name_stopwords") | context_words("ordinals")
                           | context_words("unit_heads") | context_words("force_heads") | context_words("base_heads")
                           | context_words("camp_purposes")  # «مخيمات اللجوء»
+                          | context_words("not_places")  # «من التباب المطلة على …»: no name
                           | context_words("operation_words") | context_words("exercise_words"))  # «مناطق التمرين»
         counted = quantity_lexicon()  # «بين قتيل وجريح»: counted nouns join no list of names by themselves
         self.counted_nouns = frozenset(counted.units) | frozenset(counted.duals)

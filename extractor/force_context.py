@@ -58,6 +58,7 @@ class Abbreviations:
         self.other_namers = self.operation_words | context_words("ministry_heads") | context_words("team_heads")
         self.ministries, self.portfolios = context_words("ministry_heads"), context_words("ministry_portfolio_words")
         self.name_breakers = context_words("bracket_name_breakers")
+        self.word_names, self.member_constructs = context_words("word_force_names"), context_words("member_constructs")
         self.name_prepositions = context_words("preposition_in_names")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -100,8 +101,28 @@ class Abbreviations:
         found += self._of_a_country(doc, mentions)
         found += self._provinces(doc, mentions)
         found += self._command_names(doc, mentions)
+        found += self._word_names(doc, mentions)
         doc._.mentions = mentions + found
         return doc
+
+    def _word_names(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """A group whose short name is a common word («القاعدة», the base; «الردع», deterrence) is
+        named by it in quotes alone («هجوم لـ«القاعدة»», «بين «الردع» و…») or after its members in
+        construct («مسلحو القاعدة», «عناصر الردع»)."""
+        norms, found = token_norms(doc), []
+        taken = [(m.start, m.end) for m in mentions if m.label not in ("ORG", "PERSON")]
+        for at, norm in enumerate(norms):
+            if norm not in self.word_names:
+                continue
+            token = doc[at]
+            quoted = 0 < at < len(doc) - 1 and doc[at + 1].text == QUOTES.get(doc[at - 1].text)
+            if not (quoted or (at and norms[at - 1] in self.member_constructs)):
+                continue
+            if any(start < token.idx + len(token.text) and token.idx < end for start, end in taken):
+                continue
+            found.append(Mention("FORCE", token.idx, token.idx + len(token.text), token.text, score=0.8,
+                                 source="rules", reason=f"context:a group's word name {'in quotes' if quoted else 'after its members'}"))
+        return found
 
     def _command_names(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """A force widened by the command words around it (the longer mention wins in the

@@ -52,6 +52,10 @@ class CommandPatterns:
         elif nxt + 2 < len(doc) and doc[nxt].norm_ in self.region_markers and doc[nxt + 1].norm_ in self.number_words \
                 and doc[nxt + 2].is_digit:
             end = nxt + 3  # «المنطقة الدفاعية رقم 5»
+        elif nxt + 1 < len(doc) and doc[nxt].norm_ in self.region_markers and doc[index].norm_.startswith("ال") \
+                and (width := next((w for w in (2, 1) if (named := " ".join(t.norm_ for t in doc[nxt + 1:nxt + 1 + w]))
+                                    in place_keys() or named in self.region_places), 0)):
+            end = nxt + 1 + width  # «المنطقة العسكرية الساحل الغربي» (Libya): a region named by a place
         elif nxt + 1 < len(doc) and doc[nxt].norm_ in self.region_names and doc[nxt + 1].norm_ in self.markers \
                 and doc[index].norm_.startswith("ال"):
             end = nxt + 2  # «المنطقة الغربية العسكرية»

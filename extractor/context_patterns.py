@@ -17,7 +17,7 @@ from .force_patterns import ForcePatterns
 from .language import hyphen_joins, token_norms
 from .lexicons import context_words
 from .mentions import Mention
-from .normalize import has_hamza_alef, normalize, strip_al, vocalized_word
+from .normalize import has_hamza_alef, normalize, phrase_key, strip_al, vocalized_word
 from .place_words import (
     after_preposition,
     after_preposition_descriptors,
@@ -131,6 +131,7 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
         self.use_verbs = words("military_use_verbs")
         self.command_qualifiers = words("command_qualifiers")
         self.region_heads, self.sector_heads = words("military_region_heads"), words("military_sector_heads")
+        self.region_places = frozenset(phrase_key(name) for name in context_words("military_region_places"))
         self.territory_heads = words("territory_heads")
         self.region_names = words("military_region_names") | self.ordinals
         self.region_markers, self.number_words = self.markers | words("military_region_markers"), words("region_number_words")

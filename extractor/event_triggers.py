@@ -291,9 +291,13 @@ class TriggerRules:
                             if lookup_trigger(norms[at])), None)
             if earlier is not None:  # «عن نية الجيش إخلاء نقطة «الدبشة» أو تسليمها»: denied with it
                 return self._denied_complement(doc, earlier)
+        noun = trigger_tense(token.norm_) == "noun"
         for at in range(token.i - 1, self._sentence.start - 1, -1):
             if norms[at] in words("scope_breaks"):
                 return False
+            if noun and without_enclitic(norms[at]) in words("denial_verbs"):
+                return True  # «نفت الحركة، عبر إذاعتها، انسحاب مقاتليها», «نفيه "انسحاب أي وحدات"»: its object
+            noun = noun and not (norms[at] in words("statement_verbs") or lookup_trigger(norms[at]))
             complement = complement or norms[at] in words("complementizers") \
                 or (token.i - at <= 5 and norms[at] == "عن")  # «عن نية الجيش اللبناني إخلاء»
             if complement and (norms[at] in words("denial_verbs")

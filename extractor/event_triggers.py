@@ -348,8 +348,10 @@ class TriggerRules:
             return True  # «وكان وفد عسكري رفيع قد وصل إلى الرياض» (not «وقال الرئيس إن الجيش انسحب»)
         if event_type != "WITHDRAWAL":
             return False
-        following = self._next_words(doc, last, 3, _NAME_LABELS | {"TIME"})  # «انسحبت مطلع العام من المجموعة»
-        objects = words("non_military_objects")
+        following = self._next_words(doc, last, 6, _NAME_LABELS | {"TIME"})  # «انسحبت مطلع العام من المجموعة»
+        whence = next((at for at, t in enumerate(following[:-1]) if t.norm_ == "من" and at >= 2), None)
+        following = following[:3] + ([following[whence + 1]] if whence is not None else [])
+        objects = words("non_military_objects")  # «انسحب عدد من شيوخ العشائر من اجتماع»: what is left
         return any(t.norm_ in objects or f"{t.norm_} {t.nbor().norm_ if t.i + 1 < len(doc) else ''}"
                    in objects for t in following)
 

@@ -35,7 +35,7 @@ from .number_words import (
 )
 from .quantity_lexicon import QuantityLexicon, quantity_lexicon
 from .text import CODE_JOINERS
-from .word_forms import is_news_word, past_plural_form, reads_as
+from .word_forms import is_frequent_adjective, is_news_word, past_plural_form, reads_as
 
 __all__ = ["Quantity", "find_quantities", "parse_number"]
 
@@ -78,6 +78,26 @@ def _match_phrase(tokens: list[str], end: int, phrases: dict[str, str]) -> tuple
             if phrase in phrases:  # «بأكثر من»: the proclitic ب is left out of the span
                 return phrases[phrase], start
     return None
+
+
+_NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يان", "يتين", "يتان")
+
+
+def _qualifier_after(tokens: list[str], end: int, qualifier: str, lex: QuantityLexicon) -> str:
+    """«على الأقل», «تقريباً» after the counted noun, past up to two adjectives of it («سبعة جنود
+    ماليين على الأقل», «ثلاث آليات مسلحة على الأقل»); the span still ends at the noun (§6)."""
+    at = end
+    for _ in range(3):
+        if qualifier != "exact":
+            return qualifier
+        for after_end in (at + 2, at + 1):
+            after = _match_phrase(tokens, after_end, lex.after) if after_end <= len(tokens) else None
+            if after and after[1] == at:
+                return after[0]
+        if at >= len(tokens) or not (tokens[at].endswith(_NISBA_ENDINGS) or is_frequent_adjective(tokens[at])):
+            break
+        at += 1
+    return qualifier
 
 
 def _unit_at(tokens: list[str], index: int, lex: QuantityLexicon) -> tuple[str, str, int] | None:
@@ -193,6 +213,7 @@ def _quantity_at(tokens: list[str], index: int, scanner: NumberScanner, lex: Qua
                 and (other := scanner.word(end + 1, False)) and other[0] == "ones" and other[1] > 2:
             return (start, index, end + 2, end + 2, None, 2, other[1], "range", unit, noun,
                     f"dual-noun-or-number:{unit}")  # «قاعدتين أو ثلاث»
+        qualifier = _qualifier_after(tokens, end, qualifier, lex)  # «قتيلين على الأقل»
         return (start, index, end, end, 2, None, None, qualifier, unit, noun, f"dual-noun:{unit}")
     bare = token[1:] if token[:1] in PROCLITICS and token not in lex.vague else token  # «بعشرات»
     vague = token in lex.vague or bare in lex.vague  # not «عدد من»: no count (guidelines §6's list)
@@ -243,10 +264,7 @@ def _quantity_at(tokens: list[str], index: int, scanner: NumberScanner, lex: Qua
         unit_found = _unknown_noun(tokens, noun_at, value, vague or partitive, lex)
     if unit_found is not None:
         unit, noun, end = unit_found
-        for after_end in (end + 2, end + 1):  # «على الأقل», «تقريباً» right after the noun
-            after = _match_phrase(tokens, after_end, lex.after) if after_end <= len(tokens) else None
-            if after and after[1] == end and qualifier == "exact":
-                qualifier = after[0]
+        qualifier = _qualifier_after(tokens, end, qualifier, lex)
         known = unit in lex.unit_names or unit == "percent"
         reason = f"number+unit:{unit}" if known else f"number+unknown-noun:{unit}"
         return (start, index, number_end, end, value, low, high, qualifier, unit, noun, reason)

@@ -204,6 +204,9 @@ def _quantity_at(tokens: list[str], index: int, scanner: NumberScanner, lex: Qua
         end = index + 1
         if end < len(tokens) and scanner.word(end, False) == ("ones", 2.0):
             end += 1  # «جنديين اثنين»
+        elif end < len(tokens) and (compound := lex.units.get(f"{noun} {tokens[end]}")):
+            unit, noun = compound  # «ناقلتي جند»: the dual of a two-word noun
+            end += 1
         elif end < len(tokens) and (adjective := lex.duals.get(tokens[end])) and not adjective[1].endswith("ي") \
                 and unit.isascii() and adjective[0] != unit:  # (not «بندقيتين آليتين»: rifles)
             unit, noun = adjective  # «طائرتين مسيرتين»: the adjective says what they are

@@ -86,6 +86,8 @@ CASES = [
     ("هاجم ما بين ثمانية واثني عشر مسلحاً القرية", "ما بين ثمانية واثني عشر مسلحاً", N, 8, 12, "range", "troops"),  # ones after ones: a second number
     ("500 جندي على الأقل", "500 جندي", 500, N, N, "at_least", "troops"),
     ("ما أدى إلى سقوط قتيلين على الأقل", "قتيلين", 2, N, N, "at_least", "killed"),  # after a dual too
+    ("ووصلت أربعة أرتال إلى البلدة", "أربعة أرتال", 4, N, N, "exact", "رتل"),  # convoys, not vehicles
+    ("ووصلت ناقلتي جند إلى البلدة", "ناقلتي جند", 2, N, N, "exact", "vehicles"),  # a two-word noun's dual
     ("قُتل سبعة جنود ماليين على الأقل", "سبعة جنود", 7, N, N, "at_least", "troops"),  # past a nisba
     ("تدمير ثلاث آليات مسلحة على الأقل", "ثلاث آليات", 3, N, N, "at_least", "vehicles"),
     ("أقل من 100 جندي", "أقل من 100 جندي", 100, N, N, "less_than", "troops"),

@@ -107,7 +107,7 @@ class ArgumentRules(PrepositionRules):
         subjects = [m for m in before if m.label == "FORCE" and not self._undergoes(doc, m)
                     and not self._after_other_preposition(doc, m)  # «العاملة ضمن التحالف الدولي»
                     and not in_closed_relative(doc, m, token)  # «معسكر جريبان، الذي كانت القوات …، ونشرت»
-                    and (not self._has_role_word(doc, m) or (members and self._members_of(doc, m))
+                    and (not self._has_role_word(doc, m) or (members and self._members_of(doc, m, adjective_ok=True))
                          or self._launching_members(doc, m, token))]
         governor = passive_governor_before(doc, token, self._sentence.start, 8) if event_type == "ATTACK" else None
         if governor is not None:  # «أما معسكر بير، وهو أول معسكر سلّمته «مينوسما» …، فقد تعرّض لهجوم»:

@@ -25,13 +25,20 @@ class MemberRules:
 
     def _members_of(self, doc: Doc, mention: Mention, adjective_ok: bool = False) -> bool:
         """A force named as what troops belong to: «جندي من …», «عناصر من …»; ``adjective_ok``:
-        one nisba may stand between («ثلاث سرايا إضافية من اللواء الآلي»)."""
+        up to two adjectives may stand between («ثلاث سرايا إضافية من اللواء الآلي», «وحدة هندسية
+        من الجيش الثاني الميداني», «كتيبة مشاة ميكانيكية من …», «ثلاث سرايا فقط من …»)."""
         before = _token_before(doc, mention.start)
         if before is None or before.norm_ != "من" or before.i == 0:
             return False
-        word = doc[before.i - 1]
-        return self._troops_word(doc, word) or (adjective_ok and before.i >= 2 and word.norm_.endswith(("ي", "يه", "ه"))
-                                                and self._troops_word(doc, doc[before.i - 2]))
+        at = before.i - 1
+        if self._troops_word(doc, doc[at]):
+            return True
+        while adjective_ok and at > 0 and before.i - at <= 2 and (
+                doc[at].norm_.endswith(("ي", "يه", "ه")) or doc[at].norm_ in words("troop_qualifiers")):
+            at -= 1
+            if self._troops_word(doc, doc[at]) or doc[at].norm_ in words("unit_nouns_before_adjectives"):
+                return True
+        return False
 
     @staticmethod
     def _troops_word(doc: Doc, word) -> bool:

@@ -13,14 +13,11 @@ maps every span back to the original text.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from functools import cache
 
 from .lexicons import context_words
 from .normalize import (
-    MAY_CLOSE_QUOTE,
-    MAY_OPEN_QUOTE,
     normalize_with_offsets,
     original_span,
 )
@@ -33,9 +30,15 @@ from .number_words import (
     parse_number,
     second_number,
 )
+from .quantity_duals import (
+    construct_without_noun,
+    dual_of,
+    marked_duals,
+    nisba_after_dual,
+)
 from .quantity_lexicon import QuantityLexicon, quantity_lexicon
 from .text import CODE_JOINERS
-from .word_forms import is_frequent_adjective, is_news_word, past_plural_form, reads_as
+from .word_forms import is_frequent_adjective, past_plural_form, reads_as
 
 __all__ = ["Quantity", "find_quantities", "parse_number"]
 
@@ -117,7 +120,7 @@ def find_quantities(text: str) -> list[Quantity]:
     norm, offsets = normalize_with_offsets(text)
     matches = list(TOKEN.finditer(norm))
     tokens = [m.group() for m in matches]
-    scanner = NumberScanner(tokens, lex, _marked_duals(text, offsets, matches, tokens, lex))
+    scanner = NumberScanner(tokens, lex, marked_duals(text, offsets, matches, tokens, lex))
     found: list[Quantity] = []
     index = 0
     starters = lex.starters
@@ -193,11 +196,11 @@ def _quantity_at(tokens: list[str], index: int, scanner: NumberScanner, lex: Qua
         return None  # «الرابع عشر», «الحادية عشرة ليلاً»: the second word of an ordinal
     if _clock_minutes(tokens, index):
         return None  # «٠٧:٥٠ وصلت …»: the minutes of a live blog's time stamp count nothing
-    dual = _dual(token, lex) or scanner.marked_duals.get(index)
-    if dual is not None and (_construct_without_noun(tokens, index, lex, dual[0]) or index - 1 in scanner.marked_duals
-                             or (index and token in lex.duals and _dual(tokens[index - 1], lex) is not None)):
+    dual = dual_of(token, lex) or scanner.marked_duals.get(index)
+    if dual is not None and (construct_without_noun(tokens, index, lex, dual[0]) or index - 1 in scanner.marked_duals
+                             or (index and token in lex.duals and dual_of(tokens[index - 1], lex) is not None)):
         return None  # «مقيمَين يمنيَّين», «بندقيتين آليتين»: a dual after another agrees with it, an adjective
-    if dual is not None and _nisba_after_dual(tokens, index, dual[1]):
+    if dual is not None and nisba_after_dual(tokens, index, dual[1]):
         return None  # «مصدران عسكريان», «جيبان عسكريان»: a nisba agrees with the dual before it
     if dual is not None:  # «جنديان», «صاروخين», «بطائرتين», «عسكريَّين»: the dual noun alone counts two
         unit, noun = dual
@@ -279,14 +282,6 @@ def _quantity_at(tokens: list[str], index: int, scanner: NumberScanner, lex: Qua
     return None
 
 
-# A fatha (with or without shadda) before the final «ين» marks a dual that is spelt like
-# a plural once the vowels are gone: «عسكريَّين» (two soldiers) against «عسكريِّين».
-_DUAL_VOWELS = re.compile("(?:\u064e\u0651?|\u0651\u064e)ي\u0652?ن$")
-# In construct the «ن» falls and the fatha alone tells the dual from a nisba: «زورقَي دورية»
-# (two patrol boats) against «زورقي» (of boats).
-_CONSTRUCT_DUAL_VOWELS = re.compile("(?:\u064e\u0651?|\u0651\u064e)ي\u0652?$")
-
-
 def _in_a_code(text: str, start: int, end: int) -> bool:
     """Digits that a «/» or «-» joins, with no space, to a word holding a letter («A0412/26»,
     «غ-1187», «إف-16»), or that follow a Latin letter («T2»): a code, not a count («بين
@@ -316,67 +311,6 @@ def _fraction_of_a_unit(tokens: list[str], at: int, lex: QuantityLexicon) -> boo
         return True  # «نصف كتيبة إلى المعبر»: «إلى» starts like an article
     return not following.startswith("ال") and not (following.isalpha() and len(following) > 3
                                                      and following.endswith(("ها", "هم", "هما")))
-
-
-def _marked_duals(text: str, offsets: list[int], matches: list, tokens: list[str],
-                  lex: QuantityLexicon) -> dict[int, tuple[str, str]]:
-    """(unit, singular) by index of the nouns in «ين» (or «ي» in construct) whose vowels, in the
-    original text, make them duals: a unit noun («عسكريَّين», «زورقَي») or, not in construct, an
-    indefinite noun no table lists («صيادَين» → صياد)."""
-    if "\u064e" not in text:
-        return {}  # news is mostly unvocalized: no fatha, no marked dual
-    marked = {}
-    for index, token in enumerate(tokens):
-        if token.startswith("ال") or not token.isalpha():
-            continue
-        ending, vowels = ("ين", _DUAL_VOWELS) if token.endswith("ين") else ("ي", _CONSTRUCT_DUAL_VOWELS)
-        if not token.endswith(ending) or len(token) - len(ending) < 3:
-            continue
-        singular = token[:-len(ending)]
-        if singular not in lex.units and singular[:1] in PROCLITICS and singular[1:] in lex.units:
-            singular = singular[1:]  # «بزورقَي اعتراض», «وعسكريَّين»
-        unit = lex.units.get(token) or lex.units.get(singular) or (
-            (singular, singular) if len(singular) >= 3 and singular not in lex.not_counted
-            and ending == "ين" else None)  # in construct only a unit («بلدتَي برطلة وبازوايا» names two)
-        if unit is None:
-            continue
-        start, end = original_span(offsets, matches[index].start(), matches[index].end())
-        if vowels.search(text, start, end):  # endpos: «$» is the word's end
-            marked[index] = unit
-    return marked
-
-
-def _construct_without_noun(tokens: list[str], index: int, lex: QuantityLexicon, unit: str) -> bool:
-    """A dual in construct («آليتا», «منصتي») needs the noun it is in construct with: before two
-    quoted names joined by و it introduces the two it names («منصتي «إكس» و«تيك توك»», where
-    «بطاريتي «باتريوت»» counts two), a site's dual before a name names the two sites, and
-    before a preposition or a mark or at the end it is no dual at all («فاليتا على», Valletta)."""
-    if tokens[index].endswith("ن"):
-        return False
-    following = tokens[index + 1] if index + 1 < len(tokens) else ""
-    if following in MAY_OPEN_QUOTE:
-        closing = next((at for at in range(index + 2, min(index + 7, len(tokens))) if tokens[at] in MAY_CLOSE_QUOTE),
-                       None)
-        return closing is not None and tokens[closing + 1:closing + 3] == ["و", tokens[index + 1]]
-    if unit in lex.naming_duals and following[:1].isalpha() and not is_news_word(following):
-        return True  # «منشأتي بقيق وخريص», «قاعدتي فايا-لارجو وأبشي»: the two it names (not «نقطتي تفتيش»)
-    return following in lex.not_nouns or not following[:1].isalpha()
-
-
-def _nisba_after_dual(tokens: list[str], index: int, singular: str) -> bool:
-    """A dual of a nisba («عسكريان» of «عسكري») right after another dual is its adjective."""
-    previous = tokens[index - 1] if index else ""
-    return singular.endswith("ي") and len(previous) >= 5 and previous.isalpha() \
-        and previous.endswith(("ان", "ين")) and not previous.endswith(("يان", "يين"))
-
-
-def _dual(token: str, lex: QuantityLexicon) -> tuple[str, str] | None:
-    """(unit, singular) of a dual noun, also behind one proclitic («بطائرتين»)."""
-    if token in lex.duals:
-        return lex.duals[token]
-    if token[:1] in PROCLITICS and token[1:] in lex.duals and token not in lex.units:
-        return lex.duals[token[1:]]
-    return None
 
 
 def _group(tokens: list[str], at: int, lex: QuantityLexicon) -> bool:

@@ -20,6 +20,8 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from .mentions import in_brackets_after
+
 __all__ = [
     "CORE_ROLES",
     "EVENT_TYPES",
@@ -266,8 +268,8 @@ def bracketed_names(entities: list[dict[str, Any]], text: str) -> dict[str, set[
                     and _is_int(e.get("start")) and _is_int(e.get("end"))), key=lambda e: e["start"])
     names: dict[str, set[str]] = {}
     for named, inside in pairwise(spans):
-        if named["label"] == inside["label"] and text[named["end"]:inside["start"]].strip() == "(" \
-                and text[inside["end"]:inside["end"] + 2].lstrip().startswith(")"):
+        if named["label"] == inside["label"] \
+                and in_brackets_after(text, named["end"], inside["start"], inside["end"]):
             names.setdefault(str(named["id"]), set()).add(str(inside["id"]))
             names.setdefault(str(inside["id"]), set()).add(str(named["id"]))
     return names

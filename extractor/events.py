@@ -46,7 +46,7 @@ from .event_time import entry_heading, event_times, in_a_later_statement
 from .event_triggers import TriggerRules
 from .language import doc_text, token_norms
 from .lexicons import _key, context_words
-from .mentions import Mention
+from .mentions import Mention, in_brackets_after
 from .normalize import damma_on_first, passive_vowelled
 from .recognizers import publish_mentions
 
@@ -345,12 +345,8 @@ def _in_full(doc: Doc, mentions: list[Mention], actor: Mention | None) -> Mentio
     if actor is None:
         return None
     text = doc_text(doc)
-    if not text[actor.end:actor.end + 2].lstrip().startswith(")"):
-        return actor
-    for named in mentions:
-        if named.label == "FORCE" and named.end <= actor.start and text[named.end:actor.start].strip() == "(":
-            return named
-    return actor
+    return next((named for named in mentions if named.label == "FORCE"
+                 and in_brackets_after(text, named.end, actor.start, actor.end)), actor)
 
 
 def _with_aliases(doc: Doc, event: Event, in_clause: list[Mention]) -> None:
@@ -360,9 +356,8 @@ def _with_aliases(doc: Doc, event: Event, in_clause: list[Mention]) -> None:
     taken = {id(m) for _, m in event.args}
     for role, named in list(event.args):
         for alias in in_clause:
-            if alias.start >= named.end and id(alias) not in taken and alias.label == named.label \
-                    and text[named.end:alias.start].strip() == "(" \
-                    and text[alias.end:alias.end + 2].lstrip().startswith(")"):
+            if id(alias) not in taken and alias.label == named.label \
+                    and in_brackets_after(text, named.end, alias.start, alias.end):
                 event.args.append((role, alias))
                 taken.add(id(alias))
 

@@ -50,11 +50,11 @@ class Abbreviations:
         self.governorate_words = context_words("governorate_words")
         self.command_heads = context_words("command_heads")
         self.command_qualifiers = context_words("command_qualifiers")
-        self.owners = ((self.command_heads | context_words("directorate_heads"),  # «المديرية العامة لقوات الدرك»
+        self.directorate_heads = context_words("directorate_heads") | self.command_heads
+        self.owners = ((self.directorate_heads,  # «المديرية العامة لقوات الدرك» too
                         self.command_qualifiers | context_words("command_regions"),  # «القيادة الشرقية لقوات …»
                         "the general command of"),
                        (context_words("branch_heads"), context_words("branch_words"), "a branch of"))
-        self.directorate_heads = context_words("directorate_heads") | self.command_heads
         self.other_namers = self.operation_words | context_words("ministry_heads") | context_words("team_heads")
         self.ministries, self.portfolios = context_words("ministry_heads"), context_words("ministry_portfolio_words")
         self.name_breakers = context_words("bracket_name_breakers")

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["LABEL_PRIORITY", "Mention", "resolve_overlaps"]
+__all__ = ["LABEL_PRIORITY", "Mention", "in_brackets_after", "resolve_overlaps"]
 
 #: Higher wins when two mentions overlap: a BASE beats the PLACE inside its name,
 #: a QUANTITY beats a FORCE unit number («الفرقة 82» is handled by FORCE first).
@@ -89,3 +89,11 @@ class _Disjoint:
         at = bisect_right(self.starts, mention.start)
         self.starts.insert(at, mention.start)
         self.mentions.insert(at, mention)
+
+
+def in_brackets_after(text: str, named_end: int, start: int, end: int) -> bool:
+    """The span ``start:end`` stands alone in brackets right after a name ending at ``named_end``:
+    its other name («قوات سوريا الديمقراطية (قسد)», «عين العرب (كوباني)»). One test for the
+    extractor's arguments (``events``) and the corpus validator (guidelines §8.4)."""
+    return start >= named_end and text[named_end:start].strip() == "(" \
+        and text[end:end + 2].lstrip().startswith(")")

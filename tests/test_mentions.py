@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractor.mentions import Mention, resolve_overlaps
+from extractor.mentions import Mention, in_brackets_after, resolve_overlaps
 
 
 def m(label, start, end, source="rules", score=0.9):
@@ -52,3 +52,14 @@ def test_bisected_overlap_search_chooses_as_the_quadratic_one(rows, keep) -> Non
     testing every pair keeps."""
     mentions = [m(label, start, start + width, source, score) for label, start, width, source, score in rows]
     assert resolve_overlaps(mentions, keep) == _quadratic_reference(mentions, set(keep))
+
+
+@pytest.mark.parametrize("text, first, second, expected", [
+    ("قوات سوريا الديمقراطية (قسد) انسحبت", "قوات سوريا الديمقراطية", "قسد", True),
+    ("عين العرب ( كوباني ) وتل رفعت", "عين العرب", "كوباني", True),  # spaces inside the brackets
+    ("عين العرب وكوباني", "عين العرب", "كوباني", False),  # a list, not another name
+    ("قوات سوريا الديمقراطية (قسد والأسايش)", "قوات سوريا الديمقراطية", "قسد", False),  # not alone inside
+])
+def test_a_name_in_brackets_after_another(text, first, second, expected) -> None:
+    named_end, start = text.index(first) + len(first), text.index(second)
+    assert in_brackets_after(text, named_end, start, start + len(second)) is expected

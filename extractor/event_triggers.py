@@ -367,7 +367,7 @@ class TriggerRules:
                 aside = not (aside and t.norm_ in _COMMAS)  # a relative or a date between commas
                 continue
             if t.norm_ in _COMMAS and (doc_norm(t, 1) in {"و", "ف"} or found) \
-                    or found and t.norm_ in words("amid_words"):  # «… في صوفارا وسط مخاوف السكان»
+                    or found and (t.norm_ in words("amid_words") or _opens_purpose(doc, t)):  # «… في صوفارا وسط مخاوف السكان»
                 break  # «غادرت القوات قاعدة صرين، وقال مراسلون روس…» (not «نشرت القيادة، اليوم، بياناً»)
             quoted += (t.text in OPENING_QUOTES) - (t.text in CLOSING_QUOTES and quoted > 0)
             if quoted or t.text in CLOSING_QUOTES:
@@ -377,6 +377,14 @@ class TriggerRules:
                 if len(found) == count:
                     break
         return found
+
+
+def _opens_purpose(doc: Doc, token) -> bool:
+    """«لحماية السكان», «للحفاظ على» after the trigger: what the deployment is for, not who deploys."""
+    norm, nouns = token.norm_, words("purpose_nouns")
+    if norm == "ل" and token._.is_clitic:
+        return doc_norm(token, 1) in nouns
+    return norm.startswith("ل") and (norm[1:] in nouns or norm.startswith("لل") and "ا" + norm[1:] in nouns)
 
 
 def _inside(token, mentions: list[Mention]) -> bool:

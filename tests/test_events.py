@@ -242,6 +242,10 @@ CASES = [
       ("DEPLOYMENT", "ongoing", {(A, "لواء شومرون"), (TM, "أمس")})]),  # (the date of the verb joined before)
     ("لا يزال نحو ٦٠ جندياً مالياً يتمركزون في صوفارا وسط مخاوف السكان.",  # «amid»: the residents are no subject
      [("DEPLOYMENT", "ongoing", {(L, "صوفارا"), (Q, "نحو ٦٠ جندياً")})]),
+    ("لا يزال نحو ٦٠ جندياً مالياً يتمركزون في صوفارا لحماية السكان.",  # a purpose: the residents are no subject
+     [("DEPLOYMENT", "ongoing", {(L, "صوفارا"), (Q, "نحو ٦٠ جندياً")})]),
+    ("ويتمركز الجنود في صيدا للحفاظ على السكان.",  # «لل»: the article stays on the noun
+     [("DEPLOYMENT", "ongoing", {(L, "صيدا")})]),
     # An event noun takes an actor from an earlier sentence only through a word that refers back.
     ("انسحبت القوات الروسية من القامشلي. وأثار الانسحاب من مطار القامشلي جدلاً.",
      [("WITHDRAWAL", "completed", {(A, "القوات الروسية"), (O, "القامشلي")}),

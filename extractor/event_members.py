@@ -14,7 +14,7 @@ from .event_lexicon import trigger_tense, words
 from .event_links import _gap_tokens, _token_before, _token_before_name
 from .language import token_starts
 from .mentions import Mention
-from .word_forms import reads_as
+from .word_forms import reads_as, reads_as_adjective
 
 if TYPE_CHECKING:
     from .events import Event
@@ -34,7 +34,8 @@ class MemberRules:
         if self._troops_word(doc, doc[at]):
             return True
         while adjective_ok and at > 0 and before.i - at <= 2 and (
-                doc[at].norm_.endswith(("ي", "يه", "ه")) or doc[at].norm_ in words("troop_qualifiers")):
+                doc[at].norm_.endswith("ه") or reads_as_adjective(doc[at].norm_)
+                or doc[at].norm_ in words("troop_qualifiers")):
             at -= 1
             if self._troops_word(doc, doc[at]) or doc[at].norm_ in words("unit_nouns_before_adjectives"):
                 return True

@@ -38,7 +38,11 @@ from .quantity_duals import (
 )
 from .quantity_lexicon import QuantityLexicon, quantity_lexicon
 from .text import CODE_JOINERS
-from .word_forms import is_frequent_adjective, past_plural_form, reads_as
+from .word_forms import (
+    past_plural_form,
+    reads_as,
+    reads_as_adjective,
+)
 
 __all__ = ["Quantity", "find_quantities", "parse_number"]
 
@@ -83,9 +87,6 @@ def _match_phrase(tokens: list[str], end: int, phrases: dict[str, str]) -> tuple
     return None
 
 
-_NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يان", "يتين", "يتان")
-
-
 def _qualifier_after(tokens: list[str], end: int, qualifier: str, lex: QuantityLexicon) -> str:
     """«على الأقل», «تقريباً» after the counted noun, past up to two adjectives of it («سبعة جنود
     ماليين على الأقل», «ثلاث آليات مسلحة على الأقل»); the span still ends at the noun (§6)."""
@@ -97,7 +98,7 @@ def _qualifier_after(tokens: list[str], end: int, qualifier: str, lex: QuantityL
             after = _match_phrase(tokens, after_end, lex.after) if after_end <= len(tokens) else None
             if after and after[1] == at:
                 return after[0]
-        if at >= len(tokens) or not (tokens[at].endswith(_NISBA_ENDINGS) or is_frequent_adjective(tokens[at])):
+        if at >= len(tokens) or not reads_as_adjective(tokens[at]):
             break
         at += 1
     return qualifier

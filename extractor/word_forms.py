@@ -279,6 +279,16 @@ def verbal_noun_form(norm: str, text: str = "") -> bool:
     return bool(_verbal_noun_pattern().fullmatch(norm)) and is_news_word(norm) and norm not in place_name_words()
 
 
+#: Nisba endings, singular, dual and plural («إضافي», «هندسية», «آليتين», «ماليين»).
+NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يان", "يتين", "يتان")
+
+
+def reads_as_adjective(norm: str) -> bool:
+    """An adjective after a counted noun: a nisba of any number, or a frequent adjective
+    («سبعة جنود ماليين», «بكتيبتين آليتين», «ثلاث آليات مسلحة»)."""
+    return norm.endswith(NISBA_ENDINGS) or is_frequent_adjective(norm)
+
+
 def is_frequent_adjective(norm: str) -> bool:
     """A frequent adjective-like word that no lexicon holds as a name («عازلة», not «حماة»;
     «قاعدة بحرية» is described, though «البحرية الملكية» is a force's name)."""

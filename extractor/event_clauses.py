@@ -15,7 +15,7 @@ from .language import token_norms
 from .lexicons import context_words
 from .normalize import CLOSING_QUOTES, OPENING_QUOTES
 from .text import QUOTE_MARKS
-from .word_forms import RELATIVES, imperfect_verb_form
+from .word_forms import RELATIVES, imperfect_verb_form, reads_as_adjective
 
 __all__ = ["doc_norm", "governed_by", "time_adjunct"]
 
@@ -31,6 +31,22 @@ def _scare_quoted(doc: Doc, token, last) -> bool:
     being named (a fact-check's headline), not an event reported."""
     return token.i > 0 and last.i + 1 < len(doc) and doc[token.i - 1].text in QUOTE_MARKS \
         and doc[last.i + 1].text in QUOTE_MARKS
+
+
+def _labelled_move(doc: Doc, token) -> bool:
+    """«ما جرى "إعادة انتشار تكتيكية"», «في أكبر إعادة انتشار تشهدها المنطقة»: «إعادة» + a move
+    noun with no force, place or count after it, only an adjective and then the end of the
+    phrase (a quote, a stop, «وليس …», a verb with its object pronoun), names the kind of a move
+    already told, not a new event (guidelines §8.1)."""
+    norms = token_norms(doc)
+    if token.i == 0 or norms[token.i - 1] != "اعاده" or token.norm_ not in words("labelled_moves"):
+        return False
+    at = token.i + 1
+    if at < len(doc) and not norms[at].startswith("ال") and reads_as_adjective(norms[at]):
+        at += 1  # «تكتيكية», «روتينية»
+    if at >= len(doc) or doc[at].is_punct or doc[at].text in QUOTE_MARKS or norms[at] in words("label_ends"):
+        return True
+    return norms[at].endswith("ها") and imperfect_verb_form(norms[at][:-2])  # «تشهدها», «تفرضها»
 
 
 def dated_aside(doc: Doc, comma) -> bool:

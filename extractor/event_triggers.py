@@ -21,6 +21,7 @@ from .event_clauses import (
     _foreign_article,
     _in_committee_name,
     _in_quoted_name,
+    _labelled_move,
     _may,
     _negated_copula,
     _no_evidence,
@@ -181,6 +182,7 @@ class TriggerRules(CivilRules):
                 or self._conditional(doc, token, last)
                 or _may(norms, clause_start, token.i, self._sentence.start)
                 or _scare_quoted(doc, token, last)
+                or _labelled_move(doc, token)
                 or _no_evidence(clause)
                 or self._hearsay(doc, token)
                 or self._refuted(doc, token)

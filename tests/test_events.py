@@ -249,6 +249,14 @@ CASES = [
      [("DEPLOYMENT", "ongoing", {(L, "صوفارا"), (Q, "نحو ٦٠ جندياً")})]),
     ("ويتمركز الجنود في صيدا للحفاظ على السكان.",  # «لل»: the article stays on the noun
      [("DEPLOYMENT", "ongoing", {(L, "صيدا")})]),
+    # «إعادة انتشار/تموضع» with only an adjective after it names the kind of a move told before
+    ("انسحبت القوات السورية من تل رفعت، مؤكدة أن ما جرى «إعادة انتشار تكتيكية».",
+     [("WITHDRAWAL", "completed", {(A, "القوات السورية"), (O, "تل رفعت")})]),
+    ("انسحبت القوات السورية من تل رفعت في أوسع إعادة انتشار تشهدها المنطقة.",
+     [("WITHDRAWAL", "completed", {(A, "القوات السورية"), (O, "تل رفعت")})]),
+    ("وقال المتحدث إن ما جرى في مارب إعادة تموضع تكتيكية وليس انسحاباً.", []),
+    ("بدأ الجيش العراقي إعادة انتشار واسعة في قضاء سنجار.",  # its own place after the adjective
+     [("DEPLOYMENT", "ongoing", {(A, "الجيش العراقي"), (L, "سنجار")})]),
     # An event noun takes an actor from an earlier sentence only through a word that refers back.
     ("انسحبت القوات الروسية من القامشلي. وأثار الانسحاب من مطار القامشلي جدلاً.",
      [("WITHDRAWAL", "completed", {(A, "القوات الروسية"), (O, "القامشلي")}),

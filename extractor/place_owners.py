@@ -41,6 +41,7 @@ class NameOwners:
         self.rank_grades = context_words("rank_grades")
         self.name_compounds = context_words("name_compounds")
         self.organisations = context_words("organisation_heads")
+        self.body_heads = context_words("body_heads")
         self.operations = context_words("operation_words") | context_words("exercise_words")
         self.stop = context_words("name_stopwords")
         self.appositions = context_words("person_appositions")
@@ -78,6 +79,9 @@ class NameOwners:
                 before.norm_ in self.quoted_outlet_heads and before.i and doc[before.i - 1].text in QUOTES)):
             return True  # «وكالة الأناضول», «اتفاق موسكو»; «مركز الملك سلمان», «المواطنة يافا حمدان»;
             # «تجارة وصناعة المهرة»: a head after و too
+        if start > 1 and reads_as(doc[start - 2].norm_, self.body_heads) and doc[start - 1].is_alpha \
+                and not doc[start - 1].norm_.startswith("ال"):
+            return True  # «هيئة موانئ البحر الأحمر», «سلطة منطقة العقبة», «شركة نفط البصرة»
         return self._family_name(doc, start) or self._in_quoted_organisation(doc, start) \
             or self.named_outlet(doc, doc[start:start + 1]) is not None  # «المكلا – «حضرموت اليوم»»
         # «تلا الشيخ فرحان الراعي», «القائد أبو عاقلة كيكل»; «مركز البحر الأحمر للدراسات» in quotes

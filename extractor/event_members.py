@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from .event_lexicon import trigger_tense, words
-from .event_links import _gap_tokens, _token_before, _token_before_name
+from .event_links import _gap_tokens, _token_before_name
 from .language import token_starts
 from .mentions import Mention
 from .word_forms import reads_as, reads_as_adjective
@@ -27,7 +27,7 @@ class MemberRules:
         """A force named as what troops belong to: «جندي من …», «عناصر من …»; ``adjective_ok``:
         up to two adjectives may stand between («ثلاث سرايا إضافية من اللواء الآلي», «وحدة هندسية
         من الجيش الثاني الميداني», «كتيبة مشاة ميكانيكية من …», «ثلاث سرايا فقط من …»)."""
-        before = _token_before(doc, mention.start)
+        before = _token_before_name(doc, mention.start)
         if before is None or before.norm_ != "من" or before.i == 0:
             return False
         at = before.i - 1
@@ -80,7 +80,7 @@ class MemberRules:
         verb («أن وحدات من الجيش هاجمت»); elsewhere an attack's troops are its victims."""
         if not self._members_of(doc, mention):
             return False
-        member = doc[_token_before(doc, mention.start).i - 1]
+        member = doc[_token_before_name(doc, mention.start).i - 1]
         if member.i > 0 and doc[member.i - 1].norm_ in words("light_verbs") | words("execute_verbs"):
             return True
         return trigger_tense(trigger.norm_) != "noun" and self._subject_before(doc, trigger, [mention])

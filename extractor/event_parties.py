@@ -54,7 +54,7 @@ class PartyRules(MemberRules):
     @staticmethod
     def _ownership_word(doc: Doc, mention: Mention):
         """The word before the «ل» that introduces ``mention`` («التابعة» in «التابعة لـ»), or None."""
-        before = _token_before(doc, mention.start)
+        before = _token_before_name(doc, mention.start)
         if before is None or before.norm_ != "ل" or before.i == 0:
             return None
         return doc[before.i - 1]

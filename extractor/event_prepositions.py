@@ -14,6 +14,7 @@ from .event_links import (
     _leaving_or_reaching,
     _locating_links,
     _token_before,
+    _token_before_name,
     _unnamed_places,
     with_possessive_off,
 )
@@ -58,8 +59,9 @@ class PrepositionRules:
 
     def _word_before(self, doc: Doc, char: int):
         """The word before a mention, skipping descriptors («إلى مدينة الأبيض» → إلى), a
-        border phrase («باتجاه الحدود مع مالي» → باتجاه) and the «من» of «بالقرب من»."""
-        token = _token_before(doc, char)
+        border phrase («باتجاه الحدود مع مالي» → باتجاه), the «من» of «بالقرب من» and the quote mark
+        opening a name («من "اليونيفيل"» → من)."""
+        token = _token_before_name(doc, char)
         while token is not None and token.i > 0:
             if token.norm_ in self.descriptors or token.norm_ in self.area_nouns:
                 token = doc[token.i - 1]  # «في سوق سنوني» → في

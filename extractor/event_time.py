@@ -19,8 +19,9 @@ from .language import doc_text, token_norms, token_starts
 from .mentions import Mention
 from .text import BULLETS, item_start
 
-#: The dateline's end after its date: an optional agency in brackets, then a dash.
-_DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]{1,2}\s")
+#: The dateline's end after its date: an optional agency, in brackets or one bare word
+#: («الخليل 4-12-2025 وفا- اقتحمت»), then a dash.
+_DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*|[\u0621-\u064A]{2,10}\s*)?[-–—]{1,2}\s")
 
 
 def _norms_between(doc: Doc, start: int, end: int) -> set[str]:

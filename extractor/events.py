@@ -36,7 +36,7 @@ from .event_lexicon import (
     without_enclitic,
     words,
 )
-from .event_links import _token_before
+from .event_links import _token_before_name
 from .event_objects import ObjectRules, passive_evacuation
 from .event_parties import PartyRules
 from .event_sites import SiteRules
@@ -49,6 +49,7 @@ from .lexicons import _key, context_words
 from .mentions import Mention, in_brackets_after
 from .normalize import damma_on_first, passive_vowelled
 from .recognizers import publish_mentions
+from .word_forms import reads_as
 
 __all__ = ["Event", "EventExtractor", "lookup_trigger", "trigger_index"]
 
@@ -213,6 +214,9 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
             event.args += [("actor", force) for force in _with_coordinated(doc, mentions, actor)]
             if event_type in ("DEPLOYMENT", "WITHDRAWAL") and (unit := self._unit_of_the_troops(
                     doc, token, in_clause, event)) is not None:
+                if actor.end <= token.idx and reads_as(token.norm_, words("self_moving_verbs")):
+                    event.args = [(role, m) for role, m in event.args if role != "actor"]  # «…، وانسحب
+                    # نحو ٨٠ مقاتلاً من «اليبشة»»: the troops are the subject, not the clause before's
                 event.args.append(("actor", unit))  # «نشر الجيش 400 جندي إضافي من اللواء التاسع»: both
         self._role_args(doc, event, last, in_clause, {id(m) for _, m in event.args}, token.idx + len(token))
         self._possessive_giver(doc, event, in_clause)
@@ -255,7 +259,7 @@ class EventExtractor(TriggerRules, ArgumentRules, PartyRules, TargetRules, Antec
         for mention in in_clause:
             if mention.label != "FORCE" or mention.start <= token.idx or id(mention) in taken:
                 continue
-            before = _token_before(doc, mention.start)
+            before = _token_before_name(doc, mention.start)
             if before is None or before.norm_ != "من" or before.i < 2 \
                     or any(t.norm_ in stops for t in doc[token.i + 1:before.i]):
                 return None  # «…، لتحل محلها وحدات من الجيش», «وأن نحو 600 عنصر من …»: another clause

@@ -7,11 +7,13 @@ description («قاعدة متقدمة») and a camp of the displaced, which is 
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc
 
-from .event_lexicon import lookup_trigger
+from .event_lexicon import lookup_trigger, words
 from .language import token_norms
-from .lexicons import COMPASS_WORDS, base_keys, place_keys_of_kind
+from .lexicons import COMPASS_WORDS, base_keys, context_words, place_keys_of_kind
 from .mentions import Mention
 from .normalize import VOWEL_MARKS
 from .place_words import place_keys
@@ -28,6 +30,10 @@ from .word_forms import (
 __all__ = ["BasePatterns"]
 
 
+@cache
+def _place_words() -> frozenset[str]:
+    """Prepositions and descriptors of place: a site after them is located, not struck."""
+    return words("place_prepositions") | words("near_words") | context_words("place_descriptors")
 
 class BasePatterns:
     """Base-head methods; the word sets come from ``ContextRecognizer.__init__``."""
@@ -76,7 +82,8 @@ class BasePatterns:
                 and doc[start].norm_.endswith(("ين", "ون")) and is_news_word(doc[start].norm_[:-2]):
             return []  # «قاعدة متابعين واسعة»: a participle's plural is no name («معسكر القصاصين» is)
         if (head in self.needs_the_marker and not marked) or (
-                head in self.needs_marker and not marked and not self._military_use_after(doc, end)):
+                head in self.needs_marker and not marked and not self._military_use_after(doc, end)
+                and not self._struck(doc, index, head)):
             return []
         purpose = end + 1 if end + 1 < len(doc) and doc[end].norm_ == "ل" and doc[end]._.is_clitic else end
         name = " ".join(t.norm_ for t in doc[start:end])
@@ -149,6 +156,23 @@ class BasePatterns:
         """«مطار بوصاصو، الذي تتخذه منطلقاً لعملياتها»: a relative clause says forces use it."""
         following = [t.norm_ for t in doc[end:end + 4] if t.norm_ not in {"،", ","}]
         return len(following) >= 2 and following[0] in self.relatives and following[1] in self.use_verbs
+
+    def _struck(self, doc: Doc, index: int, head: str) -> bool:
+        """«تقصف مطار كسمايو», «قصفت الحركة مطار باليدوغلي», «هجوم على مطار دينسور»: an airport
+        that an attack strikes is a base without a marker (the corpus marks 146 such targets
+        a BASE); ports are not («استهدفت ميناء الحمرية»). The attack's verb or noun comes at
+        most three words before the head, «على» between or not; a comma or a word of place
+        ends the search («قرب مطار بغداد» locates)."""
+        if head not in self.struck_sites:
+            return False
+        for at in range(index - 1, max(-1, index - 5), -1):
+            token = doc[at]
+            if not token.is_alpha or token.norm_ in _place_words():
+                return False
+            found = lookup_trigger(token.norm_)
+            if found is not None:
+                return found[0] == "ATTACK"
+        return False
 
     def _counted(self, doc: Doc, index: int) -> bool:
         """Digits right before the head count it, unless they number a unit or end a date

@@ -69,6 +69,7 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
         words = context_words
         self.base_heads = words("base_heads")
         self.needs_marker = words("base_heads_needing_military_marker")
+        self.struck_sites = words("base_heads_struck")
         self.needs_the_marker = words("base_heads_needing_the_marker")
         self.quote_named = words("base_heads_named_by_quotes")
         self.site_idioms = words("site_idiom_words")

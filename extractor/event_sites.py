@@ -31,7 +31,7 @@ class SiteRules:
         grown: set[str] = set()
         for event in events:
             if event.type == "ATTACK":
-                continue  # an attacked civilian airport stays a PLACE
+                continue  # a struck airport is a BASE already (base_patterns._struck); a struck port stays a PLACE
             for _, mention in event.args:
                 if self._grow_site(doc, mention, f"a role in a {event.type}"):
                     grown.add(phrase_key(mention.text, drop_quotes=True))

@@ -27,6 +27,7 @@ from .event_links import (
     _coordinated,
     _gap_tokens,
     _token_before,
+    _token_before_name,
     in_closed_relative,
     passive_governor_before,
 )
@@ -92,8 +93,7 @@ class ArgumentRules(PrepositionRules):
         antecedent = self._force_antecedent(doc, token, before)
         if antecedent is not None:
             return antecedent  # «من قوات الصاعقة، التي ستغادرها نهاية الشهر»
-        launched = [m for m in in_clause if m.label == "FORCE"
-                    and getattr(_token_before(doc, m.start), "norm_", "") in words("launch_verbs")]
+        launched = [m for m in in_clause if m.label == "FORCE" and _launched_by(doc, m)]
         if launched:
             return launched[0]  # «صواريخ أطلقتها جماعة الحوثيين», «غارات شنتها القيادة المركزية»
         if last.i + 2 < len(doc) and doc[last.i + 1].norm_ in words("launch_verbs") \
@@ -262,3 +262,12 @@ def _gap_past_times(doc: Doc, start: int, end: int, mentions: list[Mention]) -> 
         if getattr(_token_before(doc, time.start), "norm_", "") == "منذ":
             gap -= _gap_tokens(doc, time.start, time.end) + 1
     return gap
+
+
+def _launched_by(doc: Doc, force: Mention) -> bool:
+    """«صواريخ أطلقتها جماعة الحوثيين», «قذائف أطلقها مسلحو حركة الشباب»: the force (or its
+    members) right after a verb of launching that takes up the weapons."""
+    before = _token_before_name(doc, force.start)
+    if before is not None and before.i > 0 and before.norm_ in words("member_nouns") | words("people_subjects"):
+        before = doc[before.i - 1]
+    return before is not None and before.norm_ in words("launch_verbs")

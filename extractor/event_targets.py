@@ -137,6 +137,7 @@ class TargetRules:
         subject = self._apposed_subject(doc, before, governors, trigger)
         if subject is not None:
             event.args.append(("target", subject))
+            self._locating_chain(doc, event, subject, before)  # «قاعدة باليدوغلي في إقليم شبيلي السفلى، …»
             return
         if hit_force:
             return
@@ -163,10 +164,14 @@ class TargetRules:
         if governor is None:
             return None
         openers = words("statement_complementizers")
-        opener = max((t.i + 1 for t in sentence if t.i < governor.i and t.norm_ in openers),
+        aside = next((t.i for t in sentence if t.norm_ in {"،", ","}), governor.i)  # «، التي يُنتظر أن …،»
+        opener = max((t.i + 1 for t in sentence if t.i < aside and t.norm_ in openers),
                      default=self._sentence.start)
-        topic = doc[opener].norm_ in words("topic_openers")
-        start, end = doc[opener + topic].idx, doc[after_comma(governor.i)].idx
+        first = opener + (doc[opener].norm_ in words("topic_openers"))
+        topic = first > opener
+        while first < governor.i and doc[first].norm_ in words("past_continuous"):
+            first += 1  # «وكانت قاعدة قنسحديري، الواقعة …، قد تعرّضت»
+        start, end = doc[first].idx, doc[after_comma(governor.i)].idx
         subject = next((m for m in before if start <= m.start < end), None)
         if subject is None or subject.label not in _ROLE_LABELS["target"] or _gap_tokens(doc, start, subject.start):
             return None  # «أن إحدى الساحات في ميناء رأس تنورة، …»: the subject is no mention

@@ -26,6 +26,7 @@ from .event_lexicon import (
 from .event_links import (
     _coordinated,
     _gap_tokens,
+    _object_of_purpose,
     _token_before,
     _token_before_name,
     in_closed_relative,
@@ -107,6 +108,8 @@ class ArgumentRules(PrepositionRules):
         subjects = [m for m in before if m.label == "FORCE" and not self._undergoes(doc, m)
                     and not self._after_other_preposition(doc, m)  # «العاملة ضمن التحالف الدولي»
                     and not in_closed_relative(doc, m, token)  # «معسكر جريبان، الذي كانت القوات …، ونشرت»
+                    and not (_object_of_purpose(doc, m) and _gap_tokens(doc, m.end, token.idx))  # «التحالف
+                    # الدولي لمحاربة تنظيم داعش …، وسحب» (not «لإسناد كتيبة حرس الحدود المتمركزة هناك»)
                     and (not self._has_role_word(doc, m) or (members and self._members_of(doc, m, adjective_ok=True))
                          or self._launching_members(doc, m, token))]
         governor = passive_governor_before(doc, token, self._sentence.start, 8) if event_type == "ATTACK" else None

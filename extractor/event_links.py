@@ -18,7 +18,7 @@ from .language import doc_text, token_starts
 from .lexicons import _key, context_words
 from .mentions import Mention
 from .text import QUOTE_MARKS
-from .word_forms import RELATIVES
+from .word_forms import RELATIVES, verbal_noun_form
 
 if TYPE_CHECKING:
     from .events import Event
@@ -147,3 +147,10 @@ def in_closed_relative(doc: Doc, mention: Mention, trigger) -> bool:
     while start > 0 and doc[start - 1].norm_ not in {"،", ",", "."}:
         start -= 1
     return start > 0 and doc[start - 1].norm_ in {"،", ","} and doc[start].norm_ in RELATIVES
+
+
+def _object_of_purpose(doc: Doc, force) -> bool:
+    """«التحالف الدولي لمحاربة تنظيم داعش», «قوة لمكافحة الإرهاب»: a force after «ل» and a verbal
+    noun is what the body before fights, no subject to refer back to."""
+    before = _token_before_name(doc, force.start)
+    return before is not None and before.norm_.startswith("ل") and verbal_noun_form(before.norm_[1:])

@@ -29,7 +29,13 @@ from .event_lexicon import (
     without_enclitic,
     words,
 )
-from .event_links import _gap_tokens, _token_before, _token_before_name, words_after
+from .event_links import (
+    _gap_tokens,
+    _object_of_purpose,
+    _token_before,
+    _token_before_name,
+    words_after,
+)
 from .event_members import MemberRules
 from .language import doc_text, token_norms, token_starts
 from .lexicons import _key
@@ -335,7 +341,8 @@ class PartyRules(MemberRules):
         prepositions = self.role_words | words("other_prepositions")  # «بالتعاون مع الجيش»
         units = [m for m in earlier if not self._owned_by(doc, m)]
         subjects = [m for m in units if not self._possessive(doc, m)
-                    and getattr(self._word_before(doc, m.start), "norm_", "") not in prepositions]
+                    and getattr(self._word_before(doc, m.start), "norm_", "") not in prepositions
+                    and not _object_of_purpose(doc, m)]
         return (subjects or units or earlier)[-1]
 
     def _claimant(self, doc: Doc, in_clause: list[Mention]) -> Mention | None:

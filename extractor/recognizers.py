@@ -229,6 +229,7 @@ class LexiconRecognizer(Recognizer):
                 if any(e.label == "PLACE" and not (e.ambiguous or e.bare) for e in entries)]
         place_starts = {start for start, _, entries in matches if any(e.label == "PLACE" for e in entries)}
         support = _country_support(matches)
+        named = {e.attrs.get("canonical") for _, _, entries in matches for e in entries if not e.bare}
         for start, end, entries in matches:
             span = doc[start:end]
             labels = {entry.label for entry in entries if not entry.bare}
@@ -238,10 +239,12 @@ class LexiconRecognizer(Recognizer):
             for entry in entries:
                 if entry.bare and "PLACE" in labels:
                     continue  # «الشدادي» alone is the town; «قاعدة الشدادي» is the base
-                if entry.bare and entry.label == "FORCE" and (self._described(norms, start, end) or support.get(
+                if entry.bare and entry.label == "FORCE" and (self._described(norms, start, end) or (support.get(
                         entry.attrs.get("country_code") or "", 0) < COUNTRY_SUPPORT
+                        and entry.attrs.get("canonical") not in named)
                         or (entry.hamza_free and has_hamza_alef(span.text))):
-                    continue  # «هذا الحشد», «الحشد العسكري», not in Iraq, «فأما»: the word, not the force
+                    continue  # «هذا الحشد», «الحشد العسكري», not in Iraq nor beside its full name, «فأما»:
+                    # the word, not the force («القوة الموحدة» once «القوة الموحدة لتحالف دول الساحل» is named)
                 needs_cue = entry.ambiguous or possessed
                 cue = (found_cue or self._kind_head(norms, start, entry) or _dateline(doc, start, end)
                        or self._backed_preposition(preposition, entry, support,

@@ -261,6 +261,8 @@ class LexiconRecognizer(Recognizer):
                     (begin, stop), label = headed, "BASE"  # «مطار "كويرس"»: the head and the quotes
                 if label == "FORCE" and (national := self._nationality_after(norms, end)) is not None:
                     stop = doc[national].idx + len(doc[national].text)  # «الشرطة العسكرية الروسية»
+                    if not attrs.get("country_code"):
+                        score = 0.85  # «القوات الجوية المصرية»: the national reading (0.9) says whose
                 if label == "PLACE" and end < len(doc) and norms[end] in self.positions:
                     stop = doc[end].idx + len(doc[end].text)  # «النبطية الفوقا»: upper and lower end the name
                 mentions.append(self.mention(doc, label, begin, stop, reason, score, **attrs))

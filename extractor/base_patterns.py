@@ -161,11 +161,12 @@ class BasePatterns:
         """«تقصف مطار كسمايو», «قصفت الحركة مطار باليدوغلي», «هجوم على مطار دينسور»: an airport
         that an attack strikes is a base without a marker (the corpus marks 146 such targets
         a BASE); ports are not («استهدفت ميناء الحمرية»). The attack's verb or noun comes at
-        most three words before the head, «على» between or not; a comma or a word of place
-        ends the search («قرب مطار بغداد» locates)."""
+        most five words before the head (a subject and a time between: «قصفت حركة الشباب ليل
+        الأحد مطار عدادو»); a comma or a word of place ends the search («قرب مطار بغداد»
+        locates)."""
         if head not in self.struck_sites:
             return False
-        for at in range(index - 1, max(-1, index - 5), -1):
+        for at in range(index - 1, max(-1, index - 7), -1):
             token = doc[at]
             if not token.is_alpha or token.norm_ in _place_words():
                 return False

@@ -10,7 +10,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from .event_lexicon import trigger_tense, words
+from .event_lexicon import trigger_tense, without_enclitic, words
 from .language import token_norms
 from .lexicons import context_words
 from .normalize import CLOSING_QUOTES, OPENING_QUOTES
@@ -47,6 +47,17 @@ def _labelled_move(doc: Doc, token) -> bool:
     if at >= len(doc) or doc[at].is_punct or doc[at].text in QUOTE_MARKS or norms[at] in words("label_ends"):
         return True
     return norms[at].endswith("ها") and imperfect_verb_form(norms[at][:-2])  # «تشهدها», «تفرضها»
+
+
+def _arrival_moment(doc: Doc, token) -> bool:
+    """«قبل وصول البدائل», «لدى وصوله إلى سيوة», «زمن الوصول»: the arrival dates or measures
+    something else; «منعت المزارعين من الوصول»: an arrival prevented; «للوصول إلى رام الله»: a
+    purpose. No event in any of them."""
+    if token.i == 0 or without_enclitic(token.norm_) not in words("arrival_nouns"):
+        return False
+    before = token_norms(doc)[token.i - 1]
+    return before in words("arrival_moment_words") or token.norm_ == "للوصول" \
+        or (before in ("من", "ل") and token.norm_ == "الوصول")  # «سلوك طرق ترابية للوصول إلى رام الله»
 
 
 def dated_aside(doc: Doc, comma) -> bool:

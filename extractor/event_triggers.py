@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from .event_civil import CivilRules
 from .event_clauses import (
     RELATIVES,
+    _arrival_moment,
     _foreign_article,
     _in_committee_name,
     _in_quoted_name,
@@ -183,6 +184,7 @@ class TriggerRules(CivilRules):
                 or _may(norms, clause_start, token.i, self._sentence.start)
                 or _scare_quoted(doc, token, last)
                 or _labelled_move(doc, token)
+                or _arrival_moment(doc, token)
                 or _no_evidence(clause)
                 or self._hearsay(doc, token)
                 or self._refuted(doc, token)

@@ -118,6 +118,8 @@ class PlaceFilters:
             return True  # «النعماني: نعم، …», a turn of a transcript: the speaker's name
         if norms in self.outlets and self.owners.outlet(doc, span):
             return True  # «تحدثت إليها «الشرق الأوسط»», «الميادين نت»: a newspaper or a channel
+        if span.end < len(doc) and doc[span.end].norm_ in self.owners.outlet_suffixes:
+            return True  # «هيران أونلاين», «عدن الإخبارية»: any place before an outlet's suffix names it
         if norms in self.not_places or self._idiom(doc, mention):
             return True  # «لسد الفراغ», «القائم بالأعمال»: an idiom
         if self._river_bank(doc, span.start):

@@ -153,7 +153,31 @@ def find_quantities(text: str) -> list[Quantity]:
         found.append(Quantity(ostart, oend, text[ostart:oend], as_number(value), as_number(low),
                               as_number(high), qualifier, unit, noun, nstart, nend, score, reason))
         index = end
-    return _inherit_units(found, text, lex)
+    found += _definite_counts(text, offsets, matches, tokens, lex, found)
+    return _inherit_units(sorted(found, key=lambda q: q.start), text, lex)
+
+
+def _definite_counts(text: str, offsets, matches, tokens: list[str], lex: QuantityLexicon,
+                     found: list[Quantity]) -> list[Quantity]:
+    """«النقاط الخمس», «التلال الخمس»: a definite plural of sites and its definite number after it
+    (3 to 10) count them (``definite_counts``); the span holds both words."""
+    taken = [(q.start, q.end) for q in found]
+    counts = []
+    for index in range(len(tokens) - 1):
+        noun, number = tokens[index], tokens[index + 1]
+        unit = lex.units.get(noun)
+        kind, value = lex.words.get(number[2:], ("", 0.0)) if number.startswith("ال") else ("", 0.0)
+        if not (noun.startswith("ال") and unit and unit[0] in lex.definite_counts and kind == "ones" and 3 <= value <= 10):
+            continue
+        if index + 2 < len(tokens) and tokens[index + 2] in ("عشر", "عشره"):
+            continue  # «المواقع الثلاثة عشر»: a compound number the grammar reads, not this
+        start, end = original_span(offsets, matches[index].start(), matches[index + 1].end())
+        if any(s < end and start < e for s, e in taken):
+            continue
+        nstart, nend = original_span(offsets, matches[index + 1].start(), matches[index + 1].end())
+        counts.append(Quantity(start, end, text[start:end], as_number(value), None, None, "exact", unit[0], noun,
+                               nstart, nend, 0.75, "definite noun + definite number"))
+    return counts
 
 
 def _shared_scale(low: float, last: str, lex: QuantityLexicon) -> float:

@@ -46,6 +46,7 @@ class QuantityLexicon:
     subsets: frozenset[str] = frozenset()      # «بينهم»: a count after it is a subset aside («آخرين» looks past it)
     naming_duals: frozenset[str] = frozenset()  # units whose dual before a name names two («منشأتي بقيق وخريص»)
     range_to_unopened: frozenset[str] = frozenset()  # «في 40 إلى 50 نقطة»: a range with no opener
+    definite_counts: frozenset[str] = frozenset()  # units a definite number after counts («النقاط الخمس»)
 
     @cached_property
     def starters(self) -> frozenset[str]:
@@ -139,7 +140,8 @@ def quantity_lexicon() -> QuantityLexicon:
                      for plural in plurals}, frozenset(data.get("anaphoric_not_units", [])),
                     frozenset(_k(w) for w in data.get("subset_asides", [])),
                     frozenset(data.get("naming_duals", [])),
-                    frozenset(_k(w) for w in data.get("range_to_unopened", [])))
+                    frozenset(_k(w) for w in data.get("range_to_unopened", [])),
+                    frozenset(data.get("definite_counts", [])))
 
 
 def counting_word(norm: str) -> bool:

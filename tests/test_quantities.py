@@ -137,6 +137,9 @@ CASES = [
     ("استهدفت المدمرة بعدة صواريخ", "عدة صواريخ", N, N, N, "vague", "missiles"),
     ("تعزيزات بثلاثة آلاف جندي", "ثلاثة آلاف جندي", 3000, N, N, "exact", "troops"),
     ("لم يتبق سوى قاعدة واحدة", "قاعدة واحدة", 1, N, N, "exact", "bases"),
+    # a definite plural of sites and its definite number count them
+    ("دعا إلى انسحاب القوات من النقاط الخمس التي تحتفظ بها", "النقاط الخمس", 5, N, N, "exact", "sites"),
+    ("لا تزال تحتل التلال الخمس", "التلال الخمس", 5, N, N, "exact", "تلة"),
     ("تحتفظ فيه القوات بكتيبة واحدة", "كتيبة واحدة", 1, N, N, "exact", "كتيبة"),  # the noun's ب outside
     ("لن تسحب جندياً واحداً من الإقليم", "جندياً واحداً", 1, N, N, "exact", "troops"),  # both accusative
     ("أسفر الهجوم عن استشهاد شرطيَّين", "شرطيَّين", 2, N, N, "exact", "troops"),  # a dual, vowelled
@@ -200,6 +203,8 @@ CASES = [
 
 # Numbers that are not counts: years, dates, ordinals and names, ages, durations.
 NOT_COUNTS = [
+    "نشرت الصحف الثلاث الخبر",  # a definite count of other nouns: the corpus leaves it
+    "انسحبت من المواقع الثلاثة عشر",  # (a teen: the grammar's, not the definite pair's)
     "دمّرت الغارة عدد من المنازل",  # «عدد من» is not among the guidelines' vague counts (§6)
     "تدرس البعثة خفض عديد جنود حفظ السلام",  # «عديد»: a force's headcount, no count
     "انسحبت الكتائب من المدينة دفعة واحدة",  # «دفعة واحدة»: at once

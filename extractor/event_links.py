@@ -59,8 +59,10 @@ def _token_before(doc: Doc, char: int):
 
 
 def with_possessive_off(norm: str) -> set[str]:
-    """A word and, if it ends in a possessive suffix, the word without it («قواعدها» → قواعد)."""
-    return {norm} | {norm[:-len(suffix)] for suffix in _POSSESSIVES if norm.endswith(suffix)}
+    """A word and, if it ends in a possessive suffix, the word without it («قواعدها» → قواعد;
+    «قاعدتها» → قاعده, its ة written ت before the suffix)."""
+    stems = {norm[:-len(suffix)] for suffix in _POSSESSIVES if norm.endswith(suffix)}
+    return {norm} | stems | {stem[:-1] + "ه" for stem in stems if stem.endswith("ت") and len(stem) > 3}
 
 
 def _token_before_name(doc: Doc, char: int):

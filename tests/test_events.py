@@ -249,6 +249,9 @@ CASES = [
      [("DEPLOYMENT", "ongoing", {(L, "صوفارا"), (Q, "نحو ٦٠ جندياً")})]),
     ("ويتمركز الجنود في صيدا للحفاظ على السكان.",  # «لل»: the article stays on the noun
      [("DEPLOYMENT", "ongoing", {(L, "صيدا")})]),
+    # a possessed base noun («قاعدتها»: its ة written ت) makes the evacuation a closure
+    ("فيما أخلت قوة الشرطة البحرية في بونتلاند أول من أمس قاعدتها الأمامية قرب مرفأ إيل.",
+     [("BASE_CLOSURE", "completed", {(A, "قوة الشرطة البحرية في بونتلاند"), (L, "إيل"), (TM, "أول من أمس")})]),
     # an arrival that dates, measures or is prevented, and one that is a purpose, is no event
     ("ولن تُغلق أي نقطة تفتيش في الوادي قبل وصول القوة البديلة.", []),
     ("ومنعت قوات الاحتلال المزارعين من الوصول إلى أراضيهم في بيتا.", []),

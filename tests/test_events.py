@@ -249,6 +249,9 @@ CASES = [
      [("DEPLOYMENT", "ongoing", {(L, "صوفارا"), (Q, "نحو ٦٠ جندياً")})]),
     ("ويتمركز الجنود في صيدا للحفاظ على السكان.",  # «لل»: the article stays on the noun
      [("DEPLOYMENT", "ongoing", {(L, "صيدا")})]),
+    # a convoy «تابعاً ل» a force before the verb is the force's
+    ("وقال مصدر إن رتلاً تابعاً للقوات الإثيوبية غادر بلدة برديلي صباح اليوم.",
+     [("WITHDRAWAL", "completed", {(A, "لقوات الإثيوبية"), (O, "برديلي"), (TM, "صباح اليوم")})]),
     # a possessed base noun («قاعدتها»: its ة written ت) makes the evacuation a closure
     ("فيما أخلت قوة الشرطة البحرية في بونتلاند أول من أمس قاعدتها الأمامية قرب مرفأ إيل.",
      [("BASE_CLOSURE", "completed", {(A, "قوة الشرطة البحرية في بونتلاند"), (L, "إيل"), (TM, "أول من أمس")})]),

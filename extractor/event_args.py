@@ -60,6 +60,11 @@ class ArgumentRules(PrepositionRules):
     def _actor(self, doc, token, last, in_clause, before, sentences, number, back: int,
                event_type: str, giver: Mention | None = None) -> Mention | None:
         end = token.idx + len(token)
+        if token.norm_ in words("participles"):
+            described = next((m for m in reversed(before) if m.label == "FORCE"
+                              and _gap_tokens(doc, m.end, token.idx) == 0), None)
+            if described is not None:
+                return described  # «لتنضم إلى كتيبة حرس الحدود السادسة المتمركزة هناك»: the unit it describes
         if event_type != "ATTACK" and trigger_tense(last.norm_) != "noun":
             verb_subject = next((m for m in in_clause if m.label == "FORCE" and m.start >= end), None)
             if verb_subject is not None and _gap_tokens(doc, end, verb_subject.start) == 0:

@@ -249,6 +249,9 @@ CASES = [
      [("DEPLOYMENT", "ongoing", {(L, "صوفارا"), (Q, "نحو ٦٠ جندياً")})]),
     ("ويتمركز الجنود في صيدا للحفاظ على السكان.",  # «لل»: the article stays on the noun
      [("DEPLOYMENT", "ongoing", {(L, "صيدا")})]),
+    # a participle's actor is the force it describes, whatever preposition stands before it
+    ("انضمت السرية إلى كتيبة حرس الحدود السادسة المتمركزة في الحسينية منذ عام 2019.",
+     [("DEPLOYMENT", "ongoing", {(A, "كتيبة حرس الحدود السادسة"), (L, "الحسينية"), (TM, "عام 2019")})]),
     # a convoy «تابعاً ل» a force before the verb is the force's
     ("وقال مصدر إن رتلاً تابعاً للقوات الإثيوبية غادر بلدة برديلي صباح اليوم.",
      [("WITHDRAWAL", "completed", {(A, "لقوات الإثيوبية"), (O, "برديلي"), (TM, "صباح اليوم")})]),

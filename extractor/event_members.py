@@ -28,7 +28,7 @@ class MemberRules:
         up to two adjectives may stand between («ثلاث سرايا إضافية من اللواء الآلي», «وحدة هندسية
         من الجيش الثاني الميداني», «كتيبة مشاة ميكانيكية من …», «ثلاث سرايا فقط من …»)."""
         before = _token_before_name(doc, mention.start)
-        if before is None or before.norm_ != "من" or before.i == 0:
+        if before is None or before.norm_ not in words("member_links") or before.i == 0:
             return False
         at = before.i - 1
         if self._troops_word(doc, doc[at]):

@@ -249,6 +249,9 @@ CASES = [
      [("DEPLOYMENT", "ongoing", {(L, "صوفارا"), (Q, "نحو ٦٠ جندياً")})]),
     ("ويتمركز الجنود في صيدا للحفاظ على السكان.",  # «لل»: the article stays on the noun
      [("DEPLOYMENT", "ongoing", {(L, "صيدا")})]),
+    # troops or a convoy joined to their force by the «ل» of possession
+    ("وقال مصدر إن رتلاً للواء 444 قتال ضمّ قرابة ستين آلية وصل إلى المعسكر قادماً من معسكر التكبالي.",
+     [("DEPLOYMENT", "completed", {(A, "لواء 444 قتال"), (O, "معسكر التكبالي"), (Q, "قرابة ستين آلية")})]),
     # a participle's actor is the force it describes, whatever preposition stands before it
     ("انضمت السرية إلى كتيبة حرس الحدود السادسة المتمركزة في الحسينية منذ عام 2019.",
      [("DEPLOYMENT", "ongoing", {(A, "كتيبة حرس الحدود السادسة"), (L, "الحسينية"), (TM, "عام 2019")})]),

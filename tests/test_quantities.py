@@ -203,6 +203,7 @@ CASES = [
 
 # Numbers that are not counts: years, dates, ordinals and names, ages, durations.
 NOT_COUNTS = [
+    "قصفت المدفعية المنطقة بقذائف من عيار ١٥٥ ملم",  # a calibre
     "نشرت الصحف الثلاث الخبر",  # a definite count of other nouns: the corpus leaves it
     "انسحبت من المواقع الثلاثة عشر",  # (a teen: the grammar's, not the definite pair's)
     "دمّرت الغارة عدد من المنازل",  # «عدد من» is not among the guidelines' vague counts (§6)

@@ -165,7 +165,7 @@ class PlaceFilters:
 
     def _river_bank(self, doc: Doc, start: int) -> bool:
         """A bank phrase starts at ``start`` (the model may take its first word alone) and «نهر»
-        (or a lake, a canal) or ل + a river follows it, or a river was named just before it in
+        (or a lake, a canal) or ل/من + a river follows it («لشط العرب», «من النيل الأبيض»), or a river was named just before it in
         the sentence («عبروا نهر الفرات بالقوارب من الضفة الغربية»)."""
         norms = token_norms(doc)
         rivers = place_keys_of_kind("river")
@@ -173,9 +173,10 @@ class PlaceFilters:
             end = start + bank.count(" ") + 1
             if " ".join(norms[start:end]) != bank:
                 continue
+            following = " ".join(norms[end + 1:end + 3])  # «لشط العرب»: a river of two words
             if end < len(norms) and (norms[end] in self.river_words or (
-                    norms[end] == "ل" and end + 1 < len(norms)
-                    and (norms[end + 1] in rivers or norms[end + 1] in self.river_words))):
+                    norms[end] in ("ل", "من") and end + 1 < len(norms)  # «من النيل الأبيض»
+                    and (norms[end + 1] in rivers or norms[end + 1] in self.river_words or following in rivers))):
                 return not set(norms[end:end + 3]) & self.jordan  # «لنهر الأردن»: the West Bank itself
             before = norms[max(0, start - 8):start]
             before = before[max((i + 1 for i, n in enumerate(before) if n in (".", "؟", "!")), default=0):]

@@ -276,6 +276,7 @@ def _launched_by(doc: Doc, force: Mention) -> bool:
     """«صواريخ أطلقتها جماعة الحوثيين», «قذائف أطلقها مسلحو حركة الشباب»: the force (or its
     members) right after a verb of launching that takes up the weapons."""
     before = _token_before_name(doc, force.start)
-    if before is not None and before.i > 0 and before.norm_ in words("member_nouns") | words("people_subjects"):
+    if before is not None and before.i > 0 and (before.norm_ in words("member_nouns")
+                                                 or before.norm_ in words("people_subjects")):
         before = doc[before.i - 1]
     return before is not None and before.norm_ in words("launch_verbs")

@@ -24,6 +24,7 @@ from .event_lexicon import (
 from .language import token_norms
 from .normalize import CLOSING_QUOTES, OPENING_QUOTES
 from .text import QUOTE_MARKS
+from .word_forms import after_lam
 
 __all__ = ["COMMAS", "CivilRules", "NAME_LABELS"]
 
@@ -110,7 +111,5 @@ class CivilRules:
 
 def _opens_purpose(doc: Doc, token) -> bool:
     """«لحماية السكان», «للحفاظ على» after the trigger: what the deployment is for, not who deploys."""
-    norm, nouns = token.norm_, words("purpose_nouns")
-    if norm == "ل" and token._.is_clitic:
-        return doc_norm(token, 1) in nouns
-    return norm.startswith("ل") and (norm[1:] in nouns or norm.startswith("لل") and "ا" + norm[1:] in nouns)
+    noun = doc_norm(token, 1) if token.norm_ == "ل" and token._.is_clitic else after_lam(token.norm_)
+    return noun in words("purpose_nouns")

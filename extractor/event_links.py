@@ -18,7 +18,7 @@ from .language import doc_text, token_starts
 from .lexicons import _key, context_words
 from .mentions import Mention
 from .text import QUOTE_MARKS
-from .word_forms import RELATIVES, verbal_noun_form
+from .word_forms import RELATIVES, after_lam, verbal_noun_form
 
 if TYPE_CHECKING:
     from .events import Event
@@ -155,4 +155,5 @@ def _object_of_purpose(doc: Doc, force) -> bool:
     """«التحالف الدولي لمحاربة تنظيم داعش», «قوة لمكافحة الإرهاب»: a force after «ل» and a verbal
     noun is what the body before fights, no subject to refer back to."""
     before = _token_before_name(doc, force.start)
-    return before is not None and before.norm_.startswith("ل") and verbal_noun_form(before.norm_[1:])
+    noun = after_lam(before.norm_) if before is not None else None
+    return noun is not None and verbal_noun_form(noun)

@@ -279,6 +279,14 @@ def verbal_noun_form(norm: str, text: str = "") -> bool:
     return bool(_verbal_noun_pattern().fullmatch(norm)) and is_news_word(norm) and norm not in place_name_words()
 
 
+def after_lam(norm: str) -> str | None:
+    """The noun a joined «ل» governs: «لحمايه» → حمايه, «للحفاظ» → الحفاظ (the article's ا
+    dropped after ل); None when the word does not start with ل."""
+    if len(norm) < 3 or not norm.startswith("ل"):
+        return None
+    return "ا" + norm[1:] if norm.startswith("لل") else norm[1:]
+
+
 #: Nisba endings, singular, dual and plural («إضافي», «هندسية», «آليتين», «ماليين»).
 NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يان", "يتين", "يتان")
 

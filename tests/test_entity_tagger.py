@@ -1536,3 +1536,15 @@ def test_a_definite_descriptor_points_back(norm, pointing) -> None:
 def test_a_verb_or_an_office_next_to_places_is_no_place(extractor, text, word) -> None:
     places = [m for label, m in _mentions(extractor, text) if label == "PLACE"]
     assert "طوباس" in places and not any(word in m for m in places)
+
+
+@pytest.mark.parametrize("norm, noun", [
+    ("لحمايه", "حمايه"),  # a joined «ل» and its noun
+    ("للحفاظ", "الحفاظ"),  # «لل»: the article's ا restored
+    ("لمحاربه", "محاربه"),
+    ("قوات", None),  # no «ل»
+    ("لا", None),  # too short to govern a noun
+])
+def test_after_lam(norm, noun) -> None:
+    from extractor.word_forms import after_lam
+    assert after_lam(norm) == noun

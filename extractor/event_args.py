@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from .corpus import period_start
+from .event_clauses import own_relative_clause
 from .event_lexicon import (
     config,
     lookup_trigger,
@@ -146,6 +147,8 @@ class ArgumentRules(PrepositionRules):
         previous_role: str | None = None
         last_end = -1
         end = event.trigger_end
+        named = doc[bisect_left(token_starts(doc), event.trigger_start)]
+        own = own_relative_clause(named) if event.type == "ATTACK" else None  # «الهجوم الذي استهدف …»
         for mention in in_clause:
             if id(mention) in taken or mention.start < start:
                 continue  # role complements follow their trigger
@@ -174,7 +177,7 @@ class ArgumentRules(PrepositionRules):
                 continue
             listed = bool(previous_role) and _coordinated(doc, last_end, mention.start,
                                                           bracket_ok=mention.label != "FORCE")
-            if before is not None and not listed and self._describes_previous(doc, before, end):
+            if before is not None and not listed and self._describes_previous(doc, before, end, own):
                 continue  # a relative phrase about something that is no argument
             role = self._role_for(prep, event.type, mention.label)
             if role == "target" and (stretch is not None or mention.label == "PLACE"

@@ -17,8 +17,25 @@ from .normalize import CLOSING_QUOTES, OPENING_QUOTES
 from .text import QUOTE_MARKS
 from .word_forms import RELATIVES, imperfect_verb_form, reads_as_adjective
 
-__all__ = ["doc_norm", "governed_by", "time_adjunct"]
+__all__ = ["doc_norm", "governed_by", "own_relative_clause", "time_adjunct"]
 
+
+
+def own_relative_clause(token) -> int | None:
+    """«الضربة الجوية الدقيقة التي نفّذتها مقاتلات …», «الهجوم الذي تعرضت له نقطة بالوظة»: the
+    index of a relative pronoun within three words of a definite strike noun when a past verb
+    telling its target or author follows; that clause is the noun's own, a new attack. After a
+    superlative or a copular pronoun the noun restates one («أعنف الهجمات التي تعرضت لها»,
+    «وهو الهجوم الذي تبنّته الجماعة»)."""
+    if not token.norm_.startswith("ال") or doc_norm(token, -1) in words("restating_superlatives") | words("copular_pronouns"):
+        return None
+    verbs = words("relative_strike_verbs")
+    for offset in (1, 2, 3):
+        if doc_norm(token, offset) in RELATIVES:
+            verb = doc_norm(token, offset + 1)
+            verb = verb[1:] if verb[:1] in ("و", "ف") and verb[1:] in verbs else verb
+            return token.i + offset if verb in verbs else None
+    return None
 
 
 def _no_evidence(clause: list[str]) -> bool:

@@ -167,11 +167,13 @@ class PrepositionRules:
                    or n in {"،", ","} for n in norms) \
             and any(n in self.locating for n in norms)
 
-    def _describes_previous(self, doc: Doc, prep, trigger_end: int) -> bool:
+    def _describes_previous(self, doc: Doc, prep, trigger_end: int, own: int | None = None) -> bool:
         """A preposition inside a relative or descriptive phrase («الواقعة في», «أكبر قاعدة في»)
-        after the trigger («التي تحشد مقاتليها في النهود»: the trigger's own clause is no such phrase)."""
+        after the trigger («التي تحشد مقاتليها في النهود»: the trigger's own clause is no such phrase,
+        nor the relative at ``own`` that tells a strike noun's target: «الهجوم الذي تعرضت له …»)."""
         start, norms, starts = max(self._sentence.start, prep.i - 3), token_norms(doc), token_starts(doc)
-        return any(norms[at] in words("descriptive") and starts[at] >= trigger_end for at in range(start, prep.i))
+        return any(norms[at] in words("descriptive") and starts[at] >= trigger_end and at != own
+                   for at in range(start, prep.i))
 
     def _role_for(self, prep: str, event_type: str, label: str) -> str | None:
         borrowed = _BORROWED.get(event_type, {})

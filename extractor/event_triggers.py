@@ -31,6 +31,7 @@ from .event_clauses import (
     _still,
     doc_norm,
     governed_by,
+    own_relative_clause,
 )
 from .event_lexicon import (
     blockers,
@@ -67,7 +68,9 @@ class TriggerRules(CivilRules):
         if kind[1] != "noun" or not token.norm_.startswith("ال") or not any(e.type == kind[0] for e in found):
             return False
         following = [doc_norm(token, offset) for offset in (1, 2, 3)]
-        return not (set(following[:2]) & self.role_words or set(following) & words("launch_verbs"))
+        if set(following[:2]) & self.role_words or set(following) & words("launch_verbs"):
+            return False
+        return not (kind[0] == "ATTACK" and own_relative_clause(token) is not None)
 
     def _hits(self, sentence, mentions) -> list[tuple[Any, Any, tuple[str, str]]]:
         """Trigger tokens; a run of same-type triggers within the window is one hit."""

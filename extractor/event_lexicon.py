@@ -21,15 +21,27 @@ def config() -> dict[str, Any]:
     return load_yaml("lexicons/triggers.yaml")
 
 
-@cache
-def trigger_index() -> dict[str, tuple[str, str]]:
-    """Normalized trigger form → (event type, tense)."""
+def _forms(tenses: tuple[str, ...]) -> dict[str, tuple[str, str]]:
+    """Normalized trigger form → (event type, tense), the first of ``tenses`` winning."""
     index: dict[str, tuple[str, str]] = {}
     for event_type, spec in config().get("types", {}).items():
-        for tense in ("noun", "past", "present", "future"):
+        for tense in tenses:
             for form in spec.get(tense, []):
                 index.setdefault(_key(form), (event_type, tense))
     return index
+
+
+@cache
+def trigger_index() -> dict[str, tuple[str, str]]:
+    """Normalized trigger form → (event type, tense); a form that is noun and verb is a noun."""
+    return _forms(("noun", "past", "present", "future"))
+
+
+@cache
+def verb_index() -> dict[str, tuple[str, str]]:
+    """The verb forms alone, so a form written like a verbal noun («تمركز», «حشد») still takes
+    a verb's agreement suffix («تمركزوا», «حشدوا»)."""
+    return _forms(("past", "present", "future"))
 
 
 @cache
@@ -158,10 +170,10 @@ def lookup_trigger(norm: str) -> tuple[str, str] | None:
         stem = norm[: -len(suffix)]
         if suffix == "ا" and not stem.endswith("ت") and len(stem) < 4:
             continue  # «استهدفتا», «انتشرا»: «فجرا» is "at dawn", not «فجّر»
-        tense = index.get(stem, ("", "noun"))[1]
-        if norm.endswith(suffix) and len(stem) >= 3 and tense != "noun" \
-                and not (suffix in ("ان", "ون") and tense == "past"):
-            return index[stem]  # («سلمان» is a name: a past verb takes no ان)
+        verb = verb_index().get(stem)  # «تمركزوا», «حشدوا»: a stem that is also a noun is a verb here
+        if norm.endswith(suffix) and len(stem) >= 3 and verb is not None \
+                and not (suffix in ("ان", "ون") and verb[1] == "past"):
+            return verb  # («سلمان» is a name: a past verb takes no ان)
     if norm[:1] in ("و", "ف") and len(norm) >= 5:
         return lookup_trigger(norm[1:])  # «وتسليمها»: the splitter keeps و on a word with a pronoun
     return None

@@ -1476,3 +1476,19 @@ def test_every_mention_of_an_airport_in_a_role_is_the_base(extractor, text, site
 def test_a_governing_verb_reaches_its_event_noun(extractor, text, trigger, status) -> None:
     events = extractor.extract(text, date="2026-05-05").to_dict()["events"]
     assert [e["status"] for e in events if e["trigger"]["text"] == trigger] == [status]
+
+
+@pytest.mark.parametrize("form, expected", [
+    ("تمركزوا", ("DEPLOYMENT", "past")),  # a stem written like a verbal noun takes a verb's agreement
+    ("حشدوا", ("DEPLOYMENT", "past")),
+    ("تمركز", ("DEPLOYMENT", "noun")),  # alone, the noun reading comes first
+    ("ينتشرون", ("DEPLOYMENT", "present")),
+    ("استهدفتا", ("ATTACK", "past")),
+    ("ستغادران", ("WITHDRAWAL", "future")),
+    ("قصفا", ("ATTACK", "noun")),  # an accusative noun, no dual verb
+    ("سلمان", None),  # a past verb takes no ان: a name
+    ("فجرا", None),  # "at dawn", not «فجّر»
+])
+def test_trigger_forms_and_their_agreement(form, expected) -> None:
+    from extractor.event_lexicon import _key, lookup_trigger
+    assert lookup_trigger(_key(form)) == expected

@@ -7,7 +7,8 @@ from spacy.tokens import Doc
 
 from .event_lexicon import verb_before_pronoun, without_enclitic, words
 from .event_links import _token_before_name, with_possessive_off
-from .mentions import Mention
+from .language import doc_text
+from .mentions import Mention, in_brackets_after
 
 __all__ = ["ObjectRules", "passive_evacuation"]
 
@@ -59,8 +60,10 @@ class ObjectRules:
     def _object_label(self, last, in_clause, actor) -> str:
         """BASE, FORCE or default: what the trigger takes as its object after it («أُخلي معسكر
         «الخمسين»» too: a passive's subject may follow it)."""
+        text = doc_text(last.doc)
         after = [m for m in in_clause if m.start >= last.idx + len(last) and m is not actor
-                 and not self._after_preposition(last.doc, m)]  # «بدعم من الفيلق»: not the object
+                 and not self._after_preposition(last.doc, m)  # «بدعم من الفيلق»: not the object
+                 and not (actor is not None and in_brackets_after(text, actor.end, m.start, m.end))]  # «(فاما)»
         first = next((m for m in after if m.label in ("BASE", "FORCE") or self._is_site(last.doc, m) or (
             m.label == "QUANTITY" and m.attrs.get("unit") in ("bases", "sites"))), None)
         label = "BASE" if first is not None and first.label in ("QUANTITY", "PLACE") else (

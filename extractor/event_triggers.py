@@ -313,14 +313,15 @@ def _inside(token, mentions: list[Mention]) -> bool:
 
 
 def _verb_with_object(token) -> tuple[str, str] | None:
-    """«فقد غادره نحو ٢٠٠ جندي», «الموقع الذي هاجمه»: a masculine past verb with the object
-    pronoun ه, read so only after «قد» or a relative, since the same letters are also a
-    feminine noun or adjective («غادرة»)."""
+    """«فقد غادره نحو ٢٠٠ جندي», «الموقع الذي هاجمه», «بعد أن غادره اللواء»: a masculine past
+    verb with the object pronoun ه. Normalization writes the feminine ending ة as ه too
+    («غادرة»), so the verb is read only where the text spells ه, or after «قد» or a relative."""
     norm = token.norm_
     if not norm.endswith("ه") or len(norm) < 4 or token.i == 0:
         return None
     found = trigger_index().get(norm[:-1])
-    if found is None or found[1] != "past" or doc_norm(token, -1) not in words("object_pronoun_cues"):
+    if found is None or found[1] != "past" or not (
+            token.text.endswith("ه") or doc_norm(token, -1) in words("object_pronoun_cues")):
         return None
     return found
 

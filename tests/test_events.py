@@ -323,6 +323,13 @@ CASES = [
     # … but not after a superlative, which restates one
     ("هاجمت حركة الشباب قاعدة ليغو، في واحد من أعنف الهجمات التي تعرضت لها قوات الاتحاد الأفريقي.",
      [("ATTACK", "completed", {(A, "حركة الشباب"), (T, "قاعدة ليغو")})]),
+    # «غادره» spelled with ه is the verb and its object pronoun (not «غادرة», treacherous)
+    ("تسلّمت كتيبة الصواعق معسكر «فرزوغة»، بعد أن غادره اللواء 155 باتجاه بنغازي.",
+     [("BASE_TRANSFER", "completed", {(R, "كتيبة الصواعق"), (L, "معسكر «فرزوغة»")}),
+      ("WITHDRAWAL", "completed", {(A, "اللواء 155"), (O, "معسكر «فرزوغة»"), (D, "بنغازي")})]),
+    # the actor's other name in brackets is not the object that makes «أخلت» a withdrawal
+    ("أخلت القوات المسلحة المالية (فاما) معسكر سومبي في إقليم تمبكتو.",
+     [("BASE_CLOSURE", "completed", {(A, "القوات المسلحة المالية"), (A, "فاما"), (L, "معسكر سومبي"), (L, "تمبكتو")})]),
     # «تابعتان»: a dual's owner is the actor
     ("وصلت طائرتا شحن تابعتان لسلاح الجو التركي إلى قاعدة الوطية.",
      [("DEPLOYMENT", "completed", {(A, "سلاح الجو التركي"), (D, "قاعدة الوطية"), (Q, "طائرتا")})]),

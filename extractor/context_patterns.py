@@ -327,6 +327,12 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
             end += 1
         return start, end
 
+    def _cannot_agree(self, doc: Doc, index: int, start: int) -> bool:
+        """«بلدة قلي», «قرية كرسي»: after a feminine settlement noun an adjective is feminine too
+        («بلدة صغيرة», «قرية حدودية», «قرية أخرى»), so a word ending in neither ة nor ى names the place."""
+        return doc[index].norm_ in self.settlements and doc[index].norm_.endswith("ه") \
+            and not doc[start].text.endswith(("ة", "ه", "ى", "ا"))
+
     def _follows_compound(self, token) -> bool:
         """Any word but a real preposition or stop word goes on after «الإمام» or «خربة», even one
         that normalizes like a preposition («علي» → «على») or reads as a verb («سلم»)."""
@@ -377,7 +383,8 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
             span = doc[index:end]  # «مديرية أمن طرابلس»: a city's security directorate is a force
             return [self.mention(doc, "FORCE", span.start_char, span.end_char,
                                  f"context:directorate {doc[start].norm_} + place", 0.8, kind="unit")]
-        if (is_frequent_adjective(doc[start].norm_) and doc[start].norm_ not in self.new_town_words) \
+        if (is_frequent_adjective(doc[start].norm_) and doc[start].norm_ not in self.new_town_words
+                and not self._cannot_agree(doc, index, start)) \
                 or (end - start == 1 and doc[start].norm_ in self.offices) or doc[start].norm_ in self.zone_uses:
             return []  # «منطقة عازلة», «بلدات صغيرة», «منطقة العمليات», «منطقة إطلاق النار 918»: described
         if doc[index].norm_ in self.two_senses and end - start == 1 and doc[start].norm_.startswith("ال") \

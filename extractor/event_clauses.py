@@ -15,7 +15,7 @@ from .language import token_norms
 from .lexicons import context_words
 from .normalize import CLOSING_QUOTES, OPENING_QUOTES
 from .text import QUOTE_MARKS
-from .word_forms import RELATIVES, imperfect_verb_form, reads_as_adjective
+from .word_forms import RELATIVES, imperfect_verb_form, reads_as, reads_as_adjective
 
 __all__ = ["doc_norm", "governed_by", "own_relative_clause", "time_adjunct"]
 
@@ -41,6 +41,20 @@ def own_relative_clause(token) -> int | None:
 def _no_evidence(clause: list[str]) -> bool:
     """«ولا دليل على … انسحاب الجيش»: what no evidence shows did not happen."""
     return any(f"{a} {b}" in words("no_evidence") for a, b in zip(clause, clause[1:]))
+
+
+def _describes_sites(token) -> bool:
+    """«الحواجز المنتشرة على الطرق», «المواقع المتمركزة»: a participle describing sites, not
+    troops, says where they stand; nothing was deployed."""
+    return token.norm_ in words("participles") \
+        and doc_norm(token, -1) in words("closure_objects") | words("dismantled_objects")
+
+
+def _negated_plan(clause: list[str]) -> bool:
+    """«ولا تعتزم القوات البريطانية نشر طائرات», «لم تقرر القيادة سحب …»: a negated verb of
+    intent or decision earlier in the clause plans nothing (past the trigger's near window)."""
+    plans = words("status_governors", "planned")
+    return any(norm in plans and reads_as(before, words("negators")) for before, norm in zip(clause, clause[1:]))
 
 
 def _scare_quoted(doc: Doc, token, last) -> bool:

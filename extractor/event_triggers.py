@@ -19,12 +19,14 @@ from .event_civil import CivilRules
 from .event_clauses import (
     RELATIVES,
     _arrival_moment,
+    _describes_sites,
     _foreign_article,
     _in_committee_name,
     _in_quoted_name,
     _labelled_move,
     _may,
     _negated_copula,
+    _negated_plan,
     _no_evidence,
     _restated,
     _scare_quoted,
@@ -189,6 +191,8 @@ class TriggerRules(CivilRules):
                 or _labelled_move(doc, token)
                 or _arrival_moment(doc, token)
                 or _no_evidence(clause)
+                or _negated_plan(clause)
+                or _describes_sites(token)
                 or self._hearsay(doc, token)
                 or self._refuted(doc, token)
                 or governed_by(doc, token, self._sentence.start, words("recommendation_verbs")))  # «توصي القيادة، …، بتعزيز»
@@ -314,12 +318,14 @@ def _inside(token, mentions: list[Mention]) -> bool:
 
 def _verb_with_object(token) -> tuple[str, str] | None:
     """«فقد غادره نحو ٢٠٠ جندي», «الموقع الذي هاجمه», «بعد أن غادره اللواء»: a masculine past
-    verb with the object pronoun ه. Normalization writes the feminine ending ة as ه too
+    verb with the object pronoun ه; «سيُعاد نشره»: a verbal noun with its pronoun. Normalization writes the feminine ending ة as ه too
     («غادرة»), so the verb is read only where the text spells ه, or after «قد» or a relative."""
     norm = token.norm_
     if not norm.endswith("ه") or len(norm) < 4 or token.i == 0:
         return None
     found = trigger_index().get(norm[:-1])
+    if found is not None and found[1] == "noun":  # «أعيد نشره», not «نشرة» (a bulletin) nor «فيديو نشره» (posted)
+        return found if token.text.endswith("ه") and doc_norm(token, -1) in words("noun_pronoun_cues") else None
     if found is None or found[1] != "past" or not (
             token.text.endswith("ه") or doc_norm(token, -1) in words("object_pronoun_cues")):
         return None

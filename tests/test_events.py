@@ -330,6 +330,14 @@ CASES = [
     # the actor's other name in brackets is not the object that makes «أخلت» a withdrawal
     ("أخلت القوات المسلحة المالية (فاما) معسكر سومبي في إقليم تمبكتو.",
      [("BASE_CLOSURE", "completed", {(A, "القوات المسلحة المالية"), (A, "فاما"), (L, "معسكر سومبي"), (L, "تمبكتو")})]),
+    # a negated verb of intent plans nothing, however far before the event noun
+    ("ولا تعتزم القوات البريطانية نشر طائرات بشكل دائم في ثمريت.", []),
+    # a participle describing checkpoints says where they stand: nothing was deployed
+    ("تسلّمت قوى الأمن الداخلي الحواجز المنتشرة بين طفس والمزيريب.",
+     [("BASE_TRANSFER", "completed", {(R, "قوى الأمن الداخلي"), (L, "طفس"), (L, "المزيريب")})]),
+    # a passive verb before a verbal noun spelled with its pronoun ه
+    ("وأكدت القيادة أن لواء الطفوف سيُعاد نشره في محيط قضاء القائم.",
+     [("DEPLOYMENT", "planned", {(A, "لواء الطفوف"), (L, "قضاء القائم")})]),
     # «تابعتان»: a dual's owner is the actor
     ("وصلت طائرتا شحن تابعتان لسلاح الجو التركي إلى قاعدة الوطية.",
      [("DEPLOYMENT", "completed", {(A, "سلاح الجو التركي"), (D, "قاعدة الوطية"), (Q, "طائرتا")})]),

@@ -56,6 +56,7 @@ class Abbreviations:
                         "the general command of"),
                        (context_words("branch_heads"), context_words("branch_words"), "a branch of"))
         self.other_namers = self.operation_words | context_words("ministry_heads") | context_words("team_heads")
+        self.plan_words = context_words("plan_words")
         self.ministries, self.portfolios = context_words("ministry_heads"), context_words("ministry_portfolio_words")
         self.name_breakers = context_words("bracket_name_breakers")
         self.word_names, self.member_constructs = context_words("word_force_names"), context_words("member_constructs")
@@ -179,8 +180,11 @@ class Abbreviations:
             return False
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         at = span.start - 1 if span is not None else -1
-        if at >= 0 and doc[at].text in QUOTES:
+        quoted = at >= 0 and doc[at].text in QUOTES
+        if quoted:
             at -= 1
+        if at >= 0 and doc[at].norm_ in self.plan_words and not quoted:
+            return False  # «ضمن خطة هيئة الحشد الشعبي»: whose plan it is (a plan's own name is quoted)
         if at > 0 and doc[at].norm_ in self.portfolios and doc[at - 1].norm_ in self.ministries:
             at -= 1  # «وزارة شؤون البيشمركة»
         return at >= 0 and doc[at].norm_ in self.other_namers \

@@ -123,9 +123,15 @@ class ForcePatterns:
     def _names_district(self, doc: Doc, index: int) -> bool:
         """«لواء الأغوار الجنوبية», «لواء ماحص والفحيص»: a district head before a gazetteer
         district is its descriptor (the lexicon recognizer then finds the PLACE)."""
-        return doc[index].norm_ in self.district_heads and any(
-            phrase_key(doc[index + 1:index + 1 + width].text) in district_keys()
-            for width in range(1, min(4, len(doc) - index - 1) + 1))
+        if doc[index].norm_ not in self.district_heads:
+            return False
+        for width in range(1, min(4, len(doc) - index - 1) + 1):
+            if phrase_key(doc[index + 1:index + 1 + width].text) in district_keys():
+                after = index + 1 + width
+                return after >= len(doc) or (doc[after].norm_ not in self.unit_ordinals
+                                             and self._specifier_width(doc, after) == 0)
+                # «لواء التحرير الآلي السادس»: a service word or an ordinal makes it a brigade
+        return False
 
     def _a_banner(self, doc: Doc, index: int) -> bool:
         """«تحت لواء الأمم المتحدة»: under a banner, no brigade."""
@@ -256,6 +262,9 @@ class ForcePatterns:
         if doc[index].norm_ in self.apparatus_heads and index + 1 < len(doc) and doc[index + 1].text not in QUOTES \
                 and doc[index + 1].norm_ not in self.apparatus_names:
             return []  # «جهاز التعريف الآلي»: a device, not a security service
+        if index and not doc[index].norm_.startswith("ال") and (
+                doc[index - 1].like_num or doc[index - 1].norm_ in quantity_lexicon().words):
+            return []  # «ستنشر أربع سرايا مشاة ميكانيكية»: counted companies of a kind, no force's name
         if doc[index].norm_ in self.partitives and index + 1 < len(doc) and (
                 doc[index + 1].norm_.startswith("ال") or doc[index + 1].norm_ in self.force_heads):
             return []  # «وحدات الجيش العربي السوري», «وحدات قوات الدفاع الجوي»: the partitive stays outside

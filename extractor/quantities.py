@@ -39,6 +39,8 @@ from .quantity_duals import (
 from .quantity_lexicon import QuantityLexicon, quantity_lexicon
 from .text import CODE_JOINERS
 from .word_forms import (
+    future_form,
+    is_news_word,
     past_plural_form,
     reads_as,
     reads_as_adjective,
@@ -105,14 +107,20 @@ def _qualifier_after(tokens: list[str], end: int, qualifier: str, lex: QuantityL
 
 
 def _unit_at(tokens: list[str], index: int, lex: QuantityLexicon) -> tuple[str, str, int] | None:
-    """(unit, noun, end index) of a counted noun at ``index`` (two-word nouns first)."""
-    for width in (3, 2, 1):
+    """(unit, noun, end index) of a counted noun at ``index`` (longer nouns first: «طائرات من دون طيار»)."""
+    for width in (4, 3, 2, 1):
         if index + width > len(tokens):
             continue
         phrase = " ".join(tokens[index:index + width])
         if phrase in lex.units:
             return lex.units[phrase][0], phrase, index + width
     return None
+
+
+def _compound_width(tokens: list[str], end: int, noun: str, lex: QuantityLexicon) -> int:
+    """How many words after a dual's noun complete a unit of several words (0: none)."""
+    return next((width for width in (3, 2, 1) if end + width <= len(tokens)
+                 and " ".join([noun, *tokens[end:end + width]]) in lex.units), 0)
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -232,9 +240,9 @@ def _quantity_at(tokens: list[str], index: int, scanner: NumberScanner, lex: Qua
         end = index + 1
         if end < len(tokens) and scanner.word(end, False) == ("ones", 2.0):
             end += 1  # «جنديين اثنين»
-        elif end < len(tokens) and (compound := lex.units.get(f"{noun} {tokens[end]}")):
-            unit, noun = compound  # «ناقلتي جند»: the dual of a two-word noun
-            end += 1
+        elif (width := _compound_width(tokens, end, noun, lex)):
+            unit, noun = lex.units[" ".join([noun, *tokens[end:end + width]])]  # «ناقلتي جند», «طائرتان
+            end += width  # من دون طيار»: the dual of a noun of several words
         elif end < len(tokens) and (adjective := lex.duals.get(tokens[end])) and not adjective[1].endswith("ي") \
                 and unit.isascii() and adjective[0] != unit:  # (not «بندقيتين آليتين»: rifles)
             unit, noun = adjective  # «طائرتين مسيرتين»: the adjective says what they are
@@ -350,8 +358,9 @@ def _unknown_noun(tokens: list[str], at: int, value, vague: bool,
     """A counted noun no lexicon lists («12 دولة»): its normalized form is the unit."""
     noun = tokens[at]
     if noun in lex.not_counted or noun in lex.not_nouns or not noun.isalpha() or len(noun) < 3 \
-            or past_plural_form(noun):
-        return None  # «عددهم 500 انتشروا»: a past plural verb counts nothing
+            or past_plural_form(noun) or (future_form(noun) and is_news_word(noun[1:])):
+        return None  # «عددهم 500 انتشروا», «الفرقة 54 ستتمركز»: a verb counts nothing (an imperfect
+        # after سـ that the news uses; «سيطرات», «سنتيمتر» are nouns)
     if noun in lex.words or noun in lex.vague or (noun.startswith("ال") and not vague) \
             or (noun[:1] == "و" and (noun[1:] in lex.units or noun[1:3] == "ال")):
         return None  # «القاعدة 17 والمعسكر 27», «12 وقاعدة»: و opens the next phrase, no counted noun

@@ -88,6 +88,9 @@ CASES = [
     ("ما أدى إلى سقوط قتيلين على الأقل", "قتيلين", 2, N, N, "at_least", "killed"),  # after a dual too
     ("ووصلت أربعة أرتال إلى البلدة", "أربعة أرتال", 4, N, N, "exact", "رتل"),  # convoys, not vehicles
     ("ووصلت ناقلتي جند إلى البلدة", "ناقلتي جند", 2, N, N, "exact", "vehicles"),  # a two-word noun's dual
+    ("أصابت طائرتان من دون طيار قافلة", "طائرتان من دون طيار", 2, N, N, "exact", "drones"),  # a noun of four words
+    ("أسقطت الدفاعات ثلاث طائرات بدون طيار", "ثلاث طائرات بدون طيار", 3, N, N, "exact", "drones"),
+    ("تسلّمت القوات ثلاث سيطرات أمس", "ثلاث سيطرات", 3, N, N, "exact", "سيطره"),  # «سي…ات» is a plural, not a future verb
     ("قُتل سبعة جنود ماليين على الأقل", "سبعة جنود", 7, N, N, "at_least", "troops"),  # past a nisba
     ("تدمير ثلاث آليات مسلحة على الأقل", "ثلاث آليات", 3, N, N, "at_least", "vehicles"),
     ("أقل من 100 جندي", "أقل من 100 جندي", 100, N, N, "less_than", "troops"),
@@ -203,6 +206,7 @@ CASES = [
 
 # Numbers that are not counts: years, dates, ordinals and names, ages, durations.
 NOT_COUNTS = [
+    "وأضاف أن كتيبة من اللواء 71 التابع للفرقة 54 ستتمركز في المطار",  # a unit's number, then a verb in the future
     "قصفت المدفعية المنطقة بقذائف من عيار ١٥٥ ملم",  # a calibre
     "نشرت الصحف الثلاث الخبر",  # a definite count of other nouns: the corpus leaves it
     "انسحبت من المواقع الثلاثة عشر",  # (a teen: the grammar's, not the definite pair's)

@@ -24,6 +24,7 @@ from .lexicons import context_words, place_keys_of_kind
 from .mentions import Mention
 from .normalize import (
     TANWEEN_FATH,
+    normalize,
     phrase_key,
     strip_al,
 )
@@ -75,6 +76,7 @@ class PlaceFilters:
         self.nisba_people = context_words("nisba_people")
         self.demonstratives = trigger_words("demonstratives")
         self.banks, self.river_words = context_words("bank_names"), context_words("river_words")
+        self.west_bank = normalize("الضفة الغربية")
         self.jordan = context_words("bank_of_the_west_bank")
         self.offices = context_words("descriptor_objects")
 
@@ -164,7 +166,7 @@ class PlaceFilters:
                 and not before._.is_clitic)
 
     def _river_bank(self, doc: Doc, start: int) -> bool:
-        """A bank phrase starts at ``start`` (the model may take its first word alone) and «نهر»
+        """A bank phrase other than the West Bank's starts at ``start``, or the West Bank's and «نهر»
         (or a lake, a canal) or ل/من + a river follows it («لشط العرب», «من النيل الأبيض»), or a river was named just before it in
         the sentence («عبروا نهر الفرات بالقوارب من الضفة الغربية»)."""
         norms = token_norms(doc)
@@ -173,6 +175,8 @@ class PlaceFilters:
             end = start + bank.count(" ") + 1
             if " ".join(norms[start:end]) != bank:
                 continue
+            if bank != self.west_bank:
+                return True  # «قرى الضفة الشرقية»: an east, north or south bank is never the West Bank
             following = " ".join(norms[end + 1:end + 3])  # «لشط العرب»: a river of two words
             if end < len(norms) and (norms[end] in self.river_words or (
                     norms[end] in ("ل", "من") and end + 1 < len(norms)  # «من النيل الأبيض»

@@ -90,8 +90,9 @@ def _match_phrase(tokens: list[str], end: int, phrases: dict[str, str]) -> tuple
 
 
 def _qualifier_after(tokens: list[str], end: int, qualifier: str, lex: QuantityLexicon) -> str:
-    """«على الأقل», «تقريباً» after the counted noun, past up to two adjectives of it («سبعة جنود
-    ماليين على الأقل», «ثلاث آليات مسلحة على الأقل»); the span still ends at the noun (§6)."""
+    """«على الأقل», «تقريباً» after the counted noun, past up to two adjectives or a weapon's
+    genitive («سبعة جنود ماليين على الأقل», «ست قذائف هاون على الأقل»); the span still ends at
+    the noun (§6)."""
     at = end
     for _ in range(3):
         if qualifier != "exact":
@@ -100,7 +101,7 @@ def _qualifier_after(tokens: list[str], end: int, qualifier: str, lex: QuantityL
             after = _match_phrase(tokens, after_end, lex.after) if after_end <= len(tokens) else None
             if after and after[1] == at:
                 return after[0]
-        if at >= len(tokens) or not reads_as_adjective(tokens[at]):
+        if at >= len(tokens) or not (reads_as_adjective(tokens[at]) or tokens[at] in lex.noun_complements):
             break
         at += 1
     return qualifier

@@ -47,6 +47,7 @@ class QuantityLexicon:
     naming_duals: frozenset[str] = frozenset()  # units whose dual before a name names two («منشأتي بقيق وخريص»)
     range_to_unopened: frozenset[str] = frozenset()  # «في 40 إلى 50 نقطة»: a range with no opener
     definite_counts: frozenset[str] = frozenset()  # units a definite number after counts («النقاط الخمس»)
+    noun_complements: frozenset[str] = frozenset()  # «قذائف هاون»: a genitive a qualifier after the noun steps over
 
     @cached_property
     def starters(self) -> frozenset[str]:
@@ -141,7 +142,8 @@ def quantity_lexicon() -> QuantityLexicon:
                     frozenset(_k(w) for w in data.get("subset_asides", [])),
                     frozenset(data.get("naming_duals", [])),
                     frozenset(_k(w) for w in data.get("range_to_unopened", [])),
-                    frozenset(data.get("definite_counts", [])))
+                    frozenset(data.get("definite_counts", [])),
+                    frozenset(_k(w) for w in data.get("noun_complements", [])))
 
 
 def counting_word(norm: str) -> bool:

@@ -89,6 +89,7 @@ CASES = [
     ("ووصلت أربعة أرتال إلى البلدة", "أربعة أرتال", 4, N, N, "exact", "رتل"),  # convoys, not vehicles
     ("ووصلت ناقلتي جند إلى البلدة", "ناقلتي جند", 2, N, N, "exact", "vehicles"),  # a two-word noun's dual
     ("أصابت طائرتان من دون طيار قافلة", "طائرتان من دون طيار", 2, N, N, "exact", "drones"),  # a noun of four words
+    ("أطلقت الحركة ست قذائف هاون على الأقل", "ست قذائف", 6, N, N, "at_least", "shells"),  # past the weapon's genitive
     ("أسقطت الدفاعات ثلاث طائرات بدون طيار", "ثلاث طائرات بدون طيار", 3, N, N, "exact", "drones"),
     ("تسلّمت القوات ثلاث سيطرات أمس", "ثلاث سيطرات", 3, N, N, "exact", "سيطره"),  # «سي…ات» is a plural, not a future verb
     ("قُتل سبعة جنود ماليين على الأقل", "سبعة جنود", 7, N, N, "at_least", "troops"),  # past a nisba

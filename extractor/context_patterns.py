@@ -124,6 +124,7 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
         self.quoted_force_heads = words("quoted_force_heads")
         self.definite_heads = words("force_heads_definite") | words("force_heads_indefinite")
         self.adjectives = nationality_adjectives()
+        self.post_descriptors, self.post_heads = words("border_post_descriptors"), words("border_post_heads")
         self.service_words = words("force_service_words")
         self.operation_words = words("operation_words")
         self.partitives = words("partitive_heads")
@@ -152,7 +153,8 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
         self.verb_triggers = frozenset(form for form, (_, tense) in trigger_index().items() if tense != "noun")
         heads = self.base_heads | self.strong | self.geographic | self.unit_heads | self.force_heads | self.definite_heads \
             | self.command_heads | self.ship_heads | self.region_heads | self.sector_heads | self.territory_heads \
-            | self.quoted_force_heads | self.coded_site_heads | self.rare_name_heads | self.adjectival_descriptors
+            | self.quoted_force_heads | self.coded_site_heads | self.rare_name_heads | self.adjectival_descriptors \
+            | self.post_descriptors
         self.first_words = frozenset(head.split(" ")[0] for head in heads)  # a token outside starts nothing
 
     def analyze(self, doc: Doc) -> list[Mention]:
@@ -169,7 +171,8 @@ class ContextRecognizer(BasePatterns, ForcePatterns, CommandPatterns, Recognizer
             if norm in self.coded_site_heads:
                 mentions.extend(self._coded_site(doc, index))
             if norm in self.strong or norm in self.geographic or norm in self.rare_name_heads or (
-                    norm in self.adjectival_descriptors and after_preposition(doc, index)):
+                    norm in self.adjectival_descriptors and after_preposition(doc, index)) or (
+                    norm in self.post_descriptors and index and norms[index - 1] in self.post_heads):
                 mentions.extend(self._place(doc, index))
             if norm in self.unit_heads:
                 mentions.extend(self._unit(doc, index))

@@ -264,9 +264,11 @@ def other_reading(norms: list[str], at: int, start: int, end: int) -> bool:
     ``adjective_readings``); after an adjective of extent, the noun it qualifies («منشور واسع
     الانتشار», ``extent_adjectives``); before a day word, a part of the day («حتى فجر اليوم
     التالي», «فجر الأحد»: dawn, not «فجّر»; ``day_part_readings``); before an adjective of a
-    bulletin, a bulletin («نشرته المسائية»)."""
+    bulletin, a bulletin («نشرته المسائية»); after «على» or an attack verb, a position («هجوم
+    بمسيّرة على تمركز قرب العجيلات», ``position_nouns``)."""
     norm = norms[at]
-    return (at > start and norm in words("adjective_readings")
+    return (at > start and norm in words("position_nouns") and norms[at - 1] in words("position_governors")) \
+        or (at > start and norm in words("adjective_readings")
             and trigger_tense(norms[at - 1]) == "noun") \
         or (at > start and norm.startswith("ال") and norms[at - 1] in words("extent_adjectives")) \
         or (norm in words("day_part_readings") and at + 1 < end and norms[at + 1] in time_words()) \

@@ -265,9 +265,12 @@ class ForcePatterns:
         if index and not doc[index].norm_.startswith("ال") and (
                 doc[index - 1].like_num or doc[index - 1].norm_ in quantity_lexicon().words):
             return []  # «ستنشر أربع سرايا مشاة ميكانيكية»: counted companies of a kind, no force's name
-        if doc[index].norm_ in self.partitives and index + 1 < len(doc) and (
-                doc[index + 1].norm_.startswith("ال") or doc[index + 1].norm_ in self.force_heads):
-            return []  # «وحدات الجيش العربي السوري», «وحدات قوات الدفاع الجوي»: the partitive stays outside
+        named = index + 2 if index + 2 < len(doc) and doc[index + 1].text in QUOTES else index + 1
+        if named < len(doc) and ((doc[named].norm_ in self.unit_heads and not doc[named].norm_.startswith("ال"))
+                                 or doc[index].norm_ in self.partitives and (
+                doc[index + 1].norm_.startswith("ال") or doc[named].norm_ in self.force_heads)):
+            return []  # «وحدات الجيش العربي السوري», «وحدات قوات الدفاع الجوي», «وحدات فوج التدخل الخامس»,
+            # «كتائب «لواء الإمام»»: the partitive stays outside
         if doc[index].norm_ in self.partitives_before_known and any(
                 " ".join(t.norm_ for t in doc[index + 1:index + 1 + width]) in force_keys() for width in (1, 2, 3)):
             return []  # «ألوية الحشد الشعبي»: a force the lexicon names stands alone

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cache
 
+from .event_lexicon import lookup_trigger
 from .lexicons import context_words
 from .normalize import (
     normalize_with_offsets,
@@ -354,14 +355,21 @@ def _group(tokens: list[str], at: int, lex: QuantityLexicon) -> bool:
                                       or (word.endswith(("ين", "ون")) and len(word) > 5))
 
 
+def _event_word(noun: str) -> bool:
+    """A trigger verb, or a trigger noun without the accusative a counted noun takes («قوات ٧٠
+    تسليم»; «14 كميناً» counts Egypt's checkpoints)."""
+    found = lookup_trigger(noun)
+    return found is not None and (found[1] != "noun" or not noun.endswith("ا"))
+
+
 def _unknown_noun(tokens: list[str], at: int, value, vague: bool,
                   lex: QuantityLexicon) -> tuple[str, str, int] | None:
     """A counted noun no lexicon lists («12 دولة»): its normalized form is the unit."""
     noun = tokens[at]
     if noun in lex.not_counted or noun in lex.not_nouns or not noun.isalpha() or len(noun) < 3 \
-            or past_plural_form(noun) or (future_form(noun) and is_news_word(noun[1:])):
-        return None  # «عددهم 500 انتشروا», «الفرقة 54 ستتمركز»: a verb counts nothing (an imperfect
-        # after سـ that the news uses; «سيطرات», «سنتيمتر» are nouns)
+            or past_plural_form(noun) or (future_form(noun) and is_news_word(noun[1:])) or _event_word(noun):
+        return None  # «عددهم 500 انتشروا», «الفرقة 54 ستتمركز», «للواء 52 انتشرا», «قوات ٧٠ نشر»: a verb
+        # or an event's word counts nothing (an imperfect after سـ that the news uses; «سيطرات» is a noun)
     if noun in lex.words or noun in lex.vague or (noun.startswith("ال") and not vague) \
             or (noun[:1] == "و" and (noun[1:] in lex.units or noun[1:3] == "ال")):
         return None  # «القاعدة 17 والمعسكر 27», «12 وقاعدة»: و opens the next phrase, no counted noun

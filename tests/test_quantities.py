@@ -207,6 +207,8 @@ CASES = [
 
 # Numbers that are not counts: years, dates, ordinals and names, ages, durations.
 NOT_COUNTS = [
+    "إن الفوجين التابعين للواء 52 انتشرا في آب 2023",  # a unit's number before a dual verb
+    "وتعتزم قوات ٧٠ تسليم المواقع إلى الجيش",  # before an event's noun
     "وأضاف أن كتيبة من اللواء 71 التابع للفرقة 54 ستتمركز في المطار",  # a unit's number, then a verb in the future
     "قصفت المدفعية المنطقة بقذائف من عيار ١٥٥ ملم",  # a calibre
     "نشرت الصحف الثلاث الخبر",  # a definite count of other nouns: the corpus leaves it

@@ -194,12 +194,25 @@ class AntecedentRules:
         if len(between) > 2 and between[0].norm_ in _COMMAS and between[1].norm_ in RELATIVES \
                 and between[-1].norm_ in _COMMAS:
             between = []  # «نقطة «تنزوفت»، التي لا تزال عناصر … تتمركز فيها، ستُخلى»: a relative aside
-        if not between or (len(between) == 1 and between[0].norm_.startswith("ال")) \
-                or (len(between) >= 2 and between[0].norm_ in COMPASS_WORDS and (
-                    (len(between) == 2 and between[1].norm_.startswith("ال"))  # «غربي المدينة»
-                    or any(m.start == between[1].idx and m.end == between[-1].idx + len(between[-1])
-                           for m in before if m.label == "PLACE"))):  # «غربي دير الزور»
+        adjectives = 0
+        while adjectives < min(3, len(between)) and between[adjectives].norm_.startswith("ال") \
+                and between[adjectives].norm_ not in RELATIVES:
+            adjectives += 1  # «نقطة «قلهات» البحرية الصغيرة شمال صور ستُخلى»
+        rest = between[adjectives:]
+        if not rest or (len(rest) >= 2 and rest[0].norm_ in COMPASS_WORDS and (
+                    (len(rest) == 2 and rest[1].norm_.startswith("ال"))  # «غربي المدينة»
+                    or any(m.start == rest[1].idx and m.end == rest[-1].idx + len(rest[-1])
+                           for m in before if m.label == "PLACE"))) \
+                or (adjectives and _locating_phrase(rest)):  # «الواقعة على الطريق نفسه»
             event.args.append(("location", subject))
+
+
+def _locating_phrase(tokens) -> bool:
+    """A preposition and at most three words, no punctuation, verb or relative: where the
+    subject stands («على الطريق نفسه», «قرب مدخل البلدة»), between it and its verb."""
+    return 2 <= len(tokens) <= 4 and tokens[0].norm_ in words("locating") | words("place_prepositions") | {"علي"} \
+        and not any(t.is_punct or t.norm_ in RELATIVES or trigger_tense(t.norm_) not in ("", "noun")
+                    for t in tokens)
 
 
 @cache

@@ -67,9 +67,10 @@ class CivilRules:
             back = 3  # «وفق بيان مقتضب نشرته الكتيبة», «في منشورات ورقية نشرها»: the pronoun takes
             # up a noun just before
         preceding = doc[max(self._sentence.start, token.i - back):token.i]
-        if any(civil_form(t.norm_, civil, conjoined=True) for t in preceding) \
-                or any(civil_form(t.norm_, civil) for t in nearby):
+        if any(civil_form(t.norm_, civil, conjoined=True) and t.ent_type_ not in NAME_LABELS for t in preceding) \
+                or any(civil_form(t.norm_, civil) and t.ent_type_ not in NAME_LABELS for t in nearby):
             return True  # «نشرت قيادة الجيش تقريرها», «نشرت الوزارة مقطعاً»: possessive or accusative
+            # (not a name: «… شمال صور ستُخلى», Tyre, not pictures)
         if event_type == "BASE_CLOSURE" and any(t.norm_ in words("closure_non_bases") for t in nearby[:2]):
             return True  # «إغلاق الطريق», «أغلقت السلطات المجال الجوي»: subject, then object
         clause = self._clause_before(doc, token)

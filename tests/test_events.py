@@ -345,6 +345,12 @@ CASES = [
     # an indefinite «تمركز» an attack hits is a position, not a deployment
     ("وتعرّض تمركز لجهاز دعم الاستقرار لهجوم بطائرة مسيّرة.",
      [("ATTACK", "completed", {(T, "جهاز دعم الاستقرار")})]),
+    # the base closed stands before its verb past adjectives and a locating phrase; a place's name
+    # is no civil word («صور»: Tyre, not pictures)
+    ("وأوضح أن نقطة «قلهات» البحرية الصغيرة شمال صور ستُخلى بحلول نهاية العام الجاري.",
+     [("BASE_CLOSURE", "planned", {(L, "نقطة «قلهات»"), (TM, "نهاية العام الجاري")})]),
+    ("وأضاف أن نقطة «الكيلو 61» الواقعة على الطريق نفسه ستُخلى قبل نهاية نوفمبر المقبل.",
+     [("BASE_CLOSURE", "planned", {(L, "نقطة «الكيلو 61»"), (TM, "نهاية نوفمبر المقبل")})]),
     # «تابعتان»: a dual's owner is the actor
     ("وصلت طائرتا شحن تابعتان لسلاح الجو التركي إلى قاعدة الوطية.",
      [("DEPLOYMENT", "completed", {(A, "سلاح الجو التركي"), (D, "قاعدة الوطية"), (Q, "طائرتا")})]),

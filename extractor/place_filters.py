@@ -38,6 +38,7 @@ from .place_names import (
 from .place_owners import NameOwners
 from .place_words import JOINERS, nationality_adjectives, place_keys
 from .quantity_lexicon import quantity_lexicon
+from .resources import load_yaml
 from .word_forms import (
     IMPERFECT_PREFIXES,
     NOT_DEFINITE,
@@ -79,6 +80,8 @@ class PlaceFilters:
         self.west_bank = normalize("الضفة الغربية")
         self.jordan = context_words("bank_of_the_west_bank")
         self.offices = context_words("descriptor_objects")
+        self.back_references = {normalize(definite): normalize(indefinite) for definite, indefinite
+                                in load_yaml("patterns/context.yaml")["back_reference_places"].items()}
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc._.mentions or []
@@ -126,6 +129,8 @@ class PlaceFilters:
             return True  # «لسد الفراغ», «القائم بالأعمال»: an idiom
         if self._river_bank(doc, span.start):
             return True  # «الضفة الغربية لدجلة»: a river's bank
+        if self._back_reference(doc, span):
+            return True  # «جزيرة كنم … تسللوا إلى الجزيرة»: the island named before
         if before is not None and before.norm_ in self.demonstratives and span[0].norm_.startswith("ال"):
             return True  # «في هذه الزاوية»: a common noun pointed at (a column), not Zawiya
         if len(span) == 1 and (self._after_verb_particle(doc, span.start) or vocalized_verb(span[0].text, span[0].norm_)):
@@ -186,6 +191,15 @@ class PlaceFilters:
             before = before[max((i + 1 for i, n in enumerate(before) if n in (".", "؟", "!")), default=0):]
             return any(n in self.river_words or n in rivers for n in before) and not set(before) & self.jordan
         return False
+
+    def _back_reference(self, doc: Doc, span) -> bool:
+        """«الجزيرة», «القناة», «الوادي» alone after the article named one with the indefinite
+        noun («جزيرة كنم», «قناة السويس»): the one named before, no name of its own (not Sudan's
+        «ولاية الجزيرة», named with the article)."""
+        norms = token_norms(doc)
+        head = self.back_references.get(norms[span.start]) if len(span) == 1 else None
+        return head is not None and any(norm == head or (norm[:1] in "وبل" and norm[1:] == head)
+                                        for norm in norms[:span.start])
 
     def _idiom(self, doc: Doc, mention: Mention) -> bool:
         """The name and the word after or before it make a phrase of ``place_idioms`` («مسقط

@@ -130,8 +130,9 @@ def anercorp_common_words(data_dir: Path) -> set[str]:
     return {w for w, n in seen.items() if n >= 5 and outside[w] / n >= 0.8}
 
 
-#: context.yaml lists whose words are places too («الميادين» the town and the channel).
-NAMES_IN_CONTEXT = frozenset({"outlet_names"})
+#: context.yaml lists whose words are places too («الميادين» the town and the channel; «الوادي», a town
+#: and a back-reference).
+NAMES_IN_CONTEXT = frozenset({"outlet_names", "back_reference_places"})
 
 
 def context_keys() -> set[str]:

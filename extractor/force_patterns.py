@@ -336,6 +336,9 @@ class ForcePatterns:
         if end == index + 1 and head_start is not None and doc[index].norm_ in self.operation_words \
                 and end < len(doc) and self._is_name_word(doc[end]):
             end += 1  # «قيادة عمليات سومر»: an operations command takes any one-word name
+        if end == index + 1 and head_start is None and not doc[index].norm_.startswith("ال") \
+                and self._name_number(doc, end):
+            end += 1  # «قوات ٧٠»: a force named by its number (a count would have its noun after)
         if end == index + 1 and head_start is None and not doc[index].norm_.startswith("ال"):
             rare = self._rare_name_end(doc, index + 1)  # «قوات تمازج», «قوة حماية سانغا»
             end = self._unit_tail(doc, rare) if rare else end  # «ميليشيا فانو الإثيوبية»

@@ -31,8 +31,8 @@ class MemberRules:
         if before is None or before.norm_ not in words("member_links") or before.i == 0:
             return False
         at = before.i - 1
-        if self._troops_word(doc, doc[at]):
-            return True
+        if self._troops_word(doc, doc[at]) or (adjective_ok and doc[at].norm_ in words("unit_nouns_before_adjectives")):
+            return True  # («ولواء من الحشد الشعبي يدفع بتعزيزات»: a unit of the force)
         while adjective_ok and at > 0 and before.i - at <= 2 and (
                 doc[at].norm_.endswith("ه") or reads_as_adjective(doc[at].norm_)
                 or doc[at].norm_ in words("troop_qualifiers")):

@@ -354,6 +354,9 @@ CASES = [
     # a bare «القيادة» stands for the command named before with it at its head
     ("أعلنت قيادة شرطة بابل مقتل جندي. وأضاف البيان أن القيادة دفعت فجر اليوم بتعزيزات إلى ناحية الحصوة.",
      [("DEPLOYMENT", "completed", {(A, "قيادة شرطة بابل"), (D, "الحصوة"), (TM, "فجر اليوم")})]),
+    # a unit «من» a force before the verb: the force acts
+    ("ولواء من الحشد الشعبي يدفع بتعزيزات إلى أبو صيدا.",
+     [("DEPLOYMENT", "ongoing", {(A, "الحشد الشعبي"), (D, "أبو صيدا")})]),
     # «تابعتان»: a dual's owner is the actor
     ("وصلت طائرتا شحن تابعتان لسلاح الجو التركي إلى قاعدة الوطية.",
      [("DEPLOYMENT", "completed", {(A, "سلاح الجو التركي"), (D, "قاعدة الوطية"), (Q, "طائرتا")})]),

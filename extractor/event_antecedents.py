@@ -19,6 +19,7 @@ from .event_lexicon import (
     trigger_index,
     trigger_tense,
     words,
+    words_of,
 )
 from .event_links import _coordinated, _gap_tokens
 from .language import token_norms
@@ -210,7 +211,8 @@ class AntecedentRules:
 def _locating_phrase(tokens) -> bool:
     """A preposition and at most three words, no punctuation, verb or relative: where the
     subject stands («على الطريق نفسه», «قرب مدخل البلدة»), between it and its verb."""
-    return 2 <= len(tokens) <= 4 and tokens[0].norm_ in words("locating") | words("place_prepositions") | {"علي"} \
+    openers = words_of("locating", "place_prepositions", "standing_prepositions")
+    return 2 <= len(tokens) <= 4 and tokens[0].norm_ in openers \
         and not any(t.is_punct or t.norm_ in RELATIVES or trigger_tense(t.norm_) not in ("", "noun")
                     for t in tokens)
 

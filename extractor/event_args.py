@@ -147,8 +147,8 @@ class ArgumentRules(PrepositionRules):
         previous_role: str | None = None
         last_end = -1
         end = event.trigger_end
-        named = doc[bisect_left(token_starts(doc), event.trigger_start)]
-        own = own_relative_clause(named) if event.type == "ATTACK" else None  # «الهجوم الذي استهدف …»
+        own = own_relative_clause(doc[bisect_left(token_starts(doc), event.trigger_start)]) \
+            if event.type == "ATTACK" else None  # «الهجوم الذي استهدف …»: the noun's own relative clause
         for mention in in_clause:
             if id(mention) in taken or mention.start < start:
                 continue  # role complements follow their trigger

@@ -10,7 +10,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from .event_lexicon import trigger_tense, without_enclitic, words
+from .event_lexicon import trigger_tense, without_enclitic, words, words_of
 from .language import token_norms
 from .lexicons import context_words
 from .normalize import CLOSING_QUOTES, OPENING_QUOTES
@@ -27,7 +27,8 @@ def own_relative_clause(token) -> int | None:
     telling its target or author follows; that clause is the noun's own, a new attack. After a
     superlative or a copular pronoun the noun restates one («أعنف الهجمات التي تعرضت لها»,
     «وهو الهجوم الذي تبنّته الجماعة»)."""
-    if not token.norm_.startswith("ال") or doc_norm(token, -1) in words("restating_superlatives") | words("copular_pronouns"):
+    if not token.norm_.startswith("ال") \
+            or doc_norm(token, -1) in words_of("restating_superlatives", "copular_pronouns"):
         return None
     verbs = words("relative_strike_verbs")
     for offset in (1, 2, 3):
@@ -47,7 +48,7 @@ def _describes_sites(token) -> bool:
     """«الحواجز المنتشرة على الطرق», «المواقع المتمركزة»: a participle describing sites, not
     troops, says where they stand; nothing was deployed."""
     return token.norm_ in words("participles") \
-        and doc_norm(token, -1) in words("closure_objects") | words("dismantled_objects")
+        and doc_norm(token, -1) in words_of("closure_objects", "dismantled_objects")
 
 
 def _negated_plan(clause: list[str]) -> bool:
@@ -107,7 +108,7 @@ def _restated(doc: Doc, token) -> bool:
     if token.i == 0 or trigger_tense(token.norm_) != "noun":
         return False
     norms = token_norms(doc)
-    return norms[token.i - 1] in words("demonstratives") | words("any_words") or (
+    return norms[token.i - 1] in words_of("demonstratives", "any_words") or (
         norms[token.i - 1] in words("restating_superlatives") and token.i > 1 and norms[token.i - 2] == "في")
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from .event_lexicon import trigger_tense, words
+from .event_lexicon import trigger_tense, words, words_of
 from .event_links import _gap_tokens, _token_before_name
 from .language import token_starts
 from .mentions import Mention
@@ -30,16 +30,15 @@ class MemberRules:
         before = _token_before_name(doc, mention.start)
         if before is None or before.norm_ not in words("member_links") or before.i == 0:
             return False
-        at = before.i - 1
-        if self._troops_word(doc, doc[at]) or (adjective_ok and doc[at].norm_ in words("unit_nouns_before_adjectives")):
-            return True  # («ولواء من الحشد الشعبي يدفع بتعزيزات»: a unit of the force)
-        while adjective_ok and at > 0 and before.i - at <= 2 and (
-                doc[at].norm_.endswith("ه") or reads_as_adjective(doc[at].norm_)
-                or doc[at].norm_ in words("troop_qualifiers")):
-            at -= 1
-            if self._troops_word(doc, doc[at]) or doc[at].norm_ in words("unit_nouns_before_adjectives"):
+        at, heads = before.i - 1, words("unit_nouns_before_adjectives")
+        while True:  # («ولواء من الحشد الشعبي يدفع بتعزيزات»: a unit of the force, adjectives between or not)
+            if self._troops_word(doc, doc[at]) or (adjective_ok and doc[at].norm_ in heads):
                 return True
-        return False
+            if not (adjective_ok and at > 0 and before.i - at <= 2 and (
+                    doc[at].norm_.endswith("ه") or reads_as_adjective(doc[at].norm_)
+                    or doc[at].norm_ in words("troop_qualifiers"))):
+                return False
+            at -= 1
 
     @staticmethod
     def _troops_word(doc: Doc, word) -> bool:
@@ -81,7 +80,7 @@ class MemberRules:
         if not self._members_of(doc, mention):
             return False
         member = doc[_token_before_name(doc, mention.start).i - 1]
-        if member.i > 0 and doc[member.i - 1].norm_ in words("light_verbs") | words("execute_verbs"):
+        if member.i > 0 and doc[member.i - 1].norm_ in words_of("light_verbs", "execute_verbs"):
             return True
         return trigger_tense(trigger.norm_) != "noun" and self._subject_before(doc, trigger, [mention])
 

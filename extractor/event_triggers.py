@@ -45,6 +45,7 @@ from .event_lexicon import (
     verb_before_pronoun,
     without_enclitic,
     words,
+    words_of,
 )
 from .language import doc_text, token_norms
 from .mentions import Mention
@@ -179,7 +180,7 @@ class TriggerRules(CivilRules):
                 # a question asserts no event (an answer after «؟» does: «س: كم جندياً؟ ج: … يتمركزون»)
                 or any(reads_as(norm, blockers()) and not (reads_as(norm, words("negators"))
                                                             and self._only(doc, last.i)) for norm in window)
-                or any(norm in words("hypothetical_after") | words("habitual_after") for norm in after)
+                or any(norm in words_of("hypothetical_after", "habitual_after") for norm in after)
                 or any(norm in words("habitual_words") for norm in window)
                 or (previous is not None and previous.norm_ in words("trend_nouns"))
                 or self._if_it_happens(norms, last.i)
@@ -320,8 +321,9 @@ def _inside(token, mentions: list[Mention]) -> bool:
 
 def _verb_with_object(token) -> tuple[str, str] | None:
     """«فقد غادره نحو ٢٠٠ جندي», «الموقع الذي هاجمه», «بعد أن غادره اللواء»: a masculine past
-    verb with the object pronoun ه; «سيُعاد نشره»: a verbal noun with its pronoun. Normalization writes the feminine ending ة as ه too
-    («غادرة»), so the verb is read only where the text spells ه, or after «قد» or a relative."""
+    verb with the object pronoun ه; «سيُعاد نشره»: a verbal noun with its pronoun. Normalization
+    writes the feminine ending ة as ه too («غادرة»), so the verb is read only where the text
+    spells ه, or after «قد» or a relative."""
     norm = token.norm_
     if not norm.endswith("ه") or len(norm) < 4 or token.i == 0:
         return None
